@@ -1,0 +1,94 @@
+import ArgumentParser
+import DemoData
+import Foundation
+import KioskService
+import Logging
+import ServiceLifecycle
+import ServiceRuntime
+import Storage
+import SyncServerService
+
+/// `demo`: the product working on one machine: a county server and one village station on
+/// loopback, each with its own data directory under one folder, filled with sample data.
+@main
+struct DemoCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Run a county server and a village station on loopback with sample data for 大埔县.")
+
+    @Option(help: "Folder holding both programs' data directories.")
+    var folder = "demo-data"
+
+    @Option(help: "Port of the county server; 0 picks a free one.")
+    var countyPort = SyncServerProgram.defaultPort
+
+    @Option(help: "Port of the station; 0 picks a free one.")
+    var kioskPort = KioskProgram.defaultPort
+
+    @Flag(help: "Keep the data already in the folder instead of starting afresh.")
+    var keep = false
+
+    @Flag(help: "Start, check both programs answer /healthz, then stop (for scripts and CI).")
+    var check = false
+
+    @Option(help: "Log level of both programs (trace…critical).")
+    var logLevel: Logger.Level = .warning
+
+    func run() async throws {
+        let root = URL(fileURLWithPath: folder).standardizedFileURL
+        if !keep { try? FileManager.default.removeItem(at: root) }
+        let county = settings(SyncServerProgram.self, port: countyPort, folder: root.appendingPathComponent("county"))
+        let village = SampleCounty.stationVillage
+        let station = settings(
+            KioskProgram.self, port: kioskPort, folder: root.appendingPathComponent("station-\(village.code)"))
+
+        let countyStore: Store
+        let stationStore: Store
+        do {
+            countyStore = try ServiceLauncher.openStore(SyncServerProgram.self, dataDirectory: county.dataDirectory)
+            stationStore = try ServiceLauncher.openStore(KioskProgram.self, dataDirectory: station.dataDirectory)
+        } catch {
+            ServiceLauncher.exit(with: error, program: "demo")
+        }
+        try await DemoSeeder.seedCounty(countyStore)
+        try await DemoSeeder.seedStation(stationStore)
+
+        let ports = PortBoard()
+        let logger = LogSetup.logger(for: county)
+        let group = ServiceGroup(
+            services: [
+                ListeningService(settings: county, application: SyncServerProgram
+                    .assemble(settings: county, store: countyStore, webRoot: SyncServerProgram.sourceWebFolder)
+                    .application(logger: logger) { await ports.record(county: $0) }),
+                ListeningService(settings: station, application: KioskProgram
+                    .assemble(settings: station, store: stationStore, webRoot: KioskProgram.sourceWebFolder)
+                    .application(logger: logger) { await ports.record(station: $0) }),
+            ],
+            gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+
+        try await withThrowingTaskGroup(of: Void.self) { tasks in
+            tasks.addTask {
+                do { try await group.run() } catch let failure as StartupFailure {
+                    ServiceLauncher.exit(with: failure, program: "demo")
+                }
+            }
+            tasks.addTask {
+                let (countyPort, stationPort) = await ports.both()
+                let urls = DemoURLs(host: county.host, countyPort: countyPort, stationPort: stationPort)
+                print(urls.banner(village: village.name, folder: root.path, check: check))
+                if check {
+                    try await urls.checkHealth()
+                    print("Both programs answer /healthz. 检查通过。")
+                    await group.triggerGracefulShutdown()
+                }
+            }
+            try await tasks.waitForAll()
+        }
+    }
+
+    private func settings<Program: ServiceProgram>(_: Program.Type, port: Int, folder: URL) -> ServiceSettings {
+        ServiceSettings(program: Program.name, port: port, dataDirectory: folder.path, logLevel: logLevel)
+    }
+}
+
+extension Logger.Level: @retroactive ExpressibleByArgument {}

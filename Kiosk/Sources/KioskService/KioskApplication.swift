@@ -1,0 +1,30 @@
+import Hummingbird
+import ServiceRuntime
+import Storage
+import Villages
+import WebAPI
+
+/// The station program assembled: its store, its modules' endpoints and its touchscreen front.
+///
+/// ```swift
+/// let kiosk = KioskApplication(settings: settings, store: store, webRoot: webRoot)
+/// try await kiosk.application(logger: logger).runService()
+/// ```
+public struct KioskApplication: ProgramAssembly {
+    public let settings: ServiceSettings
+    public let store: Store
+    public let webRoot: String?
+
+    public init(settings: ServiceSettings, store: Store, webRoot: String? = KioskProgram.sourceWebFolder) {
+        self.settings = settings
+        self.store = store
+        self.webRoot = webRoot
+    }
+
+    /// Every endpoint the station serves, by module; the OpenAPI test reads the same list.
+    public func addRoutes(to router: some RouterMethods<APIRequestContext>) {
+        HealthRoutes(program: KioskProgram.name, store: store).addRoutes(to: router)
+        let api = router.group("api/v1")
+        VillageRoutes(store: store).addRoutes(to: api)
+    }
+}

@@ -1,0 +1,29 @@
+import Foundation
+import ServiceRuntime
+import Storage
+import Villages
+
+/// The station program (信息服务站终端): its name, settings, store schema and application.
+///
+/// ```swift
+/// let store = try ServiceLauncher.openStore(KioskProgram.self, dataDirectory: "/var/lib/kiosk")
+/// ```
+public enum KioskProgram: ServiceProgram {
+    public static let name = "kiosk"
+    public static let environmentPrefix = "KIOSK"
+    public static let defaultPort = 8080
+    public static let storeRole = "kiosk"
+
+    /// The modules the station keeps data for, in migration order.
+    public static let schema = Schema(modules: [
+        VillagesSchema.migrations
+    ])
+
+    /// The touchscreen front in a development checkout: `Kiosk/Web`.
+    public static let sourceWebFolder: String? = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().appendingPathComponent("../../Web").standardizedFileURL.path
+
+    public static func assemble(settings: ServiceSettings, store: Store, webRoot: String?) -> KioskApplication {
+        KioskApplication(settings: settings, store: store, webRoot: webRoot)
+    }
+}

@@ -1,0 +1,12 @@
+import ArgumentParser
+import KioskService
+import ServiceRuntime
+
+/// `kiosk`: the program of a village information station (农村信息服务站).
+@main
+struct KioskCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "kiosk",
+        abstract: "The village information station: prices, traceability, village books and notices, served offline.",
+        subcommands: [ServeCommand<KioskProgram>.self])
+}

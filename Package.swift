@@ -1,0 +1,136 @@
+// swift-tools-version:6.0
+// The village information station (`kiosk`) and the county sync server (`syncserver`):
+// two programs over one shared core. See README.md for the map of the folders.
+import PackageDescription
+
+let package = Package(
+    name: "VillageStation",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "kiosk", targets: ["kiosk"]),
+        .executable(name: "syncserver", targets: ["syncserver"]),
+        .executable(name: "demo", targets: ["demo"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", exact: "2.28.1"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        // Already in the graph through Hummingbird; named for ServiceGroup, which runs a program's services.
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+    ],
+    targets: [
+        // MARK: Primitives: no domain knowledge.
+        .target(
+            name: "Storage",
+            dependencies: [.product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .target(
+            name: "WebAPI",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "ServiceRuntime",
+            dependencies: [
+                "Storage", "WebAPI",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+
+        // MARK: Domains: each with Records, Rules, Queries, Schema, Routes.
+        .target(
+            name: "Villages",
+            dependencies: [
+                "Storage", "WebAPI",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
+
+        // MARK: Programs.
+        .target(
+            name: "KioskService",
+            dependencies: ["ServiceRuntime", "Villages"],
+            path: "Kiosk/Sources/KioskService"
+        ),
+        .executableTarget(
+            name: "kiosk",
+            dependencies: [
+                "KioskService",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Kiosk/Sources/kiosk"
+        ),
+        .target(
+            name: "SyncServerService",
+            dependencies: ["ServiceRuntime", "Villages"],
+            path: "SyncServer/Sources/SyncServerService"
+        ),
+        .executableTarget(
+            name: "syncserver",
+            dependencies: [
+                "SyncServerService",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "SyncServer/Sources/syncserver"
+        ),
+
+        // MARK: The demo: both programs on loopback with sample data.
+        .target(
+            name: "DemoData",
+            dependencies: ["Storage", "Villages"],
+            path: "Demo/Sources/DemoData"
+        ),
+        .executableTarget(
+            name: "demo",
+            dependencies: [
+                "DemoData", "KioskService", "SyncServerService",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            path: "Demo/Sources/demo"
+        ),
+
+        // MARK: Tests.
+        .target(
+            name: "TestSupport",
+            dependencies: [
+                "WebAPI",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            path: "Tests/TestSupport"
+        ),
+        .testTarget(
+            name: "StorageTests",
+            dependencies: ["Storage", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(
+            name: "WebAPITests",
+            dependencies: [
+                "WebAPI", "TestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
+        .testTarget(
+            name: "VillagesTests",
+            dependencies: ["Villages", "Storage", "DemoData", "TestSupport"]
+        ),
+        .testTarget(
+            name: "ProgramTests",
+            dependencies: [
+                "KioskService", "SyncServerService", "DemoData", "TestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["TestSupport"]
+        ),
+    ]
+)

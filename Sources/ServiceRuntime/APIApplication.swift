@@ -1,0 +1,49 @@
+import Hummingbird
+import Logging
+import WebAPI
+
+/// The router and the application both programs are built from.
+///
+/// The router carries request ids, request logging, JSON errors, the body size limit and, where a
+/// program has one, its web front's static files. The order matters: the request id is set before
+/// anything logs, and errors become JSON outside the file middleware, so that a path no route
+/// knows still reaches the web front first.
+///
+/// ```swift
+/// let router = APIApplication.router(settings: settings, webRoot: webRoot)
+/// VillageRoutes(store: store).addRoutes(to: router.group("api/v1"))
+/// let app = APIApplication.make(router: router, settings: settings, logger: logger)
+/// ```
+public enum APIApplication {
+    /// A router with the middleware every endpoint goes through.
+    public static func router(settings: ServiceSettings, webRoot: String?) -> Router<APIRequestContext> {
+        let router = Router(context: APIRequestContext.self)
+        router.add(middleware: RequestIDMiddleware())
+        router.add(middleware: LogRequestsMiddleware(.info))
+        router.add(middleware: APIErrorMiddleware())
+        router.add(middleware: BodyLimitMiddleware(limit: settings.maxBodyBytes))
+        if let webRoot {
+            router.add(middleware: FileMiddleware(webRoot, searchForIndexHtml: true))
+        }
+        return router
+    }
+
+    /// An application serving the router on the settings' host and port.
+    ///
+    /// Once listening it logs `listening on http://HOST:PORT` (the real port when 0 was asked)
+    /// and calls `onListening` with the port.
+    public static func make(
+        router: Router<APIRequestContext>, settings: ServiceSettings, logger: Logger,
+        onListening: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) -> some ApplicationProtocol {
+        Application(
+            router: router,
+            configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: settings.program),
+            onServerRunning: { channel in
+                let port = channel.localAddress?.port ?? settings.port
+                logger.notice("listening on http://\(settings.host):\(port)")
+                await onListening(port)
+            },
+            logger: logger)
+    }
+}

@@ -1,0 +1,34 @@
+import Hummingbird
+import Logging
+import Storage
+import WebAPI
+
+/// A program put together: its settings, its store, and the endpoints of the modules it serves.
+///
+/// A conforming type lists its modules' routes in ``addRoutes(to:)``; the application, with the
+/// shared middleware and web front, comes from the default ``application(logger:onListening:)``.
+///
+/// ```swift
+/// struct KioskApplication: ProgramAssembly {
+///     func addRoutes(to router: some RouterMethods<APIRequestContext>) {
+///         VillageRoutes(store: store).addRoutes(to: router.group("api/v1"))
+///     }
+/// }
+/// ```
+public protocol ProgramAssembly: Sendable {
+    var settings: ServiceSettings { get }
+    var webRoot: String? { get }
+    /// Adds every endpoint the program serves; the OpenAPI test reads the same list.
+    func addRoutes(to router: some RouterMethods<APIRequestContext>)
+}
+
+extension ProgramAssembly {
+    /// The application, ready to run.
+    public func application(
+        logger: Logger, onListening: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) -> some ApplicationProtocol {
+        let router = APIApplication.router(settings: settings, webRoot: webRoot)
+        addRoutes(to: router)
+        return APIApplication.make(router: router, settings: settings, logger: logger, onListening: onListening)
+    }
+}

@@ -1,0 +1,49 @@
+import Storage
+
+/// What distinguishes one program from the other: its name, the prefix of its environment
+/// variables, its default port, its store's schema and how its application is assembled.
+///
+/// The shared commands (``ServeCommand``) are generic over it, so each program's `main` only
+/// names its program type.
+///
+/// ```swift
+/// enum KioskProgram: ServiceProgram {
+///     static let name = "kiosk"
+///     static let environmentPrefix = "KIOSK"
+///     static let defaultPort = 8080
+///     static let storeRole = "kiosk"
+///     static let schema = Schema(modules: [VillagesSchema.migrations])
+///     static let sourceWebFolder: String? = "…/Kiosk/Web"
+///     static func assemble(settings:store:webRoot:) -> KioskApplication { … }
+/// }
+/// ```
+public protocol ServiceProgram: Sendable {
+    associatedtype Assembly: ProgramAssembly
+
+    /// The executable's name, used in messages and as the default data folder's name.
+    static var name: String { get }
+    /// The prefix of its environment variables: `KIOSK` gives `KIOSK_PORT`, `KIOSK_DATA_DIR`…
+    static var environmentPrefix: String { get }
+    /// The port it listens on when none is given.
+    static var defaultPort: Int { get }
+    /// The role its store records, so that a store of the other program is refused.
+    static var storeRole: String { get }
+    /// The migrations its store runs at start.
+    static var schema: Schema { get }
+    /// Its web front in a development checkout, if it has one.
+    static var sourceWebFolder: String? { get }
+
+    /// The program put together over an open store.
+    static func assemble(settings: ServiceSettings, store: Store, webRoot: String?) -> Assembly
+}
+
+extension ServiceProgram {
+    /// The store's file name inside the data directory.
+    public static var storeFileName: String { "\(name).sqlite" }
+}
+
+/// The version both programs report.
+public enum BuildInfo {
+    /// Semantic version of this build.
+    public static let version = "0.1.0"
+}

@@ -1,0 +1,30 @@
+import Hummingbird
+import ServiceRuntime
+import Storage
+import Villages
+import WebAPI
+
+/// The county program assembled: its store, its modules' endpoints and its console.
+///
+/// ```swift
+/// let county = SyncServerApplication(settings: settings, store: store, webRoot: webRoot)
+/// try await county.application(logger: logger).runService()
+/// ```
+public struct SyncServerApplication: ProgramAssembly {
+    public let settings: ServiceSettings
+    public let store: Store
+    public let webRoot: String?
+
+    public init(settings: ServiceSettings, store: Store, webRoot: String? = SyncServerProgram.sourceWebFolder) {
+        self.settings = settings
+        self.store = store
+        self.webRoot = webRoot
+    }
+
+    /// Every endpoint the county serves, by module; the OpenAPI test reads the same list.
+    public func addRoutes(to router: some RouterMethods<APIRequestContext>) {
+        HealthRoutes(program: SyncServerProgram.name, store: store).addRoutes(to: router)
+        let api = router.group("api/v1")
+        VillageRoutes(store: store).addRoutes(to: api)
+    }
+}

@@ -1,0 +1,12 @@
+import ArgumentParser
+import ServiceRuntime
+import SyncServerService
+
+/// `syncserver`: the county server every station reconciles with (县级同步服务器).
+@main
+struct SyncServerCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "syncserver",
+        abstract: "The county server: publishes county content, reconciles every village station, keeps the books' audit.",
+        subcommands: [ServeCommand<SyncServerProgram>.self])
+}

@@ -1,0 +1,148 @@
+import Foundation
+import Synchronization
+
+/// One of the package's programs run as a real process, with its output collected as it comes.
+///
+/// Waits are event-driven (a line appears, the output closes, the process exits) and each is
+/// bounded by a deadline, after which the process is killed.
+///
+/// ```swift
+/// let kiosk = try ProgramProcess("kiosk", ["serve", "--port", "0", "--data-dir", folder.path])
+/// let port = try await kiosk.listeningPort()
+/// kiosk.signal(SIGTERM)
+/// #expect(await kiosk.exitStatus() == 0)
+/// ```
+public final class ProgramProcess: Sendable {
+    private let process: Process
+    private let state = SharedState()
+
+    private final class SharedState: Sendable {
+        let lock = Mutex(State())
+        func withLock<Result>(_ body: (inout State) -> Result) -> Result { lock.withLock { body(&$0) } }
+    }
+
+    private struct State {
+        var standardOutput = Data()
+        var standardError = Data()
+        var outputClosed = false
+        var errorClosed = false
+        var status: Int32?
+        var lineWaiters: [(pattern: String, continuation: CheckedContinuation<String?, Never>)] = []
+        var exitWaiters: [CheckedContinuation<Int32, Never>] = []
+
+        /// Resumes every waiter whose answer is known, and every waiter at all when `giveUp`.
+        mutating func wake(giveUp: Bool = false) {
+            let lines = String(decoding: standardOutput, as: UTF8.self).split(separator: "\n")
+            let ended = outputClosed || giveUp
+            lineWaiters.removeAll { waiter in
+                if let line = lines.first(where: { $0.contains(waiter.pattern) }) {
+                    waiter.continuation.resume(returning: String(line))
+                    return true
+                }
+                if ended { waiter.continuation.resume(returning: nil) }
+                return ended
+            }
+            if let status, outputClosed, errorClosed {
+                exitWaiters.forEach { $0.resume(returning: status) }
+                exitWaiters = []
+            }
+        }
+    }
+
+    public init(_ program: String, _ arguments: [String], environment: [String: String] = [:]) throws {
+        process = Process()
+        process.executableURL = URL(fileURLWithPath: RepositoryPaths.executable(program))
+        process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        out.fileHandleForReading.readabilityHandler = { [state] handle in
+            let data = handle.availableData
+            if data.isEmpty { handle.readabilityHandler = nil }
+            state.withLock { state in
+                state.standardOutput.append(data)
+                if data.isEmpty { state.outputClosed = true }
+                state.wake()
+            }
+        }
+        err.fileHandleForReading.readabilityHandler = { [state] handle in
+            let data = handle.availableData
+            if data.isEmpty { handle.readabilityHandler = nil }
+            state.withLock { state in
+                state.standardError.append(data)
+                if data.isEmpty { state.errorClosed = true }
+                state.wake()
+            }
+        }
+        process.terminationHandler = { [state] finished in
+            state.withLock { state in
+                state.status = finished.terminationStatus
+                state.wake()
+            }
+        }
+        try process.run()
+    }
+
+    /// What the process wrote to standard output so far.
+    public var standardOutput: String { state.withLock { String(decoding: $0.standardOutput, as: UTF8.self) } }
+    /// What the process wrote to standard error so far.
+    public var standardError: String { state.withLock { String(decoding: $0.standardError, as: UTF8.self) } }
+
+    /// The first output line containing `pattern`, or `nil` if the output ends or the deadline passes first.
+    public func line(containing pattern: String, within seconds: Double = 60) async -> String? {
+        let deadline = Task { [state] in
+            try await Task.sleep(for: .seconds(seconds))
+            state.withLock { $0.wake(giveUp: true) }
+        }
+        defer { deadline.cancel() }
+        return await withCheckedContinuation { continuation in
+            state.withLock { state in
+                state.lineWaiters.append((pattern, continuation))
+                state.wake()
+            }
+        }
+    }
+
+    /// The port in the program's `listening on http://HOST:PORT` line.
+    public func listeningPort(within seconds: Double = 60) async throws -> Int {
+        guard let line = await line(containing: "listening on http://", within: seconds),
+            let port = line.split(separator: ":").last.flatMap({ Int($0.prefix { $0.isNumber }) })
+        else {
+            throw ProgramFailure(message: "no listening line; stderr: \(standardError)")
+        }
+        return port
+    }
+
+    /// Sends a signal, such as SIGTERM, to the process.
+    public func signal(_ signal: Int32) {
+        kill(process.processIdentifier, signal)
+    }
+
+    /// The exit status once the process has ended and closed its output; killed past the deadline.
+    public func exitStatus(within seconds: Double = 60) async -> Int32 {
+        let killer = Task { [process] in
+            try await Task.sleep(for: .seconds(seconds))
+            kill(process.processIdentifier, SIGKILL)
+        }
+        defer { killer.cancel() }
+        return await withCheckedContinuation { continuation in
+            state.withLock { state in
+                state.exitWaiters.append(continuation)
+                state.wake()
+            }
+        }
+    }
+
+    deinit {
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+    }
+}
+
+/// A program did not behave as a test expected.
+public struct ProgramFailure: Error, CustomStringConvertible {
+    public let message: String
+    public var description: String { message }
+}

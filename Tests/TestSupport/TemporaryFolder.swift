@@ -1,0 +1,27 @@
+import Foundation
+
+/// A fresh folder under the system's temporary directory, removed when the value is released.
+///
+/// ```swift
+/// let folder = try TemporaryFolder()
+/// let store = try Store.open(path: folder.file("test.sqlite"), role: "kiosk", schema: schema)
+/// ```
+public final class TemporaryFolder: Sendable {
+    public let path: String
+
+    public init() throws {
+        let url = FileManager.default.temporaryDirectory
+            .appendingPathComponent("village-station-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        path = url.path
+    }
+
+    /// A path inside the folder.
+    public func file(_ name: String) -> String {
+        (path as NSString).appendingPathComponent(name)
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(atPath: path)
+    }
+}

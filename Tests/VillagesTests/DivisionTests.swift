@@ -1,0 +1,88 @@
+import DemoData
+import Storage
+import TestSupport
+import Testing
+import WebAPI
+
+@testable import Villages
+
+@Suite struct DivisionRulesTests {
+    var divisions = SampleCounty.divisions
+
+    @Test func sampleCountyIsValid() throws {
+        try DivisionRules.validate(divisions)
+    }
+
+    @Test mutating func countyCodeMustBeSixDigitsOfAProvince() {
+        divisions.county.code = "44142"
+        #expect(throws: APIError.self) { try DivisionRules.validate(divisions) }
+        divisions.county.code = "991422"
+        #expect(failure(of: divisions)?.field == "county.code")
+    }
+
+    @Test mutating func townshipMustNestInItsCounty() {
+        divisions.townships[1].code = "441423107"
+        #expect(failure(of: divisions)?.field == "townships[1].code")
+    }
+
+    @Test mutating func villageMustNestInAListedTownship() {
+        divisions.villages[2].townshipCode = "441422199"
+        #expect(failure(of: divisions)?.field == "villages[2].township_code")
+        divisions = SampleCounty.divisions
+        divisions.villages[2].code = "44142210020"
+        #expect(failure(of: divisions)?.field == "villages[2].code")
+    }
+
+    @Test mutating func codesAreUniqueAndNamesPresent() {
+        divisions.villages[1].code = divisions.villages[0].code
+        divisions.villages[1].townshipCode = divisions.villages[0].townshipCode
+        #expect(failure(of: divisions)?.field == "villages[1].code")
+        divisions = SampleCounty.divisions
+        divisions.villages[0].name = "  "
+        #expect(failure(of: divisions)?.field == "villages[0].name")
+        divisions = SampleCounty.divisions
+        divisions.villages[0].households = -1
+        #expect(failure(of: divisions)?.field == "villages[0].households")
+    }
+
+    func failure(of divisions: Divisions) -> APIError? {
+        do {
+            try DivisionRules.validate(divisions)
+            return nil
+        } catch {
+            return error
+        }
+    }
+}
+
+@Suite struct VillageDirectoryTests {
+    let folder = try! TemporaryFolder()
+
+    func directory() throws -> VillageDirectory {
+        let store = try Store.open(
+            path: folder.file("v.sqlite"), role: "county", schema: Schema(modules: [VillagesSchema.migrations]))
+        return VillageDirectory(store: store)
+    }
+
+    @Test func replacesAndReadsDivisions() async throws {
+        let directory = try directory()
+        #expect(try await directory.county() == nil)
+        try await directory.replace(with: SampleCounty.divisions)
+        try await directory.replace(with: SampleCounty.divisions)  // a second delivery changes nothing
+        #expect(try await directory.county() == SampleCounty.county)
+        let villages = try await directory.villages()
+        #expect(villages.map(\.code) == SampleCounty.villages.map(\.code).sorted())
+        let houNan = try #require(try await directory.village(code: "441422107201"))
+        #expect(houNan.fullName == "大埔县百侯镇侯南村")
+        #expect(try await directory.village(code: "441422999999") == nil)
+    }
+
+    @Test func invalidDivisionsLeaveTheStoredOnesUntouched() async throws {
+        let directory = try directory()
+        try await directory.replace(with: SampleCounty.divisions)
+        var broken = SampleCounty.divisions
+        broken.villages[0].code = "x"
+        await #expect(throws: APIError.self) { try await directory.replace(with: broken) }
+        #expect(try await directory.villages().count == 3)
+    }
+}
