@@ -54,29 +54,9 @@ public final class ProgramProcess: Sendable {
         process.executableURL = URL(fileURLWithPath: RepositoryPaths.executable(program))
         process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
+        process.standardOutput = collect(into: \.standardOutput, closed: \.outputClosed)
+        process.standardError = collect(into: \.standardError, closed: \.errorClosed)
         process.standardInput = FileHandle.nullDevice
-        out.fileHandleForReading.readabilityHandler = { [state] handle in
-            let data = handle.availableData
-            if data.isEmpty { handle.readabilityHandler = nil }
-            state.withLock { state in
-                state.standardOutput.append(data)
-                if data.isEmpty { state.outputClosed = true }
-                state.wake()
-            }
-        }
-        err.fileHandleForReading.readabilityHandler = { [state] handle in
-            let data = handle.availableData
-            if data.isEmpty { handle.readabilityHandler = nil }
-            state.withLock { state in
-                state.standardError.append(data)
-                if data.isEmpty { state.errorClosed = true }
-                state.wake()
-            }
-        }
         process.terminationHandler = { [state] finished in
             state.withLock { state in
                 state.status = finished.terminationStatus
@@ -84,6 +64,23 @@ public final class ProgramProcess: Sendable {
             }
         }
         try process.run()
+    }
+
+    /// A pipe whose bytes are appended to one buffer of the state as they arrive.
+    private func collect(
+        into buffer: WritableKeyPath<State, Data> & Sendable, closed: WritableKeyPath<State, Bool> & Sendable
+    ) -> Pipe {
+        let pipe = Pipe()
+        pipe.fileHandleForReading.readabilityHandler = { [state] handle in
+            let data = handle.availableData
+            if data.isEmpty { handle.readabilityHandler = nil }
+            state.withLock { state in
+                state[keyPath: buffer].append(data)
+                if data.isEmpty { state[keyPath: closed] = true }
+                state.wake()
+            }
+        }
+        return pipe
     }
 
     /// What the process wrote to standard output so far.
