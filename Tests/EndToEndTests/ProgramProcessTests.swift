@@ -7,7 +7,7 @@ import FoundationNetworking
 #endif
 
 /// The programs as an operator meets them: real processes, real ports, real signals.
-@Suite struct ProgramProcessTests {
+@Suite(.timeLimit(.minutes(3))) struct ProgramProcessTests {
     let folder = try! TemporaryFolder()
 
     static let programs = ["kiosk", "syncserver"]

@@ -42,7 +42,7 @@ public final class ProgramProcess: Sendable {
                 if ended { waiter.continuation.resume(returning: nil) }
                 return ended
             }
-            if let status, outputClosed, errorClosed {
+            if let status = status ?? (giveUp ? -1 : nil), (outputClosed && errorClosed) || giveUp {
                 exitWaiters.forEach { $0.resume(returning: status) }
                 exitWaiters = []
             }
@@ -118,11 +118,14 @@ public final class ProgramProcess: Sendable {
         kill(process.processIdentifier, signal)
     }
 
-    /// The exit status once the process has ended and closed its output; killed past the deadline.
+    /// The exit status once the process has ended and closed its output; past the deadline the
+    /// process is killed, and -1 is answered if even that is not seen.
     public func exitStatus(within seconds: Double = 60) async -> Int32 {
-        let killer = Task { [process] in
+        let killer = Task { [process, state] in
             try await Task.sleep(for: .seconds(seconds))
             kill(process.processIdentifier, SIGKILL)
+            try await Task.sleep(for: .seconds(5))  // time for the exit to be seen before giving up
+            state.withLock { $0.wake(giveUp: true) }
         }
         defer { killer.cancel() }
         return await withCheckedContinuation { continuation in
