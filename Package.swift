@@ -26,6 +26,10 @@ let package = Package(
             dependencies: [.product(name: "GRDB", package: "GRDB.swift")]
         ),
         .target(
+            name: "Sync",
+            dependencies: ["Storage", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .target(
             name: "WebAPI",
             dependencies: [
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -109,6 +113,10 @@ let package = Package(
         .testTarget(
             name: "StorageTests",
             dependencies: ["Storage", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(
+            name: "SyncTests",
+            dependencies: ["Sync", "Storage", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "WebAPITests",

@@ -9,9 +9,14 @@ import Foundation
 public final class TemporaryFolder: Sendable {
     public let path: String
 
-    public init() throws {
-        let url = FileManager.default.temporaryDirectory
-            .appendingPathComponent("village-station-tests-\(UUID().uuidString)")
+    /// - Parameter inMemory: put the folder on a memory file system (`/dev/shm`) where one exists, for
+    ///   tests that open many stores and would otherwise wait on the disk's flushes.
+    public init(inMemory: Bool = false) throws {
+        var base = FileManager.default.temporaryDirectory
+        if inMemory, FileManager.default.isWritableFile(atPath: "/dev/shm") {
+            base = URL(fileURLWithPath: "/dev/shm")
+        }
+        let url = base.appendingPathComponent("village-station-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         path = url.path
     }

@@ -1,0 +1,78 @@
+import Foundation
+import Synchronization
+
+/// A replica's hybrid logical clock: it never goes backwards, moves past every reading it observes,
+/// and corrects the device's wall time by an offset learnt from the county's replies.
+///
+/// ```swift
+/// let clock = HybridClock(last: .zero)
+/// let stamp = clock.now()
+/// try clock.observe(remoteStamp)   // throws if the stamp is too far in the future
+/// ```
+public final class HybridClock: Sendable {
+    /// How far ahead of this replica's corrected time a reading may be before it is refused.
+    public let maximumAhead: Duration
+    private let wallTime: @Sendable () -> Int64
+    private let state: Mutex<(last: HybridTimestamp, offset: Int64)>
+
+    /// - Parameters:
+    ///   - last: the highest reading this replica has issued or seen (from its change log).
+    ///   - offsetMilliseconds: correction added to the device's wall time.
+    ///   - wallTime: the device's wall time in milliseconds; tests give a skewed one.
+    public init(
+        last: HybridTimestamp, offsetMilliseconds: Int64 = 0, maximumAhead: Duration = .seconds(15 * 60),
+        wallTime: @escaping @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970 * 1000) }
+    ) {
+        self.maximumAhead = maximumAhead
+        self.wallTime = wallTime
+        self.state = Mutex((last, offsetMilliseconds))
+    }
+
+    /// The corrected wall time now, in milliseconds.
+    public var correctedWallMilliseconds: Int64 { state.withLock { wallTime() + $0.offset } }
+
+    /// The correction in force, in milliseconds (county time minus device time).
+    public var offsetMilliseconds: Int64 { state.withLock { $0.offset } }
+
+    /// A new reading above every reading issued or observed before.
+    public func now() -> HybridTimestamp {
+        state.withLock { state in
+            let wall = wallTime() + state.offset
+            let next =
+                wall > state.last.wallMilliseconds
+                ? HybridTimestamp(wallMilliseconds: wall, counter: 0)
+                : HybridTimestamp(rawValue: state.last.rawValue + 1)
+            state.last = next
+            return next
+        }
+    }
+
+    /// Whether a reading is further ahead of corrected time than allowed.
+    public func isTooFarAhead(_ stamp: HybridTimestamp) -> Bool {
+        let limit = correctedWallMilliseconds + Int64(maximumAhead.components.seconds * 1000)
+        return stamp.wallMilliseconds > limit
+    }
+
+    /// Moves the clock past a reading from another replica, so later readings sort after it.
+    public func observe(_ stamp: HybridTimestamp) {
+        state.withLock { state in
+            if stamp > state.last { state.last = stamp }
+        }
+    }
+
+    /// Sets the last reading back, after readings stamped by a clock that ran ahead were refused.
+    /// Only a station does this, and only below readings no other replica has accepted.
+    public func rewind(to stamp: HybridTimestamp) {
+        state.withLock { $0.last = stamp }
+    }
+
+    /// Adopts the county's wall time as the reference: the offset becomes county minus device time.
+    public func adopt(countyWallMilliseconds: Int64) {
+        state.withLock { state in state.offset = countyWallMilliseconds - wallTime() }
+    }
+
+    /// Sets the correction directly (as stored from an earlier exchange).
+    public func setOffset(milliseconds: Int64) {
+        state.withLock { $0.offset = milliseconds }
+    }
+}

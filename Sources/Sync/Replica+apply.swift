@@ -1,0 +1,154 @@
+import Foundation
+import GRDB
+
+extension Replica {
+    /// What became of one change offered to this replica.
+    enum Outcome: Equatable {
+        case applied
+        case duplicate
+        case quarantined(String)
+    }
+
+    /// Applies a change in the caller's transaction: the data, its field clocks, the log entry and
+    /// the origin's received sequence. Applying a change already held is a no-op.
+    ///
+    /// - Parameter refusal: why the change must not take effect; it is then quarantined instead,
+    ///   and still counts as received so that the origin's later changes keep flowing.
+    func apply(_ change: Change, _ db: Database, refusal: String? = nil) throws -> Outcome {
+        if try isHeld(change, db) { return .duplicate }
+        guard let collection = collections[change.collection] else {
+            return try quarantine(change, reason: "unknown collection \(change.collection)", db)
+        }
+        if let refusal { return try quarantine(change, reason: refusal, db) }
+        clock.observe(change.timestamp)
+        switch collection.policy {
+        case .appendOnly:
+            try insert(change.fields, into: collection, id: change.recordID, replacing: false, db)
+        case .countyAuthoritative, .mergeable:
+            try merge(change, into: collection, db)
+        }
+        try log(change, db)
+        return .applied
+    }
+
+    /// Adds a change to the log and marks its sequence received.
+    func log(_ change: Change, _ db: Database) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO sync_change(origin, sequence, timestamp, collection, record_id, scope, fields, bases)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                change.origin, change.sequence, change.timestamp.rawValue, change.collection, change.recordID,
+                change.scope, try Self.json(change.fields), try Self.json(change.bases),
+            ])
+        try markReceived(change, db)
+    }
+
+    func isHeld(_ change: Change, _ db: Database) throws -> Bool {
+        try Bool.fetchOne(
+            db,
+            sql: """
+                SELECT EXISTS(SELECT 1 FROM sync_change WHERE origin = ?1 AND sequence = ?2)
+                    OR EXISTS(SELECT 1 FROM sync_quarantine WHERE origin = ?1 AND sequence = ?2)
+                """,
+            arguments: [change.origin, change.sequence]) ?? false
+    }
+
+    func quarantine(_ change: Change, reason: String, _ db: Database) throws -> Outcome {
+        try db.execute(
+            sql: """
+                INSERT INTO sync_quarantine(origin, sequence, change, reason, quarantined_at) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT DO NOTHING
+                """,
+            arguments: [change.origin, change.sequence, try Self.json(change), reason, Date().formatted(.iso8601)])
+        try markReceived(change, db)
+        return .quarantined(reason)
+    }
+
+    /// Field by field, the later (timestamp, origin) wins. At the county, an incoming change to a
+    /// review-worthy field whose writer had not seen the value held here is a concurrent edit:
+    /// the merge keeps the winner and records one conflict.
+    func merge(_ change: Change, into collection: SyncCollection, _ db: Database) throws {
+        var winners: [String: SyncValue] = [:]
+        var conflicts: [(field: String, kept: SyncValue, other: SyncValue, keptOrigin: String, otherOrigin: String)] = []
+        for (field, value) in change.fields {
+            let held = try fieldClock(collection.name, change.recordID, field, db)
+            let incomingWins = held.map { (change.timestamp, change.origin) > ($0.timestamp, $0.origin) } ?? true
+            if let held, role == .county, change.origin != origin, collection.isReviewWorthy(field),
+                change.bases[field] != held.timestamp
+            {
+                let current = try self.value(of: field, in: collection, id: change.recordID, db)
+                if current != value {
+                    conflicts.append(
+                        incomingWins
+                            ? (field, value, current, change.origin, held.origin)
+                            : (field, current, value, held.origin, change.origin))
+                }
+            }
+            if incomingWins {
+                winners[field] = value
+                try db.execute(
+                    sql: """
+                        INSERT INTO sync_field_clock(collection, record_id, field, timestamp, origin) VALUES (?, ?, ?, ?, ?)
+                        ON CONFLICT DO UPDATE SET timestamp = excluded.timestamp, origin = excluded.origin
+                        """,
+                    arguments: [collection.name, change.recordID, field, change.timestamp.rawValue, change.origin])
+            }
+        }
+        if !winners.isEmpty {
+            try insert(winners, into: collection, id: change.recordID, replacing: true, db)
+        }
+        for conflict in conflicts {
+            try write(
+                db, to: ConflictLog.conflicts.name, id: "\(change.origin):\(change.sequence):\(conflict.field)",
+                fields: [
+                    "scope": .text(change.scope), "collection": .text(collection.name),
+                    "record_id": .text(change.recordID), "field": .text(conflict.field),
+                    "kept_value": .text(try Self.json(conflict.kept)), "kept_origin": .text(conflict.keptOrigin),
+                    "other_value": .text(try Self.json(conflict.other)), "other_origin": .text(conflict.otherOrigin),
+                ])
+        }
+    }
+
+    /// Inserts a row, or with `replacing`, updates the given fields of an existing one.
+    func insert(
+        _ fields: [String: SyncValue], into collection: SyncCollection, id: String, replacing: Bool, _ db: Database
+    ) throws {
+        let names = fields.keys.sorted()
+        let columns = (["id"] + names).map(\.quotedDatabaseIdentifier).joined(separator: ", ")
+        let marks = Array(repeating: "?", count: names.count + 1).joined(separator: ", ")
+        let onConflict =
+            replacing && !names.isEmpty
+            ? "DO UPDATE SET " + names.map { "\($0.quotedDatabaseIdentifier) = excluded.\($0.quotedDatabaseIdentifier)" }
+                .joined(separator: ", ")
+            : "DO NOTHING"
+        try db.execute(
+            sql: "INSERT INTO \(collection.table.quotedDatabaseIdentifier) (\(columns)) VALUES (\(marks)) ON CONFLICT(id) \(onConflict)",
+            arguments: StatementArguments([DatabaseValue(value: id)] + names.map { fields[$0]!.databaseValue }))
+    }
+
+    func fieldClock(_ collection: String, _ recordID: String, _ field: String, _ db: Database) throws
+        -> (timestamp: HybridTimestamp, origin: String)?
+    {
+        let row = try Row.fetchOne(
+            db,
+            sql: "SELECT timestamp, origin FROM sync_field_clock WHERE collection = ? AND record_id = ? AND field = ?",
+            arguments: [collection, recordID, field])
+        return row.map { (HybridTimestamp(rawValue: $0["timestamp"]), $0["origin"]) }
+    }
+
+    func value(of field: String, in collection: SyncCollection, id: String, _ db: Database) throws -> SyncValue {
+        let value = try DatabaseValue.fetchOne(
+            db,
+            sql: "SELECT \(field.quotedDatabaseIdentifier) FROM \(collection.table.quotedDatabaseIdentifier) WHERE id = ?",
+            arguments: [id])
+        return SyncValue(value ?? .null)
+    }
+
+    static func json(_ value: some Encodable) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+}

@@ -1,0 +1,64 @@
+import GRDB
+
+extension Replica {
+    /// Writes a record's fields and records the change, in the caller's transaction, so that the
+    /// data and its change log entry commit or vanish together.
+    ///
+    /// For an append-only collection a second write of the same id is a no-op and returns `nil`.
+    @discardableResult
+    public func write(
+        _ db: Database, to collectionName: String, id recordID: String, fields: [String: SyncValue]
+    ) throws -> Change? {
+        guard let collection = collections[collectionName] else { throw SyncError.unknownCollection(collectionName) }
+        if let unknown = fields.keys.first(where: { !collection.fields.contains($0) }) {
+            throw SyncError.unknownField(collection: collectionName, field: unknown)
+        }
+        let scope = try scope(of: collection, recordID: recordID, fields: fields, db)
+        try checkWritable(collection, scope: scope)
+        if collection.policy == .appendOnly, try rowExists(collection, recordID, db) { return nil }
+
+        var bases: [String: HybridTimestamp] = [:]
+        if collection.policy != .appendOnly {
+            for field in fields.keys {
+                bases[field] = try fieldClock(collection.name, recordID, field, db)?.timestamp
+            }
+        }
+        let change = Change(
+            origin: origin, sequence: try received(from: origin, db) + 1, timestamp: clock.now(),
+            collection: collection.name, recordID: recordID, scope: scope, fields: fields, bases: bases)
+        _ = try apply(change, db)
+        return change
+    }
+
+    /// The village code a record belongs to: from the fields written, else from the stored row.
+    func scope(of collection: SyncCollection, recordID: String, fields: [String: SyncValue], _ db: Database) throws
+        -> String
+    {
+        guard case .village(let column) = collection.scope else { return "" }
+        if case .text(let village) = fields[column] ?? .null, !village.isEmpty { return village }
+        let stored = try String.fetchOne(
+            db, sql: "SELECT \(column.quotedDatabaseIdentifier) FROM \(collection.table.quotedDatabaseIdentifier) WHERE id = ?",
+            arguments: [recordID])
+        guard let stored, !stored.isEmpty else {
+            throw SyncError.missingScope(collection: collection.name, recordID: recordID)
+        }
+        return stored
+    }
+
+    /// A station writes only its own village's records, and never what the county owns.
+    func checkWritable(_ collection: SyncCollection, scope: String) throws {
+        guard case .station(let village) = role else { return }
+        if collection.policy == .countyAuthoritative {
+            throw SyncError.notWritableHere("\(collection.name) is written by the county only")
+        }
+        if scope != village {
+            throw SyncError.notWritableHere("\(collection.name) record belongs to \(scope.isEmpty ? "the county" : scope)")
+        }
+    }
+
+    func rowExists(_ collection: SyncCollection, _ recordID: String, _ db: Database) throws -> Bool {
+        try Bool.fetchOne(
+            db, sql: "SELECT EXISTS(SELECT 1 FROM \(collection.table.quotedDatabaseIdentifier) WHERE id = ?)",
+            arguments: [recordID]) ?? false
+    }
+}

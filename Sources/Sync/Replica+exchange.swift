@@ -1,0 +1,156 @@
+import Foundation
+import GRDB
+
+extension Replica {
+    // MARK: At the county
+
+    /// Applies a station's pushed batch in one transaction, in sequence order: a change already
+    /// held is skipped, a gap stops the batch (the station resends from the acknowledgement), and a
+    /// change that breaks a rule is quarantined without stopping the ones after it.
+    public func receive(_ request: PushRequest, from station: StationPeer) async throws -> PushReply {
+        try await store.pool.write { db in
+            var notices: [QuarantineNotice] = []
+            for change in request.changes where change.origin == station.origin {
+                let expected = try received(from: station.origin, db) + 1
+                if change.sequence < expected { continue }
+                if change.sequence > expected { break }
+                let refusal = refusal(of: change, from: station)
+                if case .quarantined(let reason) = try apply(change, db, refusal: refusal) {
+                    notices.append(
+                        QuarantineNotice(
+                            origin: change.origin, sequence: change.sequence, reason: reason,
+                            clockAhead: reason == Self.clockAheadReason(change)))
+                }
+            }
+            return PushReply(
+                acknowledged: try received(from: station.origin, db), quarantined: notices,
+                countyTime: clock.correctedWallMilliseconds)
+        }
+    }
+
+    /// Why the county refuses a station's change, or `nil` if it takes it.
+    func refusal(of change: Change, from station: StationPeer) -> String? {
+        guard let collection = collections[change.collection] else {
+            return "unknown collection \(change.collection)"
+        }
+        if collection.policy == .countyAuthoritative {
+            return "\(collection.name) is written by the county only"
+        }
+        if change.scope != station.village {
+            return "the record belongs to \(change.scope.isEmpty ? "the county" : change.scope), not \(station.village)"
+        }
+        if case .village(let column) = collection.scope, let written = change.fields[column],
+            written != .text(station.village)
+        {
+            return "field \(column) must be the station's village \(station.village)"
+        }
+        if let unknown = change.fields.keys.first(where: { !collection.fields.contains($0) }) {
+            return "unknown field \(unknown) of \(collection.name)"
+        }
+        if clock.isTooFarAhead(change.timestamp) {
+            return Self.clockAheadReason(change)
+        }
+        return nil
+    }
+
+    static func clockAheadReason(_ change: Change) -> String {
+        "stamped \(change.timestamp) ahead of county time: the station's clock is wrong"
+    }
+
+    /// The next batch of the county's log in a station's scope: county-wide records and its village's.
+    public func changes(after position: Int64, for station: StationPeer, limit: Int) async throws -> PullReply {
+        try await store.pool.read { db in
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT * FROM sync_change WHERE position > ? AND scope IN ('', ?)
+                    ORDER BY position LIMIT ?
+                    """,
+                arguments: [position, station.village, limit + 1])
+            let batch = rows.prefix(limit)
+            let last = try batch.last.map { $0["position"] as Int64 }
+                ?? Int64.fetchOne(db, sql: "SELECT MAX(position) FROM sync_change") ?? position
+            return PullReply(
+                changes: try batch.map(Self.change(from:)), position: max(last, position), more: rows.count > limit,
+                countyTime: clock.correctedWallMilliseconds, countyOrigin: origin)
+        }
+    }
+
+    static func change(from row: Row) throws -> Change {
+        let decoder = JSONDecoder()
+        return Change(
+            origin: row["origin"], sequence: row["sequence"], timestamp: HybridTimestamp(rawValue: row["timestamp"]),
+            collection: row["collection"], recordID: row["record_id"], scope: row["scope"],
+            fields: try decoder.decode([String: SyncValue].self, from: Data((row["fields"] as String).utf8)),
+            bases: try decoder.decode([String: HybridTimestamp].self, from: Data((row["bases"] as String).utf8)))
+    }
+
+    // MARK: At a station
+
+    /// The station's own changes the county has not acknowledged, oldest first.
+    public func pendingChanges(limit: Int) async throws -> [Change] {
+        try await store.pool.read { db in
+            let acknowledged = try Self.state(db, "acknowledged").flatMap { Int64($0) } ?? 0
+            return try Row.fetchAll(
+                db, sql: "SELECT * FROM sync_change WHERE origin = ? AND sequence > ? ORDER BY sequence LIMIT ?",
+                arguments: [origin, acknowledged, limit]
+            ).map(Self.change(from:))
+        }
+    }
+
+    /// Records the county's acknowledgement, its refusals and its clock. A change refused only for
+    /// a clock that ran ahead is stamped again with the corrected clock, so its data is not lost and
+    /// does not win every later merge.
+    public func accept(_ reply: PushReply) async throws {
+        clock.adopt(countyWallMilliseconds: reply.countyTime)
+        try await store.pool.write { db in
+            try Self.setState(db, "acknowledged", String(reply.acknowledged))
+            try Self.setState(db, "clock_offset", String(clock.offsetMilliseconds))
+            var restamp: [Change] = []
+            for notice in reply.quarantined {
+                let row = try Row.fetchOne(
+                    db, sql: "SELECT * FROM sync_change WHERE origin = ? AND sequence = ?",
+                    arguments: [notice.origin, notice.sequence])
+                guard let row else { continue }
+                let change = try Self.change(from: row)
+                _ = try quarantine(change, reason: notice.reason, db)
+                if notice.clockAhead { restamp.append(change) }
+            }
+            if !restamp.isEmpty {
+                clock.rewind(to: try lastTrustedTimestamp(db))
+                for change in restamp { try self.restamp(change, db) }
+            }
+        }
+    }
+
+    /// Applies a pulled batch and the position it reaches, in one transaction.
+    public func accept(_ reply: PullReply) async throws {
+        clock.adopt(countyWallMilliseconds: reply.countyTime)
+        try await store.pool.write { db in
+            for change in reply.changes {
+                _ = try apply(change, db, refusal: refusal(ofPulled: change, countyOrigin: reply.countyOrigin))
+            }
+            try Self.setState(db, "pull_position", String(reply.position))
+            try Self.setState(db, "county_origin", reply.countyOrigin)
+            try Self.setState(db, "clock_offset", String(clock.offsetMilliseconds))
+        }
+    }
+
+    /// The position of the county's log this station has applied up to.
+    public func pullPosition() async throws -> Int64 {
+        try await store.pool.read { db in try Self.state(db, "pull_position").flatMap { Int64($0) } ?? 0 }
+    }
+
+    /// Why a station refuses a pulled change: county-owned records must come from the county, and
+    /// nothing outside its scope is taken.
+    func refusal(ofPulled change: Change, countyOrigin: String) -> String? {
+        guard let collection = collections[change.collection] else { return "unknown collection \(change.collection)" }
+        if collection.policy == .countyAuthoritative, change.origin != countyOrigin {
+            return "\(collection.name) must come from the county"
+        }
+        if !change.scope.isEmpty, change.scope != village {
+            return "the record belongs to another village, \(change.scope)"
+        }
+        return nil
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+import GRDB
+import Storage
+
+/// One replica's sync engine: captures its own changes, applies others', and answers or makes the
+/// exchanges that carry them. It knows the domains only as the ``SyncCollection``s they register.
+///
+/// The county is the hub; stations are spokes that never talk to each other.
+///
+/// ```swift
+/// let county = try Replica(store: countyStore, role: .county, collections: Prices.collections)
+/// let station = try Replica(store: stationStore, role: .station(village: "441422107201"),
+///                           collections: Prices.collections)
+/// try await station.store.pool.write { db in
+///     try station.write(db, to: "prices.observation", id: UUID().uuidString, fields: [...])
+/// }
+/// ```
+public final class Replica: Sendable {
+    /// Which side of the hub a replica is.
+    public enum Role: Sendable, Hashable {
+        case county
+        case station(village: String)
+    }
+
+    public let store: Store
+    public let role: Role
+    /// This replica's origin id: its store's replica id.
+    public let origin: String
+    public let clock: HybridClock
+    let collections: [String: SyncCollection]
+
+    /// - Parameter wallTime: the device's clock in milliseconds; a simulation passes a skewed one.
+    public init(
+        store: Store, role: Role, collections: [SyncCollection],
+        wallTime: @escaping @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970 * 1000) }
+    ) throws {
+        self.store = store
+        self.role = role
+        self.origin = store.info.replicaID
+        var byName: [String: SyncCollection] = [:]
+        for collection in collections + ConflictLog.collections {
+            precondition(byName[collection.name] == nil, "collection \(collection.name) registered twice")
+            byName[collection.name] = collection
+        }
+        self.collections = byName
+        let (last, offset) = try store.pool.read { db in
+            (
+                try Int64.fetchOne(db, sql: "SELECT MAX(timestamp) FROM sync_change") ?? 0,
+                try Self.state(db, "clock_offset").flatMap { Int64($0) } ?? 0
+            )
+        }
+        self.clock = HybridClock(
+            last: HybridTimestamp(rawValue: last), offsetMilliseconds: offset, wallTime: wallTime)
+    }
+
+    /// The village a station serves, or `nil` at the county.
+    public var village: String? {
+        if case .station(let village) = role { return village }
+        return nil
+    }
+
+    // MARK: Small stored facts
+
+    static func state(_ db: Database, _ key: String) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT value FROM sync_state WHERE key = ?", arguments: [key])
+    }
+
+    static func setState(_ db: Database, _ key: String, _ value: String) throws {
+        try db.execute(
+            sql: "INSERT INTO sync_state(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            arguments: [key, value])
+    }
+
+    /// The highest gap-free sequence applied from an origin (for this replica: captured).
+    func received(from origin: String, _ db: Database) throws -> Int64 {
+        try Int64.fetchOne(db, sql: "SELECT sequence FROM sync_received WHERE origin = ?", arguments: [origin]) ?? 0
+    }
+
+    func markReceived(_ change: Change, _ db: Database) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO sync_received(origin, sequence) VALUES (?, ?)
+                ON CONFLICT(origin) DO UPDATE SET sequence = MAX(sequence, excluded.sequence)
+                """,
+            arguments: [change.origin, change.sequence])
+    }
+}

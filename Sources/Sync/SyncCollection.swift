@@ -1,0 +1,57 @@
+/// A kind of record a domain hands to the sync layer: where it is stored, who owns it, and how two
+/// replicas' versions of it merge (一数一源: one source per datum).
+///
+/// The sync layer reads and writes the collection's table by these names only; it knows nothing
+/// else of the domain.
+///
+/// ```swift
+/// let contracts = SyncCollection(
+///     name: "ledger.contract", table: "contract", fields: ["party", "amount_fen", "ends_on", "status"],
+///     scope: .village(column: "village_code"),
+///     policy: .mergeable(reviewWorthy: ["party", "amount_fen", "ends_on"]))
+/// ```
+public struct SyncCollection: Sendable, Hashable {
+    /// Unique name across all domains, such as `prices.observation`.
+    public let name: String
+    /// The table holding the records; its primary key is a text column named `id`.
+    public let table: String
+    /// The synced columns besides `id` (and the scope column, which is among them when per village).
+    public let fields: [String]
+    /// Whether records are county-wide or belong to one village.
+    public let scope: Scope
+    /// Who may write and how versions merge.
+    public let policy: MergePolicy
+
+    public init(name: String, table: String, fields: [String], scope: Scope, policy: MergePolicy) {
+        self.name = name
+        self.table = table
+        self.fields = fields
+        self.scope = scope
+        self.policy = policy
+    }
+
+    /// Which replicas a collection's records belong to.
+    public enum Scope: Sendable, Hashable {
+        /// Public to every station of the county.
+        case countyWide
+        /// Belongs to one village; the column holds the village's code.
+        case village(column: String)
+    }
+
+    /// Who writes a collection and how concurrent versions merge.
+    public enum MergePolicy: Sendable, Hashable {
+        /// Only the county writes; stations receive and display (price bulletins, notices).
+        case countyAuthoritative
+        /// Immutable facts with ids chosen at creation; a second insert is a no-op (vouchers, events).
+        case appendOnly
+        /// Merged field by field, the later hybrid timestamp winning; a concurrent change to a
+        /// review-worthy field is also recorded as a conflict for a person to resolve.
+        case mergeable(reviewWorthy: Set<String>)
+    }
+
+    /// Whether a change to this field, concurrent with another, needs a person's review.
+    public func isReviewWorthy(_ field: String) -> Bool {
+        if case .mergeable(let fields) = policy { return fields.contains(field) }
+        return false
+    }
+}

@@ -1,0 +1,85 @@
+/// The protocol version both sides speak; the county also answers the version before it.
+public enum SyncProtocol {
+    public static let version = 1
+}
+
+/// A station's own changes, oldest first, in one bounded batch.
+public struct PushRequest: Sendable, Codable, Equatable {
+    public let changes: [Change]
+
+    public init(changes: [Change]) { self.changes = changes }
+}
+
+/// The county's answer to a push: how far it has applied the station's changes, which it refused.
+public struct PushReply: Sendable, Codable, Equatable {
+    /// The station's highest sequence the county has applied or quarantined, gap-free.
+    public let acknowledged: Int64
+    /// Changes of this batch the county quarantined, with the reason.
+    public let quarantined: [QuarantineNotice]
+    /// The county's wall time in milliseconds, from which the station corrects its clock.
+    public let countyTime: Int64
+
+    public init(acknowledged: Int64, quarantined: [QuarantineNotice], countyTime: Int64) {
+        self.acknowledged = acknowledged
+        self.quarantined = quarantined
+        self.countyTime = countyTime
+    }
+}
+
+/// Asks for the county's changes in the station's scope after a position of the county's log.
+public struct PullRequest: Sendable, Codable, Equatable {
+    public let after: Int64
+    public let limit: Int
+
+    public init(after: Int64, limit: Int) {
+        self.after = after
+        self.limit = limit
+    }
+}
+
+/// A batch of the county's log in the station's scope.
+public struct PullReply: Sendable, Codable, Equatable {
+    public let changes: [Change]
+    /// The position to ask after next time; it covers every row scanned, in scope or not.
+    public let position: Int64
+    /// Whether more changes wait after this batch.
+    public let more: Bool
+    public let countyTime: Int64
+    /// The county's origin id, the only origin whose county-owned records a station accepts.
+    public let countyOrigin: String
+
+    public init(changes: [Change], position: Int64, more: Bool, countyTime: Int64, countyOrigin: String) {
+        self.changes = changes
+        self.position = position
+        self.more = more
+        self.countyTime = countyTime
+        self.countyOrigin = countyOrigin
+    }
+}
+
+/// A change refused, and why.
+public struct QuarantineNotice: Sendable, Codable, Equatable {
+    public let origin: String
+    public let sequence: Int64
+    public let reason: String
+    /// Whether the change was refused only for its clock: the station stamps it again, correctly.
+    public let clockAhead: Bool
+
+    public init(origin: String, sequence: Int64, reason: String, clockAhead: Bool) {
+        self.origin = origin
+        self.sequence = sequence
+        self.reason = reason
+        self.clockAhead = clockAhead
+    }
+}
+
+/// The station a county is talking to, as its authentication established.
+public struct StationPeer: Sendable, Hashable {
+    public let origin: String
+    public let village: String
+
+    public init(origin: String, village: String) {
+        self.origin = origin
+        self.village = village
+    }
+}

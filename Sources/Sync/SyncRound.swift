@@ -1,0 +1,57 @@
+import Foundation
+
+/// One sync round of a station: push its own changes in bounded batches until the county has
+/// acknowledged them all, then pull the county's in bounded batches until none are left.
+///
+/// A cut link costs at most the batch in flight: everything acknowledged or applied before it stays.
+///
+/// ```swift
+/// let report = try await SyncRound(station: station, transport: transport, batchSize: 200).run()
+/// print(report.pushed, report.pulled)
+/// ```
+public struct SyncRound: Sendable {
+    public let station: Replica
+    public let transport: any SyncTransport
+    public let batchSize: Int
+
+    public init(station: Replica, transport: any SyncTransport, batchSize: Int = 200) {
+        self.station = station
+        self.transport = transport
+        self.batchSize = batchSize
+    }
+
+    /// What one round moved.
+    public struct Report: Sendable, Equatable {
+        public var pushed = 0
+        public var pulled = 0
+        public var quarantined = 0
+        public var exchanges = 0
+    }
+
+    public func run() async throws -> Report {
+        var report = Report()
+        while true {
+            let pending = try await station.pendingChanges(limit: batchSize)
+            guard let last = pending.last else { break }
+            let reply = try await transport.push(PushRequest(changes: pending))
+            report.exchanges += 1
+            try await station.accept(reply)
+            report.quarantined += reply.quarantined.count
+            let moved = pending.filter { $0.sequence <= reply.acknowledged }.count
+            report.pushed += moved
+            // The county took none of a non-empty batch: stop rather than resend it forever.
+            if moved == 0 || reply.acknowledged < last.sequence && moved < pending.count { break }
+        }
+        var more = true
+        while more {
+            let reply = try await transport.pull(
+                PullRequest(after: try await station.pullPosition(), limit: batchSize))
+            report.exchanges += 1
+            try await station.accept(reply)
+            report.pulled += reply.changes.count
+            more = reply.more
+        }
+        try await station.recordSuccess()
+        return report
+    }
+}

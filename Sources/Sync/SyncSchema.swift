@@ -1,0 +1,80 @@
+import GRDB
+import Storage
+
+/// The sync layer's own tables, as numbered migrations every program's schema includes.
+///
+/// - `sync_change`: the change log, local and received, in the order this replica recorded it.
+/// - `sync_received`: per origin, the highest gap-free sequence applied (for itself: captured).
+/// - `sync_field_clock`: per mergeable field, the timestamp and origin of the value kept.
+/// - `sync_quarantine`: changes refused, with their reason, that did not stop the queue.
+/// - `sync_state`: small facts such as the pull position and the clock offset.
+/// - `sync_conflict`, `sync_resolution`: concurrent review-worthy edits and their resolutions,
+///   themselves synced as the built-in collections of ``ConflictLog``.
+///
+/// ```swift
+/// let schema = Schema(modules: [SyncSchema.migrations, VillagesSchema.migrations])
+/// ```
+public enum SyncSchema {
+    public static let migrations: [Migration] = [
+        Migration(module: "sync", number: 1, name: "change-log") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE sync_change (
+                        position INTEGER PRIMARY KEY AUTOINCREMENT,
+                        origin TEXT NOT NULL,
+                        sequence INTEGER NOT NULL,
+                        timestamp INTEGER NOT NULL,
+                        collection TEXT NOT NULL,
+                        record_id TEXT NOT NULL,
+                        scope TEXT NOT NULL,
+                        fields TEXT NOT NULL,
+                        bases TEXT NOT NULL,
+                        UNIQUE (origin, sequence)
+                    );
+                    CREATE INDEX sync_change_scope ON sync_change(scope, position);
+                    CREATE TABLE sync_received (
+                        origin TEXT PRIMARY KEY,
+                        sequence INTEGER NOT NULL
+                    ) WITHOUT ROWID;
+                    CREATE TABLE sync_field_clock (
+                        collection TEXT NOT NULL,
+                        record_id TEXT NOT NULL,
+                        field TEXT NOT NULL,
+                        timestamp INTEGER NOT NULL,
+                        origin TEXT NOT NULL,
+                        PRIMARY KEY (collection, record_id, field)
+                    ) WITHOUT ROWID;
+                    CREATE TABLE sync_quarantine (
+                        origin TEXT NOT NULL,
+                        sequence INTEGER NOT NULL,
+                        change TEXT NOT NULL,
+                        reason TEXT NOT NULL,
+                        quarantined_at TEXT NOT NULL,
+                        PRIMARY KEY (origin, sequence)
+                    ) WITHOUT ROWID;
+                    CREATE TABLE sync_state (
+                        key TEXT PRIMARY KEY,
+                        value TEXT NOT NULL
+                    ) WITHOUT ROWID;
+                    CREATE TABLE sync_conflict (
+                        id TEXT PRIMARY KEY,
+                        scope TEXT NOT NULL,
+                        collection TEXT NOT NULL,
+                        record_id TEXT NOT NULL,
+                        field TEXT NOT NULL,
+                        kept_value TEXT NOT NULL,
+                        kept_origin TEXT NOT NULL,
+                        other_value TEXT NOT NULL,
+                        other_origin TEXT NOT NULL
+                    );
+                    CREATE TABLE sync_resolution (
+                        id TEXT PRIMARY KEY,
+                        scope TEXT NOT NULL,
+                        conflict_id TEXT NOT NULL,
+                        chosen_value TEXT NOT NULL,
+                        resolved_by TEXT NOT NULL
+                    );
+                    """)
+        }
+    ]
+}

@@ -1,0 +1,47 @@
+import Foundation
+import GRDB
+
+/// What a replica can say of its sync at any time (DESIGN §2.7).
+///
+/// ```swift
+/// let status = try await replica.status()
+/// print(status.pendingPush, status.openConflicts, status.clockOffsetMilliseconds)
+/// ```
+public struct SyncStatus: Sendable, Codable, Equatable {
+    /// When the last round completed, if one has.
+    public let lastSuccess: Date?
+    /// Own changes the county has not acknowledged (always 0 at the county).
+    public let pendingPush: Int64
+    /// Changes held in quarantine, with their reasons, here.
+    public let quarantined: Int
+    /// Conflicts not yet resolved.
+    public let openConflicts: Int
+    /// County time minus this device's time, as last learnt.
+    public let clockOffsetMilliseconds: Int64
+}
+
+extension Replica {
+    public func status() async throws -> SyncStatus {
+        try await store.pool.read { db in
+            let acknowledged = try Self.state(db, "acknowledged").flatMap { Int64($0) } ?? 0
+            let captured = try received(from: origin, db)
+            return SyncStatus(
+                lastSuccess: try Self.state(db, "last_success").flatMap { try? Date($0, strategy: .iso8601) },
+                pendingPush: role == .county ? 0 : max(0, captured - acknowledged),
+                quarantined: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sync_quarantine") ?? 0,
+                openConflicts: try Int.fetchOne(
+                    db,
+                    sql: """
+                        SELECT COUNT(*) FROM sync_conflict c
+                        WHERE NOT EXISTS (SELECT 1 FROM sync_resolution r WHERE r.conflict_id = c.id)
+                        """) ?? 0,
+                clockOffsetMilliseconds: clock.offsetMilliseconds)
+        }
+    }
+
+    func recordSuccess() async throws {
+        try await store.pool.write { db in
+            try Self.setState(db, "last_success", Date().formatted(.iso8601))
+        }
+    }
+}

@@ -1,0 +1,184 @@
+import Foundation
+import GRDB
+import Sync
+import TestSupport
+import Testing
+
+@Suite struct ReplicaTests {
+    let folder = try! TemporaryFolder()
+    static let houNan = "441422107201"
+    static let beiTang = "441422113203"
+
+    func world() throws -> (county: Replica, station: Replica, link: InMemoryLink) {
+        let county = try TestCollections.replica("county", in: folder, role: .county) { 1_790_000_000_000 }
+        let station = try TestCollections.replica("station", in: folder, role: .station(village: Self.houNan)) {
+            1_790_000_000_000
+        }
+        let peer = StationPeer(origin: station.origin, village: Self.houNan)
+        return (county, station, InMemoryLink(county: county, station: peer))
+    }
+
+    func count(_ replica: Replica, _ sql: String) async throws -> Int {
+        try await replica.store.pool.read { db in try Int.fetchOne(db, sql: sql) ?? -1 }
+    }
+
+    @Test func captureCommitsOrVanishesWithItsData() async throws {
+        let (_, station, _) = try world()
+        struct Abort: Error {}
+        await #expect(throws: Abort.self) {
+            try await station.store.pool.write { db in
+                try station.write(db, to: "test.observation", id: "o1", fields: ["village": "441422107201", "value": 5])
+                throw Abort()
+            }
+        }
+        #expect(try await count(station, "SELECT COUNT(*) FROM observation") == 0)
+        #expect(try await count(station, "SELECT COUNT(*) FROM sync_change") == 0)
+        let change = try await station.store.pool.write { db in
+            try station.write(db, to: "test.observation", id: "o1", fields: ["village": "441422107201", "value": 5])
+        }
+        #expect(change?.sequence == 1)
+        let again = try await station.store.pool.write { db in
+            try station.write(db, to: "test.observation", id: "o1", fields: ["village": "441422107201", "value": 6])
+        }
+        #expect(again == nil)  // an append-only fact is inserted once
+        #expect(try await count(station, "SELECT COUNT(*) FROM sync_change") == 1)
+    }
+
+    @Test func aStationWritesOnlyItsVillagesRecordsAndNeverTheCountys() async throws {
+        let (_, station, _) = try world()
+        await #expect(throws: SyncError.self) {
+            try await station.store.pool.write { db in
+                try station.write(db, to: "test.bulletin", id: "b1", fields: ["title": "稻谷"])
+            }
+        }
+        await #expect(throws: SyncError.notWritableHere("test.observation record belongs to \(Self.beiTang)")) {
+            try await station.store.pool.write { db in
+                try station.write(db, to: "test.observation", id: "o1", fields: ["village": .text(Self.beiTang), "value": 1])
+            }
+        }
+    }
+
+    @Test func recordsTravelBothWaysOnceEvenWhenBatchesRepeat() async throws {
+        let (county, station, link) = try world()
+        try await station.store.pool.write { db in
+            for index in 1...5 {
+                try station.write(db, to: "test.observation", id: "o\(index)", fields: ["village": .text(Self.houNan), "value": .integer(Int64(index))])
+            }
+        }
+        try await county.store.pool.write { db in
+            try county.write(db, to: "test.bulletin", id: "b1", fields: ["title": "稻谷", "price_fen": 312])
+            try county.write(db, to: "test.contract", id: "c-other", fields: ["village": .text(Self.beiTang), "party": "李四"])
+        }
+        var repeating = link
+        repeating.fault = { _ in .repeated }
+        let report = try await SyncRound(station: station, transport: repeating, batchSize: 2).run()
+        #expect(report.pushed == 5)
+        #expect(try await count(county, "SELECT COUNT(*) FROM observation") == 5)
+        #expect(try await count(station, "SELECT COUNT(*) FROM bulletin") == 1)
+        #expect(try await count(station, "SELECT COUNT(*) FROM contract") == 0)  // another village's
+        let idle = try await SyncRound(station: station, transport: link).run()
+        #expect(idle.exchanges == 1 && idle.pushed == 0 && idle.pulled == 0)
+        #expect(try await station.status().pendingPush == 0)
+    }
+
+    @Test func aLostReplyCostsOnlyTheBatchInFlight() async throws {
+        let (county, station, link) = try world()
+        try await station.store.pool.write { db in
+            for index in 1...4 {
+                try station.write(db, to: "test.observation", id: "o\(index)", fields: ["village": .text(Self.houNan), "value": 1])
+            }
+        }
+        var cut = link
+        cut.fault = { _ in .replyLost }
+        await #expect(throws: InMemoryLink.Cut.self) { try await SyncRound(station: station, transport: cut, batchSize: 2).run() }
+        #expect(try await station.status().pendingPush == 4)  // the county applied 2, the station does not know
+        let report = try await SyncRound(station: station, transport: link, batchSize: 2).run()
+        #expect(report.pushed == 4)
+        #expect(try await count(county, "SELECT COUNT(*) FROM observation") == 4)
+        #expect(try await count(county, "SELECT COUNT(*) FROM sync_change") == 4)
+    }
+
+    @Test func aFarFutureChangeIsQuarantinedAndStampedAgain() async throws {
+        let county = try TestCollections.replica("county", in: folder, role: .county) { 1_790_000_000_000 }
+        let tenYears: Int64 = 10 * 365 * 86_400_000
+        let station = try TestCollections.replica("station", in: folder, role: .station(village: Self.houNan)) {
+            1_790_000_000_000 + tenYears
+        }
+        let link = InMemoryLink(county: county, station: StationPeer(origin: station.origin, village: Self.houNan))
+        try await station.store.pool.write { db in
+            try station.write(db, to: "test.observation", id: "early", fields: ["village": .text(Self.houNan), "value": 1])
+        }
+        let first = try await SyncRound(station: station, transport: link).run()
+        #expect(first.quarantined == 1)
+        #expect(try await county.status().quarantined == 1)
+        #expect(try await station.status().quarantined == 1)  // the operator sees it too
+        #expect(abs(try await station.status().clockOffsetMilliseconds + tenYears) < 1000)
+        try await station.store.pool.write { db in
+            try station.write(db, to: "test.observation", id: "later", fields: ["village": .text(Self.houNan), "value": 2])
+        }
+        _ = try await SyncRound(station: station, transport: link).run()
+        // The refused change came back stamped by the corrected clock: its data is not lost, and no
+        // stamp the county holds is in the future.
+        let ids = try await county.store.pool.read { db in try String.fetchAll(db, sql: "SELECT id FROM observation ORDER BY id") }
+        #expect(ids == ["early", "later"])
+        let latest = try await county.store.pool.read { db in try Int64.fetchOne(db, sql: "SELECT MAX(timestamp) FROM sync_change") }
+        #expect(HybridTimestamp(rawValue: latest ?? 0).wallMilliseconds <= 1_790_000_000_000 + 1000)
+        #expect(try await county.status().quarantined == 1)
+    }
+
+    @Test func aConcurrentReviewWorthyEditYieldsOneConflictThatBothSidesResolve() async throws {
+        let (county, station, link) = try world()
+        try await county.store.pool.write { db in
+            try county.write(
+                db, to: "test.contract", id: "c1",
+                fields: ["village": .text(Self.houNan), "party": "张三", "amount_fen": 100_000, "note": "鱼塘"])
+        }
+        _ = try await SyncRound(station: station, transport: link).run()
+        try await county.store.pool.write { db in
+            try county.write(db, to: "test.contract", id: "c1", fields: ["amount_fen": 120_000, "note": "县里改"])
+        }
+        try await station.store.pool.write { db in
+            try station.write(db, to: "test.contract", id: "c1", fields: ["amount_fen": 110_000, "note": "村里改"])
+        }
+        var repeating = link
+        repeating.fault = { _ in .repeated }
+        _ = try await SyncRound(station: station, transport: repeating).run()
+        let conflicts = try await county.openConflicts()
+        #expect(conflicts.count == 1)  // amount_fen is review-worthy; note is not
+        let conflict = try #require(conflicts.first)
+        #expect(conflict.field == "amount_fen")
+        #expect(Set([conflict.keptValue, conflict.otherValue]) == [120_000, 110_000])
+        #expect(try await station.openConflicts() == conflicts)
+        let amounts = try await [county, station].asyncMap { replica in
+            try await replica.store.pool.read { db in try Int.fetchOne(db, sql: "SELECT amount_fen FROM contract") }
+        }
+        #expect(amounts[0] == amounts[1])
+
+        try await station.resolve(conflictID: conflict.id, choosing: 110_000, by: "报账员 刘")
+        _ = try await SyncRound(station: station, transport: link).run()
+        #expect(try await county.openConflicts().isEmpty)
+        #expect(try await station.openConflicts().isEmpty)
+        let settled = try await county.store.pool.read { db in try Int.fetchOne(db, sql: "SELECT amount_fen FROM contract") }
+        #expect(settled == 110_000)
+        #expect(try await county.openConflicts().isEmpty)  // the resolution raised no new conflict
+    }
+
+    @Test func aStationRefusesCountyOwnedRecordsFromAnyoneElse() async throws {
+        let (_, station, _) = try world()
+        let forged = Change(
+            origin: "someone-else", sequence: 1, timestamp: HybridTimestamp(wallMilliseconds: 1, counter: 0),
+            collection: "test.bulletin", recordID: "b1", scope: "", fields: ["title": "假价格"])
+        try await station.accept(
+            PullReply(changes: [forged], position: 1, more: false, countyTime: 1_790_000_000_000, countyOrigin: "county"))
+        #expect(try await count(station, "SELECT COUNT(*) FROM bulletin") == 0)
+        #expect(try await station.status().quarantined == 1)
+    }
+}
+
+extension Array {
+    func asyncMap<T>(_ transform: (Element) async throws -> T) async rethrows -> [T] {
+        var results: [T] = []
+        for element in self { results.append(try await transform(element)) }
+        return results
+    }
+}

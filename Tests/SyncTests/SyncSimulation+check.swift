@@ -1,0 +1,97 @@
+import Foundation
+import GRDB
+import Sync
+
+extension SyncSimulation {
+    /// Every property that must hold once the links have healed; an empty list when all do.
+    func check() async throws -> [String] {
+        var failures: [String] = []
+        for (index, station) in stations.enumerated() {
+            let village = Self.villages[index]
+            for (name, sql) in Self.scopedQueries {
+                let here = try await rows(station, sql, village)
+                let there = try await rows(county, sql, village)
+                if here != there { failures.append("station \(index) \(name) differs from the county's") }
+            }
+            let foreign = try await station.store.pool.read { db in
+                try Int.fetchOne(
+                    db, sql: "SELECT (SELECT COUNT(*) FROM observation WHERE village <> ?1) + (SELECT COUNT(*) FROM contract WHERE village <> ?1)",
+                    arguments: [village]) ?? 0
+            }
+            if foreign > 0 { failures.append("station \(index) holds \(foreign) records of other villages") }
+            let held = Set(try await county.store.pool.read { db in
+                try String.fetchAll(db, sql: "SELECT id FROM observation WHERE village = ?", arguments: [village])
+            })
+            if held != written[village, default: []] {
+                failures.append("station \(index): county holds \(held.count) observations, \(written[village, default: []].count) were written")
+            }
+            let status = try await station.status()
+            if status.pendingPush != 0 { failures.append("station \(index) still has \(status.pendingPush) changes to push") }
+        }
+        let quarantined = try await county.status().quarantined
+        if quarantined != 0 { failures.append("the county quarantined \(quarantined) changes") }
+        let expected = try await expectedConflicts()
+        let recorded = Set(try await county.store.pool.read { db in try String.fetchAll(db, sql: "SELECT id FROM sync_conflict") })
+        if recorded != expected {
+            failures.append("conflicts recorded \(recorded.sorted()) but concurrent edits were \(expected.sorted())")
+        }
+        return failures
+    }
+
+    /// Counts that show what a schedule exercised.
+    func summary() async throws -> String {
+        try await county.store.pool.read { db in
+            let counts = try ["observation", "contract", "bulletin", "sync_conflict", "sync_resolution", "sync_change"].map {
+                "\($0)=\(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \($0)") ?? 0)"
+            }
+            return counts.joined(separator: " ")
+        }
+    }
+
+    static let scopedQueries = [
+        ("observations", "SELECT id, village, value FROM observation WHERE village = ?1 ORDER BY id"),
+        ("contracts", "SELECT id, village, party, amount_fen, note FROM contract WHERE village = ?1 ORDER BY id"),
+        ("bulletins", "SELECT id, title, price_fen FROM bulletin WHERE ?1 IS NOT NULL ORDER BY id"),
+        ("conflicts", "SELECT * FROM sync_conflict WHERE scope = ?1 ORDER BY id"),
+        ("resolutions", "SELECT * FROM sync_resolution WHERE scope = ?1 ORDER BY id"),
+    ]
+
+    func rows(_ replica: Replica, _ sql: String, _ village: String) async throws -> [[String]] {
+        try await replica.store.pool.read { db in
+            try Row.fetchAll(db, sql: sql, arguments: [village]).map { row in
+                row.databaseValues.map(\.description)
+            }
+        }
+    }
+
+    /// The concurrent review-worthy edits, found by replaying the county's log in the order the
+    /// county applied it, independently of the engine's incremental bookkeeping: a station's change
+    /// to a field whose writer had not seen the value the county held, with a different value.
+    func expectedConflicts() async throws -> Set<String> {
+        let changes = try await county.store.pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM sync_change WHERE collection = 'test.contract' ORDER BY position")
+        }
+        var held: [String: (stamp: Int64, origin: String, value: String)] = [:]
+        var expected = Set<String>()
+        for row in changes {
+            let origin: String = row["origin"]
+            let stamp: Int64 = row["timestamp"]
+            let sequence: Int64 = row["sequence"]
+            let fields = try JSONSerialization.jsonObject(with: Data((row["fields"] as String).utf8)) as? [String: Any] ?? [:]
+            let bases = try JSONSerialization.jsonObject(with: Data((row["bases"] as String).utf8)) as? [String: Int64] ?? [:]
+            for (field, value) in fields {
+                let key = "\(row["record_id"] as String)/\(field)"
+                let text = "\(value)"
+                if let current = held[key], origin != county.origin, ["party", "amount_fen"].contains(field),
+                    bases[field] != current.stamp, current.value != text
+                {
+                    expected.insert("\(origin):\(sequence):\(field)")
+                }
+                if held[key].map({ (stamp, origin) > ($0.stamp, $0.origin) }) ?? true {
+                    held[key] = (stamp, origin, text)
+                }
+            }
+        }
+        return expected
+    }
+}

@@ -1,0 +1,71 @@
+import GRDB
+import Storage
+import Sync
+import TestSupport
+
+/// Collections of the sync tests' own, one per merge policy, so the engine is tested without any domain.
+enum TestCollections {
+    static let bulletin = SyncCollection(
+        name: "test.bulletin", table: "bulletin", fields: ["title", "price_fen"], scope: .countyWide,
+        policy: .countyAuthoritative)
+    static let observation = SyncCollection(
+        name: "test.observation", table: "observation", fields: ["village", "value"],
+        scope: .village(column: "village"), policy: .appendOnly)
+    static let contract = SyncCollection(
+        name: "test.contract", table: "contract", fields: ["village", "party", "amount_fen", "note"],
+        scope: .village(column: "village"), policy: .mergeable(reviewWorthy: ["party", "amount_fen"]))
+
+    static let all = [bulletin, observation, contract]
+
+    static let migrations = [
+        Migration(module: "synctest", number: 1, name: "tables") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE bulletin (id TEXT PRIMARY KEY, title TEXT, price_fen INTEGER);
+                    CREATE TABLE observation (id TEXT PRIMARY KEY, village TEXT NOT NULL, value INTEGER NOT NULL);
+                    CREATE TABLE contract (id TEXT PRIMARY KEY, village TEXT, party TEXT, amount_fen INTEGER, note TEXT);
+                    """)
+        }
+    ]
+
+    static let schema = Schema(modules: [SyncSchema.migrations, migrations])
+
+    /// A replica over a new store in a folder.
+    static func replica(
+        _ name: String, in folder: TemporaryFolder, role: Replica.Role,
+        wallTime: @escaping @Sendable () -> Int64
+    ) throws -> Replica {
+        let store = try Store.open(
+            path: folder.file("\(name).sqlite"), role: role == .county ? "county" : "kiosk", schema: schema)
+        return try Replica(store: store, role: role, collections: all, wallTime: wallTime)
+    }
+}
+
+/// The county reached in memory, optionally through a link that fails as a test says.
+struct InMemoryLink: SyncTransport {
+    let county: Replica
+    let station: StationPeer
+    /// Decides, for each call, whether the request is lost before the county, or the reply after it.
+    var fault: @Sendable (_ call: String) -> LinkFault = { _ in .none }
+
+    enum LinkFault { case none, requestLost, replyLost, repeated }
+
+    struct Cut: Error {}
+
+    func push(_ request: PushRequest) async throws -> PushReply {
+        let fault = fault("push")
+        if fault == .requestLost { throw Cut() }
+        let reply = try await county.receive(request, from: station)
+        if fault == .repeated { _ = try await county.receive(request, from: station) }
+        if fault == .replyLost { throw Cut() }
+        return reply
+    }
+
+    func pull(_ request: PullRequest) async throws -> PullReply {
+        let fault = fault("pull")
+        if fault == .requestLost { throw Cut() }
+        let reply = try await county.changes(after: request.after, for: station, limit: request.limit)
+        if fault == .replyLost { throw Cut() }
+        return reply
+    }
+}
