@@ -25,10 +25,12 @@ public struct Change: Sendable, Hashable, Codable {
     public let fields: [String: SyncValue]
     /// For mergeable records: the timestamp of each field's value the writer saw, or absent if none.
     public let bases: [String: HybridTimestamp]
+    /// For county-owned records: the county's signature over everything above (base64).
+    public var signature: String?
 
     public init(
         origin: String, sequence: Int64, timestamp: HybridTimestamp, collection: String, recordID: String,
-        scope: String, fields: [String: SyncValue], bases: [String: HybridTimestamp] = [:]
+        scope: String, fields: [String: SyncValue], bases: [String: HybridTimestamp] = [:], signature: String? = nil
     ) {
         self.origin = origin
         self.sequence = sequence
@@ -38,10 +40,11 @@ public struct Change: Sendable, Hashable, Codable {
         self.scope = scope
         self.fields = fields
         self.bases = bases
+        self.signature = signature
     }
 
     enum CodingKeys: String, CodingKey {
         case origin = "o", sequence = "n", timestamp = "t", collection = "c", recordID = "r", scope = "s"
-        case fields = "f", bases = "b"
+        case fields = "f", bases = "b", signature = "g"
     }
 }

@@ -35,12 +35,12 @@ extension Replica {
     func log(_ change: Change, _ db: Database) throws {
         try db.execute(
             sql: """
-                INSERT INTO sync_change(origin, sequence, timestamp, collection, record_id, scope, fields, bases)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO sync_change(origin, sequence, timestamp, collection, record_id, scope, fields, bases, signature)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
                 change.origin, change.sequence, change.timestamp.rawValue, change.collection, change.recordID,
-                change.scope, try Self.json(change.fields), try Self.json(change.bases),
+                change.scope, try Self.json(change.fields), try Self.json(change.bases), change.signature,
             ])
         try markReceived(change, db)
     }

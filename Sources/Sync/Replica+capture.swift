@@ -23,9 +23,12 @@ extension Replica {
                 bases[field] = try fieldClock(collection.name, recordID, field, db)?.timestamp
             }
         }
-        let change = Change(
+        var change = Change(
             origin: origin, sequence: try received(from: origin, db) + 1, timestamp: clock.now(),
             collection: collection.name, recordID: recordID, scope: scope, fields: fields, bases: bases)
+        if collection.policy == .countyAuthoritative, let signature {
+            change = try signature.sign(change)
+        }
         _ = try apply(change, db)
         return change
     }

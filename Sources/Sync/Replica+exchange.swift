@@ -82,7 +82,8 @@ extension Replica {
             origin: row["origin"], sequence: row["sequence"], timestamp: HybridTimestamp(rawValue: row["timestamp"]),
             collection: row["collection"], recordID: row["record_id"], scope: row["scope"],
             fields: try decoder.decode([String: SyncValue].self, from: Data((row["fields"] as String).utf8)),
-            bases: try decoder.decode([String: HybridTimestamp].self, from: Data((row["bases"] as String).utf8)))
+            bases: try decoder.decode([String: HybridTimestamp].self, from: Data((row["bases"] as String).utf8)),
+            signature: row["signature"])
     }
 
     // MARK: At a station
@@ -145,8 +146,11 @@ extension Replica {
     /// nothing outside its scope is taken.
     func refusal(ofPulled change: Change, countyOrigin: String) -> String? {
         guard let collection = collections[change.collection] else { return "unknown collection \(change.collection)" }
-        if collection.policy == .countyAuthoritative, change.origin != countyOrigin {
-            return "\(collection.name) must come from the county"
+        if collection.policy == .countyAuthoritative {
+            if change.origin != countyOrigin { return "\(collection.name) must come from the county" }
+            guard let signature, signature.verifies(change) else {
+                return "\(collection.name) record does not carry a valid county signature"
+            }
         }
         if !change.scope.isEmpty, change.scope != village {
             return "the record belongs to another village, \(change.scope)"

@@ -27,15 +27,18 @@ public final class Replica: Sendable {
     /// This replica's origin id: its store's replica id.
     public let origin: String
     public let clock: HybridClock
+    /// The county signs county-owned changes with it; a station verifies them. `nil` before enrollment.
+    public let signature: ChangeSignature?
     let collections: [String: SyncCollection]
 
     /// - Parameter wallTime: the device's clock in milliseconds; a simulation passes a skewed one.
     public init(
-        store: Store, role: Role, collections: [SyncCollection],
+        store: Store, role: Role, collections: [SyncCollection], signature: ChangeSignature? = nil,
         wallTime: @escaping @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970 * 1000) }
     ) throws {
         self.store = store
         self.role = role
+        self.signature = signature
         self.origin = store.info.replicaID
         var byName: [String: SyncCollection] = [:]
         for collection in collections + ConflictLog.collections {

@@ -75,6 +75,9 @@ public enum SyncSchema {
                         resolved_by TEXT NOT NULL
                     );
                     """)
-        }
+        },
+        Migration(module: "sync", number: 2, name: "signatures") { db in
+            try db.execute(sql: "ALTER TABLE sync_change ADD COLUMN signature TEXT")
+        },
     ]
 }

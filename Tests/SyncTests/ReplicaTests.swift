@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import GRDB
 import Sync
@@ -163,15 +164,31 @@ import Testing
         #expect(try await county.openConflicts().isEmpty)  // the resolution raised no new conflict
     }
 
-    @Test func aStationRefusesCountyOwnedRecordsFromAnyoneElse() async throws {
-        let (_, station, _) = try world()
-        let forged = Change(
-            origin: "someone-else", sequence: 1, timestamp: HybridTimestamp(wallMilliseconds: 1, counter: 0),
-            collection: "test.bulletin", recordID: "b1", scope: "", fields: ["title": "假价格"])
+    @Test func aStationRefusesCountyOwnedRecordsThatAreNotTheCountysOrAltered() async throws {
+        let (county, station, link) = try world()
+        try await county.store.pool.write { db in
+            try county.write(db, to: "test.bulletin", id: "b1", fields: ["title": "稻谷", "price_fen": 312])
+        }
+        let genuine = try await county.changes(after: 0, for: link.station, limit: 10)
+        let signed = try #require(genuine.changes.first)
+        let altered = Change(
+            origin: signed.origin, sequence: 2, timestamp: signed.timestamp, collection: signed.collection,
+            recordID: "b2", scope: "", fields: ["title": "稻谷", "price_fen": 1], signature: signed.signature)
+        let strangersKey = ChangeSignature(signingKey: Curve25519.Signing.PrivateKey())
+        let forged = try strangersKey.sign(
+            Change(
+                origin: signed.origin, sequence: 3, timestamp: signed.timestamp, collection: "test.bulletin",
+                recordID: "b3", scope: "", fields: ["title": "假价格"]))
+        let unsigned = Change(
+            origin: "someone-else", sequence: 1, timestamp: signed.timestamp, collection: "test.bulletin",
+            recordID: "b4", scope: "", fields: ["title": "假价格"])
         try await station.accept(
-            PullReply(changes: [forged], position: 1, more: false, countyTime: 1_790_000_000_000, countyOrigin: "county"))
-        #expect(try await count(station, "SELECT COUNT(*) FROM bulletin") == 0)
-        #expect(try await station.status().quarantined == 1)
+            PullReply(
+                changes: [signed, altered, forged, unsigned], position: 9, more: false,
+                countyTime: 1_790_000_000_000, countyOrigin: county.origin))
+        let ids = try await station.store.pool.read { db in try String.fetchAll(db, sql: "SELECT id FROM bulletin") }
+        #expect(ids == ["b1"])
+        #expect(try await station.status().quarantined == 3)
     }
 }
 

@@ -1,3 +1,5 @@
+import Crypto
+import Foundation
 import GRDB
 import Storage
 import Sync
@@ -30,14 +32,20 @@ enum TestCollections {
 
     static let schema = Schema(modules: [SyncSchema.migrations, migrations])
 
-    /// A replica over a new store in a folder.
+    /// The county's signing key in these tests: fixed, so that schedules replay exactly.
+    static let countyKey = try! Curve25519.Signing.PrivateKey(rawRepresentation: Data(repeating: 7, count: 32))
+
+    /// A replica over a new store in a folder: the county signs with ``countyKey``, a station verifies.
     static func replica(
         _ name: String, in folder: TemporaryFolder, role: Replica.Role,
         wallTime: @escaping @Sendable () -> Int64
     ) throws -> Replica {
         let store = try Store.open(
             path: folder.file("\(name).sqlite"), role: role == .county ? "county" : "kiosk", schema: schema)
-        return try Replica(store: store, role: role, collections: all, wallTime: wallTime)
+        let signature =
+            role == .county
+            ? ChangeSignature(signingKey: countyKey) : ChangeSignature(verifyingKey: countyKey.publicKey)
+        return try Replica(store: store, role: role, collections: all, signature: signature, wallTime: wallTime)
     }
 }
 
