@@ -35,6 +35,17 @@ let package = Package(
             ]
         ),
         .target(
+            name: "SyncHTTP",
+            dependencies: [
+                "Sync", "Storage", "WebAPI",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .target(
             name: "WebAPI",
             dependencies: [
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -56,7 +67,7 @@ let package = Package(
         .target(
             name: "Villages",
             dependencies: [
-                "Storage", "WebAPI",
+                "Storage", "Sync", "WebAPI",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]
@@ -65,26 +76,29 @@ let package = Package(
         // MARK: Programs.
         .target(
             name: "KioskService",
-            dependencies: ["ServiceRuntime", "Villages"],
+            dependencies: [
+                "ServiceRuntime", "Sync", "SyncHTTP", "Villages",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             path: "Kiosk/Sources/KioskService"
         ),
         .executableTarget(
             name: "kiosk",
             dependencies: [
-                "KioskService",
+                "KioskService", "SyncHTTP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Kiosk/Sources/kiosk"
         ),
         .target(
             name: "SyncServerService",
-            dependencies: ["ServiceRuntime", "Villages"],
+            dependencies: ["ServiceRuntime", "Sync", "SyncHTTP", "Villages"],
             path: "SyncServer/Sources/SyncServerService"
         ),
         .executableTarget(
             name: "syncserver",
             dependencies: [
-                "SyncServerService",
+                "SyncServerService", "SyncHTTP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "SyncServer/Sources/syncserver"
@@ -93,13 +107,13 @@ let package = Package(
         // MARK: The demo: both programs on loopback with sample data.
         .target(
             name: "DemoData",
-            dependencies: ["Storage", "Villages"],
+            dependencies: ["Storage", "Sync", "Villages"],
             path: "Demo/Sources/DemoData"
         ),
         .executableTarget(
             name: "demo",
             dependencies: [
-                "DemoData", "KioskService", "SyncServerService",
+                "DemoData", "KioskService", "SyncServerService", "SyncHTTP", "Villages",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -136,12 +150,12 @@ let package = Package(
         ),
         .testTarget(
             name: "VillagesTests",
-            dependencies: ["Villages", "Storage", "DemoData", "TestSupport"]
+            dependencies: ["Villages", "Storage", "Sync", "DemoData", "TestSupport"]
         ),
         .testTarget(
             name: "ProgramTests",
             dependencies: [
-                "KioskService", "SyncServerService", "DemoData", "TestSupport",
+                "KioskService", "SyncServerService", "Sync", "DemoData", "TestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

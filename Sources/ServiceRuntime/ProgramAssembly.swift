@@ -1,5 +1,6 @@
 import Hummingbird
 import Logging
+import ServiceLifecycle
 import Storage
 import WebAPI
 
@@ -20,6 +21,12 @@ public protocol ProgramAssembly: Sendable {
     var webRoot: String? { get }
     /// Adds every endpoint the program serves; the OpenAPI test reads the same list.
     func addRoutes(to router: some RouterMethods<APIRequestContext>)
+    /// Work the program runs beside its HTTP server, such as a station's sync loop.
+    func backgroundServices(logger: Logger) -> [any Service]
+}
+
+extension ProgramAssembly {
+    public func backgroundServices(logger: Logger) -> [any Service] { [] }
 }
 
 extension ProgramAssembly {

@@ -21,10 +21,11 @@ public enum ServiceLauncher {
             let logger = LogSetup.logger(for: settings)
             logger.info(
                 "store \(store.path) at schema version \(Program.schema.version), replica \(store.info.replicaID)")
-            let application = Program.assemble(settings: settings, store: store, webRoot: webRoot)
-                .application(logger: logger)
+            let assembly = try Program.assemble(settings: settings, store: store, webRoot: webRoot)
+            let application = assembly.application(logger: logger)
             try await ServiceGroup(
-                services: [ListeningService(settings: settings, application: application)],
+                services: [ListeningService(settings: settings, application: application)]
+                    + assembly.backgroundServices(logger: logger),
                 gracefulShutdownSignals: [.sigterm, .sigint], logger: logger
             ).run()
             logger.notice("stopped")
@@ -42,6 +43,15 @@ public enum ServiceLauncher {
             return try Store.open(in: directory, fileName: Program.storeFileName, role: Program.storeRole, schema: Program.schema)
         } catch {
             throw .storage(error)
+        }
+    }
+
+    /// The program's store for a command, or the one-line failure and exit status 1.
+    public static func openStoreOrExit<Program: ServiceProgram>(_ program: Program.Type, dataDirectory: String) -> Store {
+        do {
+            return try openStore(program, dataDirectory: dataDirectory)
+        } catch {
+            exit(with: error, program: Program.name)
         }
     }
 

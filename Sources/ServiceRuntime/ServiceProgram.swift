@@ -34,7 +34,7 @@ public protocol ServiceProgram: Sendable {
     static var sourceWebFolder: String? { get }
 
     /// The program put together over an open store.
-    static func assemble(settings: ServiceSettings, store: Store, webRoot: String?) -> Assembly
+    static func assemble(settings: ServiceSettings, store: Store, webRoot: String?) throws -> Assembly
 }
 
 extension ServiceProgram {

@@ -32,6 +32,9 @@ public struct ChangeSignature: Sendable {
         self.verifyingKey = verifyingKey
     }
 
+    /// The verifying half alone, as a station holds it.
+    public var verifier: ChangeSignature { ChangeSignature(verifyingKey: verifyingKey) }
+
     /// The public key stations verify with, as raw bytes.
     public var publicKey: Data { verifyingKey.rawRepresentation }
 

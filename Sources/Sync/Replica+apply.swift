@@ -116,7 +116,8 @@ extension Replica {
         _ fields: [String: SyncValue], into collection: SyncCollection, id: String, replacing: Bool, _ db: Database
     ) throws {
         let names = fields.keys.sorted()
-        let columns = (["id"] + names).map(\.quotedDatabaseIdentifier).joined(separator: ", ")
+        let key = collection.idColumn.quotedDatabaseIdentifier
+        let columns = ([collection.idColumn] + names).map(\.quotedDatabaseIdentifier).joined(separator: ", ")
         let marks = Array(repeating: "?", count: names.count + 1).joined(separator: ", ")
         let onConflict =
             replacing && !names.isEmpty
@@ -124,7 +125,7 @@ extension Replica {
                 .joined(separator: ", ")
             : "DO NOTHING"
         try db.execute(
-            sql: "INSERT INTO \(collection.table.quotedDatabaseIdentifier) (\(columns)) VALUES (\(marks)) ON CONFLICT(id) \(onConflict)",
+            sql: "INSERT INTO \(collection.table.quotedDatabaseIdentifier) (\(columns)) VALUES (\(marks)) ON CONFLICT(\(key)) \(onConflict)",
             arguments: StatementArguments([DatabaseValue(value: id)] + names.map { fields[$0]!.databaseValue }))
     }
 
@@ -141,7 +142,10 @@ extension Replica {
     func value(of field: String, in collection: SyncCollection, id: String, _ db: Database) throws -> SyncValue {
         let value = try DatabaseValue.fetchOne(
             db,
-            sql: "SELECT \(field.quotedDatabaseIdentifier) FROM \(collection.table.quotedDatabaseIdentifier) WHERE id = ?",
+            sql: """
+                SELECT \(field.quotedDatabaseIdentifier) FROM \(collection.table.quotedDatabaseIdentifier)
+                WHERE \(collection.idColumn.quotedDatabaseIdentifier) = ?
+                """,
             arguments: [id])
         return SyncValue(value ?? .null)
     }

@@ -15,7 +15,13 @@ extension Replica {
         }
         let scope = try scope(of: collection, recordID: recordID, fields: fields, db)
         try checkWritable(collection, scope: scope)
-        if collection.policy == .appendOnly, try rowExists(collection, recordID, db) { return nil }
+        let exists = try rowExists(collection, recordID, db)
+        if collection.policy == .appendOnly, exists { return nil }
+        var fields = fields
+        if exists {  // a field written with the value it has is no change, and costs no bytes on the wire
+            fields = try fields.filter { field, value in try self.value(of: field, in: collection, id: recordID, db) != value }
+            if fields.isEmpty { return nil }
+        }
 
         var bases: [String: HybridTimestamp] = [:]
         if collection.policy != .appendOnly {
@@ -40,7 +46,11 @@ extension Replica {
         guard case .village(let column) = collection.scope else { return "" }
         if case .text(let village) = fields[column] ?? .null, !village.isEmpty { return village }
         let stored = try String.fetchOne(
-            db, sql: "SELECT \(column.quotedDatabaseIdentifier) FROM \(collection.table.quotedDatabaseIdentifier) WHERE id = ?",
+            db,
+            sql: """
+                SELECT \(column.quotedDatabaseIdentifier) FROM \(collection.table.quotedDatabaseIdentifier)
+                WHERE \(collection.idColumn.quotedDatabaseIdentifier) = ?
+                """,
             arguments: [recordID])
         guard let stored, !stored.isEmpty else {
             throw SyncError.missingScope(collection: collection.name, recordID: recordID)
@@ -61,7 +71,11 @@ extension Replica {
 
     func rowExists(_ collection: SyncCollection, _ recordID: String, _ db: Database) throws -> Bool {
         try Bool.fetchOne(
-            db, sql: "SELECT EXISTS(SELECT 1 FROM \(collection.table.quotedDatabaseIdentifier) WHERE id = ?)",
+            db,
+            sql: """
+                SELECT EXISTS(SELECT 1 FROM \(collection.table.quotedDatabaseIdentifier)
+                WHERE \(collection.idColumn.quotedDatabaseIdentifier) = ?)
+                """,
             arguments: [recordID]) ?? false
     }
 }

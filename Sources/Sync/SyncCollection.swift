@@ -13,8 +13,10 @@
 public struct SyncCollection: Sendable, Hashable {
     /// Unique name across all domains, such as `prices.observation`.
     public let name: String
-    /// The table holding the records; its primary key is a text column named `id`.
+    /// The table holding the records.
     public let table: String
+    /// The table's primary key: one text column, `id` unless the domain names another.
+    public let idColumn: String
     /// The synced columns besides `id` (and the scope column, which is among them when per village).
     public let fields: [String]
     /// Whether records are county-wide or belong to one village.
@@ -22,9 +24,12 @@ public struct SyncCollection: Sendable, Hashable {
     /// Who may write and how versions merge.
     public let policy: MergePolicy
 
-    public init(name: String, table: String, fields: [String], scope: Scope, policy: MergePolicy) {
+    public init(
+        name: String, table: String, idColumn: String = "id", fields: [String], scope: Scope, policy: MergePolicy
+    ) {
         self.name = name
         self.table = table
+        self.idColumn = idColumn
         self.fields = fields
         self.scope = scope
         self.policy = policy

@@ -45,3 +45,26 @@ extension Replica {
         }
     }
 }
+
+/// A change held in quarantine, and why.
+public struct QuarantineEntry: Sendable, Codable, Equatable {
+    public let origin: String
+    public let sequence: Int64
+    public let reason: String
+    public let quarantinedAt: String
+}
+
+extension Replica {
+    /// The changes in quarantine here, newest first.
+    public func quarantined(limit: Int = 200) async throws -> [QuarantineEntry] {
+        try await store.pool.read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM sync_quarantine ORDER BY quarantined_at DESC LIMIT ?", arguments: [limit]
+            ).map {
+                QuarantineEntry(
+                    origin: $0["origin"], sequence: $0["sequence"], reason: $0["reason"],
+                    quarantinedAt: $0["quarantined_at"])
+            }
+        }
+    }
+}

@@ -4,6 +4,7 @@ import Hummingbird
 import KioskService
 import ServiceRuntime
 import Storage
+import Sync
 import SyncServerService
 import TestSupport
 import Testing
@@ -23,19 +24,25 @@ enum ProgramUnderTest: String, CaseIterable, CustomTestStringConvertible {
 
     var schemaVersion: Int { self == .kiosk ? KioskProgram.schema.version : SyncServerProgram.schema.version }
 
-    /// The program assembled over a new store in `folder`, seeded with the demo's data.
+    /// The program assembled over a new store in `folder`, with the demo's data: the county's
+    /// published, the station's received from that county by one in-process sync round.
     func assemble(in folder: TemporaryFolder) async throws -> any ProgramAssembly {
-        let settings = ServiceSettings(program: rawValue, port: 0, dataDirectory: folder.path)
-        switch self {
-        case .kiosk:
-            let store = try ServiceLauncher.openStore(KioskProgram.self, dataDirectory: folder.path)
-            try await DemoSeeder.seedStation(store)
-            return KioskProgram.assemble(settings: settings, store: store, webRoot: KioskProgram.sourceWebFolder)
-        case .syncserver:
-            let store = try ServiceLauncher.openStore(SyncServerProgram.self, dataDirectory: folder.path)
-            try await DemoSeeder.seedCounty(store)
-            return SyncServerProgram.assemble(
-                settings: settings, store: store, webRoot: SyncServerProgram.sourceWebFolder)
-        }
+        let countyStore = try ServiceLauncher.openStore(SyncServerProgram.self, dataDirectory: folder.file("county"))
+        let county = try SyncServerProgram.assemble(
+            settings: ServiceSettings(program: "syncserver", port: 0, dataDirectory: folder.file("county")),
+            store: countyStore, webRoot: SyncServerProgram.sourceWebFolder)
+        try await DemoSeeder.seedCounty(county.replica)
+        guard self == .kiosk else { return county }
+
+        let store = try ServiceLauncher.openStore(KioskProgram.self, dataDirectory: folder.file("kiosk"))
+        let village = SampleCounty.stationVillage.code
+        let station = try Replica(
+            store: store, role: .station(village: village), collections: KioskProgram.collections,
+            signature: county.replica.signature?.verifier)
+        let link = LocalTransport(county: county.replica, station: StationPeer(origin: station.origin, village: village))
+        _ = try await SyncRound(station: station, transport: link).run()
+        return KioskProgram.assemble(
+            settings: ServiceSettings(program: "kiosk", port: 0, dataDirectory: folder.file("kiosk")), store: store,
+            webRoot: KioskProgram.sourceWebFolder)
     }
 }

@@ -60,19 +60,22 @@ struct InMemoryLink: SyncTransport {
 
     struct Cut: Error {}
 
+    var direct: LocalTransport { LocalTransport(county: county, station: station) }
+
     func push(_ request: PushRequest) async throws -> PushReply {
-        let fault = fault("push")
-        if fault == .requestLost { throw Cut() }
-        let reply = try await county.receive(request, from: station)
-        if fault == .repeated { _ = try await county.receive(request, from: station) }
-        if fault == .replyLost { throw Cut() }
-        return reply
+        try await faulty("push") { try await direct.push(request) }
     }
 
     func pull(_ request: PullRequest) async throws -> PullReply {
-        let fault = fault("pull")
+        try await faulty("pull") { try await direct.pull(request) }
+    }
+
+    /// Runs an exchange through the link's fault for this call: lost before, repeated, or lost after.
+    private func faulty<Reply>(_ call: String, _ exchange: () async throws -> Reply) async throws -> Reply {
+        let fault = fault(call)
         if fault == .requestLost { throw Cut() }
-        let reply = try await county.changes(after: request.after, for: station, limit: request.limit)
+        let reply = try await exchange()
+        if fault == .repeated { _ = try await exchange() }
         if fault == .replyLost { throw Cut() }
         return reply
     }

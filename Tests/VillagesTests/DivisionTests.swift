@@ -1,5 +1,6 @@
 import DemoData
 import Storage
+import Sync
 import TestSupport
 import Testing
 import WebAPI
@@ -58,17 +59,21 @@ import WebAPI
 @Suite struct VillageDirectoryTests {
     let folder = try! TemporaryFolder()
 
-    func directory() throws -> VillageDirectory {
+    func county() throws -> Replica {
         let store = try Store.open(
-            path: folder.file("v.sqlite"), role: "county", schema: Schema(modules: [VillagesSchema.migrations]))
-        return VillageDirectory(store: store)
+            path: folder.file("v.sqlite"), role: "county",
+            schema: Schema(modules: [SyncSchema.migrations, VillagesSchema.migrations]))
+        return try Replica(store: store, role: .county, collections: VillagesCollections.all)
     }
 
-    @Test func replacesAndReadsDivisions() async throws {
-        let directory = try directory()
+    @Test func publishesAndReadsDivisions() async throws {
+        let county = try county()
+        let directory = VillageDirectory(store: county.store)
         #expect(try await directory.county() == nil)
-        try await directory.replace(with: SampleCounty.divisions)
-        try await directory.replace(with: SampleCounty.divisions)  // a second delivery changes nothing
+        try await directory.publish(SampleCounty.divisions, through: county)
+        try await directory.publish(SampleCounty.divisions, through: county)  // publishing again changes nothing
+        let logged = try await county.store.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sync_change") }
+        #expect(logged == 7)
         #expect(try await directory.county() == SampleCounty.county)
         let villages = try await directory.villages()
         #expect(villages.map(\.code) == SampleCounty.villages.map(\.code).sorted())
@@ -77,12 +82,16 @@ import WebAPI
         #expect(try await directory.village(code: "441422999999") == nil)
     }
 
-    @Test func invalidDivisionsLeaveTheStoredOnesUntouched() async throws {
-        let directory = try directory()
-        try await directory.replace(with: SampleCounty.divisions)
+    @Test func invalidDivisionsAreNotPublished() async throws {
+        let county = try county()
+        let directory = VillageDirectory(store: county.store)
+        try await directory.publish(SampleCounty.divisions, through: county)
         var broken = SampleCounty.divisions
         broken.villages[0].code = "x"
-        await #expect(throws: APIError.self) { try await directory.replace(with: broken) }
-        #expect(try await directory.villages().count == 3)
+        broken.villages[1].name = "改名"
+        await #expect(throws: APIError.self) { try await directory.publish(broken, through: county) }
+        #expect(try await directory.villages().map(\.name).sorted() == SampleCounty.villages.map(\.name).sorted())
+        let logged = try await county.store.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sync_change") }
+        #expect(logged == 7)  // one change per record of the first publication, none of the refused one
     }
 }

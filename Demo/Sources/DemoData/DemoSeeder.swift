@@ -1,23 +1,17 @@
 import Storage
+import Sync
 import Villages
 
-/// Fills a county store and a station store with the demo's sample data.
+/// Fills the county with the demo's sample data; stations receive theirs by sync.
 ///
-/// Each domain adds its own sample data here as it lands. Seeding replaces county-authoritative
-/// data as a whole, so running it twice leaves the same stores.
+/// Each domain adds its own sample data here as it lands. Publishing twice leaves the same data.
 ///
 /// ```swift
-/// try await DemoSeeder.seedCounty(countyStore)
-/// try await DemoSeeder.seedStation(stationStore)
+/// try await DemoSeeder.seedCounty(countyReplica)
 /// ```
 public enum DemoSeeder {
     /// The county server's data: the divisions it is authoritative for.
-    public static func seedCounty(_ store: Store) async throws {
-        try await VillageDirectory(store: store).replace(with: SampleCounty.divisions)
-    }
-
-    /// The station's data. Until stations sync, the station receives the county's divisions here.
-    public static func seedStation(_ store: Store) async throws {
-        try await VillageDirectory(store: store).replace(with: SampleCounty.divisions)
+    public static func seedCounty(_ county: Replica) async throws {
+        try await VillageDirectory(store: county.store).publish(SampleCounty.divisions, through: county)
     }
 }

@@ -6,7 +6,9 @@ import Logging
 import ServiceLifecycle
 import ServiceRuntime
 import Storage
+import SyncHTTP
 import SyncServerService
+import Villages
 
 /// `demo`: the product working on one machine: a county server and one village station on
 /// loopback, each with its own data directory under one folder, filled with sample data.
@@ -42,28 +44,28 @@ struct DemoCommand: AsyncParsableCommand {
         let station = settings(
             KioskProgram.self, port: kioskPort, folder: root.appendingPathComponent("station-\(village.code)"))
 
-        let countyStore: Store
-        let stationStore: Store
+        let countyApp: SyncServerApplication
+        let stationApp: KioskApplication
         do {
-            countyStore = try ServiceLauncher.openStore(SyncServerProgram.self, dataDirectory: county.dataDirectory)
-            stationStore = try ServiceLauncher.openStore(KioskProgram.self, dataDirectory: station.dataDirectory)
-        } catch {
-            ServiceLauncher.exit(with: error, program: "demo")
+            let countyStore = try ServiceLauncher.openStore(SyncServerProgram.self, dataDirectory: county.dataDirectory)
+            let stationStore = try ServiceLauncher.openStore(KioskProgram.self, dataDirectory: station.dataDirectory)
+            countyApp = try SyncServerApplication(
+                settings: county, store: countyStore, webRoot: SyncServerProgram.sourceWebFolder)
+            stationApp = KioskApplication(settings: station, store: stationStore, webRoot: KioskProgram.sourceWebFolder)
+        } catch let failure as StartupFailure {
+            ServiceLauncher.exit(with: failure, program: "demo")
         }
-        try await DemoSeeder.seedCounty(countyStore)
-        try await DemoSeeder.seedStation(stationStore)
+        try await DemoSeeder.seedCounty(countyApp.replica)
 
         let ports = PortBoard()
         let logger = LogSetup.logger(for: county)
         let group = ServiceGroup(
             services: [
-                ListeningService(settings: county, application: SyncServerProgram
-                    .assemble(settings: county, store: countyStore, webRoot: SyncServerProgram.sourceWebFolder)
-                    .application(logger: logger) { await ports.record(county: $0) }),
-                ListeningService(settings: station, application: KioskProgram
-                    .assemble(settings: station, store: stationStore, webRoot: KioskProgram.sourceWebFolder)
-                    .application(logger: logger) { await ports.record(station: $0) }),
-            ],
+                ListeningService(
+                    settings: county, application: countyApp.application(logger: logger) { await ports.record(county: $0) }),
+                ListeningService(
+                    settings: station, application: stationApp.application(logger: logger) { await ports.record(station: $0) }),
+            ] + stationApp.backgroundServices(logger: logger),
             gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
 
         try await withThrowingTaskGroup(of: Void.self) { tasks in
@@ -75,7 +77,8 @@ struct DemoCommand: AsyncParsableCommand {
             tasks.addTask {
                 let (countyPort, stationPort) = await ports.both()
                 let urls = DemoURLs(host: county.host, countyPort: countyPort, stationPort: stationPort)
-                print(urls.banner(village: village.name, folder: root.path, check: check))
+                let enrolled = try await enroll(stationApp, at: countyApp, village: village, server: urls.county)
+                print(urls.banner(village: village.name, folder: root.path, check: check, enrolled: enrolled))
                 if check {
                     try await urls.checkHealth()
                     print("Both programs answer /healthz. 检查通过。")
@@ -84,6 +87,18 @@ struct DemoCommand: AsyncParsableCommand {
             }
             try await tasks.waitForAll()
         }
+    }
+
+    /// Enrolls the demo's station with the county (once) and runs its first sync round.
+    private func enroll(
+        _ station: KioskApplication, at county: SyncServerApplication, village: Village, server: String
+    ) async throws -> String {
+        if try await StationEnrollment.load(from: station.store) == nil {
+            let (_, code) = try await county.registry.add(village: village.code, name: "\(village.name)信息服务站")
+            _ = try await StationEnrollment.enroll(store: station.store, server: URL(string: server)!, code: code)
+        }
+        let report = try await station.link.syncOnce()
+        return "the station is enrolled; its first sync pulled \(report.pulled) records from the county"
     }
 
     private func settings<Program: ServiceProgram>(_: Program.Type, port: Int, folder: URL) -> ServiceSettings {

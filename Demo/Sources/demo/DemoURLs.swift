@@ -12,7 +12,7 @@ struct DemoURLs {
     var county: String { "http://\(host):\(countyPort)" }
     var station: String { "http://\(host):\(stationPort)" }
 
-    func banner(village: String, folder: String, check: Bool) -> String {
+    func banner(village: String, folder: String, check: Bool, enrolled: String) -> String {
         """
 
         大埔县演示已启动 — the 大埔县 demo is running.
@@ -20,6 +20,7 @@ struct DemoURLs {
           \(village)信息服务站 station screen:  \(station)/
           health:  \(county)/healthz   \(station)/healthz
           data:    \(folder)
+          sync:    \(enrolled)
         \(check ? "Checking both programs…" : "Press Ctrl-C to stop. 按 Ctrl-C 停止。")
 
         """

@@ -1,6 +1,10 @@
 import Hummingbird
+import Logging
+import ServiceLifecycle
 import ServiceRuntime
 import Storage
+import Sync
+import SyncHTTP
 import Villages
 import WebAPI
 
@@ -14,11 +18,14 @@ public struct KioskApplication: ProgramAssembly {
     public let settings: ServiceSettings
     public let store: Store
     public let webRoot: String?
+    /// The station's connection to its county, usable once the station is enrolled.
+    public let link: StationLink
 
     public init(settings: ServiceSettings, store: Store, webRoot: String? = KioskProgram.sourceWebFolder) {
         self.settings = settings
         self.store = store
         self.webRoot = webRoot
+        self.link = StationLink(store: store, collections: KioskProgram.collections)
     }
 
     /// Every endpoint the station serves, by module; the OpenAPI test reads the same list.
@@ -26,5 +33,11 @@ public struct KioskApplication: ProgramAssembly {
         HealthRoutes(program: KioskProgram.name, store: store).addRoutes(to: router)
         let api = router.group("api/v1")
         VillageRoutes(store: store).addRoutes(to: api)
+        SyncStatusRoutes { [link] in try await link.replica() }.addRoutes(to: api)
+    }
+
+    /// The sync loop, retrying with backoff while the county cannot be reached.
+    public func backgroundServices(logger: Logger) -> [any Service] {
+        [BackgroundSync(link: link, logger: logger)]
     }
 }

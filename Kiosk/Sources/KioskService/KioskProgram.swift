@@ -1,6 +1,8 @@
 import Foundation
 import ServiceRuntime
 import Storage
+import Sync
+import SyncHTTP
 import Villages
 
 /// The station program (信息服务站终端): its name, settings, store schema and application.
@@ -16,8 +18,11 @@ public enum KioskProgram: ServiceProgram {
 
     /// The modules the station keeps data for, in migration order.
     public static let schema = Schema(modules: [
-        VillagesSchema.migrations
+        SyncSchema.migrations, SyncHTTPSchema.migrations, VillagesSchema.migrations,
     ])
+
+    /// Every collection the station syncs, by domain.
+    public static let collections = VillagesCollections.all
 
     /// The touchscreen front in a development checkout: `Kiosk/Web`.
     public static let sourceWebFolder: String? = URL(fileURLWithPath: #filePath)

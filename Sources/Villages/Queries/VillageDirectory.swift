@@ -1,15 +1,16 @@
 import GRDB
 import Storage
+import Sync
 import WebAPI
 
-/// Reads and replaces a store's divisions: the county, its townships and villages.
+/// Reads a store's divisions (the county, its townships and villages), and publishes them at the county.
 ///
-/// Divisions are county-authoritative, so they are replaced as a whole, never edited piecemeal.
+/// Divisions are county-authoritative: the county publishes them through its sync replica, which
+/// signs them, and every station receives them by sync.
 ///
 /// ```swift
-/// let directory = VillageDirectory(store: store)
-/// try await directory.replace(with: divisions)
-/// let villages = try await directory.villages()
+/// try await VillageDirectory(store: countyStore).publish(divisions, through: countyReplica)
+/// let villages = try await VillageDirectory(store: stationStore).villages()
 /// ```
 public struct VillageDirectory: Sendable {
     let store: Store
@@ -32,14 +33,29 @@ public struct VillageDirectory: Sendable {
         public var fullName: String { countyName + townshipName + name }
     }
 
-    /// Validates the divisions, then replaces the stored ones in one transaction.
-    public func replace(with divisions: Divisions) async throws {
+    /// Validates the divisions, then writes every record through the county's replica, in one
+    /// transaction; a record already published with the same values is written again harmlessly.
+    public func publish(_ divisions: Divisions, through replica: Replica) async throws {
         try DivisionRules.validate(divisions)
         try await store.pool.write { db in
-            try County.deleteAll(db)
-            try divisions.county.insert(db)
-            for township in divisions.townships { try township.insert(db) }
-            for village in divisions.villages { try village.insert(db) }
+            let county = divisions.county
+            try replica.write(
+                db, to: VillagesCollections.county.name, id: county.code,
+                fields: ["name": .text(county.name), "city": .text(county.city), "province": .text(county.province)])
+            for township in divisions.townships {
+                try replica.write(
+                    db, to: VillagesCollections.township.name, id: township.code,
+                    fields: ["county_code": .text(township.countyCode), "name": .text(township.name)])
+            }
+            for village in divisions.villages {
+                try replica.write(
+                    db, to: VillagesCollections.village.name, id: village.code,
+                    fields: [
+                        "township_code": .text(village.townshipCode), "name": .text(village.name),
+                        "households": .integer(Int64(village.households)),
+                        "population": .integer(Int64(village.population)),
+                    ])
+            }
         }
     }
 

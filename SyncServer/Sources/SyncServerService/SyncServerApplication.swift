@@ -1,6 +1,8 @@
 import Hummingbird
 import ServiceRuntime
 import Storage
+import Sync
+import SyncHTTP
 import Villages
 import WebAPI
 
@@ -14,17 +16,26 @@ public struct SyncServerApplication: ProgramAssembly {
     public let settings: ServiceSettings
     public let store: Store
     public let webRoot: String?
+    /// The county's replica: the hub every station syncs with; it signs county-owned records.
+    public let replica: Replica
+    public let registry: StationRegistry
 
-    public init(settings: ServiceSettings, store: Store, webRoot: String? = SyncServerProgram.sourceWebFolder) {
+    public init(settings: ServiceSettings, store: Store, webRoot: String? = SyncServerProgram.sourceWebFolder) throws {
         self.settings = settings
         self.store = store
         self.webRoot = webRoot
+        self.registry = StationRegistry(store: store)
+        self.replica = try Replica(
+            store: store, role: .county, collections: SyncServerProgram.collections,
+            signature: try registry.countySignature())
     }
 
     /// Every endpoint the county serves, by module; the OpenAPI test reads the same list.
     public func addRoutes(to router: some RouterMethods<APIRequestContext>) {
         HealthRoutes(program: SyncServerProgram.name, store: store).addRoutes(to: router)
+        CountySyncRoutes(replica: replica, registry: registry).addRoutes(to: router)
         let api = router.group("api/v1")
         VillageRoutes(store: store).addRoutes(to: api)
+        SyncStatusRoutes { [replica] in replica }.addRoutes(to: api)
     }
 }

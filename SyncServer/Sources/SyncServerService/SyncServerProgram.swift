@@ -1,6 +1,8 @@
 import Foundation
 import ServiceRuntime
 import Storage
+import Sync
+import SyncHTTP
 import Villages
 
 /// The county program (县级同步服务器): its name, settings, store schema and application.
@@ -16,14 +18,19 @@ public enum SyncServerProgram: ServiceProgram {
 
     /// The modules the county keeps data for, in migration order.
     public static let schema = Schema(modules: [
-        VillagesSchema.migrations
+        SyncSchema.migrations, SyncHTTPSchema.migrations, VillagesSchema.migrations,
     ])
+
+    /// Every collection the county syncs, by domain.
+    public static let collections = VillagesCollections.all
 
     /// The county console in a development checkout: `SyncServer/Console`.
     public static let sourceWebFolder: String? = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().appendingPathComponent("../../Console").standardizedFileURL.path
 
-    public static func assemble(settings: ServiceSettings, store: Store, webRoot: String?) -> SyncServerApplication {
-        SyncServerApplication(settings: settings, store: store, webRoot: webRoot)
+    public static func assemble(settings: ServiceSettings, store: Store, webRoot: String?) throws
+        -> SyncServerApplication
+    {
+        try SyncServerApplication(settings: settings, store: store, webRoot: webRoot)
     }
 }

@@ -1,0 +1,33 @@
+import ArgumentParser
+import Foundation
+import KioskService
+import ServiceRuntime
+import SyncHTTP
+
+/// `kiosk enroll`: makes the station's key pair and registers it with the county under a one-time code.
+struct EnrollCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "enroll", abstract: "Register this station with its county server, using a one-time code.")
+
+    @OptionGroup var storage: DataDirectoryOption<KioskProgram>
+
+    @Option(help: "The county server's address, such as https://sync.dabu.example.")
+    var server: String
+
+    @Option(help: "The one-time code the county administrator gave (syncserver station add).")
+    var code: String
+
+    func run() async throws {
+        guard let url = URL(string: server), url.scheme == "http" || url.scheme == "https" else {
+            throw ValidationError("--server must be an http:// or https:// address")
+        }
+        let store = ServiceLauncher.openStoreOrExit(KioskProgram.self, dataDirectory: storage.path())
+        do {
+            let enrollment = try await StationEnrollment.enroll(store: store, server: url, code: code)
+            print("本站已注册 — enrolled as station \(enrollment.stationID) of village \(enrollment.village) at \(url)")
+        } catch {
+            FileHandle.standardError.write(Data("kiosk: 注册失败 — enrollment failed: \(error)\n".utf8))
+            throw ExitCode(1)
+        }
+    }
+}

@@ -1,0 +1,32 @@
+import ArgumentParser
+import Foundation
+import KioskService
+import ServiceRuntime
+import SyncHTTP
+
+/// `kiosk sync`: runs one sync round with the county and prints what moved.
+struct SyncCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sync", abstract: "Run one sync round with the county server and print what moved.")
+
+    @OptionGroup var storage: DataDirectoryOption<KioskProgram>
+
+    @Option(help: "Changes per batch; smaller batches lose less on a link that drops.")
+    var batchSize = 200
+
+    func run() async throws {
+        let store = ServiceLauncher.openStoreOrExit(KioskProgram.self, dataDirectory: storage.path())
+        let link = StationLink(store: store, collections: KioskProgram.collections)
+        do {
+            let report = try await link.syncOnce(batchSize: batchSize)
+            let status = try await link.replica()!.status()
+            print(
+                "pushed \(report.pushed), pulled \(report.pulled), quarantined \(report.quarantined) in \(report.exchanges) exchanges; "
+                    + "pending \(status.pendingPush), open conflicts \(status.openConflicts), "
+                    + "clock offset \(status.clockOffsetMilliseconds) ms")
+        } catch {
+            FileHandle.standardError.write(Data("kiosk: 同步失败 — sync failed: \(error)\n".utf8))
+            throw ExitCode(1)
+        }
+    }
+}

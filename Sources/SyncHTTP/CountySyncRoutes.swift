@@ -1,0 +1,113 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Sync
+import WebAPI
+
+/// The county's sync endpoints: enrollment with a one-time code, then signed push and pull, and the
+/// list of stations with their sync state for the console.
+///
+/// ```swift
+/// CountySyncRoutes(replica: county, registry: StationRegistry(store: store)).addRoutes(to: router)
+/// // POST /sync/v1/enroll, POST /sync/v1/push, POST /sync/v1/pull, GET /api/v1/sync/stations
+/// ```
+public struct CountySyncRoutes: RouteProvider {
+    let replica: Replica
+    let registry: StationRegistry
+
+    public init(replica: Replica, registry: StationRegistry) {
+        self.replica = replica
+        self.registry = registry
+    }
+
+    public func addRoutes(to router: some RouterMethods<APIRequestContext>) {
+        router.post("sync/v1/enroll") { request, context in
+            let enroll = try await request.decodeJSON(as: EnrollRequest.self, context: context)
+            guard let key = Data(base64Encoded: enroll.publicKey) else {
+                throw APIError.invalidField(
+                    "public_key", message: "公钥必须是 base64", messageEN: "public_key must be base64")
+            }
+            let station = try await registry.enroll(code: enroll.code, publicKey: key, origin: enroll.origin)
+            return JSONResponse(
+                EnrollReply(
+                    stationID: station.id, village: station.village,
+                    countyPublicKey: replica.signature?.publicKey.base64EncodedString() ?? "",
+                    countyOrigin: replica.origin, signatureScheme: ChangeSignature.scheme,
+                    protocolVersion: SyncProtocol.version))
+        }
+        router.post("sync/v1/push") { request, context in
+            let (body, peer) = try await authenticated(request, context)
+            let push = try decode(PushRequest.self, body)
+            return try SyncReply(try await replica.receive(push, from: peer))
+        }
+        router.post("sync/v1/pull") { request, context in
+            let (body, peer) = try await authenticated(request, context)
+            let pull = try decode(PullRequest.self, body)
+            let limit = min(max(pull.limit, 1), 1_000)
+            return try SyncReply(try await replica.changes(after: pull.after, for: peer, limit: limit))
+        }
+        router.get("api/v1/sync/stations") { _, _ in
+            JSONResponse(StationList(stations: try await registry.stations()))
+        }
+    }
+
+    struct StationList: Codable, Sendable {
+        let stations: [StationRegistry.Station]
+    }
+
+    /// The body and the station, once the request's version, signature and counter are checked.
+    func authenticated(_ request: Request, _ context: APIRequestContext) async throws -> (Data, StationPeer) {
+        if let version = request.headers[HTTPField.Name(SyncWire.protocolHeader)!].flatMap(Int.init),
+            version > SyncProtocol.version
+        {
+            throw APIError(
+                status: .badRequest, code: "protocol_unsupported", message: "同步协议版本过新",
+                messageEN: "sync protocol \(version) is newer than this server's \(SyncProtocol.version)")
+        }
+        let body = Data(buffer: try await request.body.collect(upTo: context.maxUploadSize))
+        func header(_ name: String) throws -> String {
+            guard let value = request.headers[HTTPField.Name(name)!] else {
+                throw APIError(
+                    status: .unauthorized, code: "not_authenticated", message: "缺少站点签名",
+                    messageEN: "header \(name) is required", field: name)
+            }
+            return value
+        }
+        guard let counter = Int64(try header(RequestSignature.counterHeader)) else {
+            throw APIError.invalidField(
+                RequestSignature.counterHeader, message: "请求计数必须是整数",
+                messageEN: "\(RequestSignature.counterHeader) must be a whole number")
+        }
+        let (peer, station) = try await registry.authenticate(
+            stationID: try header(RequestSignature.stationHeader), counter: counter,
+            signature: try header(RequestSignature.signatureHeader), method: request.method.rawValue,
+            path: request.uri.path, body: body)
+        let pending = request.headers[HTTPField.Name(RequestSignature.pendingHeader)!].flatMap(Int.init) ?? 0
+        let stationTime = request.headers[HTTPField.Name(RequestSignature.stationTimeHeader)!].flatMap(Int64.init)
+        try await registry.recordExchange(stationID: station.id, pending: pending, stationTime: stationTime)
+        return (body, peer)
+    }
+
+    func decode<Message: Decodable>(_ type: Message.Type, _ body: Data) throws -> Message {
+        do {
+            return try SyncWire.decoder.decode(type, from: body)
+        } catch {
+            throw APIError.malformedBody(field: nil, detail: "not a valid \(Message.self)")
+        }
+    }
+}
+
+/// A sync message answered in the sync wire's JSON.
+struct SyncReply<Message: Encodable & Sendable>: ResponseGenerator, Sendable {
+    let data: Data
+
+    init(_ message: Message) throws {
+        data = try SyncWire.encoder.encode(message)
+    }
+
+    func response(from request: Request, context: some RequestContext) throws -> Response {
+        var headers: HTTPFields = [.contentType: "application/json"]
+        headers[.contentLength] = String(data.count)
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+import Storage
+import Sync
+import WebAPI
+
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// The station's way to the county: signed HTTP requests through Foundation's URLSession.
+///
+/// ```swift
+/// let transport = HTTPSyncTransport(enrollment: enrollment, store: store, replica: replica)
+/// let report = try await SyncRound(station: replica, transport: transport).run()
+/// ```
+public struct HTTPSyncTransport: SyncTransport {
+    let enrollment: StationEnrollment
+    let store: Store
+    let replica: Replica
+
+    public init(enrollment: StationEnrollment, store: Store, replica: Replica) {
+        self.enrollment = enrollment
+        self.store = store
+        self.replica = replica
+    }
+
+    public func push(_ request: PushRequest) async throws -> PushReply {
+        try await send(request, to: "/sync/v1/push")
+    }
+
+    public func pull(_ request: PullRequest) async throws -> PullReply {
+        try await send(request, to: "/sync/v1/pull")
+    }
+
+    func send<Reply: Decodable>(_ message: some Encodable, to path: String) async throws -> Reply {
+        let body = try SyncWire.encoder.encode(message)
+        let counter = try await enrollment.nextCounter(store)
+        var request = URLRequest(url: enrollment.serverURL.appendingPathComponent(path))
+        request.httpMethod = "POST"
+        request.httpBody = body
+        request.timeoutInterval = 120
+        let signed = try RequestSignature.headers(
+            stationID: enrollment.stationID, counter: counter, method: "POST",
+            path: request.url!.path, body: body, key: enrollment.privateKey)
+        for (name, value) in signed { request.setValue(value, forHTTPHeaderField: name) }
+        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        request.setValue(String(SyncProtocol.version), forHTTPHeaderField: SyncWire.protocolHeader)
+        request.setValue(String(replica.clock.correctedWallMilliseconds - replica.clock.offsetMilliseconds),
+                         forHTTPHeaderField: RequestSignature.stationTimeHeader)
+        request.setValue(String(try await replica.status().pendingPush), forHTTPHeaderField: RequestSignature.pendingHeader)
+        let (data, response) = try await URLSession.shared.data(for: request)
+        try Self.check(response, data)
+        do {
+            return try SyncWire.decoder.decode(Reply.self, from: data)
+        } catch {
+            throw SyncHTTPError.badReply("\(Reply.self) expected")
+        }
+    }
+
+    /// Posts a JSON body with the API's conventions and decodes the JSON answer.
+    static func post<Reply: Decodable>(_ url: URL, json: some Encodable) async throws -> Reply {
+        var request = URLRequest(url: url)
+        request.httpMethod = "POST"
+        request.httpBody = try JSONCoding.encoder.encode(json)
+        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        let (data, response) = try await URLSession.shared.data(for: request)
+        try check(response, data)
+        return try JSONCoding.decoder.decode(Reply.self, from: data)
+    }
+
+    static func check(_ response: URLResponse, _ data: Data) throws {
+        guard let http = response as? HTTPURLResponse else { throw SyncHTTPError.badReply("not HTTP") }
+        guard http.statusCode == 200 else {
+            let body = try? JSONDecoder().decode(APIError.Body.self, from: data)
+            throw SyncHTTPError.refused(
+                status: http.statusCode, code: body?.error ?? "unknown", message: body?.messageEN ?? "")
+        }
+    }
+}

@@ -1,0 +1,175 @@
+import Crypto
+import Foundation
+import GRDB
+import Storage
+import Sync
+import WebAPI
+
+/// The county's list of stations (站点登记): created by an administrator with a one-time code,
+/// enrolled by the station with its public key, authenticated on every request after, revocable.
+///
+/// ```swift
+/// let registry = StationRegistry(store: countyStore)
+/// let (station, code) = try await registry.add(village: "441422107201", name: "侯南村信息站")
+/// // the station runs: kiosk enroll --server https://… --code <code>
+/// ```
+public struct StationRegistry: Sendable {
+    let store: Store
+    /// How long a one-time code may wait to be used.
+    public static let codeLifetime: TimeInterval = 7 * 86_400
+
+    public init(store: Store) {
+        self.store = store
+    }
+
+    /// A station as the county console shows it.
+    public struct Station: Codable, Sendable, Equatable {
+        public let id: String
+        public let village: String
+        public let name: String
+        public let origin: String?
+        public let enrolledAt: String?
+        public let revokedAt: String?
+        public let lastSyncAt: String?
+        public let pending: Int
+        public let clockOffsetMs: Int64
+    }
+
+    /// Creates a station for a village and returns its one-time enrollment code.
+    public func add(village: String, name: String) async throws -> (station: String, code: String) {
+        let code = Self.newCode()
+        let id = "st-" + UUID().uuidString.prefix(8).lowercased()
+        try await store.pool.write { db in
+            try db.execute(
+                sql: "INSERT INTO sync_station(id, village, name, code_hash, code_expires_at) VALUES (?, ?, ?, ?, ?)",
+                arguments: [
+                    id, village, name, Self.hash(code),
+                    Date().addingTimeInterval(Self.codeLifetime).formatted(.iso8601),
+                ])
+        }
+        return (id, code)
+    }
+
+    /// Takes a station's key with its one-time code; the code cannot be used again.
+    public func enroll(code: String, publicKey: Data, origin: String) async throws -> Station {
+        guard (try? Curve25519.Signing.PublicKey(rawRepresentation: publicKey)) != nil else {
+            throw APIError.invalidField(
+                "public_key", message: "公钥格式不正确", messageEN: "public_key must be a base64 Ed25519 public key")
+        }
+        return try await store.pool.write { db in
+            let now = Date().formatted(.iso8601)
+            let row = try Row.fetchOne(
+                db, sql: "SELECT id FROM sync_station WHERE code_hash = ? AND code_expires_at > ? AND revoked_at IS NULL",
+                arguments: [Self.hash(Self.normalize(code)), now])
+            guard let id: String = row?["id"] else {
+                throw APIError(
+                    status: .forbidden, code: "enrollment_refused", message: "注册码无效、已使用或已过期",
+                    messageEN: "the enrollment code is unknown, used or expired", field: "code")
+            }
+            try db.execute(
+                sql: """
+                    UPDATE sync_station SET public_key = ?, origin = ?, enrolled_at = ?, code_hash = NULL,
+                        code_expires_at = NULL WHERE id = ?
+                    """,
+                arguments: [publicKey, origin, now, id])
+            return try Self.station(id, db)!
+        }
+    }
+
+    /// The station a signed request comes from, once its signature and counter are checked; the
+    /// counter is stored so the same request is never accepted twice.
+    public func authenticate(
+        stationID: String, counter: Int64, signature: String, method: String, path: String, body: Data
+    ) async throws -> (peer: StationPeer, station: Station) {
+        try await store.pool.write { db in
+            let row = try Row.fetchOne(
+                db, sql: "SELECT * FROM sync_station WHERE id = ? AND public_key IS NOT NULL", arguments: [stationID])
+            guard let row, row["revoked_at"] as String? == nil,
+                RequestSignature.isValid(
+                    signature: signature, publicKey: row["public_key"], method: method, path: path, counter: counter,
+                    body: body)
+            else {
+                throw APIError(
+                    status: .unauthorized, code: "not_authenticated", message: "站点身份验证失败",
+                    messageEN: "the station is unknown, revoked, or the signature is wrong")
+            }
+            let last: Int64 = row["counter"]
+            guard counter > last else {
+                throw APIError(
+                    status: .conflict, code: "replayed_request", message: "请求已处理过（重放）",
+                    messageEN: "request counter \(counter) is not above \(last): replayed or reordered",
+                    field: RequestSignature.counterHeader)
+            }
+            try db.execute(sql: "UPDATE sync_station SET counter = ? WHERE id = ?", arguments: [counter, stationID])
+            return (StationPeer(origin: row["origin"], village: row["village"]), try Self.station(stationID, db)!)
+        }
+    }
+
+    /// Notes a completed exchange: when, what the station still had to push, its clock's offset.
+    public func recordExchange(stationID: String, pending: Int, stationTime: Int64?) async throws {
+        try await store.pool.write { db in
+            let offset = stationTime.map { Int64(Date().timeIntervalSince1970 * 1000) - $0 } ?? 0
+            try db.execute(
+                sql: "UPDATE sync_station SET last_sync_at = ?, pending = ?, clock_offset_ms = ? WHERE id = ?",
+                arguments: [Date().formatted(.iso8601), pending, offset, stationID])
+        }
+    }
+
+    /// Refuses every later request of a station.
+    public func revoke(stationID: String) async throws {
+        try await store.pool.write { db in
+            try db.execute(
+                sql: "UPDATE sync_station SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL",
+                arguments: [Date().formatted(.iso8601), stationID])
+        }
+    }
+
+    /// Every station, by village.
+    public func stations() async throws -> [Station] {
+        try await store.pool.read { db in
+            try String.fetchAll(db, sql: "SELECT id FROM sync_station ORDER BY village, id").compactMap {
+                try Self.station($0, db)
+            }
+        }
+    }
+
+    /// The county's signing key, made the first time it is needed.
+    public func countySignature() throws -> ChangeSignature {
+        try store.pool.write { db in
+            if let raw = try Data.fetchOne(db, sql: "SELECT private_key FROM sync_county_key WHERE id = 1") {
+                return ChangeSignature(signingKey: try Curve25519.Signing.PrivateKey(rawRepresentation: raw))
+            }
+            let key = Curve25519.Signing.PrivateKey()
+            try db.execute(
+                sql: "INSERT INTO sync_county_key(id, private_key) VALUES (1, ?)", arguments: [key.rawRepresentation])
+            return ChangeSignature(signingKey: key)
+        }
+    }
+
+    static func station(_ id: String, _ db: Database) throws -> Station? {
+        try Row.fetchOne(db, sql: "SELECT * FROM sync_station WHERE id = ?", arguments: [id]).map { row in
+            Station(
+                id: row["id"], village: row["village"], name: row["name"], origin: row["origin"],
+                enrolledAt: row["enrolled_at"], revokedAt: row["revoked_at"], lastSyncAt: row["last_sync_at"],
+                pending: row["pending"], clockOffsetMs: row["clock_offset_ms"])
+        }
+    }
+
+    /// Ten characters from an alphabet without look-alikes (no 0/O, 1/I/L), in two groups.
+    static func newCode() -> String {
+        let alphabet = Array("23456789ABCDEFGHJKMNPQRSTUVWXYZ")
+        var generator = SystemRandomNumberGenerator()
+        let characters = (0..<10).map { _ in alphabet.randomElement(using: &generator)! }
+        return String(characters[0..<5]) + "-" + String(characters[5..<10])
+    }
+
+    static func normalize(_ code: String) -> String {
+        let plain = code.uppercased().filter { $0.isLetter || $0.isNumber }
+        guard plain.count == 10 else { return plain }
+        return String(plain.prefix(5)) + "-" + String(plain.suffix(5))
+    }
+
+    static func hash(_ code: String) -> String {
+        SHA256.hash(data: Data(code.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+}

@@ -1,0 +1,47 @@
+import GRDB
+import Storage
+
+/// Tables of the sync protocol's HTTP side: at the county, the stations it enrolled and its signing
+/// key; at a station, its enrollment (its key, the county's key, its request counter).
+///
+/// ```swift
+/// let schema = Schema(modules: [SyncSchema.migrations, SyncHTTPSchema.migrations, …])
+/// ```
+public enum SyncHTTPSchema {
+    public static let migrations: [Migration] = [
+        Migration(module: "synchttp", number: 1, name: "stations-and-keys") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE sync_station (
+                        id TEXT PRIMARY KEY,
+                        village TEXT NOT NULL,
+                        name TEXT NOT NULL,
+                        code_hash TEXT,
+                        code_expires_at TEXT,
+                        public_key BLOB,
+                        origin TEXT UNIQUE,
+                        enrolled_at TEXT,
+                        revoked_at TEXT,
+                        counter INTEGER NOT NULL DEFAULT 0,
+                        last_sync_at TEXT,
+                        pending INTEGER NOT NULL DEFAULT 0,
+                        clock_offset_ms INTEGER NOT NULL DEFAULT 0
+                    );
+                    CREATE TABLE sync_county_key (
+                        id INTEGER PRIMARY KEY CHECK (id = 1),
+                        private_key BLOB NOT NULL
+                    );
+                    CREATE TABLE sync_enrollment (
+                        id INTEGER PRIMARY KEY CHECK (id = 1),
+                        server_url TEXT NOT NULL,
+                        station_id TEXT NOT NULL,
+                        village TEXT NOT NULL,
+                        private_key BLOB NOT NULL,
+                        county_public_key BLOB NOT NULL,
+                        county_origin TEXT NOT NULL,
+                        counter INTEGER NOT NULL DEFAULT 0
+                    );
+                    """)
+        }
+    ]
+}

@@ -1,0 +1,65 @@
+import Foundation
+import Hummingbird
+import Sync
+import WebAPI
+
+/// Sync state for people, at either side: status, quarantine, open conflicts and resolving one.
+///
+/// At a station that is not enrolled yet, each answers 409 `not_enrolled`.
+///
+/// ```swift
+/// SyncStatusRoutes { try await link.replica() }.addRoutes(to: router.group("api/v1"))
+/// // GET sync/status, GET sync/quarantine, GET sync/conflicts, POST sync/conflicts/{id}/resolve
+/// ```
+public struct SyncStatusRoutes: RouteProvider {
+    let replica: @Sendable () async throws -> Replica?
+
+    public init(replica: @escaping @Sendable () async throws -> Replica?) {
+        self.replica = replica
+    }
+
+    /// A person's choice of the value a conflicting field keeps.
+    struct Resolution: Decodable {
+        let value: SyncValue
+        let resolvedBy: String
+    }
+
+    struct ConflictList: Codable, Sendable { let conflicts: [Conflict] }
+    struct QuarantineList: Codable, Sendable { let quarantined: [QuarantineEntry] }
+
+    public func addRoutes(to router: some RouterMethods<APIRequestContext>) {
+        router.get("sync/status") { _, _ in
+            JSONResponse(try await enrolled().status())
+        }
+        router.get("sync/quarantine") { _, _ in
+            JSONResponse(QuarantineList(quarantined: try await enrolled().quarantined()))
+        }
+        router.get("sync/conflicts") { _, _ in
+            JSONResponse(ConflictList(conflicts: try await enrolled().openConflicts()))
+        }
+        router.post("sync/conflicts/{id}/resolve") { request, context in
+            let id = try context.parameters.require("id")
+            let resolution = try await request.decodeJSON(as: Resolution.self, context: context)
+            let person = resolution.resolvedBy.trimmingCharacters(in: .whitespaces)
+            guard !person.isEmpty, person.count <= 50 else {
+                throw APIError.invalidField(
+                    "resolved_by", message: "请填写处理人姓名", messageEN: "resolved_by must name the person (1–50 characters)")
+            }
+            do {
+                try await enrolled().resolve(conflictID: id, choosing: resolution.value, by: person)
+            } catch SyncError.noOpenConflict {
+                throw APIError.notFound("open conflict \(id)", field: "id")
+            }
+            return JSONResponse(ConflictList(conflicts: try await enrolled().openConflicts()))
+        }
+    }
+
+    func enrolled() async throws -> Replica {
+        guard let replica = try await replica() else {
+            throw APIError(
+                status: .conflict, code: "not_enrolled", message: "本站尚未注册到县级服务器",
+                messageEN: "this station is not enrolled with a county server yet")
+        }
+        return replica
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+
+/// The JSON of sync messages: compact keys, no key conversion (field names inside a change are
+/// the domain's column names and must arrive as written).
+///
+/// ```swift
+/// let body = try SyncWire.encoder.encode(PushRequest(changes: pending))
+/// ```
+public enum SyncWire {
+    public static var encoder: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        return encoder
+    }
+
+    public static var decoder: JSONDecoder { JSONDecoder() }
+
+    /// The header a station sends its protocol version in.
+    public static let protocolHeader = "X-Sync-Protocol"
+}
+
+/// A station's enrollment request: the one-time code and the key it will sign with.
+public struct EnrollRequest: Codable, Sendable {
+    public let code: String
+    /// Base64 of the station's Ed25519 public key.
+    public let publicKey: String
+    /// The station's replica id, the origin of every change it makes.
+    public let origin: String
+
+    public init(code: String, publicKey: String, origin: String) {
+        self.code = code
+        self.publicKey = publicKey
+        self.origin = origin
+    }
+}
+
+/// What an enrolled station needs to know of the county.
+public struct EnrollReply: Codable, Sendable {
+    public let stationID: String
+    public let village: String
+    /// Base64 of the county's Ed25519 public key, which county-owned records are signed with.
+    public let countyPublicKey: String
+    public let countyOrigin: String
+    public let signatureScheme: String
+    public let protocolVersion: Int
+
+    enum CodingKeys: String, CodingKey {
+        case stationID = "stationId"
+        case village, countyPublicKey, countyOrigin, signatureScheme, protocolVersion
+    }
+}

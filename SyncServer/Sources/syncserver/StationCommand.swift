@@ -1,0 +1,56 @@
+import ArgumentParser
+import Foundation
+import ServiceRuntime
+import SyncHTTP
+import SyncServerService
+
+/// `syncserver station`: the county administrator's station commands.
+struct StationCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "station", abstract: "Add, list and revoke village stations.",
+        subcommands: [Add.self, List.self, Revoke.self])
+
+    /// `syncserver station add`: creates a station for a village and prints its one-time code.
+    struct Add: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Create a station and print its one-time code.")
+        @OptionGroup var storage: DataDirectoryOption<SyncServerProgram>
+        @Option(help: "The village's 12-digit code.") var village: String
+        @Option(help: "The station's name, such as 侯南村信息服务站.") var name: String
+
+        func run() async throws {
+            guard village.count == 12, village.allSatisfy(\.isNumber) else {
+                throw ValidationError("--village must be a 12-digit village code")
+            }
+            let (station, code) = try await StationRegistry(store: ServiceLauncher.openStoreOrExit(SyncServerProgram.self, dataDirectory: storage.path())).add(village: village, name: name)
+            print("station \(station) for village \(village): one-time code \(code) (valid 7 days)")
+            print("on the station run: kiosk enroll --server <this server's address> --code \(code)")
+        }
+    }
+
+    /// `syncserver station list`: every station with its sync state.
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List stations and their sync state.")
+        @OptionGroup var storage: DataDirectoryOption<SyncServerProgram>
+
+        func run() async throws {
+            for station in try await StationRegistry(store: ServiceLauncher.openStoreOrExit(SyncServerProgram.self, dataDirectory: storage.path())).stations() {
+                let state = station.revokedAt != nil ? "revoked" : station.enrolledAt != nil ? "enrolled" : "waiting for enrollment"
+                print(
+                    "\(station.id)\t\(station.village)\t\(station.name)\t\(state)\tlast sync \(station.lastSyncAt ?? "never")"
+                        + "\tpending \(station.pending)\tclock offset \(station.clockOffsetMs) ms")
+            }
+        }
+    }
+
+    /// `syncserver station revoke`: refuses every later request of a station.
+    struct Revoke: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Refuse every later request of a station.")
+        @OptionGroup var storage: DataDirectoryOption<SyncServerProgram>
+        @Argument(help: "The station's id.") var station: String
+
+        func run() async throws {
+            try await StationRegistry(store: ServiceLauncher.openStoreOrExit(SyncServerProgram.self, dataDirectory: storage.path())).revoke(stationID: station)
+            print("station \(station) revoked")
+        }
+    }
+}
