@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         // Already in the graph through Hummingbird; named for ServiceGroup, which runs a program's services.
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
     ],
@@ -98,7 +99,7 @@ let package = Package(
         .executableTarget(
             name: "syncserver",
             dependencies: [
-                "SyncServerService", "SyncHTTP",
+                "SyncServerService", "SyncHTTP", "Villages", "WebAPI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "SyncServer/Sources/syncserver"
@@ -138,6 +139,15 @@ let package = Package(
             dependencies: [
                 "Sync", "Storage", "TestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .testTarget(
+            name: "SyncHTTPTests",
+            dependencies: [
+                "SyncHTTP", "SyncServerService", "DemoData", "TestSupport", "Sync", "ServiceRuntime",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),

@@ -1,0 +1,122 @@
+import Crypto
+import DemoData
+import Foundation
+import Hummingbird
+import HTTPTypes
+import HummingbirdTesting
+import Logging
+import ServiceRuntime
+import Sync
+import SyncHTTP
+import SyncServerService
+import TestSupport
+import Testing
+
+/// The county's sync endpoints as an attacker or a confused station meets them.
+@Suite struct CountySyncRoutesTests {
+    let folder = try! TemporaryFolder()
+    static let houNan = "441422107201"
+
+    /// A county with sample data, a station enrolled with `key`, and the station's origin.
+    func county() async throws -> (SyncServerApplication, String) {
+        let store = try ServiceLauncher.openStore(SyncServerProgram.self, dataDirectory: folder.path)
+        let county = try SyncServerApplication(
+            settings: ServiceSettings(program: "syncserver", port: 0, dataDirectory: folder.path), store: store, webRoot: nil)
+        try await DemoSeeder.seedCounty(county.replica)
+        let (station, _) = try await county.registry.add(village: Self.houNan, name: "侯南村信息服务站")
+        return (county, station)
+    }
+
+    func enroll(_ client: some TestClientProtocol, code: String, key: Curve25519.Signing.PrivateKey, origin: String)
+        async throws -> TestResponse
+    {
+        let body = #"{"code":"\#(code)","public_key":"\#(key.publicKey.rawRepresentation.base64EncodedString())","origin":"\#(origin)"}"#
+        return try await client.execute(uri: "/sync/v1/enroll", method: .post, body: ByteBuffer(string: body))
+    }
+
+    func signed(
+        _ client: some TestClientProtocol, _ path: String, _ message: some Encodable, station: String, counter: Int64,
+        key: Curve25519.Signing.PrivateKey, tamper: Bool = false
+    ) async throws -> TestResponse {
+        let body = try SyncWire.encoder.encode(message)
+        var headers = HTTPFields()
+        for (name, value) in try RequestSignature.headers(
+            stationID: station, counter: counter, method: "POST", path: path, body: body, key: key)
+        {
+            headers[HTTPField.Name(name)!] = value
+        }
+        let sent = tamper ? body + Data(" ".utf8) : body
+        return try await client.execute(uri: path, method: .post, headers: headers, body: ByteBuffer(bytes: sent))
+    }
+
+    func error(_ response: TestResponse) -> String? {
+        (try? JSONDecoder().decode(APIErrorBody.self, from: Data(buffer: response.body)))?.error
+    }
+
+    struct APIErrorBody: Decodable { let error: String }
+
+    func change(_ sequence: Int64, origin: String, collection: String, scope: String, id: String) -> Change {
+        Change(
+            origin: origin, sequence: sequence, timestamp: HybridTimestamp(wallMilliseconds: 1_700_000_000_000, counter: 0),
+            collection: collection, recordID: id, scope: scope, fields: ["name": "假村"])
+    }
+
+    @Test func enrollmentCodesWorkOnceAndRequestsCannotBeReplayedForgedOrAltered() async throws {
+        let (county, _) = try await county()
+        let (stationID, code) = try await county.registry.add(village: Self.houNan, name: "第二台")
+        let key = Curve25519.Signing.PrivateKey()
+        let origin = UUID().uuidString
+        try await county.application(logger: Logger(label: "test")).test(.router) { client in
+            #expect(try await enroll(client, code: code.lowercased(), key: key, origin: origin).status == .ok)
+            let again = try await enroll(client, code: code, key: Curve25519.Signing.PrivateKey(), origin: "x")
+            #expect(again.status == .forbidden && error(again) == "enrollment_refused")
+
+            let pull = PullRequest(after: 0, limit: 50)
+            let first = try await signed(client, "/sync/v1/pull", pull, station: stationID, counter: 1, key: key)
+            #expect(first.status == .ok)
+            let reply = try SyncWire.decoder.decode(PullReply.self, from: Data(buffer: first.body))
+            #expect(reply.changes.count == 7 && reply.changes.allSatisfy { county.replica.signature!.verifies($0) })
+
+            let replayed = try await signed(client, "/sync/v1/pull", pull, station: stationID, counter: 1, key: key)
+            #expect(replayed.status == .conflict && error(replayed) == "replayed_request")
+            #expect(try await signed(client, "/sync/v1/pull", pull, station: stationID, counter: 5, key: key).status == .ok)
+            let reordered = try await signed(client, "/sync/v1/pull", pull, station: stationID, counter: 4, key: key)
+            #expect(reordered.status == .conflict)
+
+            let forged = try await signed(
+                client, "/sync/v1/pull", pull, station: stationID, counter: 6, key: Curve25519.Signing.PrivateKey())
+            #expect(forged.status == .unauthorized && error(forged) == "not_authenticated")
+            let altered = try await signed(client, "/sync/v1/pull", pull, station: stationID, counter: 7, key: key, tamper: true)
+            #expect(altered.status == .unauthorized)
+            let unsigned = try await client.execute(uri: "/sync/v1/pull", method: .post, body: ByteBuffer(string: "{}"))
+            #expect(unsigned.status == .unauthorized)
+
+            try await county.registry.revoke(stationID: stationID)
+            let revoked = try await signed(client, "/sync/v1/pull", pull, station: stationID, counter: 8, key: key)
+            #expect(revoked.status == .unauthorized)
+        }
+    }
+
+    @Test func aStationCannotWriteWhatItsVillageDoesNotOwn() async throws {
+        let (county, _) = try await county()
+        let (stationID, code) = try await county.registry.add(village: Self.houNan, name: "第二台")
+        let key = Curve25519.Signing.PrivateKey()
+        let origin = UUID().uuidString
+        try await county.application(logger: Logger(label: "test")).test(.router) { client in
+            #expect(try await enroll(client, code: code, key: key, origin: origin).status == .ok)
+            let push = PushRequest(changes: [
+                change(1, origin: origin, collection: "villages.village", scope: "", id: Self.houNan),
+                change(2, origin: origin, collection: "villages.village", scope: "441422113203", id: "441422113203"),
+                change(3, origin: "someone-else", collection: "villages.village", scope: Self.houNan, id: Self.houNan),
+            ])
+            let response = try await signed(client, "/sync/v1/push", push, station: stationID, counter: 1, key: key)
+            #expect(response.status == .ok)
+            let reply = try SyncWire.decoder.decode(PushReply.self, from: Data(buffer: response.body))
+            #expect(reply.acknowledged == 2)
+            #expect(reply.quarantined.map(\.sequence) == [1, 2])
+        }
+        let names = try await county.store.pool.read { db in try String.fetchAll(db, sql: "SELECT name FROM village") }
+        #expect(!names.contains("假村"))
+        #expect(try await county.replica.quarantined().count == 2)
+    }
+}
