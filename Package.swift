@@ -23,6 +23,7 @@ let package = Package(
     ],
     targets: [
         // MARK: Primitives: no domain knowledge.
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
         .target(
             name: "Storage",
             dependencies: [.product(name: "GRDB", package: "GRDB.swift")]
@@ -38,7 +39,7 @@ let package = Package(
         .target(
             name: "SyncHTTP",
             dependencies: [
-                "Sync", "Storage", "WebAPI",
+                "CZlib", "Sync", "Storage", "WebAPI",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "GRDB", package: "GRDB.swift"),

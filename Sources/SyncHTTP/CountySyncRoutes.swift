@@ -38,13 +38,15 @@ public struct CountySyncRoutes: RouteProvider {
         router.post("sync/v1/push") { request, context in
             let (body, peer) = try await authenticated(request, context)
             let push = try decode(PushRequest.self, body)
-            return try SyncReply(try await replica.receive(push, from: peer))
+            return try SyncReply(try await replica.receive(push, from: peer), deflated: SyncWire.acceptsDeflate(request))
         }
         router.post("sync/v1/pull") { request, context in
             let (body, peer) = try await authenticated(request, context)
             let pull = try decode(PullRequest.self, body)
             let limit = min(max(pull.limit, 1), 1_000)
-            return try SyncReply(try await replica.changes(after: pull.after, for: peer, limit: limit))
+            return try SyncReply(
+                try await replica.changes(after: pull.after, for: peer, limit: limit),
+                deflated: SyncWire.acceptsDeflate(request))
         }
         router.get("api/v1/sync/stations") { _, _ in
             JSONResponse(StationList(stations: try await registry.stations()))
@@ -85,7 +87,13 @@ public struct CountySyncRoutes: RouteProvider {
         let pending = request.headers[HTTPField.Name(RequestSignature.pendingHeader)!].flatMap(Int.init) ?? 0
         let stationTime = request.headers[HTTPField.Name(RequestSignature.stationTimeHeader)!].flatMap(Int64.init)
         try await registry.recordExchange(stationID: station.id, pending: pending, stationTime: stationTime)
-        return (body, peer)
+        // Inflated only once the signature is known good: nobody else can make the server unfold a bomb.
+        guard request.headers[.contentEncoding] == Deflate.name else { return (body, peer) }
+        do {
+            return (try Deflate.decompress(body, limit: 16 * context.maxUploadSize), peer)
+        } catch {
+            throw APIError.malformedBody(field: nil, detail: "the deflated body does not inflate within the limit")
+        }
     }
 
     func decode<Message: Decodable>(_ type: Message.Type, _ body: Data) throws -> Message {
@@ -97,17 +105,21 @@ public struct CountySyncRoutes: RouteProvider {
     }
 }
 
-/// A sync message answered in the sync wire's JSON.
+/// A sync message answered in the sync wire's JSON, deflated when the station accepts it.
 struct SyncReply<Message: Encodable & Sendable>: ResponseGenerator, Sendable {
     let data: Data
+    let deflated: Bool
 
-    init(_ message: Message) throws {
-        data = try SyncWire.encoder.encode(message)
+    init(_ message: Message, deflated: Bool) throws {
+        let json = try SyncWire.encoder.encode(message)
+        self.data = deflated ? try Deflate.compress(json) : json
+        self.deflated = deflated
     }
 
     func response(from request: Request, context: some RequestContext) throws -> Response {
         var headers: HTTPFields = [.contentType: "application/json"]
         headers[.contentLength] = String(data.count)
+        if deflated { headers[HTTPField.Name(SyncWire.encodingHeader)!] = Deflate.name }
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 }

@@ -33,7 +33,7 @@ public struct HTTPSyncTransport: SyncTransport {
     }
 
     func send<Reply: Decodable>(_ message: some Encodable, to path: String) async throws -> Reply {
-        let body = try SyncWire.encoder.encode(message)
+        let body = try Deflate.compress(try SyncWire.encoder.encode(message))
         let counter = try await enrollment.nextCounter(store)
         var request = URLRequest(url: enrollment.serverURL.appendingPathComponent(path))
         request.httpMethod = "POST"
@@ -44,13 +44,17 @@ public struct HTTPSyncTransport: SyncTransport {
             path: request.url!.path, body: body, key: enrollment.privateKey)
         for (name, value) in signed { request.setValue(value, forHTTPHeaderField: name) }
         request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        request.setValue(Deflate.name, forHTTPHeaderField: "Content-Encoding")
+        request.setValue(Deflate.name, forHTTPHeaderField: SyncWire.acceptHeader)
         request.setValue(String(SyncProtocol.version), forHTTPHeaderField: SyncWire.protocolHeader)
         request.setValue(String(replica.clock.correctedWallMilliseconds - replica.clock.offsetMilliseconds),
                          forHTTPHeaderField: RequestSignature.stationTimeHeader)
         request.setValue(String(try await replica.status().pendingPush), forHTTPHeaderField: RequestSignature.pendingHeader)
-        let (data, response) = try await URLSession.shared.data(for: request)
-        try Self.check(response, data)
+        let (received, response) = try await URLSession.shared.data(for: request)
+        try Self.check(response, received)
         do {
+            let deflated = (response as? HTTPURLResponse)?.value(forHTTPHeaderField: SyncWire.encodingHeader) == Deflate.name
+            let data = deflated ? try Deflate.decompress(received, limit: 64 << 20) : received
             return try SyncWire.decoder.decode(Reply.self, from: data)
         } catch {
             throw SyncHTTPError.badReply("\(Reply.self) expected")

@@ -1,4 +1,6 @@
 import Foundation
+import HTTPTypes
+import Hummingbird
 
 /// The JSON of sync messages: compact keys, no key conversion (field names inside a change are
 /// the domain's column names and must arrive as written).
@@ -17,6 +19,11 @@ public enum SyncWire {
 
     /// The header a station sends its protocol version in.
     public static let protocolHeader = "X-Sync-Protocol"
+    /// A station's request header saying it takes deflated replies.
+    public static let acceptHeader = "X-Sync-Accept-Encoding"
+    /// The reply header saying the body is deflated. Not `Content-Encoding`, which an HTTP client
+    /// may or may not undo by itself: this one the station always undoes itself.
+    public static let encodingHeader = "X-Sync-Encoding"
 }
 
 /// A station's enrollment request: the one-time code and the key it will sign with.
@@ -47,5 +54,11 @@ public struct EnrollReply: Codable, Sendable {
     enum CodingKeys: String, CodingKey {
         case stationID = "stationId"
         case village, countyPublicKey, countyOrigin, signatureScheme, protocolVersion
+    }
+}
+
+extension SyncWire {
+    static func acceptsDeflate(_ request: Request) -> Bool {
+        request.headers[HTTPField.Name(acceptHeader)!]?.contains(Deflate.name) == true
     }
 }

@@ -36,10 +36,15 @@ import Testing
 
     func signed(
         _ client: some TestClientProtocol, _ path: String, _ message: some Encodable, station: String, counter: Int64,
-        key: Curve25519.Signing.PrivateKey, tamper: Bool = false
+        key: Curve25519.Signing.PrivateKey, tamper: Bool = false, deflate: Bool = false
     ) async throws -> TestResponse {
-        let body = try SyncWire.encoder.encode(message)
+        let json = try SyncWire.encoder.encode(message)
+        let body = deflate ? try Deflate.compress(json) : json
         var headers = HTTPFields()
+        if deflate {
+            headers[.contentEncoding] = Deflate.name
+            headers[HTTPField.Name(SyncWire.acceptHeader)!] = Deflate.name
+        }
         for (name, value) in try RequestSignature.headers(
             stationID: station, counter: counter, method: "POST", path: path, body: body, key: key)
         {
@@ -76,6 +81,12 @@ import Testing
             #expect(first.status == .ok)
             let reply = try SyncWire.decoder.decode(PullReply.self, from: Data(buffer: first.body))
             #expect(reply.changes.count == 7 && reply.changes.allSatisfy { county.replica.signature!.verifies($0) })
+
+            let deflated = try await signed(client, "/sync/v1/pull", pull, station: stationID, counter: 2, key: key, deflate: true)
+            #expect(deflated.headers[HTTPField.Name(SyncWire.encodingHeader)!] == Deflate.name)
+            let inflated = try Deflate.decompress(Data(buffer: deflated.body), limit: 1 << 20)
+            #expect(try SyncWire.decoder.decode(PullReply.self, from: inflated).changes == reply.changes)
+            #expect(deflated.body.readableBytes * 2 < first.body.readableBytes)
 
             let replayed = try await signed(client, "/sync/v1/pull", pull, station: stationID, counter: 1, key: key)
             #expect(replayed.status == .conflict && error(replayed) == "replayed_request")
