@@ -10,6 +10,7 @@ let package = Package(
         .executable(name: "kiosk", targets: ["kiosk"]),
         .executable(name: "syncserver", targets: ["syncserver"]),
         .executable(name: "demo", targets: ["demo"]),
+        .executable(name: "sync-bench", targets: ["sync-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", exact: "2.28.1"),
@@ -31,7 +32,7 @@ let package = Package(
         .target(
             name: "Sync",
             dependencies: [
-                "Storage",
+                "CZlib", "Storage",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
@@ -39,7 +40,7 @@ let package = Package(
         .target(
             name: "SyncHTTP",
             dependencies: [
-                "CZlib", "Sync", "Storage", "WebAPI",
+                "Sync", "Storage", "WebAPI",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -120,6 +121,17 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             path: "Demo/Sources/demo"
+        ),
+
+        // MARK: Benchmarks: figures beside a baseline measured in the same run.
+        .executableTarget(
+            name: "sync-bench",
+            dependencies: [
+                "CZlib", "Sync", "Storage",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            path: "Benchmarks/Sources/sync-bench"
         ),
 
         // MARK: Tests.

@@ -14,8 +14,13 @@ extension Replica {
     ///
     /// - Parameter refusal: why the change must not take effect; it is then quarantined instead,
     ///   and still counts as received so that the origin's later changes keep flowing.
-    func apply(_ change: Change, _ db: Database, refusal: String? = nil) throws -> Outcome {
-        if try isHeld(change, db) { return .duplicate }
+    /// - Parameter fresh: the change was just captured here, so it cannot be held already.
+    func apply(_ change: Change, _ db: Database, refusal: String? = nil, fresh: Bool = false) throws -> Outcome {
+        // The county keeps every change it applies, to serve them; a station keeps only its own, to
+        // push them. What a station receives from the county it applies without logging: applying
+        // is idempotent (a fact is inserted once, a field only moves to a later stamp).
+        let keepsLog = role == .county || change.origin == origin
+        if keepsLog, !fresh, try isHeld(change, db) { return .duplicate }
         guard let collection = collections[change.collection] else {
             return try quarantine(change, reason: "unknown collection \(change.collection)", db)
         }
@@ -24,34 +29,61 @@ extension Replica {
         switch collection.policy {
         case .appendOnly:
             try insert(change.fields, into: collection, id: change.recordID, replacing: false, db)
-        case .countyAuthoritative, .mergeable:
+        case .countyAuthoritative:
+            // One writer, so the record moves as a whole to the later stamp: one clock, not one a field.
+            if try advanceClock(collection.name, change.recordID, Self.wholeRecord, to: change, db) {
+                try insert(change.fields, into: collection, id: change.recordID, replacing: true, db)
+            }
+        case .mergeable:
             try merge(change, into: collection, db)
         }
-        try log(change, db)
+        if keepsLog { try log(change, db) }
         return .applied
+    }
+
+    /// The clock name of a record merged as a whole.
+    static let wholeRecord = "*"
+
+    /// Moves a clock to the change's (timestamp, origin) if that is later; whether it moved.
+    func advanceClock(_ collection: String, _ recordID: String, _ field: String, to change: Change, _ db: Database) throws
+        -> Bool
+    {
+        if let held = try fieldClock(collection, recordID, field, db),
+            (change.timestamp, change.origin) <= (held.timestamp, held.origin)
+        {
+            return false
+        }
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO sync_field_clock(collection, record_id, field, timestamp, origin) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT DO UPDATE SET timestamp = excluded.timestamp, origin = excluded.origin
+                """
+        ).execute(arguments: [collection, recordID, field, change.timestamp.rawValue, change.origin])
+        return true
     }
 
     /// Adds a change to the log and marks its sequence received.
     func log(_ change: Change, _ db: Database) throws {
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT INTO sync_change(origin, sequence, timestamp, collection, record_id, scope, fields, bases, signature)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
+                """
+        ).execute(
             arguments: [
                 change.origin, change.sequence, change.timestamp.rawValue, change.collection, change.recordID,
-                change.scope, try Self.json(change.fields), try Self.json(change.bases), change.signature,
+                change.scope, CompactJSON.encode(change.fields), CompactJSON.encode(change.bases), change.signature,
             ])
         try markReceived(change, db)
     }
 
     func isHeld(_ change: Change, _ db: Database) throws -> Bool {
         try Bool.fetchOne(
-            db,
-            sql: """
-                SELECT EXISTS(SELECT 1 FROM sync_change WHERE origin = ?1 AND sequence = ?2)
-                    OR EXISTS(SELECT 1 FROM sync_quarantine WHERE origin = ?1 AND sequence = ?2)
-                """,
+            db.cachedStatement(
+                sql: """
+                    SELECT EXISTS(SELECT 1 FROM sync_change WHERE origin = ?1 AND sequence = ?2)
+                        OR EXISTS(SELECT 1 FROM sync_quarantine WHERE origin = ?1 AND sequence = ?2)
+                    """),
             arguments: [change.origin, change.sequence]) ?? false
     }
 
@@ -86,14 +118,8 @@ extension Replica {
                             : (field, current, value, held.origin, change.origin))
                 }
             }
-            if incomingWins {
+            if incomingWins, try advanceClock(collection.name, change.recordID, field, to: change, db) {
                 winners[field] = value
-                try db.execute(
-                    sql: """
-                        INSERT INTO sync_field_clock(collection, record_id, field, timestamp, origin) VALUES (?, ?, ?, ?, ?)
-                        ON CONFLICT DO UPDATE SET timestamp = excluded.timestamp, origin = excluded.origin
-                        """,
-                    arguments: [collection.name, change.recordID, field, change.timestamp.rawValue, change.origin])
             }
         }
         if !winners.isEmpty {
@@ -124,17 +150,17 @@ extension Replica {
             ? "DO UPDATE SET " + names.map { "\($0.quotedDatabaseIdentifier) = excluded.\($0.quotedDatabaseIdentifier)" }
                 .joined(separator: ", ")
             : "DO NOTHING"
-        try db.execute(
-            sql: "INSERT INTO \(collection.table.quotedDatabaseIdentifier) (\(columns)) VALUES (\(marks)) ON CONFLICT(\(key)) \(onConflict)",
-            arguments: StatementArguments([DatabaseValue(value: id)] + names.map { fields[$0]!.databaseValue }))
+        try db.cachedStatement(
+            sql: "INSERT INTO \(collection.table.quotedDatabaseIdentifier) (\(columns)) VALUES (\(marks)) ON CONFLICT(\(key)) \(onConflict)"
+        ).execute(arguments: StatementArguments([DatabaseValue(value: id)] + names.map { fields[$0]!.databaseValue }))
     }
 
     func fieldClock(_ collection: String, _ recordID: String, _ field: String, _ db: Database) throws
         -> (timestamp: HybridTimestamp, origin: String)?
     {
         let row = try Row.fetchOne(
-            db,
-            sql: "SELECT timestamp, origin FROM sync_field_clock WHERE collection = ? AND record_id = ? AND field = ?",
+            db.cachedStatement(
+                sql: "SELECT timestamp, origin FROM sync_field_clock WHERE collection = ? AND record_id = ? AND field = ?"),
             arguments: [collection, recordID, field])
         return row.map { (HybridTimestamp(rawValue: $0["timestamp"]), $0["origin"]) }
     }

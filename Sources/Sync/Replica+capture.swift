@@ -24,7 +24,7 @@ extension Replica {
         }
 
         var bases: [String: HybridTimestamp] = [:]
-        if collection.policy != .appendOnly {
+        if case .mergeable = collection.policy {
             for field in fields.keys {
                 bases[field] = try fieldClock(collection.name, recordID, field, db)?.timestamp
             }
@@ -35,7 +35,7 @@ extension Replica {
         if collection.policy == .countyAuthoritative, let signature {
             change = try signature.sign(change)
         }
-        _ = try apply(change, db)
+        _ = try apply(change, db, fresh: true)
         return change
     }
 
@@ -71,11 +71,11 @@ extension Replica {
 
     func rowExists(_ collection: SyncCollection, _ recordID: String, _ db: Database) throws -> Bool {
         try Bool.fetchOne(
-            db,
-            sql: """
-                SELECT EXISTS(SELECT 1 FROM \(collection.table.quotedDatabaseIdentifier)
-                WHERE \(collection.idColumn.quotedDatabaseIdentifier) = ?)
-                """,
+            db.cachedStatement(
+                sql: """
+                    SELECT EXISTS(SELECT 1 FROM \(collection.table.quotedDatabaseIdentifier)
+                    WHERE \(collection.idColumn.quotedDatabaseIdentifier) = ?)
+                    """),
             arguments: [recordID]) ?? false
     }
 }

@@ -76,15 +76,16 @@ public final class Replica: Sendable {
 
     /// The highest gap-free sequence applied from an origin (for this replica: captured).
     func received(from origin: String, _ db: Database) throws -> Int64 {
-        try Int64.fetchOne(db, sql: "SELECT sequence FROM sync_received WHERE origin = ?", arguments: [origin]) ?? 0
+        try Int64.fetchOne(
+            db.cachedStatement(sql: "SELECT sequence FROM sync_received WHERE origin = ?"), arguments: [origin]) ?? 0
     }
 
     func markReceived(_ change: Change, _ db: Database) throws {
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT INTO sync_received(origin, sequence) VALUES (?, ?)
                 ON CONFLICT(origin) DO UPDATE SET sequence = MAX(sequence, excluded.sequence)
-                """,
-            arguments: [change.origin, change.sequence])
+                """
+        ).execute(arguments: [change.origin, change.sequence])
     }
 }

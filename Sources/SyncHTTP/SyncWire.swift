@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import Sync
 
 /// The JSON of sync messages: compact keys, no key conversion (field names inside a change are
 /// the domain's column names and must arrive as written).

@@ -1,5 +1,5 @@
 import Foundation
-import SyncHTTP
+import Sync
 import Testing
 
 @Suite struct DeflateTests {

@@ -1,7 +1,7 @@
 import Crypto
 import Foundation
 import GRDB
-import Sync
+@testable import Sync
 import TestSupport
 import Testing
 
@@ -197,5 +197,18 @@ extension Array {
         var results: [T] = []
         for element in self { results.append(try await transform(element)) }
         return results
+    }
+}
+
+@Suite struct CompactJSONTests {
+    @Test func readsBackAsTheSameValues() throws {
+        let fields: [String: SyncValue] = [
+            "name": "侯南村 \"新\"\n\\ \u{1}", "amount_fen": 120_000, "ratio": .real(0.25), "note": nil, "negative": -5,
+        ]
+        let text = CompactJSON.encode(fields)
+        #expect(try JSONDecoder().decode([String: SyncValue].self, from: Data(text.utf8)) == fields)
+        #expect(CompactJSON.encode(["b": 2, "a": 1]) == #"{"a":1,"b":2}"#)
+        let bases = ["x": HybridTimestamp(rawValue: 42)]
+        #expect(try JSONDecoder().decode([String: HybridTimestamp].self, from: Data(CompactJSON.encode(bases).utf8)) == bases)
     }
 }
