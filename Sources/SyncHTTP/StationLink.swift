@@ -19,6 +19,18 @@ public final class StationLink: Sendable {
     let store: Store
     let collections: [SyncCollection]
     private let cached = Mutex<(Replica, StationEnrollment)?>(nil)
+    /// The batch size in force: it doubles after a round that completes and halves after one the
+    /// link cuts, so a good line moves large batches and a bad one loses little per cut.
+    private let batchSize = Mutex(BatchSize())
+
+    struct BatchSize {
+        static let range = 10...1_000
+        var current = 100
+
+        mutating func adapt(succeeded: Bool) {
+            current = succeeded ? min(current * 2, Self.range.upperBound) : max(current / 2, Self.range.lowerBound)
+        }
+    }
 
     public init(store: Store, collections: [SyncCollection]) {
         self.store = store
@@ -43,12 +55,24 @@ public final class StationLink: Sendable {
         }
     }
 
-    /// Runs one round: push everything pending, pull everything new.
-    public func syncOnce(batchSize: Int = 200) async throws -> SyncRound.Report {
+    /// Runs one round: push everything pending, pull everything new, in batches of the given size
+    /// or, by default, of the size the link has shown it carries.
+    public func syncOnce(batchSize requested: Int? = nil) async throws -> SyncRound.Report {
         guard let (replica, enrollment) = try await enrolled() else { throw StationLinkError.notEnrolled }
         let transport = HTTPSyncTransport(enrollment: enrollment, store: store, replica: replica)
-        return try await SyncRound(station: replica, transport: transport, batchSize: batchSize).run()
+        let size = requested ?? batchSize.withLock { $0.current }
+        do {
+            let report = try await SyncRound(station: replica, transport: transport, batchSize: size).run()
+            batchSize.withLock { $0.adapt(succeeded: true) }
+            return report
+        } catch {
+            batchSize.withLock { $0.adapt(succeeded: false) }
+            throw error
+        }
     }
+
+    /// The batch size the next round will use.
+    public var currentBatchSize: Int { batchSize.withLock { $0.current } }
 }
 
 /// Why a station cannot sync yet.

@@ -33,6 +33,10 @@ public struct StationRegistry: Sendable {
         public let lastSyncAt: String?
         public let pending: Int
         public let clockOffsetMs: Int64
+        /// The station's changes the county quarantined.
+        public let quarantined: Int
+        /// Conflicts of the station's village that no one has resolved.
+        public let openConflicts: Int
     }
 
     /// Creates a station for a village and returns its one-time enrollment code.
@@ -147,11 +151,22 @@ public struct StationRegistry: Sendable {
     }
 
     static func station(_ id: String, _ db: Database) throws -> Station? {
-        try Row.fetchOne(db, sql: "SELECT * FROM sync_station WHERE id = ?", arguments: [id]).map { row in
+        try Row.fetchOne(
+            db,
+            sql: """
+                SELECT s.*,
+                    (SELECT COUNT(*) FROM sync_quarantine q WHERE q.origin = s.origin) AS quarantined,
+                    (SELECT COUNT(*) FROM sync_conflict c WHERE c.scope = s.village
+                        AND NOT EXISTS (SELECT 1 FROM sync_resolution r WHERE r.conflict_id = c.id)) AS open_conflicts
+                FROM sync_station s WHERE s.id = ?
+                """,
+            arguments: [id]
+        ).map { row in
             Station(
                 id: row["id"], village: row["village"], name: row["name"], origin: row["origin"],
                 enrolledAt: row["enrolled_at"], revokedAt: row["revoked_at"], lastSyncAt: row["last_sync_at"],
-                pending: row["pending"], clockOffsetMs: row["clock_offset_ms"])
+                pending: row["pending"], clockOffsetMs: row["clock_offset_ms"], quarantined: row["quarantined"],
+                openConflicts: row["open_conflicts"])
         }
     }
 

@@ -129,5 +129,7 @@ import Testing
         let names = try await county.store.pool.read { db in try String.fetchAll(db, sql: "SELECT name FROM village") }
         #expect(!names.contains("假村"))
         #expect(try await county.replica.quarantined().count == 2)
+        let listed = try await county.registry.stations().first { $0.id == stationID }
+        #expect(listed?.quarantined == 2 && listed?.openConflicts == 0 && listed?.lastSyncAt != nil)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Sync
+@testable import SyncHTTP
 import Testing
 
 @Suite struct DeflateTests {
@@ -18,5 +19,17 @@ import Testing
         #expect(throws: Deflate.Failure.tooLarge(limit: 1_000_000)) { try Deflate.decompress(bomb, limit: 1_000_000) }
         let packed = try Deflate.compress(Data("abc".utf8))
         #expect(throws: Deflate.Failure.corrupt) { try Deflate.decompress(packed.dropLast(2), limit: 1_000) }
+    }
+}
+
+@Suite struct StationLinkBatchTests {
+    @Test func batchSizeGrowsOnAGoodLinkAndShrinksOnABadOne() {
+        var size = StationLink.BatchSize()
+        for _ in 0..<10 { size.adapt(succeeded: true) }
+        #expect(size.current == 1_000)
+        size.adapt(succeeded: false)
+        #expect(size.current == 500)
+        for _ in 0..<10 { size.adapt(succeeded: false) }
+        #expect(size.current == 10)
     }
 }

@@ -12,7 +12,7 @@ struct SyncCommand: AsyncParsableCommand {
     @OptionGroup var storage: DataDirectoryOption<KioskProgram>
 
     @Option(help: "Changes per batch; smaller batches lose less on a link that drops.")
-    var batchSize = 200
+    var batchSize = 100
 
     func run() async throws {
         let store = ServiceLauncher.openStoreOrExit(KioskProgram.self, dataDirectory: storage.path())

@@ -37,7 +37,8 @@ struct StationCommand: AsyncParsableCommand {
                 let state = station.revokedAt != nil ? "revoked" : station.enrolledAt != nil ? "enrolled" : "waiting for enrollment"
                 print(
                     "\(station.id)\t\(station.village)\t\(station.name)\t\(state)\tlast sync \(station.lastSyncAt ?? "never")"
-                        + "\tpending \(station.pending)\tclock offset \(station.clockOffsetMs) ms")
+                        + "\tpending \(station.pending)\tquarantined \(station.quarantined)\topen conflicts \(station.openConflicts)"
+                        + "\tclock offset \(station.clockOffsetMs) ms")
             }
         }
     }
