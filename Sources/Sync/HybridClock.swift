@@ -28,6 +28,9 @@ public final class HybridClock: Sendable {
         self.state = Mutex((last, offsetMilliseconds))
     }
 
+    /// The device's own wall time now, uncorrected, in milliseconds.
+    public var deviceWallMilliseconds: Int64 { wallTime() }
+
     /// The corrected wall time now, in milliseconds.
     public var correctedWallMilliseconds: Int64 { state.withLock { wallTime() + $0.offset } }
 
@@ -69,10 +72,5 @@ public final class HybridClock: Sendable {
     /// Adopts the county's wall time as the reference: the offset becomes county minus device time.
     public func adopt(countyWallMilliseconds: Int64) {
         state.withLock { state in state.offset = countyWallMilliseconds - wallTime() }
-    }
-
-    /// Sets the correction directly (as stored from an earlier exchange).
-    public func setOffset(milliseconds: Int64) {
-        state.withLock { $0.offset = milliseconds }
     }
 }

@@ -167,11 +167,11 @@ extension Replica {
 
     func value(of field: String, in collection: SyncCollection, id: String, _ db: Database) throws -> SyncValue {
         let value = try DatabaseValue.fetchOne(
-            db,
-            sql: """
-                SELECT \(field.quotedDatabaseIdentifier) FROM \(collection.table.quotedDatabaseIdentifier)
-                WHERE \(collection.idColumn.quotedDatabaseIdentifier) = ?
-                """,
+            db.cachedStatement(
+                sql: """
+                    SELECT \(field.quotedDatabaseIdentifier) FROM \(collection.table.quotedDatabaseIdentifier)
+                    WHERE \(collection.idColumn.quotedDatabaseIdentifier) = ?
+                    """),
             arguments: [id])
         return SyncValue(value ?? .null)
     }

@@ -39,8 +39,8 @@ public struct SyncRound: Sendable {
             report.quarantined += reply.quarantined.count
             let moved = pending.filter { $0.sequence <= reply.acknowledged }.count
             report.pushed += moved
-            // The county took none of a non-empty batch: stop rather than resend it forever.
-            if moved == 0 || reply.acknowledged < last.sequence && moved < pending.count { break }
+            // The county stopped short of the batch (a gap it waits to be filled): stop rather than resend forever.
+            if reply.acknowledged < last.sequence { break }
         }
         var more = true
         while more {

@@ -23,11 +23,9 @@ public struct SyncStatus: Sendable, Codable, Equatable {
 extension Replica {
     public func status() async throws -> SyncStatus {
         try await store.pool.read { db in
-            let acknowledged = try Self.state(db, "acknowledged").flatMap { Int64($0) } ?? 0
-            let captured = try received(from: origin, db)
-            return SyncStatus(
+            SyncStatus(
                 lastSuccess: try Self.state(db, "last_success").flatMap { try? Date($0, strategy: .iso8601) },
-                pendingPush: role == .county ? 0 : max(0, captured - acknowledged),
+                pendingPush: try pendingCount(db),
                 quarantined: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sync_quarantine") ?? 0,
                 openConflicts: try Int.fetchOne(
                     db,
@@ -37,6 +35,17 @@ extension Replica {
                         """) ?? 0,
                 clockOffsetMilliseconds: clock.offsetMilliseconds)
         }
+    }
+
+    /// Own changes the county has not acknowledged (always 0 at the county).
+    public func pendingCount() async throws -> Int64 {
+        try await store.pool.read { db in try pendingCount(db) }
+    }
+
+    func pendingCount(_ db: Database) throws -> Int64 {
+        guard role != .county else { return 0 }
+        let acknowledged = try Self.state(db, "acknowledged").flatMap { Int64($0) } ?? 0
+        return max(0, try received(from: origin, db) - acknowledged)
     }
 
     func recordSuccess() async throws {

@@ -80,13 +80,12 @@ public struct CountySyncRoutes: RouteProvider {
                 RequestSignature.counterHeader, message: "请求计数必须是整数",
                 messageEN: "\(RequestSignature.counterHeader) must be a whole number")
         }
-        let (peer, station) = try await registry.authenticate(
+        let peer = try await registry.authenticate(
             stationID: try header(RequestSignature.stationHeader), counter: counter,
             signature: try header(RequestSignature.signatureHeader), method: request.method.rawValue,
-            path: request.uri.path, body: body)
-        let pending = request.headers[HTTPField.Name(RequestSignature.pendingHeader)!].flatMap(Int.init) ?? 0
-        let stationTime = request.headers[HTTPField.Name(RequestSignature.stationTimeHeader)!].flatMap(Int64.init)
-        try await registry.recordExchange(stationID: station.id, pending: pending, stationTime: stationTime)
+            path: request.uri.path, body: body,
+            pending: request.headers[HTTPField.Name(RequestSignature.pendingHeader)!].flatMap(Int.init) ?? 0,
+            stationTime: request.headers[HTTPField.Name(RequestSignature.stationTimeHeader)!].flatMap(Int64.init))
         // Inflated only once the signature is known good: nobody else can make the server unfold a bomb.
         guard request.headers[.contentEncoding] == Deflate.name else { return (body, peer) }
         do {

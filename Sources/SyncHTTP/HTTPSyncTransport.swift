@@ -47,9 +47,8 @@ public struct HTTPSyncTransport: SyncTransport {
         request.setValue(Deflate.name, forHTTPHeaderField: "Content-Encoding")
         request.setValue(Deflate.name, forHTTPHeaderField: SyncWire.acceptHeader)
         request.setValue(String(SyncProtocol.version), forHTTPHeaderField: SyncWire.protocolHeader)
-        request.setValue(String(replica.clock.correctedWallMilliseconds - replica.clock.offsetMilliseconds),
-                         forHTTPHeaderField: RequestSignature.stationTimeHeader)
-        request.setValue(String(try await replica.status().pendingPush), forHTTPHeaderField: RequestSignature.pendingHeader)
+        request.setValue(String(replica.clock.deviceWallMilliseconds), forHTTPHeaderField: RequestSignature.stationTimeHeader)
+        request.setValue(String(try await replica.pendingCount()), forHTTPHeaderField: RequestSignature.pendingHeader)
         let (received, response) = try await URLSession.shared.data(for: request)
         try Self.check(response, received)
         do {

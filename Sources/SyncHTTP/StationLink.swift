@@ -70,9 +70,6 @@ public final class StationLink: Sendable {
             throw error
         }
     }
-
-    /// The batch size the next round will use.
-    public var currentBatchSize: Int { batchSize.withLock { $0.current } }
 }
 
 /// Why a station cannot sync yet.

@@ -80,11 +80,13 @@ public struct StationRegistry: Sendable {
         }
     }
 
-    /// The station a signed request comes from, once its signature and counter are checked; the
-    /// counter is stored so the same request is never accepted twice.
+    /// The station a signed request comes from, once its signature and counter are checked. In the
+    /// same transaction the counter is stored, so the same request is never accepted twice, and the
+    /// exchange is noted: when, what the station still had to push, its clock's offset.
     public func authenticate(
-        stationID: String, counter: Int64, signature: String, method: String, path: String, body: Data
-    ) async throws -> (peer: StationPeer, station: Station) {
+        stationID: String, counter: Int64, signature: String, method: String, path: String, body: Data,
+        pending: Int = 0, stationTime: Int64? = nil
+    ) async throws -> StationPeer {
         try await store.pool.write { db in
             let row = try Row.fetchOne(
                 db, sql: "SELECT * FROM sync_station WHERE id = ? AND public_key IS NOT NULL", arguments: [stationID])
@@ -104,18 +106,13 @@ public struct StationRegistry: Sendable {
                     messageEN: "request counter \(counter) is not above \(last): replayed or reordered",
                     field: RequestSignature.counterHeader)
             }
-            try db.execute(sql: "UPDATE sync_station SET counter = ? WHERE id = ?", arguments: [counter, stationID])
-            return (StationPeer(origin: row["origin"], village: row["village"]), try Self.station(stationID, db)!)
-        }
-    }
-
-    /// Notes a completed exchange: when, what the station still had to push, its clock's offset.
-    public func recordExchange(stationID: String, pending: Int, stationTime: Int64?) async throws {
-        try await store.pool.write { db in
             let offset = stationTime.map { Int64(Date().timeIntervalSince1970 * 1000) - $0 } ?? 0
             try db.execute(
-                sql: "UPDATE sync_station SET last_sync_at = ?, pending = ?, clock_offset_ms = ? WHERE id = ?",
-                arguments: [Date().formatted(.iso8601), pending, offset, stationID])
+                sql: """
+                    UPDATE sync_station SET counter = ?, last_sync_at = ?, pending = ?, clock_offset_ms = ? WHERE id = ?
+                    """,
+                arguments: [counter, Date().formatted(.iso8601), pending, offset, stationID])
+            return StationPeer(origin: row["origin"], village: row["village"])
         }
     }
 
