@@ -10,7 +10,7 @@ let package = Package(
         .executable(name: "kiosk", targets: ["kiosk"]),
         .executable(name: "syncserver", targets: ["syncserver"]),
         .executable(name: "demo", targets: ["demo"]),
-        .executable(name: "sync-bench", targets: ["sync-bench"]),
+        .executable(name: "bench", targets: ["bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", exact: "2.28.1"),
@@ -55,6 +55,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .target(name: "ChinaLocale"),
         .target(
             name: "ServiceRuntime",
             dependencies: [
@@ -76,11 +77,20 @@ let package = Package(
             ]
         ),
 
+        .target(
+            name: "Prices",
+            dependencies: [
+                "ChinaLocale", "Storage", "Sync", "WebAPI",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
+
         // MARK: Programs.
         .target(
             name: "KioskService",
             dependencies: [
-                "ServiceRuntime", "Sync", "SyncHTTP", "Villages",
+                "ServiceRuntime", "Sync", "SyncHTTP", "Villages", "Prices",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             path: "Kiosk/Sources/KioskService"
@@ -95,13 +105,13 @@ let package = Package(
         ),
         .target(
             name: "SyncServerService",
-            dependencies: ["ServiceRuntime", "Sync", "SyncHTTP", "Villages"],
+            dependencies: ["ServiceRuntime", "Sync", "SyncHTTP", "Villages", "Prices"],
             path: "SyncServer/Sources/SyncServerService"
         ),
         .executableTarget(
             name: "syncserver",
             dependencies: [
-                "SyncServerService", "SyncHTTP", "Villages", "WebAPI",
+                "SyncServerService", "SyncHTTP", "Villages", "Prices", "WebAPI", "ChinaLocale", "Sync", "ServiceRuntime",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "SyncServer/Sources/syncserver"
@@ -110,7 +120,7 @@ let package = Package(
         // MARK: The demo: both programs on loopback with sample data.
         .target(
             name: "DemoData",
-            dependencies: ["Storage", "Sync", "Villages"],
+            dependencies: ["ChinaLocale", "Storage", "Sync", "Villages", "Prices"],
             path: "Demo/Sources/DemoData"
         ),
         .executableTarget(
@@ -124,14 +134,17 @@ let package = Package(
         ),
 
         // MARK: Benchmarks: figures beside a baseline measured in the same run.
+        // The bare-SQLite baseline calls the C library itself, beside GRDB's use of the same library.
+        .systemLibrary(name: "CSQLite", path: "Benchmarks/Sources/CSQLite", providers: [.apt(["libsqlite3-dev"])]),
         .executableTarget(
-            name: "sync-bench",
+            name: "bench",
             dependencies: [
-                "CZlib", "Sync", "Storage",
+                "CZlib", "CSQLite", "ChinaLocale", "Sync", "Storage", "Prices", "DemoData",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            path: "Benchmarks/Sources/sync-bench"
+            path: "Benchmarks/Sources/bench"
         ),
 
         // MARK: Tests.
@@ -174,6 +187,14 @@ let package = Package(
         .testTarget(
             name: "VillagesTests",
             dependencies: ["Villages", "Storage", "Sync", "DemoData", "TestSupport"]
+        ),
+        .testTarget(
+            name: "PricesTests",
+            dependencies: [
+                "Prices", "ChinaLocale", "Storage", "Sync", "DemoData", "TestSupport", "WebAPI",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         .testTarget(
             name: "ProgramTests",

@@ -22,11 +22,30 @@ enum CompactJSON {
     }
 
     private static func object<Value>(_ members: [String: Value], _ render: (Value) -> String) -> String {
-        "{" + members.keys.sorted().map { quoted($0) + ":" + render(members[$0]!) }.joined(separator: ",") + "}"
+        var result = "{"
+        result.reserveCapacity(members.count * 24)
+        for (index, key) in members.keys.sorted().enumerated() {
+            if index > 0 { result += "," }
+            appendQuoted(key, to: &result)
+            result += ":"
+            result += render(members[key]!)
+        }
+        return result + "}"
     }
 
     static func quoted(_ text: String) -> String {
-        var result = "\""
+        var result = ""
+        appendQuoted(text, to: &result)
+        return result
+    }
+
+    /// Text that needs no escape, the usual case, is appended whole.
+    private static func appendQuoted(_ text: String, to result: inout String) {
+        result += "\""
+        if !text.utf8.contains(where: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 < 0x20 }) {
+            result += text
+            return result += "\""
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": result += "\\\""
@@ -40,6 +59,6 @@ enum CompactJSON {
             default: result.unicodeScalars.append(scalar)
             }
         }
-        return result + "\""
+        result += "\""
     }
 }

@@ -70,11 +70,13 @@ extension Replica {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """
         ).execute(
-            arguments: [
-                change.origin, change.sequence, change.timestamp.rawValue, change.collection, change.recordID,
-                change.scope, CompactJSON.encode(change.fields), CompactJSON.encode(change.bases), change.signature,
-            ])
-        try markReceived(change, db)
+            arguments: StatementArguments([
+                change.origin.databaseValue, change.sequence.databaseValue, change.timestamp.rawValue.databaseValue,
+                change.collection.databaseValue, change.recordID.databaseValue, change.scope.databaseValue,
+                CompactJSON.encode(change.fields).databaseValue, CompactJSON.encode(change.bases).databaseValue,
+                change.signature.databaseValue,
+            ]))
+        if change.origin != origin { try markReceived(change, db) }
     }
 
     func isHeld(_ change: Change, _ db: Database) throws -> Bool {
@@ -142,7 +144,18 @@ extension Replica {
         _ fields: [String: SyncValue], into collection: SyncCollection, id: String, replacing: Bool, _ db: Database
     ) throws {
         let names = fields.keys.sorted()
-        let key = collection.idColumn.quotedDatabaseIdentifier
+        var values = [id.databaseValue]
+        values.reserveCapacity(names.count + 1)
+        for name in names { values.append(fields[name]!.databaseValue) }
+        try db.cachedStatement(sql: insertSQL(collection, names, replacing: replacing))
+            .execute(arguments: StatementArguments(values))
+    }
+
+    /// The insert statement's text, built once per collection and set of fields.
+    private func insertSQL(_ collection: SyncCollection, _ names: [String], replacing: Bool) -> String {
+        let key = InsertShape(collection: collection.name, names: names, replacing: replacing)
+        if let sql = insertStatements.withLock({ $0[key] }) { return sql }
+        let idColumn = collection.idColumn.quotedDatabaseIdentifier
         let columns = ([collection.idColumn] + names).map(\.quotedDatabaseIdentifier).joined(separator: ", ")
         let marks = Array(repeating: "?", count: names.count + 1).joined(separator: ", ")
         let onConflict =
@@ -150,9 +163,18 @@ extension Replica {
             ? "DO UPDATE SET " + names.map { "\($0.quotedDatabaseIdentifier) = excluded.\($0.quotedDatabaseIdentifier)" }
                 .joined(separator: ", ")
             : "DO NOTHING"
-        try db.cachedStatement(
-            sql: "INSERT INTO \(collection.table.quotedDatabaseIdentifier) (\(columns)) VALUES (\(marks)) ON CONFLICT(\(key)) \(onConflict)"
-        ).execute(arguments: StatementArguments([DatabaseValue(value: id)] + names.map { fields[$0]!.databaseValue }))
+        let sql = """
+            INSERT INTO \(collection.table.quotedDatabaseIdentifier) (\(columns)) VALUES (\(marks))
+            ON CONFLICT(\(idColumn)) \(onConflict)
+            """
+        insertStatements.withLock { $0[key] = sql }
+        return sql
+    }
+
+    struct InsertShape: Hashable {
+        let collection: String
+        let names: [String]
+        let replacing: Bool
     }
 
     func fieldClock(_ collection: String, _ recordID: String, _ field: String, _ db: Database) throws

@@ -10,15 +10,16 @@ extension Replica {
         _ db: Database, to collectionName: String, id recordID: String, fields: [String: SyncValue]
     ) throws -> Change? {
         guard let collection = collections[collectionName] else { throw SyncError.unknownCollection(collectionName) }
-        if let unknown = fields.keys.first(where: { !collection.fields.contains($0) }) {
+        if let unknown = fields.keys.first(where: { !collection.fieldSet.contains($0) }) {
             throw SyncError.unknownField(collection: collectionName, field: unknown)
         }
         let scope = try scope(of: collection, recordID: recordID, fields: fields, db)
         try checkWritable(collection, scope: scope)
-        let exists = try rowExists(collection, recordID, db)
-        if collection.policy == .appendOnly, exists { return nil }
+        if collection.policy == .appendOnly {
+            return try captureFact(collection, id: recordID, scope: scope, fields: fields, db)
+        }
         var fields = fields
-        if exists {  // a field written with the value it has is no change, and costs no bytes on the wire
+        if try rowExists(collection, recordID, db) {  // a field written with the value it has is no change, and costs no bytes on the wire
             fields = try fields.filter { field, value in try self.value(of: field, in: collection, id: recordID, db) != value }
             if fields.isEmpty { return nil }
         }
@@ -30,12 +31,26 @@ extension Replica {
             }
         }
         var change = Change(
-            origin: origin, sequence: try received(from: origin, db) + 1, timestamp: clock.now(),
+            origin: origin, sequence: try nextSequence(db), timestamp: clock.now(),
             collection: collection.name, recordID: recordID, scope: scope, fields: fields, bases: bases)
         if collection.policy == .countyAuthoritative, let signature {
             change = try signature.sign(change)
         }
         _ = try apply(change, db, fresh: true)
+        return change
+    }
+
+    /// A fact is inserted once: the insert itself says whether the id was new, so a second write of
+    /// the same id costs no lookup and logs nothing.
+    private func captureFact(
+        _ collection: SyncCollection, id recordID: String, scope: String, fields: [String: SyncValue], _ db: Database
+    ) throws -> Change? {
+        try insert(fields, into: collection, id: recordID, replacing: false, db)
+        guard db.changesCount > 0 else { return nil }
+        let change = Change(
+            origin: origin, sequence: try nextSequence(db), timestamp: clock.now(),
+            collection: collection.name, recordID: recordID, scope: scope, fields: fields)
+        try log(change, db)
         return change
     }
 

@@ -57,6 +57,10 @@ extension Replica {
         "stamped \(change.timestamp) ahead of county time: the station's clock is wrong"
     }
 
+    /// The most field bytes a pull reply carries (before compression), whatever the count asked
+    /// for: a batch of large documents such as bulletins stays a batch a slow link finishes.
+    static let pullByteBudget = 256 * 1024
+
     /// The next batch of the county's log in a station's scope: county-wide records and its village's.
     public func changes(after position: Int64, for station: StationPeer, limit: Int) async throws -> PullReply {
         try await store.pool.read { db in
@@ -67,11 +71,18 @@ extension Replica {
                     ORDER BY position LIMIT ?
                     """,
                 arguments: [position, station.village, limit + 1])
-            let batch = rows.prefix(limit)
+            var batch = rows.prefix(limit)
+            var bytes = 0
+            if let cut = batch.firstIndex(where: { row in
+                bytes += (row["fields"] as String).utf8.count
+                return bytes > Self.pullByteBudget
+            }), cut > batch.startIndex {
+                batch = batch[..<cut]
+            }
             let last = try batch.last.map { $0["position"] as Int64 }
                 ?? Int64.fetchOne(db, sql: "SELECT MAX(position) FROM sync_change") ?? position
             return PullReply(
-                changes: try batch.map(Self.change(from:)), position: max(last, position), more: rows.count > limit,
+                changes: try batch.map(Self.change(from:)), position: max(last, position), more: rows.count > batch.count,
                 countyTime: clock.correctedWallMilliseconds, countyOrigin: origin)
         }
     }

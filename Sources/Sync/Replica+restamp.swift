@@ -23,7 +23,7 @@ extension Replica {
             }
         }
         let change = Change(
-            origin: origin, sequence: try received(from: origin, db) + 1, timestamp: clock.now(),
+            origin: origin, sequence: try nextSequence(db), timestamp: clock.now(),
             collection: refused.collection, recordID: refused.recordID, scope: refused.scope,
             fields: refused.fields, bases: bases)
         try db.execute(

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Storage
+import Synchronization
 
 /// One replica's sync engine: captures its own changes, applies others', and answers or makes the
 /// exchanges that carry them. It knows the domains only as the ``SyncCollection``s they register.
@@ -30,6 +31,10 @@ public final class Replica: Sendable {
     /// The county signs county-owned changes with it; a station verifies them. `nil` before enrollment.
     public let signature: ChangeSignature?
     let collections: [String: SyncCollection]
+    /// The last sequence this replica captured, as its writer knows it within the current
+    /// transaction; forgotten on rollback, so that a sequence is never skipped.
+    let insertStatements = Mutex<[InsertShape: String]>([:])
+    let capturedSequence = Mutex<(value: Int64?, watched: Bool)>((nil, false))
 
     /// - Parameter wallTime: the device's clock in milliseconds; a simulation passes a skewed one.
     public init(
@@ -75,9 +80,30 @@ public final class Replica: Sendable {
     }
 
     /// The highest gap-free sequence applied from an origin (for this replica: captured).
+    /// Its own sequence is the last in its log, which it never prunes: capture then writes no
+    /// received mark, one statement fewer on every local write.
     func received(from origin: String, _ db: Database) throws -> Int64 {
-        try Int64.fetchOne(
-            db.cachedStatement(sql: "SELECT sequence FROM sync_received WHERE origin = ?"), arguments: [origin]) ?? 0
+        let sql =
+            origin == self.origin
+            ? "SELECT IFNULL(MAX(sequence), 0) FROM sync_change WHERE origin = ?"
+            : "SELECT sequence FROM sync_received WHERE origin = ?"
+        return try Int64.fetchOne(db.cachedStatement(sql: sql), arguments: [origin]) ?? 0
+    }
+
+    /// The sequence for a change captured now, in the writer's transaction: one more than the last
+    /// captured, known without a query after the first capture.
+    func nextSequence(_ db: Database) throws -> Int64 {
+        let next = try (capturedSequence.withLock(\.value) ?? received(from: origin, db)) + 1
+        let watch = capturedSequence.withLock { state in
+            defer { state = (next, true) }
+            return !state.watched
+        }
+        if watch {
+            db.afterNextTransaction(
+                onCommit: { _ in self.capturedSequence.withLock { $0.watched = false } },
+                onRollback: { _ in self.capturedSequence.withLock { $0 = (nil, false) } })
+        }
+        return next
     }
 
     func markReceived(_ change: Change, _ db: Database) throws {

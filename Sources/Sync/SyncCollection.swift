@@ -19,6 +19,8 @@ public struct SyncCollection: Sendable, Hashable {
     public let idColumn: String
     /// The synced columns besides `id` (and the scope column, which is among them when per village).
     public let fields: [String]
+    /// The same fields, for membership tests on every write.
+    let fieldSet: Set<String>
     /// Whether records are county-wide or belong to one village.
     public let scope: Scope
     /// Who may write and how versions merge.
@@ -31,6 +33,7 @@ public struct SyncCollection: Sendable, Hashable {
         self.table = table
         self.idColumn = idColumn
         self.fields = fields
+        self.fieldSet = Set(fields)
         self.scope = scope
         self.policy = policy
     }

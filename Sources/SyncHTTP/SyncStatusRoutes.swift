@@ -55,11 +55,7 @@ public struct SyncStatusRoutes: RouteProvider {
     }
 
     func enrolled() async throws -> Replica {
-        guard let replica = try await replica() else {
-            throw APIError(
-                status: .conflict, code: "not_enrolled", message: "本站尚未注册到县级服务器",
-                messageEN: "this station is not enrolled with a county server yet")
-        }
+        guard let replica = try await replica() else { throw APIError.notEnrolled }
         return replica
     }
 }

@@ -75,6 +75,11 @@ extension APIError {
             messageEN: "the request body is not valid: \(detail)", field: field)
     }
 
+    /// A station that is not enrolled yet cannot do what needs its county: 409.
+    public static let notEnrolled = APIError(
+        status: .conflict, code: "not_enrolled", message: "本站尚未注册到县级服务器",
+        messageEN: "this station is not enrolled with a county server yet")
+
     /// Nothing is at this address: 404.
     public static func notFound(_ what: String = "resource", field: String? = nil) -> APIError {
         APIError(

@@ -22,7 +22,7 @@ import Testing
         let store = try ServiceLauncher.openStore(SyncServerProgram.self, dataDirectory: folder.path)
         let county = try SyncServerApplication(
             settings: ServiceSettings(program: "syncserver", port: 0, dataDirectory: folder.path), store: store, webRoot: nil)
-        try await DemoSeeder.seedCounty(county.replica)
+        try await DemoSeeder.seedCounty(county.replica, priceDays: 7)
         let (station, _) = try await county.registry.add(village: Self.houNan, name: "侯南村信息服务站")
         return (county, station)
     }
@@ -80,7 +80,7 @@ import Testing
             let first = try await signed(client, "/sync/v1/pull", pull, station: stationID, counter: 1, key: key)
             #expect(first.status == .ok)
             let reply = try SyncWire.decoder.decode(PullReply.self, from: Data(buffer: first.body))
-            #expect(reply.changes.count == 7 && reply.changes.allSatisfy { county.replica.signature!.verifies($0) })
+            #expect(reply.changes.count == 50 && reply.changes.allSatisfy { county.replica.signature!.verifies($0) })
 
             let deflated = try await signed(client, "/sync/v1/pull", pull, station: stationID, counter: 2, key: key, deflate: true)
             #expect(deflated.headers[HTTPField.Name(SyncWire.encodingHeader)!] == Deflate.name)

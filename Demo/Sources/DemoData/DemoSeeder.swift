@@ -1,17 +1,31 @@
+import ChinaLocale
+import GRDB
+import Prices
 import Storage
 import Sync
 import Villages
 
 /// Fills the county with the demo's sample data; stations receive theirs by sync.
 ///
-/// Each domain adds its own sample data here as it lands. Publishing twice leaves the same data.
+/// Each domain adds its own sample data here as it lands. Seeding twice leaves the same data.
 ///
 /// ```swift
 /// try await DemoSeeder.seedCounty(countyReplica)
 /// ```
 public enum DemoSeeder {
-    /// The county server's data: the divisions it is authoritative for.
-    public static func seedCounty(_ county: Replica) async throws {
+    /// The county server's data: the divisions, the price catalogue and `priceDays` days of
+    /// bulletins (400 for the demo; tests ask for fewer).
+    public static func seedCounty(_ county: Replica, today: BeijingDay = .today(), priceDays: Int = 400) async throws {
         try await VillageDirectory(store: county.store).publish(SampleCounty.divisions, through: county)
+        let publisher = PricePublisher(replica: county, today: { today })
+        try await publisher.publish(SamplePrices.catalogue)
+        try await county.store.pool.write { db in
+            guard priceDays > 0, try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM price_bulletin") == 0 else { return }
+            let catalogue = try CatalogueIndex.load(db)
+            let prices = try SamplePrices.prices(endingOn: today, days: priceDays).map {
+                try PriceRules.check($0, catalogue: catalogue, today: today)
+            }
+            _ = try publisher.publish(prices, source: "大埔县农业农村局", db)
+        }
     }
 }

@@ -3,6 +3,7 @@ import ServiceRuntime
 import Storage
 import Sync
 import SyncHTTP
+import Prices
 import Villages
 
 /// The station program (信息服务站终端): its name, settings, store schema and application.
@@ -18,11 +19,11 @@ public enum KioskProgram: ServiceProgram {
 
     /// The modules the station keeps data for, in migration order.
     public static let schema = Schema(modules: [
-        SyncSchema.migrations, SyncHTTPSchema.migrations, VillagesSchema.migrations,
+        SyncSchema.migrations, SyncHTTPSchema.migrations, VillagesSchema.migrations, PricesSchema.migrations,
     ])
 
     /// Every collection the station syncs, by domain.
-    public static let collections = VillagesCollections.all
+    public static let collections = VillagesCollections.all + PricesCollections.all
 
     /// The touchscreen front in a development checkout: `Kiosk/Web`.
     public static let sourceWebFolder: String? = URL(fileURLWithPath: #filePath)

@@ -3,6 +3,7 @@ import ServiceRuntime
 import Storage
 import Sync
 import SyncHTTP
+import Prices
 import Villages
 
 /// The county program (县级同步服务器): its name, settings, store schema and application.
@@ -18,11 +19,11 @@ public enum SyncServerProgram: ServiceProgram {
 
     /// The modules the county keeps data for, in migration order.
     public static let schema = Schema(modules: [
-        SyncSchema.migrations, SyncHTTPSchema.migrations, VillagesSchema.migrations,
+        SyncSchema.migrations, SyncHTTPSchema.migrations, VillagesSchema.migrations, PricesSchema.migrations,
     ])
 
     /// Every collection the county syncs, by domain.
-    public static let collections = VillagesCollections.all
+    public static let collections = VillagesCollections.all + PricesCollections.all
 
     /// The county console in a development checkout: `SyncServer/Console`.
     public static let sourceWebFolder: String? = URL(fileURLWithPath: #filePath)

@@ -18,21 +18,10 @@ struct DivisionsCommand: AsyncParsableCommand {
         @Argument(help: "The JSON file.") var file: String
 
         func run() async throws {
-            let store = ServiceLauncher.openStoreOrExit(SyncServerProgram.self, dataDirectory: storage.path())
-            do {
-                let divisions = try JSONCoding.decoder.decode(
-                    Divisions.self, from: Data(contentsOf: URL(fileURLWithPath: file)))
-                let county = try SyncServerApplication(
-                    settings: ServiceSettings(program: SyncServerProgram.name, port: 0, dataDirectory: storage.path()),
-                    store: store, webRoot: nil)
-                try await VillageDirectory(store: store).publish(divisions, through: county.replica)
+            try await CountyPublishing.run(dataDirectory: storage.path(), reading: file) { county in
+                let divisions = try JSONCoding.decoder.decode(Divisions.self, from: Data(contentsOf: URL(fileURLWithPath: file)))
+                try await VillageDirectory(store: county.store).publish(divisions, through: county)
                 print("published \(divisions.county.name): \(divisions.townships.count) townships, \(divisions.villages.count) villages")
-            } catch let error as APIError {
-                FileHandle.standardError.write(Data("syncserver: \(error.message) — \(error.messageEN)\n".utf8))
-                throw ExitCode(1)
-            } catch {
-                FileHandle.standardError.write(Data("syncserver: cannot read \(file): \(error)\n".utf8))
-                throw ExitCode(1)
             }
         }
     }

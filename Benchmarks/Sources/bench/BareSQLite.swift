@@ -1,0 +1,93 @@
+import ChinaLocale
+import CSQLite
+import Prices
+
+/// The baseline: the prices module's statements prepared and stepped through the SQLite C API, each
+/// column read, nothing decoded into Swift types beyond that.
+final class BareSQLite {
+    let db: OpaquePointer
+    var statements: [String: OpaquePointer] = [:]
+
+    init(path: String) throws {
+        var handle: OpaquePointer?
+        guard sqlite3_open_v2(path, &handle, SQLITE_OPEN_READONLY, nil) == SQLITE_OK, let handle else {
+            throw BareError.open(path)
+        }
+        db = handle
+    }
+
+    deinit {
+        for statement in statements.values { sqlite3_finalize(statement) }
+        sqlite3_close(db)
+    }
+
+    enum BareError: Error { case open(String), prepare(String) }
+
+    func board(on day: BeijingDay) throws {
+        guard let latest = try text(PriceQueries.Statements.latestDay, [day.text]), let latestDay = BeijingDay(latest) else { return }
+        if let earlier = try text(PriceQueries.Statements.latestDay, [latestDay.adding(days: -7).text]) {
+            try step(PriceQueries.Statements.dayAverages, [earlier])
+        }
+        try step(PriceQueries.Statements.board, [latest])
+    }
+
+    func history(variety: String, through today: BeijingDay, days: Int) throws {
+        _ = try text(PriceQueries.Statements.varietyName, [variety])
+        guard let latest = try text(PriceQueries.Statements.latestDayOfVariety, [variety, today.text]),
+            let end = BeijingDay(latest)
+        else { return }
+        try step(PriceQueries.Statements.series, [variety, end.adding(days: 1 - days).text, end.text])
+        for back in [7, 365] {
+            let day = end.adding(days: -back)
+            try step(PriceQueries.Statements.series, [variety, day.adding(days: -6).text, day.text])
+        }
+    }
+
+    /// The first column of the first row, as text.
+    func text(_ sql: String, _ arguments: [String?]) throws -> String? {
+        let statement = try prepared(sql, arguments)
+        defer { sqlite3_reset(statement) }
+        guard sqlite3_step(statement) == SQLITE_ROW, let text = sqlite3_column_text(statement, 0) else { return nil }
+        return String(cString: text)
+    }
+
+    /// Every row stepped and every column read.
+    func step(_ sql: String, _ arguments: [String?]) throws {
+        let statement = try prepared(sql, arguments)
+        defer { sqlite3_reset(statement) }
+        var sink = 0
+        while sqlite3_step(statement) == SQLITE_ROW {
+            for column in 0..<sqlite3_column_count(statement) {
+                if sqlite3_column_type(statement, column) == SQLITE_TEXT {
+                    sink &+= Int(sqlite3_column_bytes(statement, column))
+                } else {
+                    sink &+= Int(sqlite3_column_int64(statement, column))
+                }
+            }
+        }
+        blackHole = sink
+    }
+
+    var blackHole = 0
+
+    func prepared(_ sql: String, _ arguments: [String?]) throws -> OpaquePointer {
+        let statement: OpaquePointer
+        if let cached = statements[sql] {
+            statement = cached
+        } else {
+            var handle: OpaquePointer?
+            guard sqlite3_prepare_v2(db, sql, -1, &handle, nil) == SQLITE_OK, let handle else { throw BareError.prepare(sql) }
+            statements[sql] = handle
+            statement = handle
+        }
+        let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+        for (index, argument) in arguments.enumerated() {
+            if let argument {
+                sqlite3_bind_text(statement, Int32(index + 1), argument, -1, transient)
+            } else {
+                sqlite3_bind_null(statement, Int32(index + 1))
+            }
+        }
+        return statement
+    }
+}

@@ -1,0 +1,45 @@
+import ArgumentParser
+import Foundation
+
+/// `bench`: the project's speed and size figures, each beside a baseline measured in the same run
+/// on the same machine. `swift run -c release bench all --write BENCHMARKS.md` rewrites the file.
+@main
+struct Bench: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench", abstract: "Measure the project's figures beside their baselines.",
+        subcommands: [Sync.self, PriceQueries.self, All.self])
+
+    struct Sync: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Capture, apply and wire figures of the sync layer against plain SQLite and gzip'd CSV.")
+        @Option(help: "Price rows to sync.") var rows = 20_000
+
+        func run() async throws { print(Figure.table(try await SyncBench(rows: rows).run())) }
+    }
+
+    struct PriceQueries: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "prices", abstract: "Board and 365-day history latency over many price rows, against bare SQLite.")
+        @Option(help: "Price rows in the store.") var rows = 5_000_000
+        @Option(help: "Queries of each kind.") var queries = 300
+
+        func run() async throws {
+            print(Figure.table(try await PriceQueryBench(rows: rows, queries: queries).run()))
+        }
+    }
+
+    struct All: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Every measurement; optionally rewrite BENCHMARKS.md.")
+        @Option(help: "Write the report to this file, such as BENCHMARKS.md.") var write: String?
+        @Option(help: "Price rows for the query figures.") var priceRows = 5_000_000
+
+        func run() async throws {
+            var sections: [(String, [Figure])] = []
+            sections.append(("Sync layer (20,000 price rows)", try await SyncBench(rows: 20_000).run()))
+            print(Figure.table(sections.last!.1))
+            sections.append(("Price queries (\(priceRows.formatted()) price rows)", try await PriceQueryBench(rows: priceRows, queries: 300).run()))
+            print(Figure.table(sections.last!.1))
+            if let write { try Report(sections: sections).text.write(toFile: write, atomically: true, encoding: .utf8) }
+        }
+    }
+}

@@ -1,0 +1,102 @@
+import ChinaLocale
+import Foundation
+import GRDB
+import WebAPI
+
+extension PricePublisher {
+    /// What an import did: the rows taken into bulletins, those already published with the same
+    /// prices, those that correct an earlier price, and those refused with their reasons.
+    public struct ImportReport: Codable, Sendable, Equatable {
+        public let encoding: String
+        public let taken: Int
+        public let corrections: Int
+        public let alreadyPublished: Int
+        public let bulletins: [String]
+        public let flagged: Int
+        public let refused: [PriceSheet.Refusal]
+    }
+
+    /// Imports a spreadsheet of prices as bulletins, all in one transaction: a file that cannot be
+    /// read as a price table imports nothing; rows that break a rule are refused and reported, the
+    /// others published. A row for a price already published (same day, variety, market and spec)
+    /// is skipped if unchanged and published as a correction if not.
+    public func importSheet(_ data: Data, source: String) async throws -> ImportReport {
+        let csv = try SpreadsheetCSV(data: data)
+        return try await replica.store.pool.write { db in
+            let catalogue = try CatalogueIndex.load(db)
+            let sheet = try PriceSheet(csv: csv, catalogue: catalogue)
+            var refused = sheet.refused
+            var taken: [CheckedPrice] = []
+            var seen: [String: Int] = [:]
+            var unchanged = 0
+            var corrections = 0
+            for (line, entry) in sheet.entries {
+                do {
+                    var price = try PriceRules.check(entry, catalogue: catalogue, today: today())
+                    let key = [entry.observedOn, entry.varietyCode, entry.marketID, entry.spec ?? ""].joined(separator: "|")
+                    if let first = seen[key] {
+                        refused.append(.init(line: line, column: nil, reason: "与第 \(first) 行重复（同日、同品种、同市场、同规格）"))
+                        continue
+                    }
+                    seen[key] = line
+                    if let held = try Self.published(price, db) {
+                        guard (held.minFen, held.avgFen, held.maxFen) != (price.minFen, price.avgFen, price.maxFen) else {
+                            unchanged += 1
+                            continue
+                        }
+                        price = price.correcting(held.id)
+                        corrections += 1
+                    }
+                    taken.append(price)
+                } catch let error as APIError {
+                    refused.append(.init(line: line, column: PriceSheet.column(for: error.field, in: csv.header), reason: error.message))
+                }
+            }
+            let bulletins = try publish(taken, source: source, db)
+            return ImportReport(
+                encoding: csv.encoding.rawValue, taken: taken.count, corrections: corrections, alreadyPublished: unchanged,
+                bulletins: bulletins.map(\.id), flagged: bulletins.flatMap(\.prices).filter { !$0.flags.isEmpty }.count,
+                refused: refused.sorted { $0.line < $1.line })
+        }
+    }
+
+    /// The county's price in force for the same day, variety, market and spec, if any.
+    static func published(_ price: CheckedPrice, _ db: Database) throws -> PriceObservation? {
+        try PriceObservation.fetchOne(
+            db,
+            sql: """
+                SELECT * FROM price_observation
+                WHERE observed_on = ? AND variety_code = ? AND market_id = ? AND spec = ? AND village_code = '' AND superseded = 0
+                """,
+            arguments: [price.day.text, price.entry.varietyCode, price.entry.marketID, price.entry.spec ?? ""])
+    }
+}
+
+extension CheckedPrice {
+    func correcting(_ id: String) -> CheckedPrice {
+        var entry = entry
+        entry.corrects = id
+        return CheckedPrice(
+            entry: entry, day: day, unit: unit, minFen: minFen, avgFen: avgFen, maxFen: maxFen, regionCode: regionCode,
+            flags: flags)
+    }
+}
+
+extension PriceSheet {
+    /// The sheet's header for a rule's field, so a refusal names the column a person sees.
+    static func column(for field: String?, in header: [String]) -> String? {
+        let column: Column? =
+            switch field {
+            case "min_fen": .min
+            case "avg_fen": .avg
+            case "max_fen": .max
+            case "unit": .unit
+            case "observed_on": .date
+            case "volume_kg": .volume
+            case "variety_code": .variety
+            case "market_id": .market
+            default: nil
+            }
+        return column.flatMap { column in header.first { column.headers.contains($0.lowercased()) } }
+    }
+}

@@ -1,0 +1,95 @@
+import ChinaLocale
+import Hummingbird
+import Storage
+import Sync
+import WebAPI
+
+/// The prices module's endpoints. Reads are public at both sides and answered from local data;
+/// recording a price is the station's.
+///
+/// ```swift
+/// PriceRoutes(store: store, replica: { try await link.replica() }).addRoutes(to: router.group("api/v1"))
+/// // GET prices/board, prices/movers, prices/markets, prices/varieties, prices/varieties/{code},
+/// // prices/varieties/{code}/history, prices/observations; POST prices/observations (station)
+/// ```
+public struct PriceRoutes: RouteProvider {
+    let queries: PriceQueries
+    let replica: @Sendable () async throws -> Replica?
+    let recordsPrices: Bool
+
+    /// - Parameter recordsPrices: whether this side offers `POST prices/observations` (the station).
+    public init(store: Store, recordsPrices: Bool, replica: @escaping @Sendable () async throws -> Replica?) {
+        self.queries = PriceQueries(store: store)
+        self.replica = replica
+        self.recordsPrices = recordsPrices
+    }
+
+    public func addRoutes(to router: some RouterMethods<APIRequestContext>) {
+        let prices = router.group("prices")
+        prices.get("board") { request, _ in
+            JSONResponse(try await queries.board(on: try Self.day(request)))
+        }
+        prices.get("movers") { request, _ in
+            let limit = try Self.integer(request, "limit", default: 5, in: 1...50)
+            return JSONResponse(try await queries.movers(limit: limit, on: try Self.day(request)))
+        }
+        prices.get("markets") { _, _ in JSONResponse(MarketList(markets: try await queries.markets())) }
+        prices.get("varieties") { request, _ in
+            JSONResponse(VarietyList(varieties: try await queries.varieties(matching: request.uri.queryParameters["q"].map(String.init) ?? "")))
+        }
+        prices.get("varieties/{code}") { _, context in
+            let code = try context.parameters.require("code")
+            guard let answer = try await queries.acrossMarkets(variety: code) else { throw APIError.notFound("variety \(code)", field: "code") }
+            return JSONResponse(answer)
+        }
+        prices.get("varieties/{code}/history") { request, context in
+            let code = try context.parameters.require("code")
+            let days = try Self.integer(request, "days", default: 30, in: 1...400)
+            let market = request.uri.queryParameters["market"].map(String.init)
+            guard let answer = try await queries.history(variety: code, days: days, market: market) else {
+                throw APIError.notFound("variety \(code)", field: "code")
+            }
+            return JSONResponse(answer)
+        }
+        prices.get("observations") { request, _ in
+            let limit = try Self.integer(request, "limit", default: 20, in: 1...200)
+            return JSONResponse(ObservationList(observations: try await queries.recentlyRecorded(limit: limit)))
+        }
+        if recordsPrices {
+            prices.post("observations") { request, context in
+                let body = try await request.decodeJSON(as: RecordRequest.self, context: context)
+                guard let replica = try await replica() else { throw APIError.notEnrolled }
+                let recorded = try await PriceRecorder(replica: replica).record(body.price, by: body.recordedBy)
+                return JSONResponse(recorded, status: .created)
+            }
+        }
+    }
+
+    /// A price an operator records, and who records it.
+    struct RecordRequest: Decodable {
+        let price: PriceEntry
+        let recordedBy: String
+    }
+
+    struct MarketList: Codable, Sendable { let markets: [Market] }
+    struct VarietyList: Codable, Sendable { let varieties: [PriceQueries.VarietyMatch] }
+    struct ObservationList: Codable, Sendable { let observations: [PriceObservation] }
+
+    static func day(_ request: Request) throws -> BeijingDay? {
+        guard let text = request.uri.queryParameters["date"] else { return nil }
+        guard let day = BeijingDay(String(text)) else {
+            throw APIError.invalidField("date", message: "日期须为 YYYY-MM-DD", messageEN: "date must be YYYY-MM-DD")
+        }
+        return day
+    }
+
+    static func integer(_ request: Request, _ name: String, default value: Int, in range: ClosedRange<Int>) throws -> Int {
+        guard let text = request.uri.queryParameters[Substring(name)] else { return value }
+        guard let number = Int(text), range.contains(number) else {
+            throw APIError.invalidField(
+                name, message: "\(name) 须为 \(range.lowerBound) 到 \(range.upperBound) 的整数",
+                messageEN: "\(name) must be a whole number from \(range.lowerBound) to \(range.upperBound)")
+        }
+        return number
+    }
+}

@@ -1,0 +1,71 @@
+import ChinaLocale
+import Foundation
+import GRDB
+import Sync
+import WebAPI
+
+/// The county's side of prices: publishes the catalogue and the bulletins, through the county's
+/// replica, which signs them for every station.
+///
+/// ```swift
+/// let publisher = PricePublisher(replica: countyReplica)
+/// try await publisher.publish(catalogue)
+/// let report = try await publisher.importSheet(data, source: "县农业农村局")
+/// ```
+public struct PricePublisher: Sendable {
+    let replica: Replica
+    let today: @Sendable () -> BeijingDay
+
+    public init(replica: Replica, today: @escaping @Sendable () -> BeijingDay = { BeijingDay.today() }) {
+        self.replica = replica
+        self.today = today
+    }
+
+    /// Publishes categories, varieties and markets in one transaction; unchanged records cost nothing.
+    public func publish(_ catalogue: PriceCatalogue) async throws {
+        try CatalogueRules.validate(catalogue)
+        try await replica.store.pool.write { db in
+            for category in catalogue.categories {
+                try replica.write(db, to: PricesCollections.category.name, id: category.code, fields: ["name": .text(category.name)])
+            }
+            for variety in catalogue.varieties {
+                try replica.write(
+                    db, to: PricesCollections.variety.name, id: variety.code,
+                    fields: [
+                        "name": .text(variety.name), "category_code": .text(variety.categoryCode),
+                        "pinyin": .text(variety.pinyin), "initials": .text(variety.initials),
+                    ])
+            }
+            for market in catalogue.markets {
+                try replica.write(
+                    db, to: PricesCollections.market.name, id: market.id,
+                    fields: ["name": .text(market.name), "region_code": .text(market.regionCode), "kind": .text(market.kind.rawValue)])
+            }
+        }
+    }
+
+    /// Publishes a bulletin as it is, flags included, in the caller's transaction.
+    public func publish(_ bulletin: PriceBulletin, _ db: Database) throws {
+        try replica.write(db, to: PricesCollections.bulletin.name, id: bulletin.id, fields: try bulletin.fields(publishedAt: Date()))
+    }
+
+    /// Publishes checked prices as one bulletin per day, in the caller's transaction. Flags are
+    /// set against the prices already held and those before them in the same call.
+    public func publish(_ prices: [CheckedPrice], source: String, _ db: Database) throws -> [PriceBulletin] {
+        guard let first = prices.map(\.day).min(), let last = prices.map(\.day).max() else { return [] }
+        var check = SuspectPriceCheck(history: try PriceHistory.load(db, from: first, through: last))
+        var bulletins: [PriceBulletin] = []
+        for (day, group) in Dictionary(grouping: prices, by: \.day).sorted(by: { $0.key < $1.key }) {
+            let flagged = group.map { price in
+                var price = price
+                price.flags = check.flags(for: price)
+                return price
+            }
+            let serial = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM price_bulletin WHERE observed_on = ?", arguments: [day.text]) ?? 0
+            let bulletin = PriceBulletin(id: "PB-\(day.text)-\(serial + 1)", day: day, source: source, prices: flagged)
+            try publish(bulletin, db)
+            bulletins.append(bulletin)
+        }
+        return bulletins
+    }
+}

@@ -1,0 +1,60 @@
+import ChinaLocale
+import Foundation
+import GRDB
+import Sync
+import WebAPI
+
+/// The station's side of prices: an operator records a farm-gate or market price seen in the
+/// village; it is kept at once and travels to the county as an append-only fact.
+///
+/// A correction is a new record naming the one it corrects, which must be the village's own.
+///
+/// ```swift
+/// let recorded = try await PriceRecorder(replica: station).record(entry, by: "operator-1")
+/// recorded.flags   // "unit_slip" when it is half or double the previous price
+/// ```
+public struct PriceRecorder: Sendable {
+    let replica: Replica
+    let today: @Sendable () -> BeijingDay
+
+    public init(replica: Replica, today: @escaping @Sendable () -> BeijingDay = { BeijingDay.today() }) {
+        self.replica = replica
+        self.today = today
+    }
+
+    public func record(_ entry: PriceEntry, by operatorName: String) async throws -> PriceObservation {
+        guard let village = replica.village else {
+            throw APIError(
+                status: .conflict, code: "not_a_station", message: "县级服务器通过价格公告发布价格",
+                messageEN: "the county publishes prices as bulletins; stations record them")
+        }
+        return try await replica.store.pool.write { db in
+            var price = try PriceRules.check(entry, catalogue: try CatalogueIndex.load(db), today: today())
+            if let corrected = entry.corrects {
+                let owner = try String.fetchOne(
+                    db, sql: "SELECT village_code FROM price_observation WHERE id = ?", arguments: [corrected])
+                guard owner == village else {
+                    throw APIError.invalidField(
+                        "corrects", message: "只能更正本村记录的价格", messageEN: "only this village's own records can be corrected")
+                }
+            }
+            var check = SuspectPriceCheck(
+                history: try PriceHistory.load(
+                    db, from: price.day, through: price.day, variety: entry.varietyCode, market: entry.marketID))
+            price.flags = check.flags(for: price)
+            let id = UUID().uuidString.lowercased()
+            let fields: [String: SyncValue] = [
+                "village_code": .text(village), "source": "信息站", "variety_code": .text(entry.varietyCode),
+                "market_id": .text(entry.marketID), "region_code": .text(price.regionCode),
+                "observed_on": .text(price.day.text), "min_fen": .integer(price.minFen), "avg_fen": .integer(price.avgFen),
+                "max_fen": .integer(price.maxFen), "unit": .text(price.unit.rawValue), "spec": .text(entry.spec ?? ""),
+                "origin": .text(entry.origin ?? ""), "volume_kg": entry.volumeKg.map(SyncValue.integer) ?? .null,
+                "corrects": entry.corrects.map(SyncValue.text) ?? .null, "flags": .text(price.flagText),
+                "recorded_by": .text(operatorName),
+                "recorded_at": .text(BeijingTime.timestamp()),
+            ]
+            try replica.write(db, to: PricesCollections.observation.name, id: id, fields: fields)
+            return try PriceObservation.fetchOne(db, sql: "SELECT * FROM price_observation WHERE id = ?", arguments: [id])!
+        }
+    }
+}

@@ -1,0 +1,36 @@
+import Sync
+
+/// What the prices module hands to the sync layer.
+///
+/// The catalogue and the bulletins are the county's: county-wide and signed, a bulletin as one
+/// document with one signature however many rows it has. A price a station records is an
+/// append-only fact of its village that travels to the county.
+///
+/// ```swift
+/// let replica = try Replica(store: store, role: .county, collections: PricesCollections.all)
+/// ```
+public enum PricesCollections {
+    public static let category = SyncCollection(
+        name: "prices.category", table: "price_category", idColumn: "code", fields: ["name"],
+        scope: .countyWide, policy: .countyAuthoritative)
+    public static let variety = SyncCollection(
+        name: "prices.variety", table: "price_variety", idColumn: "code",
+        fields: ["name", "category_code", "pinyin", "initials"], scope: .countyWide, policy: .countyAuthoritative)
+    public static let market = SyncCollection(
+        name: "prices.market", table: "price_market", fields: ["name", "region_code", "kind"],
+        scope: .countyWide, policy: .countyAuthoritative)
+    public static let bulletin = SyncCollection(
+        name: "prices.bulletin", table: "price_bulletin",
+        fields: ["observed_on", "source", "title", "published_at", "row_count", "rows"],
+        scope: .countyWide, policy: .countyAuthoritative)
+    public static let observation = SyncCollection(
+        name: "prices.observation", table: "price_observation",
+        fields: [
+            "village_code", "source", "variety_code", "market_id", "region_code", "observed_on", "min_fen", "avg_fen",
+            "max_fen", "unit", "spec", "origin", "volume_kg", "corrects", "flags", "recorded_by", "recorded_at",
+        ],
+        scope: .village(column: "village_code"), policy: .appendOnly)
+
+    /// In the order records must arrive: a bulletin's rows name varieties and markets.
+    public static let all = [category, variety, market, bulletin, observation]
+}

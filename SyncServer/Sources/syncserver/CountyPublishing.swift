@@ -1,0 +1,38 @@
+import ArgumentParser
+import ChinaLocale
+import Foundation
+import ServiceRuntime
+import Sync
+import SyncServerService
+import WebAPI
+
+/// What every command that publishes county content shares: the county's replica opened from the
+/// data directory, and failures told in one line on stderr with exit status 1.
+///
+/// ```swift
+/// try await CountyPublishing.run(dataDirectory: storage.path(), reading: file) { county in
+///     try await VillageDirectory(store: county.store).publish(divisions, through: county)
+/// }
+/// ```
+enum CountyPublishing {
+    static func run(dataDirectory: String, reading file: String, _ work: (Replica) async throws -> Void) async throws {
+        let store = ServiceLauncher.openStoreOrExit(SyncServerProgram.self, dataDirectory: dataDirectory)
+        do {
+            let county = try SyncServerApplication(
+                settings: ServiceSettings(program: SyncServerProgram.name, port: 0, dataDirectory: dataDirectory),
+                store: store, webRoot: nil)
+            try await work(county.replica)
+        } catch let error as APIError {
+            fail("\(error.field.map { "\($0): " } ?? "")\(error.message) — \(error.messageEN)")
+        } catch let error as SpreadsheetCSV.Failure {
+            fail("cannot import \(file): \(error.description); nothing was imported")
+        } catch {
+            fail("cannot read \(file): \(error)")
+        }
+    }
+
+    static func fail(_ message: String) -> Never {
+        FileHandle.standardError.write(Data("syncserver: \(message)\n".utf8))
+        Foundation.exit(1)
+    }
+}

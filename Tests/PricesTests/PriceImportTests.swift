@@ -1,0 +1,95 @@
+import GRDB
+import ChinaLocale
+import Foundation
+import Prices
+import Testing
+
+@Suite struct PriceImportTests {
+    static let header = "日期,品种,市场,最低价,平均价,最高价,单位,规格,产地,交易量\n"
+
+    @Test func aGoodSheetBecomesOneSignedBulletinPerDay() async throws {
+        let world = try await PriceWorld()
+        let csv = Self.header + """
+            2026-11-19,玉米,大埔县城农贸市场,2.40,2.60,2.80,元/公斤,一等,大埔,1200
+            2026/11/20,01010301,M02,2.30,2.50,2.70,元/公斤,,,
+            2026年11月20日,大白菜,梅州农产品批发市场,0.80,1.00,1.20,元/斤,,,"1,500"
+
+            """
+        let report = try await world.publisher.importSheet(Data(csv.utf8), source: "县农业农村局")
+        #expect(report.taken == 3)
+        #expect(report.refused.isEmpty)
+        #expect(report.bulletins == ["PB-2026-11-19-1", "PB-2026-11-20-1"])
+        #expect(report.encoding == "UTF-8")
+        let cabbage = try await world.county.store.pool.read { db in
+            try PriceObservation.fetchOne(db, sql: "SELECT * FROM price_observation WHERE variety_code = ?", arguments: [PriceWorld.cabbage])
+        }
+        #expect(cabbage?.avgFen == 200)  // 1.00 元/斤 is 2.00 元/公斤
+        #expect(cabbage?.volumeKg == 1500)
+        #expect(cabbage?.id == "PB-2026-11-20-1-2")
+        // one signed change per bulletin, not one per row
+        #expect(try await world.count(world.county, "SELECT COUNT(*) FROM sync_change WHERE collection = 'prices.bulletin'") == 2)
+    }
+
+    @Test func aGBKSheetAsExcelSavesItIsRead() async throws {
+        let world = try await PriceWorld()
+        let csv = Self.header + "2026-11-20,玉米,湖寮镇集贸市场,2.40,2.60,2.80,元/公斤,一等,大埔县,800\r\n"
+        let report = try await world.publisher.importSheet(try ChineseTextDecoder.gb18030(csv), source: "县农业农村局")
+        #expect(report.encoding == "GB18030")
+        #expect(report.taken == 1)
+        let origin = try await world.county.store.pool.read { db in
+            try String.fetchOne(db, sql: "SELECT origin FROM price_observation")
+        }
+        #expect(origin == "大埔县")
+    }
+
+    @Test func refusedRowsAreReportedWithLineAndReasonAndTheRestPublished() async throws {
+        let world = try await PriceWorld()
+        let csv = Self.header + """
+            2026-11-20,玉米,M01,2.40,2.60,2.80,元/公斤,,,
+            2026-11-20,玉米,M01,2.40,2.60,2.80,元/公斤,,,
+            2026-13-01,玉米,M01,2.40,2.60,2.80,元/公斤,,,
+            2026-11-20,榴莲,M01,2.40,2.60,2.80,元/公斤,,,
+            2026-11-20,玉米,M01,2.90,2.60,2.80,元/公斤,一等,,
+            2026-11-20,玉米,M01,2.40,2.60,2.80,元/箱,二等,,
+            2026-11-20,玉米,M01,2.4.0,2.60,2.80,元/公斤,三等,,
+            """
+        let report = try await world.publisher.importSheet(Data(csv.utf8), source: "县农业农村局")
+        #expect(report.taken == 1)
+        #expect(report.refused.map(\.line) == [3, 4, 5, 6, 7, 8])
+        #expect(report.refused.map(\.column) == [nil, "日期", "品种", "最低价", "单位", "最低价"])
+        #expect(report.refused[0].reason.contains("第 2 行"))
+    }
+
+    @Test func aBrokenFileImportsNothing() async throws {
+        let world = try await PriceWorld()
+        for data in [
+            Data("品种,市场,价格\n玉米,M01,2.60\n".utf8),  // lacks columns
+            Data((Self.header + "2026-11-20,\"玉米,M01,2.40,2.60,2.80,元/公斤\n").utf8),  // a quote never closed
+            Data([0xFF, 0xFE, 0x00, 0xD8, 0x81, 0x30, 0xFF]),  // neither UTF-8 nor GBK
+            Data(),
+        ] {
+            await #expect(throws: SpreadsheetCSV.Failure.self) {
+                try await world.publisher.importSheet(data, source: "县农业农村局")
+            }
+        }
+        #expect(try await world.count(world.county, "SELECT COUNT(*) FROM price_observation") == 0)
+        #expect(try await world.count(world.county, "SELECT COUNT(*) FROM price_bulletin") == 0)
+    }
+
+    @Test func importingAgainSkipsWhatIsPublishedAndCorrectsWhatChanged() async throws {
+        let world = try await PriceWorld()
+        let first = Self.header + "2026-11-20,玉米,M01,2.40,2.60,2.80,元/公斤,,,\n2026-11-20,大白菜,M01,1.80,2.00,2.20,元/公斤,,,\n"
+        _ = try await world.publisher.importSheet(Data(first.utf8), source: "县农业农村局")
+        let second = Self.header + "2026-11-20,玉米,M01,2.40,2.60,2.80,元/公斤,,,\n2026-11-20,大白菜,M01,1.80,2.10,2.20,元/公斤,,,\n"
+        let report = try await world.publisher.importSheet(Data(second.utf8), source: "县农业农村局")
+        #expect(report.alreadyPublished == 1)
+        #expect(report.corrections == 1)
+        #expect(report.bulletins == ["PB-2026-11-20-2"])
+        let counting = try await world.county.store.pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT id, avg_fen, corrects FROM price_observation WHERE superseded = 0 AND variety_code = ?", arguments: [PriceWorld.cabbage])
+        }
+        #expect(counting.count == 1)
+        #expect(counting.first?["avg_fen"] == 210)
+        #expect(counting.first?["corrects"] == "PB-2026-11-20-1-2")
+    }
+}

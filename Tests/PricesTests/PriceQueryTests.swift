@@ -1,0 +1,97 @@
+import GRDB
+import ChinaLocale
+import Prices
+import Testing
+
+@Suite struct PriceQueryTests {
+    let today = PriceWorld.today
+
+    /// 玉米 at two markets for 400 days, rising 1 分 a day; 大白菜 at one market, falling.
+    func world() async throws -> PriceWorld {
+        let world = try await PriceWorld()
+        var entries: [PriceEntry] = []
+        for offset in 0..<400 {
+            let day = today.adding(days: -offset)
+            entries.append(PriceWorld.entry(market: "M01", on: day, avg: 700 - Int64(offset)))
+            entries.append(PriceWorld.entry(market: "M02", on: day, avg: 720 - Int64(offset)))
+            entries.append(PriceWorld.entry(PriceWorld.cabbage, market: "M01", on: day, avg: 200 + Int64(offset) / 2))
+        }
+        try await world.publish(entries)
+        return world
+    }
+
+    @Test func everyAnswerIsHandComputed() async throws {
+        let world = try await world()
+        let queries = world.queries(world.county)
+
+        let board = try await queries.board()
+        #expect(board.freshness.asOf == "2026-11-20" && board.freshness.ageDays == 0)
+        #expect(board.comparedWith == "2026-11-13")
+        let corn = try #require(board.rows.first { $0.varietyCode == PriceWorld.corn })
+        #expect(corn.varietyName == "玉米")
+        #expect(corn.markets == 2)
+        #expect(corn.avgFen == 710)  // (700 + 720) / 2
+        #expect(corn.avgFenPerJin == 355)
+        #expect(corn.minFen == 630 && corn.maxFen == 792)
+        #expect(corn.weekOnWeekPercent == 1.0)  // 703 → 710
+        let cabbage = try #require(board.rows.first { $0.varietyCode == PriceWorld.cabbage })
+        #expect(cabbage.weekOnWeekPercent == -1.5)  // 203 → 200
+
+        let movers = try await queries.movers(limit: 3)
+        #expect(movers.risers.map(\.varietyCode) == [PriceWorld.corn])
+        #expect(movers.fallers.map(\.varietyCode) == [PriceWorld.cabbage])
+
+        let week = try #require(try await queries.history(variety: PriceWorld.corn, days: 7))
+        #expect(week.points.count == 7)
+        #expect(week.points.first?.day == "2026-11-14")
+        #expect(week.points.last?.avgFen == 710)
+        #expect(week.weekOnWeekPercent == 1.0)
+        #expect(week.yearOnYearPercent == 105.8)  // 345 a year before → 710
+    }
+
+    @Test func historiesAndMarketsAndSearch() async throws {
+        let world = try await world()
+        let queries = world.queries(world.county)
+        let year = try #require(try await queries.history(variety: PriceWorld.cabbage, days: 365))
+        #expect(year.points.count == 365)
+        #expect(year.yearOnYearPercent == -47.6)  // 200 + 365/2 = 382 a year before → 200
+        let oneMarket = try #require(try await queries.history(variety: PriceWorld.corn, days: 30, market: "M02"))
+        #expect(oneMarket.points.allSatisfy { $0.markets == 1 })
+        #expect(oneMarket.points.last?.avgFen == 720)
+
+        let across = try #require(try await queries.acrossMarkets(variety: PriceWorld.corn))
+        #expect(across.markets.map(\.marketID) == ["M02", "M01"])
+        #expect(across.markets.map(\.day) == ["2026-11-20", "2026-11-20"])
+        #expect(across.freshness.ageDays == 0)
+
+        for query in ["玉", "玉米", "yumi", "ym", "YM"] {
+            #expect(try await queries.varieties(matching: query).first?.name == "玉米", "query \(query)")
+        }
+        #expect(try await queries.varieties(matching: "白菜").map(\.name) == ["大白菜", "小白菜"])
+        #expect(try await queries.varieties(matching: "榴莲").isEmpty)
+        #expect(try await queries.history(variety: "99999999", days: 7) == nil)
+    }
+
+    @Test func suspectPricesShowGreyedAndStayOutOfAverages() async throws {
+        let world = try await world()
+        // 玉米 at M03 for 10 days near 3.00, then 1.50 entered (per 斤 by mistake)
+        try await world.publish((1...10).map { PriceWorld.entry(market: "M03", on: today.adding(days: -$0), avg: 300) })
+        try await world.publish([PriceWorld.entry(market: "M03", on: today, avg: 150)])
+        let board = try await world.queries(world.county).board()
+        let corn = try #require(board.rows.first { $0.varietyCode == PriceWorld.corn })
+        #expect(corn.markets == 3)
+        #expect(corn.suspect == 1)
+        #expect(corn.avgFen == 710)  // the suspect 150 is left out
+        let flags = try await world.county.store.pool.read { db in
+            try String.fetchOne(db, sql: "SELECT flags FROM price_observation WHERE market_id = 'M03' AND observed_on = ?", arguments: [today.text])
+        }
+        #expect(flags == "unit_slip,outlier")
+    }
+
+    @Test func withNoPricesTheAnswersSaySo() async throws {
+        let world = try await PriceWorld()
+        let board = try await world.queries(world.county).board()
+        #expect(board.rows.isEmpty)
+        #expect(board.freshness.asOf == nil && board.freshness.ageDays == nil)
+    }
+}

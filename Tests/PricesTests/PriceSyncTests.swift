@@ -1,0 +1,68 @@
+import ChinaLocale
+import GRDB
+import Prices
+import Sync
+import Testing
+import WebAPI
+
+@Suite struct PriceSyncTests {
+    @Test func aBulletinReachesEveryStationAndAStationsPriceReachesTheCounty() async throws {
+        let world = try await PriceWorld()
+        let houNan = try world.station(PriceWorld.houNan, name: "hounan")
+        let beiTang = try world.station(PriceWorld.beiTang, name: "beitang")
+        try await world.publish([PriceWorld.entry(avg: 260), PriceWorld.entry(market: "M02", avg: 280)])
+        try await world.sync(houNan)  // the catalogue first: a station records only known varieties
+
+        let entry = PriceEntry(
+            varietyCode: PriceWorld.corn, marketID: "M06", observedOn: "2026-11-20", minFen: 110, avgFen: 120, maxFen: 130,
+            unit: "元/斤", spec: "统货")
+        let recorded = try await PriceRecorder(replica: houNan, today: { PriceWorld.today }).record(entry, by: "李站长")
+        #expect(recorded.avgFen == 240)
+        #expect(recorded.villageCode == PriceWorld.houNan)
+        #expect(try await houNan.pendingCount() == 1)
+
+        for station in [houNan, beiTang] { try await world.sync(station) }
+        #expect(try await houNan.pendingCount() == 0)
+        for station in [houNan, beiTang] {
+            let board = try await world.queries(station).board()
+            #expect(board.rows.first { $0.varietyCode == PriceWorld.corn }?.avgFen != nil)
+            #expect(try await world.count(station, "SELECT COUNT(*) FROM price_variety") == SamplePricesCount.varieties)
+        }
+        let atCounty = try await world.county.store.pool.read { db in
+            try PriceObservation.fetchOne(db, sql: "SELECT * FROM price_observation WHERE id = ?", arguments: [recorded.id])
+        }
+        #expect(atCounty == recorded)
+        // a village's own records stay in its scope: 北塘村 does not receive 侯南村's
+        #expect(try await world.count(beiTang, "SELECT COUNT(*) FROM price_observation WHERE village_code <> ''") == 0)
+        #expect(try await world.count(houNan, "SELECT COUNT(*) FROM price_observation") == 3)
+    }
+
+    @Test func aStationCorrectsOnlyItsOwnRecordsAndNeverPublishesBulletins() async throws {
+        let world = try await PriceWorld()
+        let houNan = try world.station(PriceWorld.houNan, name: "hounan")
+        try await world.publish([PriceWorld.entry(avg: 260)])
+        try await world.sync(houNan)
+        let recorder = PriceRecorder(replica: houNan, today: { PriceWorld.today })
+        var entry = PriceWorld.entry(market: "M06", avg: 250)
+        let first = try await recorder.record(entry, by: "李站长")
+        entry.avgFen = 255
+        entry.corrects = first.id
+        let second = try await recorder.record(entry, by: "李站长")
+        #expect(second.corrects == first.id)
+        let counting = try await world.count(houNan, "SELECT COUNT(*) FROM price_observation WHERE market_id = 'M06' AND superseded = 0")
+        #expect(counting == 1)
+
+        entry.corrects = "PB-2026-11-20-1-1"  // the county's bulletin row
+        await #expect(throws: APIError.self) { try await recorder.record(entry, by: "李站长") }
+        await #expect(throws: SyncError.self) {
+            try await houNan.store.pool.write { db in
+                try houNan.write(db, to: PricesCollections.bulletin.name, id: "PB-forged", fields: ["source": "伪造"])
+            }
+        }
+    }
+}
+
+/// The demo catalogue's size, as the county publishes it.
+enum SamplePricesCount {
+    static let varieties = 47
+}
