@@ -25,6 +25,9 @@ let package = Package(
     targets: [
         // MARK: Primitives: no domain knowledge.
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
+        // SQLite's C API, for the two statements of every captured change (bound without GRDB's
+        // argument machinery) and for the benchmark's bare-SQLite baseline.
+        .systemLibrary(name: "CSQLite", path: "Sources/CSQLite", providers: [.apt(["libsqlite3-dev"])]),
         .target(
             name: "Storage",
             dependencies: [.product(name: "GRDB", package: "GRDB.swift")]
@@ -32,7 +35,7 @@ let package = Package(
         .target(
             name: "Sync",
             dependencies: [
-                "CZlib", "Storage",
+                "CZlib", "CSQLite", "Storage",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
@@ -134,8 +137,6 @@ let package = Package(
         ),
 
         // MARK: Benchmarks: figures beside a baseline measured in the same run.
-        // The bare-SQLite baseline calls the C library itself, beside GRDB's use of the same library.
-        .systemLibrary(name: "CSQLite", path: "Benchmarks/Sources/CSQLite", providers: [.apt(["libsqlite3-dev"])]),
         .executableTarget(
             name: "bench",
             dependencies: [

@@ -1,19 +1,38 @@
-/// The change log's JSON for a change's fields and bases, written by hand: keys sorted, nothing
-/// but what `JSONDecoder` reads back as the same values. Capture writes it on every change, where
-/// Foundation's encoder was the largest single cost.
+/// JSON written by hand for what sync stores and signs: a change's fields and bases (keys
+/// sorted), and a document's rows. Nothing but what `JSONDecoder` and SQLite's JSON functions read
+/// back as the same values. Capture writes it on every change, where Foundation's encoder was the
+/// largest single cost.
 ///
 /// ```swift
 /// CompactJSON.encode(["avg_fen": .integer(312), "unit": .text("元/公斤")])   // {"avg_fen":312,"unit":"元/公斤"}
+/// CompactJSON.encode(rows: [["01010301", 260], ["01040101", 200]])       // [["01010301",260],["01040101",200]]
 /// ```
-enum CompactJSON {
-    static func encode(_ fields: [String: SyncValue]) -> String {
-        object(fields) { value in
-            switch value {
-            case .null: "null"
-            case .integer(let number): String(number)
-            case .real(let number): number.isFinite ? "\(number)" : "null"
-            case .text(let text): quoted(text)
+public enum CompactJSON {
+    public static func encode(_ fields: [String: SyncValue]) -> String {
+        object(fields, render)
+    }
+
+    /// Rows of values as an array of arrays: how a document (a price bulletin) carries its rows.
+    public static func encode(rows: [[SyncValue]]) -> String {
+        var result = "["
+        result.reserveCapacity(rows.count * 64)
+        for (index, row) in rows.enumerated() {
+            result += index == 0 ? "[" : ",["
+            for (column, value) in row.enumerated() {
+                if column > 0 { result += "," }
+                result += render(value)
             }
+            result += "]"
+        }
+        return result + "]"
+    }
+
+    static func render(_ value: SyncValue) -> String {
+        switch value {
+        case .null: "null"
+        case .integer(let number): String(number)
+        case .real(let number): number.isFinite ? "\(number)" : "null"
+        case .text(let text): quoted(text)
         }
     }
 
@@ -39,26 +58,38 @@ enum CompactJSON {
         return result
     }
 
-    /// Text that needs no escape, the usual case, is appended whole.
+    /// Text that needs no escape, the usual case, is appended whole; otherwise runs of plain bytes
+    /// are copied between the escapes.
     private static func appendQuoted(_ text: String, to result: inout String) {
         result += "\""
-        if !text.utf8.contains(where: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 < 0x20 }) {
+        let utf8 = text.utf8
+        if !utf8.contains(where: needsEscape) {
             result += text
             return result += "\""
         }
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: result.unicodeScalars.append(scalar)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(utf8.count + utf8.count / 8)
+        for byte in utf8 {
+            guard needsEscape(byte) else {
+                bytes.append(byte)
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "\""): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
+            case UInt8(ascii: "\\"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
+            case UInt8(ascii: "\n"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+            case UInt8(ascii: "\r"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
+            case UInt8(ascii: "\t"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
+            default:
+                let hex = String(byte, radix: 16)
+                bytes += Array(("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
             }
         }
+        result += String(decoding: bytes, as: UTF8.self)
         result += "\""
+    }
+
+    private static func needsEscape(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20
     }
 }

@@ -70,12 +70,12 @@ extension Replica {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """
         ).execute(
-            arguments: StatementArguments([
+            bound: [
                 change.origin.databaseValue, change.sequence.databaseValue, change.timestamp.rawValue.databaseValue,
                 change.collection.databaseValue, change.recordID.databaseValue, change.scope.databaseValue,
                 CompactJSON.encode(change.fields).databaseValue, CompactJSON.encode(change.bases).databaseValue,
                 change.signature.databaseValue,
-            ]))
+            ], in: db)
         if change.origin != origin { try markReceived(change, db) }
     }
 
@@ -147,8 +147,7 @@ extension Replica {
         var values = [id.databaseValue]
         values.reserveCapacity(names.count + 1)
         for name in names { values.append(fields[name]!.databaseValue) }
-        try db.cachedStatement(sql: insertSQL(collection, names, replacing: replacing))
-            .execute(arguments: StatementArguments(values))
+        try db.cachedStatement(sql: insertSQL(collection, names, replacing: replacing)).execute(bound: values, in: db)
     }
 
     /// The insert statement's text, built once per collection and set of fields.

@@ -79,5 +79,30 @@ public enum SyncSchema {
         Migration(module: "sync", number: 2, name: "signatures") { db in
             try db.execute(sql: "ALTER TABLE sync_change ADD COLUMN signature TEXT")
         },
+        // Positions are never reused because the log is never pruned, so the rowid suffices;
+        // AUTOINCREMENT cost a write to `sqlite_sequence` on every captured change.
+        Migration(module: "sync", number: 3, name: "log-without-autoincrement") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE sync_change_new (
+                        position INTEGER PRIMARY KEY,
+                        origin TEXT NOT NULL,
+                        sequence INTEGER NOT NULL,
+                        timestamp INTEGER NOT NULL,
+                        collection TEXT NOT NULL,
+                        record_id TEXT NOT NULL,
+                        scope TEXT NOT NULL,
+                        fields TEXT NOT NULL,
+                        bases TEXT NOT NULL,
+                        signature TEXT,
+                        UNIQUE (origin, sequence)
+                    );
+                    INSERT INTO sync_change_new SELECT position, origin, sequence, timestamp, collection, record_id,
+                        scope, fields, bases, signature FROM sync_change;
+                    DROP TABLE sync_change;
+                    ALTER TABLE sync_change_new RENAME TO sync_change;
+                    CREATE INDEX sync_change_scope ON sync_change(scope, position);
+                    """)
+        },
     ]
 }

@@ -25,10 +25,8 @@ final class BareSQLite {
 
     func board(on day: BeijingDay) throws {
         guard let latest = try text(PriceQueries.Statements.latestDay, [day.text]), let latestDay = BeijingDay(latest) else { return }
-        if let earlier = try text(PriceQueries.Statements.latestDay, [latestDay.adding(days: -7).text]) {
-            try step(PriceQueries.Statements.dayAverages, [earlier])
-        }
-        try step(PriceQueries.Statements.board, [latest])
+        let earlier = try text(PriceQueries.Statements.latestDay, [latestDay.adding(days: -7).text])
+        try step(PriceQueries.Statements.board, [latest, earlier.flatMap { $0 >= latestDay.adding(days: -14).text ? $0 : nil }])
     }
 
     func history(variety: String, through today: BeijingDay, days: Int) throws {

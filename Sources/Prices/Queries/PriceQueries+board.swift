@@ -31,21 +31,23 @@ extension PriceQueries {
     /// The board for the newest day on or before `day` (today by default).
     public func board(on day: BeijingDay? = nil) async throws -> Board {
         let day = day ?? today()
-        return try await store.pool.read { db in
+        return try read { db in
             guard let latest = try latestDay(onOrBefore: day, db), let latestDay = BeijingDay(latest) else {
                 return Board(freshness: freshness(nil), comparedWith: nil, rows: [])
             }
             let earlier = try self.latestDay(onOrBefore: latestDay.adding(days: -7), db)
                 .flatMap { $0 >= latestDay.adding(days: -14).text ? $0 : nil }
-            let before = try earlier.map { try dayAverages($0, db) } ?? [:]
-            let rows = try Row.fetchAll(db.cachedStatement(sql: Statements.board), arguments: [latest]).map { row in
-                let code: String = row["variety_code"]
-                let average: Int64 = row["avg_fen"]
-                return BoardRow(
-                    varietyCode: code, varietyName: row["name"] ?? code, categoryCode: row["category_code"] ?? "",
-                    markets: row["markets"], suspect: row["suspect"], minFen: row["min_fen"], avgFen: average,
-                    maxFen: row["max_fen"], avgFenPerJin: PriceUnit.perJin(average), unit: PriceUnit.yuanPerKilogram.rawValue,
-                    weekOnWeekPercent: Self.change(from: before[code], to: average))
+            // Columns by position, in the order of `Statements.board`, read off a cursor without copying rows.
+            var rows: [BoardRow] = []
+            let cursor = try Row.fetchCursor(db.cachedStatement(sql: Statements.board), arguments: [latest, earlier])
+            while let row = try cursor.next() {
+                let code: String = row[0]
+                let average: Int64 = row[6]
+                rows.append(
+                    BoardRow(
+                        varietyCode: code, varietyName: row[1] ?? code, categoryCode: row[2] ?? "", markets: row[3],
+                        suspect: row[4], minFen: row[5], avgFen: average, maxFen: row[7], avgFenPerJin: PriceUnit.perJin(average),
+                        unit: PriceUnit.yuanPerKilogram.rawValue, weekOnWeekPercent: Self.change(from: row[8], to: average)))
             }
             return Board(freshness: freshness(latest), comparedWith: earlier, rows: rows)
         }
@@ -66,14 +68,5 @@ extension PriceQueries {
             freshness: board.freshness, comparedWith: board.comparedWith,
             risers: Array(moved.filter { $0.weekOnWeekPercent! > 0 }.sorted { $0.weekOnWeekPercent! > $1.weekOnWeekPercent! }.prefix(limit)),
             fallers: Array(moved.filter { $0.weekOnWeekPercent! < 0 }.sorted { $0.weekOnWeekPercent! < $1.weekOnWeekPercent! }.prefix(limit)))
-    }
-
-    /// Each variety's average of trusted prices on a day.
-    func dayAverages(_ day: String, _ db: Database) throws -> [String: Int64] {
-        var averages: [String: Int64] = [:]
-        let rows = try Row.fetchCursor(db.cachedStatement(sql: Statements.dayAverages),
-            arguments: [day])
-        while let row = try rows.next() { averages[row["variety_code"]] = row["avg_fen"] }
-        return averages
     }
 }

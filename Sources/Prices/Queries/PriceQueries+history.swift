@@ -28,14 +28,22 @@ extension PriceQueries {
         public let avgFen: Int64
         public let maxFen: Int64
         public let markets: Int
-        public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+
+        /// Read by column position, in the order of ``Statements/series``: this runs for every day of a year.
+        public init(row: Row) {
+            day = row[0]
+            minFen = row[1]
+            avgFen = row[2]
+            maxFen = row[3]
+            markets = row[4]
+        }
     }
 
     /// The periods the screen offers.
     public static let historyPeriods = [7, 30, 365]
 
     public func history(variety: String, days: Int, market: String? = nil) async throws -> History? {
-        try await store.pool.read { db in
+        try read { db in
             guard let name = try String.fetchOne(db.cachedStatement(sql: Statements.varietyName), arguments: [variety])
             else { return nil }
             guard let latest = try latestDay(onOrBefore: today(), variety: variety, db), let end = BeijingDay(latest) else {
@@ -95,7 +103,7 @@ extension PriceQueries {
     }
 
     public func acrossMarkets(variety: String) async throws -> AcrossMarkets? {
-        try await store.pool.read { db in
+        try read { db in
             guard let name = try String.fetchOne(db, sql: "SELECT name FROM price_variety WHERE code = ?", arguments: [variety])
             else { return nil }
             // SQLite takes the other columns from the row holding MAX(observed_on): each market's newest.

@@ -8,21 +8,19 @@ extension PriceQueries {
             SELECT MAX(observed_on) FROM price_daily WHERE variety_code = ? AND observed_on <= ?
             """
 
-        /// Each variety's average of trusted prices on a day.
-        public static let dayAverages = """
-            SELECT variety_code, CAST(ROUND(trusted_sum * 1.0 / (markets - suspect)) AS INTEGER) AS avg_fen
-            FROM price_daily WHERE observed_on = ? AND markets > suspect
-            """
-
-        /// Trusted prices make the figures; a variety with only suspect prices shows those.
+        /// The board of day ?1, with each variety's trusted average on day ?2 (a week before) to
+        /// compare with. Trusted prices make the figures; a variety with only suspect prices shows those.
         public static let board = """
             SELECT d.variety_code, v.name, v.category_code, d.markets, d.suspect,
                 COALESCE(d.trusted_min, d.all_min) AS min_fen,
                 CAST(ROUND(CASE WHEN d.markets > d.suspect THEN d.trusted_sum * 1.0 / (d.markets - d.suspect)
                     ELSE d.all_sum * 1.0 / d.markets END) AS INTEGER) AS avg_fen,
-                COALESCE(d.trusted_max, d.all_max) AS max_fen
-            FROM price_daily d LEFT JOIN price_variety v ON v.code = d.variety_code
-            WHERE d.observed_on = ?
+                COALESCE(d.trusted_max, d.all_max) AS max_fen,
+                CAST(ROUND(w.trusted_sum * 1.0 / (w.markets - w.suspect)) AS INTEGER) AS week_before_avg_fen
+            FROM price_daily d
+            LEFT JOIN price_variety v ON v.code = d.variety_code
+            LEFT JOIN price_daily w ON w.observed_on = ?2 AND w.variety_code = d.variety_code AND w.markets > w.suspect
+            WHERE d.observed_on = ?1
             ORDER BY d.variety_code
             """
 

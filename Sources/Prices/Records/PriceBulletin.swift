@@ -33,7 +33,7 @@ public struct PriceBulletin: Sendable, Equatable {
     ]
 
     /// The record's synced fields.
-    func fields(publishedAt: Date) throws -> [String: SyncValue] {
+    func fields(publishedAt: Date) -> [String: SyncValue] {
         let rows: [[SyncValue]] = prices.map { price in
             [
                 .text(price.entry.varietyCode), .text(price.entry.marketID), .integer(price.minFen),
@@ -46,7 +46,7 @@ public struct PriceBulletin: Sendable, Equatable {
             "observed_on": .text(day.text), "source": .text(source), "title": .text(title),
             "published_at": .text(BeijingTime.timestamp(publishedAt)),
             "row_count": .integer(Int64(rows.count)),
-            "rows": .text(String(decoding: try JSONEncoder().encode(rows), as: UTF8.self)),
+            "rows": .text(CompactJSON.encode(rows: rows)),
         ]
     }
 }

@@ -12,6 +12,10 @@ public enum PriceUnit: String, CaseIterable, Codable, Sendable {
 
     /// Reads a unit as spreadsheets and people write it: `元/公斤`, `元/千克`, `元/kg`, `元/斤`, `元/吨`.
     public init?(_ text: String) {
+        if let exact = PriceUnit(rawValue: text) {
+            self = exact
+            return
+        }
         let compact = text.lowercased().filter { !$0.isWhitespace }.replacingOccurrences(of: "／", with: "/")
         switch compact {
         case "元/公斤", "元/千克", "元/kg", "公斤", "千克", "kg": self = .yuanPerKilogram

@@ -46,7 +46,7 @@ public struct PricePublisher: Sendable {
 
     /// Publishes a bulletin as it is, flags included, in the caller's transaction.
     public func publish(_ bulletin: PriceBulletin, _ db: Database) throws {
-        try replica.write(db, to: PricesCollections.bulletin.name, id: bulletin.id, fields: try bulletin.fields(publishedAt: Date()))
+        try replica.write(db, to: PricesCollections.bulletin.name, id: bulletin.id, fields: bulletin.fields(publishedAt: Date()))
     }
 
     /// Publishes checked prices as one bulletin per day, in the caller's transaction. Flags are
