@@ -27,7 +27,7 @@ public final class ProgramProcess: Sendable {
         var outputClosed = false
         var errorClosed = false
         var status: Int32?
-        var lineWaiters: [(pattern: String, continuation: CheckedContinuation<String?, Never>)] = []
+        var lineWaiters: [(pattern: String, occurrence: Int, continuation: CheckedContinuation<String?, Never>)] = []
         var exitWaiters: [CheckedContinuation<Int32, Never>] = []
 
         /// Resumes every waiter whose answer is known, and every waiter at all when `giveUp`.
@@ -35,8 +35,9 @@ public final class ProgramProcess: Sendable {
             let lines = String(decoding: standardOutput, as: UTF8.self).split(separator: "\n")
             let ended = outputClosed || giveUp
             lineWaiters.removeAll { waiter in
-                if let line = lines.first(where: { $0.contains(waiter.pattern) }) {
-                    waiter.continuation.resume(returning: String(line))
+                let matching = lines.filter { $0.contains(waiter.pattern) }
+                if matching.count >= waiter.occurrence {
+                    waiter.continuation.resume(returning: String(matching[waiter.occurrence - 1]))
                     return true
                 }
                 if ended { waiter.continuation.resume(returning: nil) }
@@ -83,13 +84,19 @@ public final class ProgramProcess: Sendable {
         return pipe
     }
 
+    /// How many lines of standard output so far contain `pattern`.
+    public func count(of pattern: String) -> Int {
+        standardOutput.split(separator: "\n").filter { $0.contains(pattern) }.count
+    }
+
     /// What the process wrote to standard output so far.
     public var standardOutput: String { state.withLock { String(decoding: $0.standardOutput, as: UTF8.self) } }
     /// What the process wrote to standard error so far.
     public var standardError: String { state.withLock { String(decoding: $0.standardError, as: UTF8.self) } }
 
-    /// The first output line containing `pattern`, or `nil` if the output ends or the deadline passes first.
-    public func line(containing pattern: String, within seconds: Double = 60) async -> String? {
+    /// The first output line containing `pattern` (or its `occurrence`-th), or `nil` if the output
+    /// ends or the deadline passes first.
+    public func line(containing pattern: String, occurrence: Int = 1, within seconds: Double = 60) async -> String? {
         let deadline = Task { [state] in
             try await Task.sleep(for: .seconds(seconds))
             state.withLock { $0.wake(giveUp: true) }
@@ -97,7 +104,7 @@ public final class ProgramProcess: Sendable {
         defer { deadline.cancel() }
         return await withCheckedContinuation { continuation in
             state.withLock { state in
-                state.lineWaiters.append((pattern, continuation))
+                state.lineWaiters.append((pattern, occurrence, continuation))
                 state.wake()
             }
         }
