@@ -21,7 +21,7 @@ struct Bench: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "prices", abstract: "Board and 365-day history latency over many price rows, against bare SQLite.")
         @Option(help: "Price rows in the store.") var rows = 5_000_000
-        @Option(help: "Queries of each kind.") var queries = 300
+        @Option(help: "Queries of each kind.") var queries = 1_000
 
         func run() async throws {
             print(Figure.table(try await PriceQueryBench(rows: rows, queries: queries).run()))
@@ -37,7 +37,7 @@ struct Bench: AsyncParsableCommand {
             var sections: [(String, [Figure])] = []
             sections.append(("Sync layer (20,000 price rows)", try await SyncBench(rows: 20_000).run()))
             print(Figure.table(sections.last!.1))
-            sections.append(("Price queries (\(priceRows.formatted()) price rows)", try await PriceQueryBench(rows: priceRows, queries: 300).run()))
+            sections.append(("Price queries (\(priceRows.formatted()) price rows)", try await PriceQueryBench(rows: priceRows, queries: 1_000).run()))
             print(Figure.table(sections.last!.1))
             if let write { try Report(sections: sections).text.write(toFile: write, atomically: true, encoding: .utf8) }
         }

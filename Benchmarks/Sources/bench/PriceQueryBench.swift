@@ -38,13 +38,17 @@ struct PriceQueryBench {
         let varieties = (0..<queries).map { _ in Self.varietyCode(Int(random.next() % UInt64(Self.varietyCount))) }
 
         var board: [Duration] = [], bareBoard: [Duration] = [], history: [Duration] = [], bareHistory: [Duration] = []
-        for index in 0..<queries {  // interleaved, so that noise hits both sides alike
-            let day = boardDays[index]
+        // Interleaved, and each pair in turn led by one side, so that neither a slow spell of the
+        // machine nor a cold page favours one side.
+        for index in 0..<queries {
+            let (day, variety) = (boardDays[index], varieties[index])
+            let projectFirst = index % 2 == 0
+            if !projectFirst { bareBoard.append(try Self.clock { try bare.board(on: day) }) }
             board.append(try await Measure.time { _ = try await prices.board(on: day) })
-            bareBoard.append(try Self.clock { try bare.board(on: day) })
-            let variety = varieties[index]
+            if projectFirst { bareBoard.append(try Self.clock { try bare.board(on: day) }) }
+            if !projectFirst { bareHistory.append(try Self.clock { try bare.history(variety: variety, through: Self.today, days: 365) }) }
             history.append(try await Measure.time { _ = try await prices.history(variety: variety, days: 365) })
-            bareHistory.append(try Self.clock { try bare.history(variety: variety, through: Self.today, days: 365) })
+            if projectFirst { bareHistory.append(try Self.clock { try bare.history(variety: variety, through: Self.today, days: 365) }) }
         }
         var hops: [Duration] = []
         for _ in 0..<queries { hops.append(try await Measure.time { try await store.pool.read { _ in } }) }

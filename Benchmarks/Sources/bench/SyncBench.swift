@@ -31,7 +31,7 @@ struct SyncBench {
         var plainWrites: [Duration] = []
         var captures: [Duration] = []
         var station: Replica! = nil
-        for run in 1...3 {  // interleaved, so that a slow spell of the machine hits both sides
+        for run in 1...5 {  // interleaved, so that a slow spell of the machine hits both sides
             let store = try store("plain-write-\(run)")
             plainWrites.append(try await Measure.time { try await plainInserts(into: store, batch: 200) })
             station = try replica("station-\(run)", role: .station(village: PriceRow.village))
