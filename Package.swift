@@ -89,11 +89,20 @@ let package = Package(
             ]
         ),
 
+        .target(
+            name: "Notices",
+            dependencies: [
+                "ChinaLocale", "Storage", "Sync", "WebAPI",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
+
         // MARK: Programs.
         .target(
             name: "KioskService",
             dependencies: [
-                "ServiceRuntime", "Sync", "SyncHTTP", "Villages", "Prices",
+                "ServiceRuntime", "Sync", "SyncHTTP", "Villages", "Prices", "Notices",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             path: "Kiosk/Sources/KioskService"
@@ -108,13 +117,13 @@ let package = Package(
         ),
         .target(
             name: "SyncServerService",
-            dependencies: ["ServiceRuntime", "Sync", "SyncHTTP", "Villages", "Prices"],
+            dependencies: ["ServiceRuntime", "Sync", "SyncHTTP", "Villages", "Prices", "Notices"],
             path: "SyncServer/Sources/SyncServerService"
         ),
         .executableTarget(
             name: "syncserver",
             dependencies: [
-                "SyncServerService", "SyncHTTP", "Villages", "Prices", "WebAPI", "ChinaLocale", "Sync", "ServiceRuntime",
+                "SyncServerService", "SyncHTTP", "Villages", "Prices", "Notices", "WebAPI", "ChinaLocale", "Sync", "ServiceRuntime",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "SyncServer/Sources/syncserver"
@@ -123,7 +132,7 @@ let package = Package(
         // MARK: The demo: both programs on loopback with sample data.
         .target(
             name: "DemoData",
-            dependencies: ["ChinaLocale", "Storage", "Sync", "Villages", "Prices"],
+            dependencies: ["ChinaLocale", "Storage", "Sync", "Villages", "Prices", "Notices"],
             path: "Demo/Sources/DemoData"
         ),
         .executableTarget(
@@ -140,7 +149,7 @@ let package = Package(
         .executableTarget(
             name: "bench",
             dependencies: [
-                "CZlib", "CSQLite", "ChinaLocale", "Sync", "Storage", "Prices", "DemoData",
+                "CZlib", "CSQLite", "ChinaLocale", "Sync", "Storage", "Prices", "Notices", "DemoData",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -193,6 +202,14 @@ let package = Package(
             name: "PricesTests",
             dependencies: [
                 "Prices", "ChinaLocale", "Storage", "Sync", "DemoData", "TestSupport", "WebAPI",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .testTarget(
+            name: "NoticesTests",
+            dependencies: [
+                "Notices", "ChinaLocale", "Storage", "Sync", "TestSupport", "WebAPI",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]

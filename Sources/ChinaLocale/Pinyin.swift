@@ -58,3 +58,30 @@ public enum Pinyin {
         return readings
     }()
 }
+
+extension Pinyin {
+    /// Every syllable the table knows.
+    static let syllableSet: Set<String> = Set(readings.values)
+
+    /// Letters split into syllables, longest first with backtracking (`gengdi` → geng di,
+    /// `xian` → xian), or `nil` when they are not a run of syllables.
+    public static func segment(_ letters: String) -> [String]? {
+        let characters = Array(letters.lowercased())
+        var memo: [Int: [String]?] = [:]
+        func split(from start: Int) -> [String]? {
+            if start == characters.count { return [] }
+            if let known = memo[start] { return known }
+            var result: [String]? = nil
+            for end in stride(from: min(characters.count, start + 6), to: start, by: -1) {
+                let candidate = String(characters[start..<end])
+                if syllableSet.contains(candidate), let rest = split(from: end) {
+                    result = [candidate] + rest
+                    break
+                }
+            }
+            memo[start] = result
+            return result
+        }
+        return split(from: 0)
+    }
+}

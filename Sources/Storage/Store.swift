@@ -40,7 +40,7 @@ public final class Store: Sendable {
     /// Opens (creating if needed) the store at a path and applies the schema.
     public static func open(path: String, role: String, schema: Schema) throws(StorageError) -> Store {
         do {
-            let pool = try DatabasePool(path: path, configuration: configuration())
+            let pool = try DatabasePool(path: path, configuration: configuration(functions: schema.functions))
             // GRDB sets NORMAL on the writer when it turns WAL on, after `prepareDatabase` has run;
             // the writer connection lives as long as the pool, so setting FULL once here holds.
             try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
@@ -59,8 +59,17 @@ public final class Store: Sendable {
         }
     }
 
-    /// The pragmas every connection gets.
-    static func configuration() -> Configuration {
+    /// Runs a read on the calling task rather than hopping to the pool's reader queue and back.
+    ///
+    /// For the short local reads a screen asks for (a price board, a search), the hop of
+    /// `await pool.read` cost as much as the query on a station's two cores. Blocking the task for
+    /// a millisecond or two is the cheaper choice; long reads should still `await pool.read`.
+    public func readOnCallingTask<Answer>(_ body: (Database) throws -> Answer) throws -> Answer {
+        try pool.read(body)
+    }
+
+    /// The pragmas every connection gets, and the SQL functions the modules' triggers call.
+    static func configuration(functions: [DatabaseFunction]) -> Configuration {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(5)
@@ -70,6 +79,7 @@ public final class Store: Sendable {
             // by-variety index, and with SQLite's default 2 MB every insert went to the disk.
             // Readers keep the default, so that a station stays small.
             if !db.configuration.readonly { try db.execute(sql: "PRAGMA cache_size = -16384") }
+            for function in functions { db.add(function: function) }
         }
         return configuration
     }

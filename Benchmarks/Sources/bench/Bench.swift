@@ -7,7 +7,7 @@ import Foundation
 struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench", abstract: "Measure the project's figures beside their baselines.",
-        subcommands: [Sync.self, PriceQueries.self, All.self])
+        subcommands: [Sync.self, PriceQueries.self, NoticeSearch.self, All.self])
 
     struct Sync: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -28,6 +28,17 @@ struct Bench: AsyncParsableCommand {
         }
     }
 
+    struct NoticeSearch: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "notices", abstract: "Search latency over many notices for 1-, 2- and 4-character queries.")
+        @Option(help: "Notices in the store.") var notices = 100_000
+        @Option(help: "Queries of each length.") var queries = 600
+
+        func run() async throws {
+            print(Figure.table(try await NoticeSearchBench(notices: notices, queries: queries).run()))
+        }
+    }
+
     struct All: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Every measurement; optionally rewrite BENCHMARKS.md.")
         @Option(help: "Write the report to this file, such as BENCHMARKS.md.") var write: String?
@@ -38,6 +49,8 @@ struct Bench: AsyncParsableCommand {
             sections.append(("Sync layer (20,000 price rows)", try await SyncBench(rows: 20_000).run()))
             print(Figure.table(sections.last!.1))
             sections.append(("Price queries (\(priceRows.formatted()) price rows)", try await PriceQueryBench(rows: priceRows, queries: 1_000).run()))
+            print(Figure.table(sections.last!.1))
+            sections.append(("Notice search (100,000 notices)", try await NoticeSearchBench(notices: 100_000, queries: 600).run()))
             print(Figure.table(sections.last!.1))
             if let write { try Report(sections: sections).text.write(toFile: write, atomically: true, encoding: .utf8) }
         }

@@ -1,5 +1,6 @@
 import ChinaLocale
 import GRDB
+import Notices
 import Prices
 import Storage
 import Sync
@@ -13,10 +14,11 @@ import Villages
 /// try await DemoSeeder.seedCounty(countyReplica)
 /// ```
 public enum DemoSeeder {
-    /// The county server's data: the divisions, the price catalogue and `priceDays` days of
+    /// The county server's data: the divisions, the policy notices, the price catalogue and `priceDays` days of
     /// bulletins (400 for the demo; tests ask for fewer).
     public static func seedCounty(_ county: Replica, today: BeijingDay = .today(), priceDays: Int = 400) async throws {
         try await VillageDirectory(store: county.store).publish(SampleCounty.divisions, through: county)
+        try await NoticePublisher(replica: county).publish(SampleNotices.notices(endingOn: today))
         let publisher = PricePublisher(replica: county, today: { today })
         try await publisher.publish(SamplePrices.catalogue)
         try await county.store.pool.write { db in

@@ -3,6 +3,7 @@ import ServiceRuntime
 import Storage
 import Sync
 import SyncHTTP
+import Notices
 import Prices
 import Villages
 
@@ -18,12 +19,15 @@ public enum KioskProgram: ServiceProgram {
     public static let storeRole = "kiosk"
 
     /// The modules the station keeps data for, in migration order.
-    public static let schema = Schema(modules: [
-        SyncSchema.migrations, SyncHTTPSchema.migrations, VillagesSchema.migrations, PricesSchema.migrations,
-    ])
+    public static let schema = Schema(
+        modules: [
+            SyncSchema.migrations, SyncHTTPSchema.migrations, VillagesSchema.migrations, PricesSchema.migrations,
+            NoticesSchema.migrations,
+        ],
+        functions: NoticesSchema.functions)
 
     /// Every collection the station syncs, by domain.
-    public static let collections = VillagesCollections.all + PricesCollections.all
+    public static let collections = VillagesCollections.all + PricesCollections.all + NoticesCollections.all
 
     /// The touchscreen front in a development checkout: `Kiosk/Web`.
     public static let sourceWebFolder: String? = URL(fileURLWithPath: #filePath)

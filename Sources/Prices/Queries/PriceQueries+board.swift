@@ -31,7 +31,7 @@ extension PriceQueries {
     /// The board for the newest day on or before `day` (today by default).
     public func board(on day: BeijingDay? = nil) async throws -> Board {
         let day = day ?? today()
-        return try read { db in
+        return try store.readOnCallingTask { db in
             guard let latest = try latestDay(onOrBefore: day, db), let latestDay = BeijingDay(latest) else {
                 return Board(freshness: freshness(nil), comparedWith: nil, rows: [])
             }

@@ -43,7 +43,7 @@ extension PriceQueries {
     public static let historyPeriods = [7, 30, 365]
 
     public func history(variety: String, days: Int, market: String? = nil) async throws -> History? {
-        try read { db in
+        try store.readOnCallingTask { db in
             guard let name = try String.fetchOne(db.cachedStatement(sql: Statements.varietyName), arguments: [variety])
             else { return nil }
             guard let latest = try latestDay(onOrBefore: today(), variety: variety, db), let end = BeijingDay(latest) else {
@@ -103,7 +103,7 @@ extension PriceQueries {
     }
 
     public func acrossMarkets(variety: String) async throws -> AcrossMarkets? {
-        try read { db in
+        try store.readOnCallingTask { db in
             guard let name = try String.fetchOne(db, sql: "SELECT name FROM price_variety WHERE code = ?", arguments: [variety])
             else { return nil }
             // SQLite takes the other columns from the row holding MAX(observed_on): each market's newest.

@@ -23,13 +23,6 @@ public struct PriceQueries: Sendable {
         self.today = today
     }
 
-    /// Runs a read on the calling task. The price answers are local reads of a millisecond or
-    /// two; hopping to GRDB's reader queue and back (`await pool.read`) cost a third of that
-    /// again on the station's two cores, so the query runs where it was asked.
-    func read<Answer>(_ body: (Database) throws -> Answer) throws -> Answer {
-        try store.pool.read(body)
-    }
-
     /// How old an answer's data is.
     public struct Freshness: Codable, Sendable, Equatable {
         /// The day of the newest price in the answer, if any.

@@ -30,7 +30,7 @@ public struct PriceRoutes: RouteProvider {
             JSONResponse(try await queries.board(on: try Self.day(request)))
         }
         prices.get("movers") { request, _ in
-            let limit = try Self.integer(request, "limit", default: 5, in: 1...50)
+            let limit = try request.integerParameter("limit", default: 5, in: 1...50)
             return JSONResponse(try await queries.movers(limit: limit, on: try Self.day(request)))
         }
         prices.get("markets") { _, _ in JSONResponse(MarketList(markets: try await queries.markets())) }
@@ -44,7 +44,7 @@ public struct PriceRoutes: RouteProvider {
         }
         prices.get("varieties/{code}/history") { request, context in
             let code = try context.parameters.require("code")
-            let days = try Self.integer(request, "days", default: 30, in: 1...400)
+            let days = try request.integerParameter("days", default: 30, in: 1...400)
             let market = request.uri.queryParameters["market"].map(String.init)
             guard let answer = try await queries.history(variety: code, days: days, market: market) else {
                 throw APIError.notFound("variety \(code)", field: "code")
@@ -52,7 +52,7 @@ public struct PriceRoutes: RouteProvider {
             return JSONResponse(answer)
         }
         prices.get("observations") { request, _ in
-            let limit = try Self.integer(request, "limit", default: 20, in: 1...200)
+            let limit = try request.integerParameter("limit", default: 20, in: 1...200)
             return JSONResponse(ObservationList(observations: try await queries.recentlyRecorded(limit: limit)))
         }
         if recordsPrices {
@@ -81,15 +81,5 @@ public struct PriceRoutes: RouteProvider {
             throw APIError.invalidField("date", message: "日期须为 YYYY-MM-DD", messageEN: "date must be YYYY-MM-DD")
         }
         return day
-    }
-
-    static func integer(_ request: Request, _ name: String, default value: Int, in range: ClosedRange<Int>) throws -> Int {
-        guard let text = request.uri.queryParameters[Substring(name)] else { return value }
-        guard let number = Int(text), range.contains(number) else {
-            throw APIError.invalidField(
-                name, message: "\(name) 须为 \(range.lowerBound) 到 \(range.upperBound) 的整数",
-                messageEN: "\(name) must be a whole number from \(range.lowerBound) to \(range.upperBound)")
-        }
-        return number
     }
 }

@@ -3,6 +3,7 @@ import ServiceRuntime
 import Storage
 import Sync
 import SyncHTTP
+import Notices
 import Prices
 import Villages
 import WebAPI
@@ -37,6 +38,7 @@ public struct SyncServerApplication: ProgramAssembly {
         CountySyncRoutes(replica: replica, registry: registry).addRoutes(to: router)
         let api = router.group("api/v1")
         VillageRoutes(store: store).addRoutes(to: api)
+        NoticeRoutes(store: store).addRoutes(to: api)
         PriceRoutes(store: store, recordsPrices: false) { [replica] in replica }.addRoutes(to: api)
         SyncStatusRoutes { [replica] in replica }.addRoutes(to: api)
     }

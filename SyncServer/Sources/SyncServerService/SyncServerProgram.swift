@@ -3,6 +3,7 @@ import ServiceRuntime
 import Storage
 import Sync
 import SyncHTTP
+import Notices
 import Prices
 import Villages
 
@@ -18,12 +19,15 @@ public enum SyncServerProgram: ServiceProgram {
     public static let storeRole = "county"
 
     /// The modules the county keeps data for, in migration order.
-    public static let schema = Schema(modules: [
-        SyncSchema.migrations, SyncHTTPSchema.migrations, VillagesSchema.migrations, PricesSchema.migrations,
-    ])
+    public static let schema = Schema(
+        modules: [
+            SyncSchema.migrations, SyncHTTPSchema.migrations, VillagesSchema.migrations, PricesSchema.migrations,
+            NoticesSchema.migrations,
+        ],
+        functions: NoticesSchema.functions)
 
     /// Every collection the county syncs, by domain.
-    public static let collections = VillagesCollections.all + PricesCollections.all
+    public static let collections = VillagesCollections.all + PricesCollections.all + NoticesCollections.all
 
     /// The county console in a development checkout: `SyncServer/Console`.
     public static let sourceWebFolder: String? = URL(fileURLWithPath: #filePath)

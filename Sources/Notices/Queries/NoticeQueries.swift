@@ -1,0 +1,97 @@
+import ChinaLocale
+import Foundation
+import GRDB
+import Storage
+
+/// What people ask the station about notices, answered from local data: the current notices (by
+/// default), one notice with what it changed and what changed it, and search in Chinese.
+///
+/// ```swift
+/// let queries = NoticeQueries(store: store)
+/// let current = try await queries.list(category: "补贴政策")
+/// let found = try await queries.search("gdbt")
+/// ```
+public struct NoticeQueries: Sendable {
+    let store: Store
+    let today: @Sendable () -> BeijingDay
+
+    public init(store: Store, today: @escaping @Sendable () -> BeijingDay = { BeijingDay.today() }) {
+        self.store = store
+        self.today = today
+    }
+
+    /// A notice in a list.
+    public struct Summary: Codable, Sendable, Equatable, FetchableRecord {
+        public let id: String
+        public let title: String
+        public let category: String
+        public let issuer: String
+        public let documentNumber: String
+        public let publishedOn: String
+        public let effectiveOn: String
+        public let urgent: Bool
+        public let status: NoticeStatus
+        public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+    }
+
+    static let summaryColumns = """
+        n.id, n.title, n.category, n.issuer, n.document_number, n.published_on, n.effective_on, n.urgent,
+        \(NoticeStatus.sql) AS status
+        """
+
+    /// Notices newest first, urgent ones ahead; by default only those in force or about to be.
+    public func list(category: String? = nil, all: Bool = false, limit: Int = 20, offset: Int = 0) async throws -> [Summary] {
+        let shown = (all ? NoticeStatus.allCases : NoticeStatus.listedByDefault).map { "'\($0.rawValue)'" }.joined(separator: ", ")
+        return try await store.pool.read { db in
+            try Summary.fetchAll(
+                db,
+                sql: """
+                    SELECT * FROM (
+                        SELECT \(Self.summaryColumns), n.seq FROM notice n WHERE :category IS NULL OR n.category = :category
+                    ) WHERE status IN (\(shown))
+                    ORDER BY urgent DESC, published_on DESC, seq DESC LIMIT :limit OFFSET :offset
+                    """,
+                arguments: ["today": today().text, "category": category, "limit": limit, "offset": offset])
+        }
+    }
+
+    /// One notice in full, with its status and its relations both ways.
+    public struct Detail: Codable, Sendable, Equatable {
+        public let notice: Notice
+        public let status: NoticeStatus
+        /// The notices this one acts on, and those acting on it (such as the one that repealed it).
+        public let acts: [Related]
+        public let actedOnBy: [Related]
+    }
+
+    public struct Related: Codable, Sendable, Equatable, FetchableRecord {
+        public let kind: NoticeRelation.Kind
+        public let id: String
+        public let title: String
+        public let status: NoticeStatus
+        public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+    }
+
+    public func notice(id: String) async throws -> Detail? {
+        try await store.pool.read { db in
+            let arguments: StatementArguments = ["today": today().text, "id": id]
+            guard let row = try Row.fetchOne(db, sql: "SELECT n.*, \(NoticeStatus.sql) AS status FROM notice n WHERE n.id = :id", arguments: arguments),
+                let status = NoticeStatus(rawValue: row["status"])
+            else { return nil }
+            let relatedSQL = "SELECT r.kind, n.id, n.title, \(NoticeStatus.sql) AS status FROM notice_relation r JOIN notice n"
+            return Detail(
+                notice: try Self.notice(from: row), status: status,
+                acts: try Related.fetchAll(db, sql: relatedSQL + " ON n.id = r.target_id WHERE r.notice_id = :id", arguments: arguments),
+                actedOnBy: try Related.fetchAll(db, sql: relatedSQL + " ON n.id = r.notice_id WHERE r.target_id = :id", arguments: arguments))
+        }
+    }
+
+    static func notice(from row: Row) throws -> Notice {
+        Notice(
+            id: row["id"], indexNumber: row["index_number"], issuer: row["issuer"], documentNumber: row["document_number"],
+            title: row["title"], category: row["category"], signedOn: row["signed_on"], publishedOn: row["published_on"],
+            effectiveOn: row["effective_on"], expiresOn: row["expires_on"], summary: row["summary"], body: row["body"],
+            interpretation: row["interpretation"], urgent: row["urgent"],
+            relations: try JSONDecoder().decode([NoticeRelation].self, from: Data((row["relations"] as String).utf8)))
+    }
+}

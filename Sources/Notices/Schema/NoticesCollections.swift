@@ -1,0 +1,19 @@
+import Sync
+
+/// What the notices module hands to the sync layer: notices are the county's, county-wide and
+/// signed, each notice one document with one signature.
+///
+/// ```swift
+/// let replica = try Replica(store: store, role: .county, collections: NoticesCollections.all)
+/// ```
+public enum NoticesCollections {
+    public static let notice = SyncCollection(
+        name: "notices.notice", table: "notice",
+        fields: [
+            "index_number", "issuer", "document_number", "title", "category", "signed_on", "published_on",
+            "effective_on", "expires_on", "summary", "body", "interpretation", "urgent", "relations",
+        ],
+        scope: .countyWide, policy: .countyAuthoritative)
+
+    public static let all = [notice]
+}

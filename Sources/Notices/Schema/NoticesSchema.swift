@@ -1,0 +1,96 @@
+import ChinaLocale
+import GRDB
+import Storage
+
+/// The tables of the notices module, as numbered migrations, and the SQL functions their triggers
+/// call to keep the search index.
+///
+/// `notice` holds each notice as published (its relations as a JSON array); triggers lay the
+/// relations out in `notice_relation` and keep `notice_search`, an FTS5 index of Han unigrams,
+/// bigrams and title pinyin (``ChineseSearchTerms``), whose rowid is the notice's `seq`.
+///
+/// ```swift
+/// let schema = Schema(modules: [SyncSchema.migrations, NoticesSchema.migrations], functions: NoticesSchema.functions)
+/// ```
+public enum NoticesSchema {
+    public static let migrations: [Migration] = [
+        Migration(module: "notices", number: 1, name: "notices-and-search") { db in
+            try db.execute(sql: notices)
+            try db.execute(sql: search)
+        }
+    ]
+
+    /// `search_unigrams(text)`, `search_bigrams(text)`, `search_pinyin(text)`: the index terms.
+    public static let functions: [DatabaseFunction] = [
+        DatabaseFunction("search_unigrams", argumentCount: 1, pure: true) { values in
+            String.fromDatabaseValue(values[0]).map(ChineseSearchTerms.unigrams(of:)) ?? ""
+        },
+        DatabaseFunction("search_bigrams", argumentCount: 1, pure: true) { values in
+            String.fromDatabaseValue(values[0]).map(ChineseSearchTerms.bigrams(of:)) ?? ""
+        },
+        DatabaseFunction("search_pinyin", argumentCount: 1, pure: true) { values in
+            String.fromDatabaseValue(values[0]).map(ChineseSearchTerms.pinyin(of:)) ?? ""
+        },
+    ]
+
+    static let notices = """
+        CREATE TABLE notice (
+            seq INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            index_number TEXT NOT NULL DEFAULT '',
+            issuer TEXT NOT NULL,
+            document_number TEXT NOT NULL DEFAULT '',
+            title TEXT NOT NULL,
+            category TEXT NOT NULL,
+            signed_on TEXT NOT NULL,
+            published_on TEXT NOT NULL,
+            effective_on TEXT NOT NULL,
+            expires_on TEXT,
+            summary TEXT NOT NULL DEFAULT '',
+            body TEXT NOT NULL,
+            interpretation TEXT,
+            urgent INTEGER NOT NULL DEFAULT 0,
+            relations TEXT NOT NULL DEFAULT '[]'
+        );
+        CREATE INDEX notice_by_published ON notice(published_on, seq);
+        CREATE INDEX notice_by_category ON notice(category, published_on);
+        CREATE TABLE notice_relation (
+            notice_id TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            target_id TEXT NOT NULL,
+            PRIMARY KEY (notice_id, kind, target_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX notice_relation_by_target ON notice_relation(target_id, kind);
+        CREATE TRIGGER notice_relations_arrive AFTER INSERT ON notice
+        BEGIN
+            INSERT OR IGNORE INTO notice_relation(notice_id, kind, target_id)
+            SELECT NEW.id, relation.value ->> 'kind', relation.value ->> 'target' FROM json_each(NEW.relations) AS relation;
+        END;
+        CREATE TRIGGER notice_relations_change AFTER UPDATE OF relations ON notice
+        BEGIN
+            DELETE FROM notice_relation WHERE notice_id = NEW.id;
+            INSERT OR IGNORE INTO notice_relation(notice_id, kind, target_id)
+            SELECT NEW.id, relation.value ->> 'kind', relation.value ->> 'target' FROM json_each(NEW.relations) AS relation;
+        END;
+        """
+
+    static let search = """
+        CREATE VIRTUAL TABLE notice_search USING fts5(
+            title_unigrams, title_bigrams, body_unigrams, body_bigrams, title_pinyin, tokenize = 'unicode61');
+        CREATE TRIGGER notice_search_insert AFTER INSERT ON notice
+        BEGIN
+            INSERT INTO notice_search(rowid, title_unigrams, title_bigrams, body_unigrams, body_bigrams, title_pinyin)
+            VALUES (NEW.seq, search_unigrams(NEW.title), search_bigrams(NEW.title),
+                search_unigrams(NEW.summary || ' ' || NEW.body), search_bigrams(NEW.summary || ' ' || NEW.body),
+                search_pinyin(NEW.title));
+        END;
+        CREATE TRIGGER notice_search_update AFTER UPDATE OF title, summary, body ON notice
+        BEGIN
+            DELETE FROM notice_search WHERE rowid = OLD.seq;
+            INSERT INTO notice_search(rowid, title_unigrams, title_bigrams, body_unigrams, body_bigrams, title_pinyin)
+            VALUES (NEW.seq, search_unigrams(NEW.title), search_bigrams(NEW.title),
+                search_unigrams(NEW.summary || ' ' || NEW.body), search_bigrams(NEW.summary || ' ' || NEW.body),
+                search_pinyin(NEW.title));
+        END;
+        """
+}

@@ -1,0 +1,19 @@
+import Hummingbird
+
+extension Request {
+    /// A whole-number query parameter, its default when absent, or a 422 naming it when it is not
+    /// a number in range.
+    ///
+    /// ```swift
+    /// let limit = try request.integerParameter("limit", default: 20, in: 1...100)
+    /// ```
+    public func integerParameter(_ name: String, default value: Int, in range: ClosedRange<Int>) throws -> Int {
+        guard let text = uri.queryParameters[Substring(name)] else { return value }
+        guard let number = Int(text), range.contains(number) else {
+            throw APIError.invalidField(
+                name, message: "\(name) 须为 \(range.lowerBound) 到 \(range.upperBound) 的整数",
+                messageEN: "\(name) must be a whole number from \(range.lowerBound) to \(range.upperBound)")
+        }
+        return number
+    }
+}

@@ -1,0 +1,47 @@
+import ChinaLocale
+import Crypto
+import Foundation
+import GRDB
+import Notices
+import Storage
+import Sync
+import TestSupport
+
+/// A county and a station with the notices module, on real SQLite files, and a fixed "today".
+final class NoticeWorld: Sendable {
+    static let today = BeijingDay("2026-11-20")!
+    let folder = try! TemporaryFolder(inMemory: true)
+    let key = Curve25519.Signing.PrivateKey()
+    let county: Replica
+
+    init() throws {
+        county = try Replica(
+            store: Self.store("county", in: folder), role: .county, collections: NoticesCollections.all,
+            signature: ChangeSignature(signingKey: key))
+    }
+
+    func station() throws -> Replica {
+        try Replica(
+            store: Self.store("station", in: folder), role: .station(village: "441422107201"),
+            collections: NoticesCollections.all, signature: ChangeSignature(verifyingKey: key.publicKey))
+    }
+
+    var queries: NoticeQueries { NoticeQueries(store: county.store, today: { Self.today }) }
+
+    static func store(_ name: String, in folder: TemporaryFolder) throws -> Store {
+        try Store.open(
+            path: folder.file("\(name).sqlite"), role: name,
+            schema: Schema(modules: [SyncSchema.migrations, NoticesSchema.migrations], functions: NoticesSchema.functions))
+    }
+
+    static func notice(
+        _ id: String, _ title: String, effective: String = "2026-01-01", expires: String? = nil,
+        body: String = "各镇人民政府、县直有关单位：现将有关事项通知如下。", category: String = "补贴政策",
+        relations: [NoticeRelation] = [], urgent: Bool = false
+    ) -> Notice {
+        Notice(
+            id: id, indexNumber: "441422-2026-\(id)", issuer: "大埔县农业农村局", documentNumber: "埔农[2026]\(id.filter(\.isNumber))号",
+            title: title, category: category, signedOn: "2025-12-20", publishedOn: "2025-12-25", effectiveOn: effective,
+            expiresOn: expires, summary: "", body: body, urgent: urgent, relations: relations)
+    }
+}
