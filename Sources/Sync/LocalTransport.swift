@@ -19,6 +19,6 @@ public struct LocalTransport: SyncTransport {
     }
 
     public func pull(_ request: PullRequest) async throws -> PullReply {
-        try await county.changes(after: request.after, for: station, limit: request.limit)
+        try await county.serve(request, for: station)
     }
 }

@@ -66,15 +66,15 @@ extension Replica {
     func log(_ change: Change, _ db: Database) throws {
         try db.cachedStatement(
             sql: """
-                INSERT INTO sync_change(origin, sequence, timestamp, collection, record_id, scope, fields, bases, signature)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO sync_change(origin, sequence, timestamp, collection, record_id, scope, fields, bases, signature, urgent)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """
         ).execute(
             bound: [
                 change.origin.databaseValue, change.sequence.databaseValue, change.timestamp.rawValue.databaseValue,
                 change.collection.databaseValue, change.recordID.databaseValue, change.scope.databaseValue,
                 CompactJSON.encode(change.fields).databaseValue, CompactJSON.encode(change.bases).databaseValue,
-                change.signature.databaseValue,
+                change.signature.databaseValue, (isUrgent(change) ? 1 : 0).databaseValue,
             ], in: db)
         if change.origin != origin { try markReceived(change, db) }
     }

@@ -81,9 +81,16 @@ extension Replica {
             }
             let last = try batch.last.map { $0["position"] as Int64 }
                 ?? Int64.fetchOne(db, sql: "SELECT MAX(position) FROM sync_change") ?? position
+            let urgent = try Row.fetchAll(
+                db.cachedStatement(
+                    sql: """
+                        SELECT * FROM sync_change WHERE urgent = 1 AND position > ? AND scope IN ('', ?)
+                        ORDER BY position LIMIT ?
+                        """),
+                arguments: [max(last, position), station.village, Self.urgentAhead])
             return PullReply(
                 changes: try batch.map(Self.change(from:)), position: max(last, position), more: rows.count > batch.count,
-                countyTime: clock.correctedWallMilliseconds, countyOrigin: origin)
+                countyTime: clock.correctedWallMilliseconds, countyOrigin: origin, urgent: try urgent.map(Self.change(from:)))
         }
     }
 
@@ -139,10 +146,12 @@ extension Replica {
     public func accept(_ reply: PullReply) async throws {
         clock.adopt(countyWallMilliseconds: reply.countyTime)
         try await store.pool.write { db in
-            for change in reply.changes {
+            for change in reply.urgent + reply.changes {
                 _ = try apply(change, db, refusal: refusal(ofPulled: change, countyOrigin: reply.countyOrigin))
             }
             try Self.setState(db, "pull_position", String(reply.position))
+            // The request that brought this reply told the county of the urgent changes held before.
+            try Self.setState(db, "urgent_held", reply.urgent.map { String($0.sequence) }.joined(separator: ","))
             try Self.setState(db, "county_origin", reply.countyOrigin)
             try Self.setState(db, "clock_offset", String(clock.offsetMilliseconds))
         }

@@ -25,9 +25,13 @@ public struct SyncCollection: Sendable, Hashable {
     public let scope: Scope
     /// Who may write and how versions merge.
     public let policy: MergePolicy
+    /// A field whose non-zero value marks a county record urgent (a disaster warning): it then
+    /// travels to every station ahead of the rest of the log, and the county learns who holds it.
+    public let urgentField: String?
 
     public init(
-        name: String, table: String, idColumn: String = "id", fields: [String], scope: Scope, policy: MergePolicy
+        name: String, table: String, idColumn: String = "id", fields: [String], scope: Scope, policy: MergePolicy,
+        urgentField: String? = nil
     ) {
         self.name = name
         self.table = table
@@ -36,6 +40,7 @@ public struct SyncCollection: Sendable, Hashable {
         self.fieldSet = Set(fields)
         self.scope = scope
         self.policy = policy
+        self.urgentField = urgentField
     }
 
     /// Which replicas a collection's records belong to.

@@ -30,10 +30,20 @@ public struct PushReply: Sendable, Codable, Equatable {
 public struct PullRequest: Sendable, Codable, Equatable {
     public let after: Int64
     public let limit: Int
+    /// The sequences of the county's urgent changes the station received ahead of `after`.
+    public let heldUrgent: [Int64]
 
-    public init(after: Int64, limit: Int) {
+    public init(after: Int64, limit: Int, heldUrgent: [Int64] = []) {
         self.after = after
         self.limit = limit
+        self.heldUrgent = heldUrgent
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        after = try container.decode(Int64.self, forKey: .after)
+        limit = try container.decode(Int.self, forKey: .limit)
+        heldUrgent = try container.decodeIfPresent([Int64].self, forKey: .heldUrgent) ?? []
     }
 }
 
@@ -47,13 +57,28 @@ public struct PullReply: Sendable, Codable, Equatable {
     public let countyTime: Int64
     /// The county's origin id, the only origin whose county-owned records a station accepts.
     public let countyOrigin: String
+    /// Urgent changes beyond this batch, sent ahead of it; they come again in their place, harmlessly.
+    public let urgent: [Change]
 
-    public init(changes: [Change], position: Int64, more: Bool, countyTime: Int64, countyOrigin: String) {
+    public init(
+        changes: [Change], position: Int64, more: Bool, countyTime: Int64, countyOrigin: String, urgent: [Change] = []
+    ) {
         self.changes = changes
         self.position = position
         self.more = more
         self.countyTime = countyTime
         self.countyOrigin = countyOrigin
+        self.urgent = urgent
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        changes = try container.decode([Change].self, forKey: .changes)
+        position = try container.decode(Int64.self, forKey: .position)
+        more = try container.decode(Bool.self, forKey: .more)
+        countyTime = try container.decode(Int64.self, forKey: .countyTime)
+        countyOrigin = try container.decode(String.self, forKey: .countyOrigin)
+        urgent = try container.decodeIfPresent([Change].self, forKey: .urgent) ?? []
     }
 }
 

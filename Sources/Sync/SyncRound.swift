@@ -45,10 +45,10 @@ public struct SyncRound: Sendable {
         var more = true
         while more {
             let reply = try await transport.pull(
-                PullRequest(after: try await station.pullPosition(), limit: batchSize))
+                PullRequest(after: try await station.pullPosition(), limit: batchSize, heldUrgent: try await station.heldUrgent()))
             report.exchanges += 1
             try await station.accept(reply)
-            report.pulled += reply.changes.count
+            report.pulled += reply.changes.count + reply.urgent.count
             more = reply.more
         }
         try await station.recordSuccess()

@@ -8,6 +8,7 @@ import Storage
 /// - `sync_field_clock`: per mergeable field, the timestamp and origin of the value kept.
 /// - `sync_quarantine`: changes refused, with their reason, that did not stop the queue.
 /// - `sync_state`: small facts such as the pull position and the clock offset.
+/// - `sync_urgent_receipt`: at the county, which station holds each urgent change, since when.
 /// - `sync_conflict`, `sync_resolution`: concurrent review-worthy edits and their resolutions,
 ///   themselves synced as the built-in collections of ``ConflictLog``.
 ///
@@ -102,6 +103,22 @@ public enum SyncSchema {
                     DROP TABLE sync_change;
                     ALTER TABLE sync_change_new RENAME TO sync_change;
                     CREATE INDEX sync_change_scope ON sync_change(scope, position);
+                    """)
+        },
+        // Urgent changes (a disaster warning) travel ahead of the log; the county records which
+        // station holds each one.
+        Migration(module: "sync", number: 4, name: "urgent-lane") { db in
+            try db.execute(
+                sql: """
+                    ALTER TABLE sync_change ADD COLUMN urgent INTEGER NOT NULL DEFAULT 0;
+                    CREATE INDEX sync_change_urgent ON sync_change(position) WHERE urgent = 1;
+                    CREATE TABLE sync_urgent_receipt (
+                        station TEXT NOT NULL,
+                        origin TEXT NOT NULL,
+                        sequence INTEGER NOT NULL,
+                        received_at TEXT NOT NULL,
+                        PRIMARY KEY (origin, sequence, station)
+                    ) WITHOUT ROWID;
                     """)
         },
     ]

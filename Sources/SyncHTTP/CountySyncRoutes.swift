@@ -45,7 +45,7 @@ public struct CountySyncRoutes: RouteProvider {
             let pull = try decode(PullRequest.self, body)
             let limit = min(max(pull.limit, 1), 1_000)
             return try SyncReply(
-                try await replica.changes(after: pull.after, for: peer, limit: limit),
+                try await replica.serve(PullRequest(after: pull.after, limit: limit, heldUrgent: pull.heldUrgent), for: peer),
                 deflated: SyncWire.acceptsDeflate(request))
         }
         router.get("api/v1/sync/stations") { _, _ in

@@ -35,7 +35,7 @@ public struct KioskApplication: ProgramAssembly {
         HealthRoutes(program: KioskProgram.name, store: store).addRoutes(to: router)
         let api = router.group("api/v1")
         VillageRoutes(store: store).addRoutes(to: api)
-        NoticeRoutes(store: store).addRoutes(to: api)
+        NoticeRoutes(store: store) { [link] in try await link.replica() }.addRoutes(to: api)
         PriceRoutes(store: store, recordsPrices: true) { [link] in try await link.replica() }.addRoutes(to: api)
         SyncStatusRoutes { [link] in try await link.replica() }.addRoutes(to: api)
     }

@@ -16,31 +16,24 @@ extension NoticeQueries {
     }
 
     /// Notices matching what a person typed: Chinese of any length (麦, 补贴, 耕地地力保护补贴),
-    /// pinyin (gengdi) or initials (gdbt) of titles. Best first: matches in titles weigh most.
-    /// Every status is searchable; the status says which are no longer in force.
+    /// pinyin (gengdi) or initials (gdbt) of titles. Ranked in two tiers, newest first within each:
+    /// notices whose title matches, then those whose text does. Every status is searchable; the
+    /// status says which are no longer in force.
+    ///
+    /// Both tiers walk the index newest first and stop at `limit`, so a word found in every notice
+    /// costs no more than a rare one (a relevance score would have to score every match).
     public func search(_ text: String, limit: Int = 20) async throws -> [Hit] {
         guard
-            let query = ChineseSearchTerms.query(
+            let titles = ChineseSearchTerms.query(
+                text, unigrams: "title_unigrams", bigrams: "title_bigrams", pinyin: "title_pinyin"),
+            let anywhere = ChineseSearchTerms.query(
                 text, unigrams: "{title_unigrams body_unigrams}", bigrams: "{title_bigrams body_bigrams}",
                 pinyin: "title_pinyin")
         else { return [] }
         let highlight = SearchHighlight(query: text)
         return try store.readOnCallingTask { db in
-            // Ranked in the index first; only the best few get their status and text read.
-            try Row.fetchAll(
-                db.cachedStatement(
-                    sql: """
-                        SELECT n.id, n.title, n.category, n.published_on, n.urgent, n.summary, n.body,
-                            \(NoticeStatus.sql) AS status
-                        FROM (
-                            SELECT rowid, rank FROM notice_search
-                            WHERE notice_search MATCH :query AND rank MATCH 'bm25(10.0, 10.0, 1.0, 1.0, 8.0)'
-                            ORDER BY rank LIMIT :limit
-                        ) AS found JOIN notice n ON n.seq = found.rowid
-                        ORDER BY found.rank
-                        """),
-                arguments: ["query": query, "limit": limit, "today": today().text]
-            ).map { row in
+            let arguments: StatementArguments = ["titles": titles, "anywhere": anywhere, "limit": limit, "today": today().text]
+            return try Row.fetchAll(db.cachedStatement(sql: Self.searchSQL), arguments: arguments).map { row in
                 let summary: String = row["summary"]
                 return Hit(
                     id: row["id"], title: row["title"], category: row["category"], publishedOn: row["published_on"],
@@ -50,4 +43,18 @@ extension NoticeQueries {
             }
         }
     }
+
+    static let searchSQL = """
+        WITH in_titles AS (
+            SELECT rowid, 0 AS tier FROM notice_search WHERE notice_search MATCH :titles ORDER BY rowid DESC LIMIT :limit
+        ), in_texts AS (
+            SELECT rowid, 1 AS tier FROM notice_search
+            WHERE notice_search MATCH :anywhere AND rowid NOT IN (SELECT rowid FROM in_titles)
+            ORDER BY rowid DESC LIMIT :limit
+        )
+        SELECT n.id, n.title, n.category, n.published_on, n.urgent, n.summary, n.body, \(NoticeStatus.sql) AS status
+        FROM (SELECT * FROM in_titles UNION ALL SELECT * FROM in_texts) AS found JOIN notice n ON n.seq = found.rowid
+        ORDER BY found.tier, found.rowid DESC
+        LIMIT :limit
+        """
 }

@@ -1,19 +1,24 @@
 import Foundation
 import Hummingbird
 import Storage
+import Sync
 import WebAPI
 
-/// The notices module's endpoints, public at both sides and answered from local data.
+/// The notices module's endpoints, public at both sides and answered from local data; at a
+/// station also the screen's report that a notice was shown.
 ///
 /// ```swift
-/// NoticeRoutes(store: store).addRoutes(to: router.group("api/v1"))
-/// // GET notices, GET notices/search?q=, GET notices/{id}
+/// NoticeRoutes(store: store, station: { try await link.replica() }).addRoutes(to: router.group("api/v1"))
+/// // GET notices, GET notices/search?q=, GET notices/{id}; at a station POST notices/{id}/shown
 /// ```
 public struct NoticeRoutes: RouteProvider {
     let queries: NoticeQueries
+    /// The station's replica, to record showings; `nil` at the county.
+    let station: (@Sendable () async throws -> Replica?)?
 
-    public init(store: Store) {
+    public init(store: Store, station: (@Sendable () async throws -> Replica?)? = nil) {
         self.queries = NoticeQueries(store: store)
+        self.station = station
     }
 
     public func addRoutes(to router: some RouterMethods<APIRequestContext>) {
@@ -36,6 +41,16 @@ public struct NoticeRoutes: RouteProvider {
             let limit = try request.integerParameter("limit", default: 20, in: 1...100)
             return JSONResponse(SearchResults(query: text, hits: try await queries.search(text, limit: limit)))
         }
+        if let station {
+            notices.post("{id}/shown") { _, context in
+                let id = try context.parameters.require("id")
+                guard let replica = try await station() else { throw APIError.notEnrolled }
+                guard try await NoticeScreenings(replica: replica).markShown(id) else {
+                    throw APIError.notFound("notice \(id)", field: "id")
+                }
+                return JSONResponse(Shown(id: id, shown: true))
+            }
+        }
         notices.get("{id}") { _, context in
             let id = try context.parameters.require("id")
             guard let detail = try await queries.notice(id: id) else { throw APIError.notFound("notice \(id)", field: "id") }
@@ -44,6 +59,10 @@ public struct NoticeRoutes: RouteProvider {
     }
 
     struct NoticeList: Codable, Sendable { let notices: [NoticeQueries.Summary] }
+    struct Shown: Codable, Sendable {
+        let id: String
+        let shown: Bool
+    }
     struct SearchResults: Codable, Sendable {
         let query: String
         let hits: [NoticeQueries.Hit]

@@ -1,7 +1,8 @@
 import Sync
 
 /// What the notices module hands to the sync layer: notices are the county's, county-wide and
-/// signed, each notice one document with one signature.
+/// signed, each notice one document with one signature; an urgent one travels ahead of the log.
+/// When a station first shows a notice on screen is a fact of its village, for the county.
 ///
 /// ```swift
 /// let replica = try Replica(store: store, role: .county, collections: NoticesCollections.all)
@@ -13,7 +14,11 @@ public enum NoticesCollections {
             "index_number", "issuer", "document_number", "title", "category", "signed_on", "published_on",
             "effective_on", "expires_on", "summary", "body", "interpretation", "urgent", "relations",
         ],
-        scope: .countyWide, policy: .countyAuthoritative)
+        scope: .countyWide, policy: .countyAuthoritative, urgentField: "urgent")
 
-    public static let all = [notice]
+    public static let shown = SyncCollection(
+        name: "notices.shown", table: "notice_shown", fields: ["notice_id", "village_code", "shown_at"],
+        scope: .village(column: "village_code"), policy: .appendOnly)
+
+    public static let all = [notice, shown]
 }

@@ -17,7 +17,15 @@ public enum NoticesSchema {
         Migration(module: "notices", number: 1, name: "notices-and-search") { db in
             try db.execute(sql: notices)
             try db.execute(sql: search)
-        }
+        },
+        Migration(module: "notices", number: 2, name: "shown-on-screen") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE notice_shown (
+                        id TEXT PRIMARY KEY, notice_id TEXT NOT NULL, village_code TEXT NOT NULL, shown_at TEXT NOT NULL);
+                    CREATE INDEX notice_shown_by_notice ON notice_shown(notice_id);
+                    """)
+        },
     ]
 
     /// `search_unigrams(text)`, `search_bigrams(text)`, `search_pinyin(text)`: the index terms.

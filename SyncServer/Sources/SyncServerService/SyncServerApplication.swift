@@ -39,6 +39,7 @@ public struct SyncServerApplication: ProgramAssembly {
         let api = router.group("api/v1")
         VillageRoutes(store: store).addRoutes(to: api)
         NoticeRoutes(store: store).addRoutes(to: api)
+        UrgentNoticeRoutes(replica: replica, registry: registry).addRoutes(to: api)
         PriceRoutes(store: store, recordsPrices: false) { [replica] in replica }.addRoutes(to: api)
         SyncStatusRoutes { [replica] in replica }.addRoutes(to: api)
     }

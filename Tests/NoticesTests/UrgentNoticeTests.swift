@@ -1,0 +1,59 @@
+import ChinaLocale
+import GRDB
+import Notices
+import Sync
+import Testing
+
+@Suite struct UrgentNoticeTests {
+    @Test func anUrgentNoticeOvertakesTheLogAndItsReceiptsReachTheCounty() async throws {
+        let world = try NoticeWorld()
+        let publisher = NoticePublisher(replica: world.county)
+        try await publisher.publish((1...120).map { NoticeWorld.notice("R\($0)", "第\($0)号常规通知") })
+        try await publisher.publish([
+            NoticeWorld.notice("T1", "关于防御台风“海葵”的紧急通知", category: "灾害预警", urgent: true)
+        ])
+        let houNan = try world.station()
+        let peer = StationPeer(origin: houNan.origin, village: "441422107201")
+        let transport = LocalTransport(county: world.county, station: peer)
+
+        // The first small batch of a station that has everything to catch up on brings the warning.
+        let first = try await transport.pull(PullRequest(after: 0, limit: 10))
+        #expect(first.urgent.map(\.recordID) == ["T1"])
+        #expect(first.changes.count == 10 && !first.changes.contains { $0.recordID == "T1" })
+        try await houNan.accept(first)
+        let queries = NoticeQueries(store: houNan.store, today: { NoticeWorld.today })
+        #expect(try await queries.notice(id: "T1")?.notice.urgent == true)
+        #expect(try await queries.list(limit: 1).map(\.id) == ["T1"])  // urgent ahead in lists
+
+        // The next pull names it as held: the county records the receipt before the log reaches it.
+        #expect(try await world.county.urgentReceipts(collection: "notices.notice", recordID: "T1").isEmpty)
+        let second = try await transport.pull(PullRequest(after: first.position, limit: 10, heldUrgent: try await houNan.heldUrgent()))
+        try await houNan.accept(second)
+        let receipts = try await world.county.urgentReceipts(collection: "notices.notice", recordID: "T1")
+        #expect(receipts.map(\.station) == [houNan.origin])
+
+        // The screen shows it; the first showing travels to the county, once.
+        #expect(try await NoticeScreenings(replica: houNan).markShown("T1"))
+        try await NoticeScreenings(replica: houNan).markShown("T1")
+        #expect(try await NoticeScreenings(replica: houNan).markShown("unknown") == false)
+        _ = try await SyncRound(station: houNan, transport: transport, batchSize: 50).run()
+        let shown = try await NoticeScreenings.firstShown(of: "T1", in: world.county.store)
+        #expect(Array(shown.keys) == ["441422107201"])
+        #expect(try await houNan.pendingCount() == 0)
+        #expect(try await queries.list(all: true, limit: 200).count == 121)
+    }
+
+    @Test func aStationThatNeverPulledHoldsNoReceipt() async throws {
+        let world = try NoticeWorld()
+        try await NoticePublisher(replica: world.county).publish([
+            NoticeWorld.notice("T1", "关于防御强降雨天气的紧急通知", category: "灾害预警", urgent: true)
+        ])
+        let station = try world.station()
+        let transport = LocalTransport(county: world.county, station: StationPeer(origin: station.origin, village: "441422107201"))
+        #expect(try await world.county.urgentReceipts(collection: "notices.notice", recordID: "T1").isEmpty)
+        // One full round: the position covers the warning, and the next pull records it.
+        _ = try await SyncRound(station: station, transport: transport).run()
+        _ = try await SyncRound(station: station, transport: transport).run()
+        #expect(try await world.county.urgentReceipts(collection: "notices.notice", recordID: "T1").map(\.station) == [station.origin])
+    }
+}
