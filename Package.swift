@@ -93,6 +93,7 @@ let package = Package(
             name: "Notices",
             dependencies: [
                 "ChinaLocale", "Storage", "Sync", "WebAPI",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]

@@ -62,6 +62,8 @@ public struct NoticeQueries: Sendable {
         /// The notices this one acts on, and those acting on it (such as the one that repealed it).
         public let acts: [Related]
         public let actedOnBy: [Related]
+        /// Its files, such as the scan of the signed document.
+        public let attachments: [AttachmentEntry]
     }
 
     public struct Related: Codable, Sendable, Equatable, FetchableRecord {
@@ -82,7 +84,10 @@ public struct NoticeQueries: Sendable {
             return Detail(
                 notice: try Self.notice(from: row), status: status,
                 acts: try Related.fetchAll(db, sql: relatedSQL + " ON n.id = r.target_id WHERE r.notice_id = :id", arguments: arguments),
-                actedOnBy: try Related.fetchAll(db, sql: relatedSQL + " ON n.id = r.notice_id WHERE r.target_id = :id", arguments: arguments))
+                actedOnBy: try Related.fetchAll(db, sql: relatedSQL + " ON n.id = r.notice_id WHERE r.target_id = :id", arguments: arguments),
+                attachments: try AttachmentEntry.fetchAll(
+                    db, sql: "SELECT id, file_name, media_type, size FROM notice_attachment WHERE notice_id = :id ORDER BY file_name",
+                    arguments: arguments))
         }
     }
 
@@ -93,5 +98,30 @@ public struct NoticeQueries: Sendable {
             effectiveOn: row["effective_on"], expiresOn: row["expires_on"], summary: row["summary"], body: row["body"],
             interpretation: row["interpretation"], urgent: row["urgent"],
             relations: try JSONDecoder().decode([NoticeRelation].self, from: Data((row["relations"] as String).utf8)))
+    }
+}
+
+extension NoticeQueries {
+    /// A notice's file as listed with it.
+    public struct AttachmentEntry: Codable, Sendable, Equatable, FetchableRecord {
+        public let id: String
+        public let fileName: String
+        public let mediaType: String
+        public let size: Int
+        public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+    }
+
+    /// A file's bytes, checked against the hash that names it; `nil` if absent or not intact.
+    public func attachment(_ id: String, of noticeID: String) async throws -> (entry: AttachmentEntry, content: Data)? {
+        try await store.pool.read { db in
+            guard
+                let row = try Row.fetchOne(
+                    db, sql: "SELECT * FROM notice_attachment WHERE id = ? AND notice_id = ?", arguments: [id, noticeID]),
+                let content = Data(base64Encoded: row["content"] as String), NoticeAttachment.id(of: content) == id
+            else { return nil }
+            return (
+                AttachmentEntry(id: id, fileName: row["file_name"], mediaType: row["media_type"], size: row["size"]), content
+            )
+        }
     }
 }

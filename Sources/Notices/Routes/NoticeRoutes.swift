@@ -9,7 +9,8 @@ import WebAPI
 ///
 /// ```swift
 /// NoticeRoutes(store: store, station: { try await link.replica() }).addRoutes(to: router.group("api/v1"))
-/// // GET notices, GET notices/search?q=, GET notices/{id}; at a station POST notices/{id}/shown
+/// // GET notices, GET notices/search?q=, GET notices/{id}, GET notices/{id}/attachments/{file};
+/// // at a station POST notices/{id}/shown
 /// ```
 public struct NoticeRoutes: RouteProvider {
     let queries: NoticeQueries
@@ -50,6 +51,17 @@ public struct NoticeRoutes: RouteProvider {
                 }
                 return JSONResponse(Shown(id: id, shown: true))
             }
+        }
+        notices.get("{id}/attachments/{file}") { _, context in
+            let (id, file) = (try context.parameters.require("id"), try context.parameters.require("file"))
+            guard let (entry, content) = try await queries.attachment(file, of: id) else {
+                throw APIError.notFound("attachment \(file) of notice \(id)", field: "file")
+            }
+            var headers = HTTPFields()
+            headers[.contentType] = entry.mediaType
+            headers[.contentDisposition] = "inline; filename*=UTF-8''"
+                + (entry.fileName.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "attachment")
+            return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: content)))
         }
         notices.get("{id}") { _, context in
             let id = try context.parameters.require("id")

@@ -20,5 +20,11 @@ public enum NoticesCollections {
         name: "notices.shown", table: "notice_shown", fields: ["notice_id", "village_code", "shown_at"],
         scope: .village(column: "village_code"), policy: .appendOnly)
 
-    public static let all = [notice, shown]
+    /// A notice's file, named by the hash of its bytes (base64 in `content`).
+    public static let attachment = SyncCollection(
+        name: "notices.attachment", table: "notice_attachment",
+        fields: ["notice_id", "file_name", "media_type", "size", "content"], scope: .countyWide,
+        policy: .countyAuthoritative)
+
+    public static let all = [notice, attachment, shown]
 }

@@ -26,6 +26,15 @@ public enum NoticesSchema {
                     CREATE INDEX notice_shown_by_notice ON notice_shown(notice_id);
                     """)
         },
+        Migration(module: "notices", number: 3, name: "attachments") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE notice_attachment (
+                        id TEXT PRIMARY KEY, notice_id TEXT NOT NULL, file_name TEXT NOT NULL, media_type TEXT NOT NULL,
+                        size INTEGER NOT NULL, content TEXT NOT NULL);
+                    CREATE INDEX notice_attachment_by_notice ON notice_attachment(notice_id);
+                    """)
+        },
     ]
 
     /// `search_unigrams(text)`, `search_bigrams(text)`, `search_pinyin(text)`: the index terms.

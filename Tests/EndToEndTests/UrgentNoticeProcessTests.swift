@@ -1,0 +1,72 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import TestSupport
+import Testing
+
+/// An urgent notice and its scanned document published with the county's commands, found by a
+/// station's search, shown on its screen, and the receipt and showing seen at the county.
+@Suite(.timeLimit(.minutes(3))) struct UrgentNoticeProcessTests {
+    let folder = try! TemporaryFolder()
+
+    static let notices = """
+        [{"id": "T-2026-05", "issuer": "大埔县三防指挥部", "document_number": "埔三防[2026]5号",
+          "title": "关于防御台风“海葵”的紧急通知", "category": "灾害预警", "signed_on": "2026-09-01",
+          "published_on": "2026-09-01", "effective_on": "2026-09-01", "body": "请各村立即转移危险区域群众。", "urgent": true}]
+        """
+
+    func run(_ program: String, _ arguments: [String]) async throws -> (status: Int32, output: String, error: String) {
+        let process = try ProgramProcess(program, arguments)
+        let status = await process.exitStatus()
+        return (status, process.standardOutput, process.standardError)
+    }
+
+    func get(_ url: String) async throws -> (Data, Int) {
+        let (data, response) = try await URLSession.shared.data(from: URL(string: url)!)
+        return (data, (response as? HTTPURLResponse)?.statusCode ?? 0)
+    }
+
+    @Test func anUrgentNoticeIsReceivedShownAndReportedToTheCounty() async throws {
+        let county = folder.file("county")
+        let file = folder.file("notices.json")
+        try Self.notices.write(toFile: file, atomically: true, encoding: .utf8)
+        let published = try await run("syncserver", ["notices", "publish", "--data-dir", county, file])
+        #expect(published.status == 0 && published.output.contains("1 urgent"), "\(published.error)")
+        let scan = folder.file("埔三防〔2026〕5号.pdf")
+        try Data("%PDF-1.4 scan".utf8).write(to: URL(fileURLWithPath: scan))
+        let attached = try await run("syncserver", ["notices", "attach", "--data-dir", county, "--notice", "T-2026-05", scan])
+        #expect(attached.status == 0, "\(attached.error)")
+        let fileID = try #require(attached.output.split(separator: " ").first { $0.hasPrefix("sha256-") }.map { String($0.dropLast()) })
+
+        let added = try await run("syncserver", ["station", "add", "--data-dir", county, "--village", "441422107201", "--name", "侯南村站"])
+        let code = try #require(added.output.split(separator: " ").first { $0.count == 11 && $0.dropFirst(5).first == "-" })
+        let server = try ProgramProcess("syncserver", ["serve", "--port", "0", "--data-dir", county])
+        let countyURL = "http://127.0.0.1:\(try await server.listeningPort())"
+        let station = folder.file("station")
+        #expect(try await run("kiosk", ["enroll", "--data-dir", station, "--server", countyURL, "--code", String(code)]).status == 0)
+        let missing = try await get("\(countyURL)/api/v1/notices/T-2026-05/receipts")
+        #expect(String(decoding: missing.0, as: UTF8.self).contains("\"missing\":[\"st-"))
+        #expect(try await run("kiosk", ["sync", "--data-dir", station]).status == 0)
+
+        let kiosk = try ProgramProcess("kiosk", ["serve", "--port", "0", "--data-dir", station])
+        let kioskURL = "http://127.0.0.1:\(try await kiosk.listeningPort())"
+        let search = try await get("\(kioskURL)/api/v1/notices/search?q=taifeng")
+        #expect(String(decoding: search.0, as: UTF8.self).contains("T-2026-05"))
+        let pdf = try await get("\(kioskURL)/api/v1/notices/T-2026-05/attachments/\(fileID)")
+        #expect(pdf.1 == 200 && pdf.0 == Data("%PDF-1.4 scan".utf8))
+        var shown = URLRequest(url: URL(string: "\(kioskURL)/api/v1/notices/T-2026-05/shown")!)
+        shown.httpMethod = "POST"
+        let (_, response) = try await URLSession.shared.data(for: shown)
+        #expect((response as? HTTPURLResponse)?.statusCode == 200)
+        kiosk.signal(SIGTERM)
+        #expect(await kiosk.exitStatus() == 0)
+        #expect(try await run("kiosk", ["sync", "--data-dir", station]).status == 0)
+
+        let receipts = String(decoding: try await get("\(countyURL)/api/v1/notices/T-2026-05/receipts").0, as: UTF8.self)
+        #expect(receipts.contains("\"missing\":[]"), "\(receipts)")
+        #expect(receipts.contains("\"first_shown_at\":\"20"), "\(receipts)")
+        server.signal(SIGTERM)
+        #expect(await server.exitStatus() == 0)
+    }
+}
