@@ -9,7 +9,12 @@
 /// ```
 public enum CompactJSON {
     public static func encode(_ fields: [String: SyncValue]) -> String {
-        object(fields, render)
+        object(fields, sortedKeys: nil, render)
+    }
+
+    /// The same, with the keys already sorted by the caller.
+    static func encode(_ fields: [String: SyncValue], sortedKeys: [String]?) -> String {
+        object(fields, sortedKeys: sortedKeys, render)
     }
 
     /// Rows of values as an array of arrays: how a document (a price bulletin) carries its rows.
@@ -37,13 +42,13 @@ public enum CompactJSON {
     }
 
     static func encode(_ bases: [String: HybridTimestamp]) -> String {
-        object(bases) { String($0.rawValue) }
+        bases.isEmpty ? "{}" : object(bases, sortedKeys: nil) { String($0.rawValue) }
     }
 
-    private static func object<Value>(_ members: [String: Value], _ render: (Value) -> String) -> String {
+    private static func object<Value>(_ members: [String: Value], sortedKeys: [String]?, _ render: (Value) -> String) -> String {
         var result = "{"
         result.reserveCapacity(members.count * 24)
-        for (index, key) in members.keys.sorted().enumerated() {
+        for (index, key) in (sortedKeys ?? members.keys.sorted()).enumerated() {
             if index > 0 { result += "," }
             appendQuoted(key, to: &result)
             result += ":"
@@ -63,7 +68,11 @@ public enum CompactJSON {
     private static func appendQuoted(_ text: String, to result: inout String) {
         result += "\""
         let utf8 = text.utf8
-        if !utf8.contains(where: needsEscape) {
+        let plain = utf8.withContiguousStorageIfAvailable { bytes in
+            for byte in bytes where needsEscape(byte) { return false }
+            return true
+        }
+        if plain ?? !utf8.contains(where: needsEscape) {
             result += text
             return result += "\""
         }
@@ -89,6 +98,7 @@ public enum CompactJSON {
         result += "\""
     }
 
+    @inline(__always)
     private static func needsEscape(_ byte: UInt8) -> Bool {
         byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20
     }

@@ -73,7 +73,8 @@ extension Replica {
             bound: [
                 change.origin.databaseValue, change.sequence.databaseValue, change.timestamp.rawValue.databaseValue,
                 change.collection.databaseValue, change.recordID.databaseValue, change.scope.databaseValue,
-                CompactJSON.encode(change.fields).databaseValue, CompactJSON.encode(change.bases).databaseValue,
+                CompactJSON.encode(change.fields, sortedKeys: collections[change.collection]?.sortedNames(of: change.fields))
+                    .databaseValue, CompactJSON.encode(change.bases).databaseValue,
                 change.signature.databaseValue, (isUrgent(change) ? 1 : 0).databaseValue,
             ], in: db)
         if change.origin != origin { try markReceived(change, db) }
@@ -143,7 +144,7 @@ extension Replica {
     func insert(
         _ fields: [String: SyncValue], into collection: SyncCollection, id: String, replacing: Bool, _ db: Database
     ) throws {
-        let names = fields.keys.sorted()
+        let names = collection.sortedNames(of: fields)
         var values = [id.databaseValue]
         values.reserveCapacity(names.count + 1)
         for name in names { values.append(fields[name]!.databaseValue) }
@@ -152,7 +153,8 @@ extension Replica {
 
     /// The insert statement's text, built once per collection and set of fields.
     private func insertSQL(_ collection: SyncCollection, _ names: [String], replacing: Bool) -> String {
-        let key = InsertShape(collection: collection.name, names: names, replacing: replacing)
+        let key = InsertShape(
+            collection: collection.name, names: names.count == collection.fields.count ? [] : names, replacing: replacing)
         if let sql = insertStatements.withLock({ $0[key] }) { return sql }
         let idColumn = collection.idColumn.quotedDatabaseIdentifier
         let columns = ([collection.idColumn] + names).map(\.quotedDatabaseIdentifier).joined(separator: ", ")

@@ -44,7 +44,7 @@ extension Replica {
         {
             return "field \(column) must be the station's village \(station.village)"
         }
-        if let unknown = change.fields.keys.first(where: { !collection.fields.contains($0) }) {
+        if let unknown = change.fields.keys.first(where: { !collection.fieldSet.contains($0) }) {
             return "unknown field \(unknown) of \(collection.name)"
         }
         if clock.isTooFarAhead(change.timestamp) {
@@ -174,6 +174,9 @@ extension Replica {
         }
         if !change.scope.isEmpty, change.scope != village {
             return "the record belongs to another village, \(change.scope)"
+        }
+        if let unknown = change.fields.keys.first(where: { !collection.fieldSet.contains($0) }) {
+            return "unknown field \(unknown) of \(collection.name)"
         }
         return nil
     }

@@ -19,8 +19,10 @@ public struct SyncCollection: Sendable, Hashable {
     public let idColumn: String
     /// The synced columns besides `id` (and the scope column, which is among them when per village).
     public let fields: [String]
-    /// The same fields, for membership tests on every write.
+    /// The same fields, for membership tests on every write, and sorted, the order a change with
+    /// every field is written in (most are), so that capture need not sort them each time.
     let fieldSet: Set<String>
+    let sortedFields: [String]
     /// Whether records are county-wide or belong to one village.
     public let scope: Scope
     /// Who may write and how versions merge.
@@ -38,6 +40,7 @@ public struct SyncCollection: Sendable, Hashable {
         self.idColumn = idColumn
         self.fields = fields
         self.fieldSet = Set(fields)
+        self.sortedFields = fields.sorted()
         self.scope = scope
         self.policy = policy
         self.urgentField = urgentField
@@ -60,6 +63,11 @@ public struct SyncCollection: Sendable, Hashable {
         /// Merged field by field, the later hybrid timestamp winning; a concurrent change to a
         /// review-worthy field is also recorded as a conflict for a person to resolve.
         case mergeable(reviewWorthy: Set<String>)
+    }
+
+    /// The names of a change's fields in sorted order: precomputed when the change sets every field.
+    func sortedNames(of fields: [String: SyncValue]) -> [String] {
+        fields.count == sortedFields.count ? sortedFields : fields.keys.sorted()
     }
 
     /// Whether a change to this field, concurrent with another, needs a person's review.

@@ -67,20 +67,26 @@ public final class ProgramProcess: Sendable {
         try process.run()
     }
 
-    /// A pipe whose bytes are appended to one buffer of the state as they arrive.
+    /// A pipe whose bytes are appended to one buffer of the state as they arrive, read by a thread
+    /// of its own with blocking reads: Foundation's `readabilityHandler` on Linux crashed the test
+    /// run now and then (in libdispatch's event loop) when many processes came and went.
     private func collect(
         into buffer: WritableKeyPath<State, Data> & Sendable, closed: WritableKeyPath<State, Bool> & Sendable
     ) -> Pipe {
         let pipe = Pipe()
-        pipe.fileHandleForReading.readabilityHandler = { [state] handle in
-            let data = handle.availableData
-            if data.isEmpty { handle.readabilityHandler = nil }
-            state.withLock { state in
-                state[keyPath: buffer].append(data)
-                if data.isEmpty { state[keyPath: closed] = true }
-                state.wake()
+        let handle = pipe.fileHandleForReading
+        let reader = Thread { [state] in
+            while true {
+                let data = handle.availableData
+                state.withLock { state in
+                    state[keyPath: buffer].append(data)
+                    if data.isEmpty { state[keyPath: closed] = true }
+                    state.wake()
+                }
+                if data.isEmpty { return }
             }
         }
+        reader.start()
         return pipe
     }
 
