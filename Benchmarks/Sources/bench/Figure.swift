@@ -85,6 +85,10 @@ struct Report {
           (`PriceQueries.Statements`), stepped through the SQLite C API on the same file. Pairs of
           queries are interleaved and led by each side in turn. The rows are laid in directly, ten days a
           transaction, with the triggers that keep the per-day summary running as for a bulletin.
+        - **notice search**: the notices module's search (FTS5 over Han unigrams and bigrams and title
+          pinyin, two tiers newest first) over the demo's notices recombined to 100,000, beside a plain
+          `LIKE '%…%'` scan of titles and texts (newest 20), which a common word ends early and a rare
+          one makes read everything.
         - "an empty async read" (printed, not tabled) is what `await pool.read` costs on this machine,
           the reason the price queries run their reads on the calling task.
         """
