@@ -51,19 +51,22 @@ public final class Replica: Sendable {
             byName[collection.name] = collection
         }
         self.collections = byName
-        try store.pool.write { db in
-            // The log's scope index serves the county's pulls. A station never serves one, and
-            // would pay for the index on every change it captures.
-            try db.execute(
-                sql: role == .county
-                    ? "CREATE INDEX IF NOT EXISTS sync_change_scope ON sync_change(scope, position)"
-                    : "DROP INDEX IF EXISTS sync_change_scope")
-        }
-        let (last, offset) = try store.pool.read { db in
+        let (last, offset, hasScopeIndex) = try store.pool.read { db in
             (
                 try Int64.fetchOne(db, sql: "SELECT MAX(timestamp) FROM sync_change") ?? 0,
-                try Self.state(db, "clock_offset").flatMap { Int64($0) } ?? 0
+                try Self.state(db, "clock_offset").flatMap { Int64($0) } ?? 0,
+                try db.indexes(on: "sync_change").contains { $0.name == "sync_change_scope" }
             )
+        }
+        // The log's scope index serves the county's pulls. A station never serves one, and would
+        // pay for the index on every change it captures. Written once, when the store disagrees.
+        if hasScopeIndex != (role == .county) {
+            try store.pool.write { db in
+                try db.execute(
+                    sql: role == .county
+                        ? "CREATE INDEX IF NOT EXISTS sync_change_scope ON sync_change(scope, position)"
+                        : "DROP INDEX IF EXISTS sync_change_scope")
+            }
         }
         self.clock = HybridClock(
             last: HybridTimestamp(rawValue: last), offsetMilliseconds: offset, wallTime: wallTime)

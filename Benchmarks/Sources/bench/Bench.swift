@@ -12,7 +12,8 @@ struct Bench: AsyncParsableCommand {
     struct Sync: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Capture, apply and wire figures of the sync layer against plain SQLite and gzip'd CSV.")
-        @Option(help: "Price rows to sync.") var rows = 20_000
+        static let rows = 20_000
+        @Option(help: "Price rows to sync.") var rows = Sync.rows
 
         func run() async throws { print(Figure.table(try await SyncBench(rows: rows).run())) }
     }
@@ -20,8 +21,9 @@ struct Bench: AsyncParsableCommand {
     struct PriceQueries: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "prices", abstract: "Board and 365-day history latency over many price rows, against bare SQLite.")
-        @Option(help: "Price rows in the store.") var rows = 5_000_000
-        @Option(help: "Queries of each kind.") var queries = 1_000
+        static let (rows, queries) = (5_000_000, 1_000)
+        @Option(help: "Price rows in the store.") var rows = PriceQueries.rows
+        @Option(help: "Queries of each kind.") var queries = PriceQueries.queries
 
         func run() async throws {
             print(Figure.table(try await PriceQueryBench(rows: rows, queries: queries).run()))
@@ -31,8 +33,9 @@ struct Bench: AsyncParsableCommand {
     struct NoticeSearch: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "notices", abstract: "Search latency over many notices for 1-, 2- and 4-character queries.")
-        @Option(help: "Notices in the store.") var notices = 100_000
-        @Option(help: "Queries of each length.") var queries = 600
+        static let (notices, queries) = (100_000, 600)
+        @Option(help: "Notices in the store.") var notices = NoticeSearch.notices
+        @Option(help: "Queries of each length.") var queries = NoticeSearch.queries
 
         func run() async throws {
             print(Figure.table(try await NoticeSearchBench(notices: notices, queries: queries).run()))
@@ -42,15 +45,17 @@ struct Bench: AsyncParsableCommand {
     struct All: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Every measurement; optionally rewrite BENCHMARKS.md.")
         @Option(help: "Write the report to this file, such as BENCHMARKS.md.") var write: String?
-        @Option(help: "Price rows for the query figures.") var priceRows = 5_000_000
+        @Option(help: "Price rows for the query figures.") var priceRows = PriceQueries.rows
 
         func run() async throws {
             var sections: [(String, [Figure])] = []
-            sections.append(("Sync layer (20,000 price rows)", try await SyncBench(rows: 20_000).run()))
+            sections.append(("Sync layer (\(Sync.rows.formatted()) price rows)", try await SyncBench(rows: Sync.rows).run()))
             print(Figure.table(sections.last!.1))
-            sections.append(("Price queries (\(priceRows.formatted()) price rows)", try await PriceQueryBench(rows: priceRows, queries: 1_000).run()))
+            sections.append(("Price queries (\(priceRows.formatted()) price rows)", try await PriceQueryBench(rows: priceRows, queries: PriceQueries.queries).run()))
             print(Figure.table(sections.last!.1))
-            sections.append(("Notice search (100,000 notices)", try await NoticeSearchBench(notices: 100_000, queries: 600).run()))
+            sections.append((
+                "Notice search (\(NoticeSearch.notices.formatted()) notices)",
+                try await NoticeSearchBench(notices: NoticeSearch.notices, queries: NoticeSearch.queries).run()))
             print(Figure.table(sections.last!.1))
             if let write { try Report(sections: sections).text.write(toFile: write, atomically: true, encoding: .utf8) }
         }

@@ -85,18 +85,7 @@ extension CheckedPrice {
 extension PriceSheet {
     /// The sheet's header for a rule's field, so a refusal names the column a person sees.
     static func column(for field: String?, in header: [String]) -> String? {
-        let column: Column? =
-            switch field {
-            case "min_fen": .min
-            case "avg_fen": .avg
-            case "max_fen": .max
-            case "unit": .unit
-            case "observed_on": .date
-            case "volume_kg": .volume
-            case "variety_code": .variety
-            case "market_id": .market
-            default: nil
-            }
-        return column.flatMap { column in header.first { column.headers.contains($0.lowercased()) } }
+        guard let field, let column = Column.allCases.first(where: { $0.ruleField == field }) else { return nil }
+        return header.first { column.headers.contains($0.lowercased()) }
     }
 }

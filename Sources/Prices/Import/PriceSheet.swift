@@ -46,6 +46,21 @@ public struct PriceSheet: Sendable {
         }
 
         static let required: [Column] = [.date, .variety, .market, .min, .avg, .max, .unit]
+
+        /// The field ``PriceRules`` names when this column's value breaks a rule.
+        var ruleField: String? {
+            switch self {
+            case .date: "observed_on"
+            case .variety: "variety_code"
+            case .market: "market_id"
+            case .min: "min_fen"
+            case .avg: "avg_fen"
+            case .max: "max_fen"
+            case .unit: "unit"
+            case .volume: "volume_kg"
+            case .spec, .origin: nil
+            }
+        }
     }
 
     public init(csv: SpreadsheetCSV, catalogue: CatalogueIndex) throws {
