@@ -99,11 +99,20 @@ let package = Package(
             ]
         ),
 
+        .target(
+            name: "Traceability",
+            dependencies: [
+                "ChinaLocale", "Storage", "Sync", "WebAPI",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
+
         // MARK: Programs.
         .target(
             name: "KioskService",
             dependencies: [
-                "ServiceRuntime", "Sync", "SyncHTTP", "Villages", "Prices", "Notices",
+                "ServiceRuntime", "Sync", "SyncHTTP", "Villages", "Prices", "Notices", "Traceability",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             path: "Kiosk/Sources/KioskService"
@@ -118,7 +127,7 @@ let package = Package(
         ),
         .target(
             name: "SyncServerService",
-            dependencies: ["ServiceRuntime", "Sync", "SyncHTTP", "Villages", "Prices", "Notices"],
+            dependencies: ["ServiceRuntime", "Sync", "SyncHTTP", "Villages", "Prices", "Notices", "Traceability"],
             path: "SyncServer/Sources/SyncServerService"
         ),
         .executableTarget(
@@ -133,7 +142,7 @@ let package = Package(
         // MARK: The demo: both programs on loopback with sample data.
         .target(
             name: "DemoData",
-            dependencies: ["ChinaLocale", "Storage", "Sync", "Villages", "Prices", "Notices"],
+            dependencies: ["ChinaLocale", "Storage", "Sync", "Villages", "Prices", "Notices", "Traceability"],
             path: "Demo/Sources/DemoData"
         ),
         .executableTarget(
@@ -150,7 +159,7 @@ let package = Package(
         .executableTarget(
             name: "bench",
             dependencies: [
-                "CZlib", "CSQLite", "ChinaLocale", "Sync", "Storage", "Prices", "Notices", "DemoData",
+                "CZlib", "CSQLite", "ChinaLocale", "Sync", "Storage", "Prices", "Notices", "Traceability", "DemoData",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -162,8 +171,10 @@ let package = Package(
         .target(
             name: "TestSupport",
             dependencies: [
-                "WebAPI",
+                "WebAPI", "Storage", "Sync",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             path: "Tests/TestSupport"
         ),
@@ -203,6 +214,14 @@ let package = Package(
             name: "PricesTests",
             dependencies: [
                 "Prices", "ChinaLocale", "Storage", "Sync", "DemoData", "TestSupport", "WebAPI",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .testTarget(
+            name: "TraceabilityTests",
+            dependencies: [
+                "Traceability", "ChinaLocale", "DemoData", "Storage", "Sync", "TestSupport", "WebAPI",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]

@@ -11,4 +11,11 @@ public enum BeijingTime {
     public static func timestamp(_ instant: Date = Date()) -> String {
         Date.ISO8601FormatStyle(timeZoneSeparator: .colon, timeZone: zone).format(instant)
     }
+
+    /// An ISO 8601 time that names its zone (`Z` or `±hh:mm`), as the instant it denotes; `nil`
+    /// for a time without a zone, which could mean any of several instants.
+    public static func instant(_ text: String) -> Date? {
+        guard text.count >= 20, text.hasSuffix("Z") || text.dropLast(6).count == 19 else { return nil }
+        return try? Date(text, strategy: Date.ISO8601FormatStyle())
+    }
 }

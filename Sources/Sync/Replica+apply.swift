@@ -125,14 +125,24 @@ extension Replica {
                 winners[field] = value
             }
         }
-        if !winners.isEmpty {
+        if winners.count == collection.fields.count {
             try insert(winners, into: collection, id: change.recordID, replacing: true, db)
+        } else if !winners.isEmpty {
+            // Some fields of a held record: an upsert would first build a whole new row, and fail
+            // the table's NOT NULL columns this change does not carry.
+            if try rowExists(collection, change.recordID, db) {
+                try update(winners, in: collection, id: change.recordID, db)
+            } else {
+                try insert(winners, into: collection, id: change.recordID, replacing: true, db)
+            }
         }
+        // A conflict belongs to the record's village, which a record read county-wide names in its column.
+        let village = try change.scope.isEmpty ? storedOwner(of: collection, recordID: change.recordID, db) ?? "" : change.scope
         for conflict in conflicts {
             try write(
                 db, to: ConflictLog.conflicts.name, id: "\(change.origin):\(change.sequence):\(conflict.field)",
                 fields: [
-                    "scope": .text(change.scope), "collection": .text(collection.name),
+                    "scope": .text(village), "collection": .text(collection.name),
                     "record_id": .text(change.recordID), "field": .text(conflict.field),
                     "kept_value": .text(try Self.json(conflict.kept)), "kept_origin": .text(conflict.keptOrigin),
                     "other_value": .text(try Self.json(conflict.other)), "other_origin": .text(conflict.otherOrigin),
@@ -149,6 +159,20 @@ extension Replica {
         values.reserveCapacity(names.count + 1)
         for name in names { values.append(fields[name]!.databaseValue) }
         try db.cachedStatement(sql: insertSQL(collection, names, replacing: replacing)).execute(bound: values, in: db)
+    }
+
+    /// Sets the given fields of a held row.
+    func update(_ fields: [String: SyncValue], in collection: SyncCollection, id: String, _ db: Database) throws {
+        let names = collection.sortedNames(of: fields)
+        let key = InsertShape(collection: collection.name, names: names, replacing: true, updating: true)
+        let sql =
+            insertStatements.withLock({ $0[key] })
+            ?? "UPDATE \(collection.table.quotedDatabaseIdentifier) SET "
+            + names.map { "\($0.quotedDatabaseIdentifier) = ?" }.joined(separator: ", ")
+            + " WHERE \(collection.idColumn.quotedDatabaseIdentifier) = ?"
+        insertStatements.withLock { $0[key] = sql }
+        let values = names.map { fields[$0]!.databaseValue } + [id.databaseValue]
+        try db.cachedStatement(sql: sql).execute(bound: values, in: db)
     }
 
     /// The insert statement's text, built once per collection and set of fields.
@@ -176,6 +200,7 @@ extension Replica {
         let collection: String
         let names: [String]
         let replacing: Bool
+        var updating = false
     }
 
     func fieldClock(_ collection: String, _ recordID: String, _ field: String, _ db: Database) throws

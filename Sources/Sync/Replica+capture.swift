@@ -13,8 +13,10 @@ extension Replica {
         if let unknown = fields.keys.first(where: { !collection.fieldSet.contains($0) }) {
             throw SyncError.unknownField(collection: collectionName, field: unknown)
         }
-        let scope = try scope(of: collection, recordID: recordID, fields: fields, db)
-        try checkWritable(collection, scope: scope)
+        let owner = try owner(of: collection, recordID: recordID, fields: fields, db)
+        try checkWritable(collection, owner: owner)
+        // A record every station reads travels with the county-wide scope; its owner stays in its column.
+        let scope = if case .villageShared = collection.scope { "" } else { owner }
         if collection.policy == .appendOnly {
             return try captureFact(collection, id: recordID, scope: scope, fields: fields, db)
         }
@@ -54,27 +56,33 @@ extension Replica {
         return change
     }
 
-    /// The village code a record belongs to: from the fields written, else from the stored row.
-    func scope(of collection: SyncCollection, recordID: String, fields: [String: SyncValue], _ db: Database) throws
+    /// The village code a record belongs to (empty for the county's): from the fields written, else
+    /// from the stored row.
+    func owner(of collection: SyncCollection, recordID: String, fields: [String: SyncValue], _ db: Database) throws
         -> String
     {
-        guard case .village(let column) = collection.scope else { return "" }
+        guard let column = collection.scope.ownerColumn else { return "" }
         if case .text(let village) = fields[column] ?? .null, !village.isEmpty { return village }
-        let stored = try String.fetchOne(
+        guard let stored = try storedOwner(of: collection, recordID: recordID, db), !stored.isEmpty else {
+            throw SyncError.missingScope(collection: collection.name, recordID: recordID)
+        }
+        return stored
+    }
+
+    /// The village a stored record names as its owner, or `nil` if the record is not held.
+    func storedOwner(of collection: SyncCollection, recordID: String, _ db: Database) throws -> String? {
+        guard let column = collection.scope.ownerColumn else { return nil }
+        return try String.fetchOne(
             db,
             sql: """
                 SELECT \(column.quotedDatabaseIdentifier) FROM \(collection.table.quotedDatabaseIdentifier)
                 WHERE \(collection.idColumn.quotedDatabaseIdentifier) = ?
                 """,
             arguments: [recordID])
-        guard let stored, !stored.isEmpty else {
-            throw SyncError.missingScope(collection: collection.name, recordID: recordID)
-        }
-        return stored
     }
 
     /// A station writes only its own village's records, and never what the county owns.
-    func checkWritable(_ collection: SyncCollection, scope: String) throws {
+    func checkWritable(_ collection: SyncCollection, owner scope: String) throws {
         guard case .station(let village) = role else { return }
         if collection.policy == .countyAuthoritative {
             throw SyncError.notWritableHere("\(collection.name) is written by the county only")

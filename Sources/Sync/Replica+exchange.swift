@@ -14,7 +14,7 @@ extension Replica {
                 let expected = try received(from: station.origin, db) + 1
                 if change.sequence < expected { continue }
                 if change.sequence > expected { break }
-                let refusal = refusal(of: change, from: station)
+                let refusal = try refusal(of: change, from: station, db)
                 if case .quarantined(let reason) = try apply(change, db, refusal: refusal) {
                     notices.append(
                         QuarantineNotice(
@@ -29,14 +29,25 @@ extension Replica {
     }
 
     /// Why the county refuses a station's change, or `nil` if it takes it.
-    func refusal(of change: Change, from station: StationPeer) -> String? {
+    func refusal(of change: Change, from station: StationPeer, _ db: Database) throws -> String? {
         guard let collection = collections[change.collection] else {
             return "unknown collection \(change.collection)"
         }
         if collection.policy == .countyAuthoritative {
             return "\(collection.name) is written by the county only"
         }
-        if change.scope != station.village {
+        if case .villageShared(let column) = collection.scope {
+            // Read county-wide, so the owner is checked in its column, and against the stored record
+            // so that no station takes over another village's record by writing its id.
+            if !change.scope.isEmpty { return "\(collection.name) records travel county-wide" }
+            let stored = try storedOwner(of: collection, recordID: change.recordID, db)
+            if change.fields[column] ?? stored.map(SyncValue.text) != .text(station.village) {
+                return "field \(column) must be the station's village \(station.village)"
+            }
+            if let stored, stored != station.village {
+                return "the record belongs to \(stored), not \(station.village)"
+            }
+        } else if change.scope != station.village {
             return "the record belongs to \(change.scope.isEmpty ? "the county" : change.scope), not \(station.village)"
         }
         if case .village(let column) = collection.scope, let written = change.fields[column],

@@ -52,6 +52,17 @@ public struct SyncCollection: Sendable, Hashable {
         case countyWide
         /// Belongs to one village; the column holds the village's code.
         case village(column: String)
+        /// Belongs to one village, which alone writes it, and is read by every station of the county:
+        /// a trace lot is written where it is grown and looked up wherever its produce is sold.
+        case villageShared(column: String)
+
+        /// The column naming the village that owns a record, if a village does.
+        public var ownerColumn: String? {
+            switch self {
+            case .countyWide: nil
+            case .village(let column), .villageShared(let column): column
+            }
+        }
     }
 
     /// Who writes a collection and how concurrent versions merge.

@@ -7,32 +7,19 @@ import Storage
 import Sync
 import TestSupport
 
-/// A county and a station with the notices module, on real SQLite files, and a fixed "today".
-final class NoticeWorld: Sendable {
+/// A county and a station with the notices module, and a fixed "today".
+final class NoticeWorld: CountyWorld, @unchecked Sendable {
     static let today = BeijingDay("2026-11-20")!
-    let folder = try! TemporaryFolder(inMemory: true)
-    let key = Curve25519.Signing.PrivateKey()
-    let county: Replica
 
     init() throws {
-        county = try Replica(
-            store: Self.store("county", in: folder), role: .county, collections: NoticesCollections.all,
-            signature: ChangeSignature(signingKey: key))
+        try super.init(
+            schema: Schema(modules: [SyncSchema.migrations, NoticesSchema.migrations], functions: NoticesSchema.functions),
+            collections: NoticesCollections.all)
     }
 
-    func station() throws -> Replica {
-        try Replica(
-            store: Self.store("station", in: folder), role: .station(village: "441422107201"),
-            collections: NoticesCollections.all, signature: ChangeSignature(verifyingKey: key.publicKey))
-    }
+    func station() throws -> Replica { try station("441422107201", name: "station") }
 
     var queries: NoticeQueries { NoticeQueries(store: county.store, today: { Self.today }) }
-
-    static func store(_ name: String, in folder: TemporaryFolder) throws -> Store {
-        try Store.open(
-            path: folder.file("\(name).sqlite"), role: name,
-            schema: Schema(modules: [SyncSchema.migrations, NoticesSchema.migrations], functions: NoticesSchema.functions))
-    }
 
     static func notice(
         _ id: String, _ title: String, effective: String = "2026-01-01", expires: String? = nil,

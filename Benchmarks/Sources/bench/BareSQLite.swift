@@ -1,8 +1,9 @@
 import ChinaLocale
 import CSQLite
 import Prices
+import Traceability
 
-/// The baseline: the prices module's statements prepared and stepped through the SQLite C API, each
+/// The baseline: a module's statements (prices, traceability) prepared and stepped through the SQLite C API, each
 /// column read, nothing decoded into Swift types beyond that.
 final class BareSQLite {
     let db: OpaquePointer
@@ -41,8 +42,27 @@ final class BareSQLite {
         }
     }
 
+    /// A code looked up as ``TraceQueries/lookup(_:)`` does, by the same statements, from its key.
+    func lookUp(key: String) throws {
+        typealias SQL = TraceQueries.Statements
+        var lotID: String
+        if let certified = try step(SQL.certificateByKey, [key], keeping: 2).first {
+            lotID = certified
+            try step(SQL.lotByID, [lotID])
+        } else {
+            guard let found = try step(SQL.lotByKey, [key], keeping: 0).first else { return }
+            lotID = found
+            try step(SQL.certificateOfLot, [lotID])
+        }
+        let upstream = try step(SQL.upstream, [lotID, 100], keeping: 0)
+        try step(SQL.downstream, [lotID, 100])
+        for id in upstream { try step(SQL.lotByID, [id]) }
+        let ids = ([lotID] + upstream).map { "\"\($0)\"" }.joined(separator: ",")
+        try step(SQL.eventsOfLots, ["[\(ids)]"])
+    }
+
     /// The first column of the first row, as text.
-    func text(_ sql: String, _ arguments: [String?]) throws -> String? {
+    func text(_ sql: String, _ arguments: [(any BareArgument)?]) throws -> String? {
         let statement = try prepared(sql, arguments)
         defer { sqlite3_reset(statement) }
         guard sqlite3_step(statement) == SQLITE_ROW, let text = sqlite3_column_text(statement, 0) else { return nil }
@@ -50,7 +70,7 @@ final class BareSQLite {
     }
 
     /// Every row stepped and every column read.
-    func step(_ sql: String, _ arguments: [String?]) throws {
+    func step(_ sql: String, _ arguments: [(any BareArgument)?]) throws {
         let statement = try prepared(sql, arguments)
         defer { sqlite3_reset(statement) }
         var sink = 0
@@ -68,7 +88,27 @@ final class BareSQLite {
 
     var blackHole = 0
 
-    func prepared(_ sql: String, _ arguments: [String?]) throws -> OpaquePointer {
+    /// Every row stepped and every column read; the text of one column of each row returned.
+    func step(_ sql: String, _ arguments: [(any BareArgument)?], keeping column: Int32) throws -> [String] {
+        let statement = try prepared(sql, arguments)
+        defer { sqlite3_reset(statement) }
+        var kept: [String] = []
+        var sink = 0
+        while sqlite3_step(statement) == SQLITE_ROW {
+            for index in 0..<sqlite3_column_count(statement) {
+                if sqlite3_column_type(statement, index) == SQLITE_TEXT {
+                    sink &+= Int(sqlite3_column_bytes(statement, index))
+                    if index == column { kept.append(String(cString: sqlite3_column_text(statement, index))) }
+                } else {
+                    sink &+= Int(sqlite3_column_int64(statement, index))
+                }
+            }
+        }
+        blackHole = sink
+        return kept
+    }
+
+    func prepared(_ sql: String, _ arguments: [(any BareArgument)?]) throws -> OpaquePointer {
         let statement: OpaquePointer
         if let cached = statements[sql] {
             statement = cached
@@ -78,14 +118,28 @@ final class BareSQLite {
             statements[sql] = handle
             statement = handle
         }
-        let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
         for (index, argument) in arguments.enumerated() {
             if let argument {
-                sqlite3_bind_text(statement, Int32(index + 1), argument, -1, transient)
+                argument.bind(to: statement, at: Int32(index + 1))
             } else {
                 sqlite3_bind_null(statement, Int32(index + 1))
             }
         }
         return statement
     }
+}
+
+/// A value bound to a bare statement's parameter.
+protocol BareArgument {
+    func bind(to statement: OpaquePointer, at index: Int32)
+}
+
+extension String: BareArgument {
+    func bind(to statement: OpaquePointer, at index: Int32) {
+        sqlite3_bind_text(statement, index, self, -1, unsafeBitCast(-1, to: sqlite3_destructor_type.self))
+    }
+}
+
+extension Int: BareArgument {
+    func bind(to statement: OpaquePointer, at index: Int32) { sqlite3_bind_int64(statement, index, Int64(self)) }
 }

@@ -7,7 +7,7 @@ import Foundation
 struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench", abstract: "Measure the project's figures beside their baselines.",
-        subcommands: [Sync.self, PriceQueries.self, NoticeSearch.self, All.self])
+        subcommands: [Sync.self, PriceQueries.self, NoticeSearch.self, TraceLookup.self, All.self])
 
     struct Sync: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -42,6 +42,18 @@ struct Bench: AsyncParsableCommand {
         }
     }
 
+    struct TraceLookup: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "trace", abstract: "Trace-code lookup latency over many events, against bare SQLite.")
+        static let (events, queries) = (1_000_000, 1_000)
+        @Option(help: "Trace events in the store.") var events = TraceLookup.events
+        @Option(help: "Codes looked up.") var queries = TraceLookup.queries
+
+        func run() async throws {
+            print(Figure.table(try await TraceLookupBench(events: events, queries: queries).run()))
+        }
+    }
+
     struct All: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Every measurement; optionally rewrite BENCHMARKS.md.")
         @Option(help: "Write the report to this file, such as BENCHMARKS.md.") var write: String?
@@ -56,6 +68,10 @@ struct Bench: AsyncParsableCommand {
             sections.append((
                 "Notice search (\(NoticeSearch.notices.formatted()) notices)",
                 try await NoticeSearchBench(notices: NoticeSearch.notices, queries: NoticeSearch.queries).run()))
+            print(Figure.table(sections.last!.1))
+            sections.append((
+                "Trace-code lookup (\(TraceLookup.events.formatted()) events)",
+                try await TraceLookupBench(events: TraceLookup.events, queries: TraceLookup.queries).run()))
             print(Figure.table(sections.last!.1))
             if let write { try Report(sections: sections).text.write(toFile: write, atomically: true, encoding: .utf8) }
         }

@@ -4,6 +4,7 @@ import Notices
 import Prices
 import Storage
 import Sync
+import Traceability
 import Villages
 
 /// Fills the county with the demo's sample data; stations receive theirs by sync.
@@ -15,7 +16,7 @@ import Villages
 /// ```
 public enum DemoSeeder {
     /// The county server's data: the divisions, the policy notices, the price catalogue and `priceDays` days of
-    /// bulletins (400 for the demo; tests ask for fewer).
+    /// bulletins (400 for the demo; tests ask for fewer), and the villages' sample traceability.
     public static func seedCounty(_ county: Replica, today: BeijingDay = .today(), priceDays: Int = 400) async throws {
         try await VillageDirectory(store: county.store).publish(SampleCounty.divisions, through: county)
         try await NoticePublisher(replica: county).publish(SampleNotices.notices(endingOn: today))
@@ -29,5 +30,6 @@ public enum DemoSeeder {
             }
             _ = try publisher.publish(prices, source: "大埔县农业农村局", db)
         }
+        try await SampleTrace.seed(through: county, today: today)
     }
 }

@@ -7,6 +7,7 @@ import Sync
 import SyncHTTP
 import Notices
 import Prices
+import Traceability
 import Villages
 import WebAPI
 
@@ -37,6 +38,8 @@ public struct KioskApplication: ProgramAssembly {
         VillageRoutes(store: store).addRoutes(to: api)
         NoticeRoutes(store: store) { [link] in try await link.replica() }.addRoutes(to: api)
         PriceRoutes(store: store, recordsPrices: true) { [link] in try await link.replica() }.addRoutes(to: api)
+        TraceRoutes(store: store, side: .station, placeName: VillageDirectory.placeName) { [link] in try await link.replica() }
+            .addRoutes(to: api)
         SyncStatusRoutes { [link] in try await link.replica() }.addRoutes(to: api)
     }
 

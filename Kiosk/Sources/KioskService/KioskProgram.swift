@@ -5,6 +5,7 @@ import Sync
 import SyncHTTP
 import Notices
 import Prices
+import Traceability
 import Villages
 
 /// The station program (信息服务站终端): its name, settings, store schema and application.
@@ -22,12 +23,13 @@ public enum KioskProgram: ServiceProgram {
     public static let schema = Schema(
         modules: [
             SyncSchema.migrations, SyncHTTPSchema.migrations, VillagesSchema.migrations, PricesSchema.migrations,
-            NoticesSchema.migrations,
+            NoticesSchema.migrations, TraceSchema.migrations,
         ],
-        functions: NoticesSchema.functions)
+        functions: NoticesSchema.functions + TraceSchema.functions)
 
     /// Every collection the station syncs, by domain.
     public static let collections = VillagesCollections.all + PricesCollections.all + NoticesCollections.all
+        + TraceCollections.all
 
     /// The touchscreen front in a development checkout: `Kiosk/Web`.
     public static let sourceWebFolder: String? = URL(fileURLWithPath: #filePath)

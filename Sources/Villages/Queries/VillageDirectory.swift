@@ -76,6 +76,15 @@ public struct VillageDirectory: Sendable {
         }
     }
 
+    /// A village as people name it, township first (`城关镇东山村`), read in the caller's
+    /// transaction; `nil` for a code not held. Other modules show a village's name through it.
+    @Sendable public static func placeName(_ db: Database, code: String) throws -> String? {
+        try String.fetchOne(
+            db,
+            sql: "SELECT t.name || v.name FROM village v JOIN township t ON t.code = v.township_code WHERE v.code = ?",
+            arguments: [code])
+    }
+
     private static let entrySQL = """
         SELECT v.code, v.name, v.households, v.population,
                t.code AS township_code, t.name AS township_name, c.name AS county_name

@@ -5,6 +5,7 @@ import Sync
 import SyncHTTP
 import Notices
 import Prices
+import Traceability
 import Villages
 import WebAPI
 
@@ -41,6 +42,8 @@ public struct SyncServerApplication: ProgramAssembly {
         NoticeRoutes(store: store).addRoutes(to: api)
         UrgentNoticeRoutes(replica: replica, registry: registry).addRoutes(to: api)
         PriceRoutes(store: store, recordsPrices: false) { [replica] in replica }.addRoutes(to: api)
+        TraceRoutes(store: store, side: .county, placeName: VillageDirectory.placeName) { [replica] in replica }
+            .addRoutes(to: api)
         SyncStatusRoutes { [replica] in replica }.addRoutes(to: api)
     }
 }

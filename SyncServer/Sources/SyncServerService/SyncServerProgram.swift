@@ -5,6 +5,7 @@ import Sync
 import SyncHTTP
 import Notices
 import Prices
+import Traceability
 import Villages
 
 /// The county program (县级同步服务器): its name, settings, store schema and application.
@@ -22,12 +23,13 @@ public enum SyncServerProgram: ServiceProgram {
     public static let schema = Schema(
         modules: [
             SyncSchema.migrations, SyncHTTPSchema.migrations, VillagesSchema.migrations, PricesSchema.migrations,
-            NoticesSchema.migrations,
+            NoticesSchema.migrations, TraceSchema.migrations,
         ],
-        functions: NoticesSchema.functions)
+        functions: NoticesSchema.functions + TraceSchema.functions)
 
     /// Every collection the county syncs, by domain.
     public static let collections = VillagesCollections.all + PricesCollections.all + NoticesCollections.all
+        + TraceCollections.all
 
     /// The county console in a development checkout: `SyncServer/Console`.
     public static let sourceWebFolder: String? = URL(fileURLWithPath: #filePath)

@@ -1,0 +1,59 @@
+import GRDB
+
+/// A compliance certificate (承诺达标合格证) issued for one lot, with its own code: product,
+/// quantity, producer and contact, origin, issue date, the producer's promise and, optionally, a
+/// self-test or laboratory result. Mixed or split produce needs a certificate of its own lot.
+///
+/// ```swift
+/// let certificate = try await recorder.issue(CertificateEntry(lotID: lot.id, issuedOn: "2026-06-01"), by: "operator-1")
+/// certificate.code   // "HG2606010427183"
+/// ```
+public struct TraceCertificate: Codable, Sendable, Equatable, FetchableRecord {
+    public let id: String
+    public let code: String
+    public let lotID: String
+    public let villageCode: String
+    public let productName: String
+    public let quantityG: Int64
+    public let producerName: String
+    public let producerKind: PartyKind
+    public let producerPhone: String
+    public let origin: String
+    public let issuedOn: String
+    /// The promise (承诺) printed on it.
+    public let promise: String
+    public let testKind: TestKind?
+    public let testPassed: Bool?
+    public let issuedBy: String
+    public let recordedAt: String
+
+    enum CodingKeys: String, CodingKey {
+        case id, code, villageCode, productName, quantityG, producerName, producerKind, producerPhone, origin
+        case issuedOn, promise, testKind, testPassed, issuedBy, recordedAt
+        case lotID = "lotId"
+    }
+
+    public init(row: Row) throws {
+        id = row["id"]
+        code = row["code"]
+        lotID = row["lot_id"]
+        villageCode = row["village_code"]
+        productName = row["product_name"]
+        quantityG = row["quantity_g"]
+        producerName = row["producer_name"]
+        producerKind = PartyKind(rawValue: row["producer_kind"]) ?? .person
+        producerPhone = row["producer_phone"]
+        origin = row["origin"]
+        issuedOn = row["issued_on"]
+        promise = row["promise"]
+        testKind = (row["test_kind"] as String?).flatMap(TestKind.init(rawValue:))
+        testPassed = row["test_passed"]
+        issuedBy = row["issued_by"]
+        recordedAt = row["recorded_at"]
+    }
+
+    /// The promise of the 2026 rules: no banned pesticides or veterinary drugs, no illegal
+    /// additives, residues within limits, and the producer answers for it.
+    public static let standardPromise =
+        "我承诺对生产销售的食用农产品：不使用禁用农药兽药、停用兽药和非法添加物；常规农药兽药残留不超标；对承诺的真实性负责。"
+}

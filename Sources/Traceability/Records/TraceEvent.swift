@@ -1,0 +1,106 @@
+import Foundation
+import GRDB
+
+/// One thing that happened to a lot (追溯事件), shaped after GS1 EPCIS 2.0: what (the lot and a
+/// quantity), when (with its zone, +08:00), where (read point, business location), why (the kind,
+/// a disposition), and the source and destination parties.
+///
+/// Events are facts, never changed: a wrong one is withdrawn by a `retraction` naming it, after
+/// which it no longer counts anywhere. A `transforming` event turns its input lots into its
+/// output lots (mixing, splitting).
+///
+/// ```swift
+/// let event = try await recorder.record(EventEntry(lotID: lot.id, kind: .harvesting,
+///                                                  occurredAt: "2026-06-01T07:30:00+08:00"), by: "operator-1")
+/// ```
+public struct TraceEvent: Codable, Sendable, Equatable, FetchableRecord {
+    public let id: String
+    public let villageCode: String
+    public let lotID: String
+    public let kind: TraceEventKind
+    /// ISO 8601 with +08:00.
+    public let occurredAt: String
+    public let readPoint: String
+    public let bizLocation: String
+    public let disposition: String
+    public let sourceName: String
+    public let sourceKind: PartyKind?
+    public let destinationName: String
+    public let destinationKind: PartyKind?
+    public let quantityG: Int64?
+    /// A pesticide or fertiliser: its name, registration number (登记证号), dose, and for a pesticide
+    /// the days that must pass before harvest (安全间隔期).
+    public let inputName: String
+    public let registrationNumber: String
+    public let dose: String
+    public let safetyIntervalDays: Int?
+    /// A test: how, what for, whether it passed, and by whom.
+    public let testKind: TestKind?
+    public let testItem: String
+    public let testPassed: Bool?
+    public let tester: String
+    /// A transformation's input and output lots.
+    public let inputs: [String]
+    public let outputs: [String]
+    /// A retraction's withdrawn event.
+    public let retracts: String?
+    public let note: String
+    public let recordedBy: String
+    public let recordedAt: String
+    /// Whether a retraction has withdrawn it (kept locally, whichever arrives first).
+    public let retracted: Bool
+
+    enum CodingKeys: String, CodingKey {
+        case id, villageCode, kind, occurredAt, readPoint, bizLocation, disposition, sourceName, sourceKind
+        case destinationName, destinationKind, quantityG, inputName, registrationNumber, dose, safetyIntervalDays
+        case testKind, testItem, testPassed, tester, inputs, outputs, retracts, note, recordedBy, recordedAt, retracted
+        case lotID = "lotId"
+    }
+
+    /// Read column by column: a lookup reads dozens of events, and the Decodable path would run a
+    /// JSON decoder for each event's inputs and outputs.
+    public init(row: Row) throws {
+        id = row["id"]
+        villageCode = row["village_code"]
+        lotID = row["lot_id"]
+        kind = try Self.decoded(row["kind"], "kind")
+        occurredAt = row["occurred_at"]
+        readPoint = row["read_point"]
+        bizLocation = row["biz_location"]
+        disposition = row["disposition"]
+        sourceName = row["source_name"]
+        sourceKind = (row["source_kind"] as String?).flatMap(PartyKind.init(rawValue:))
+        destinationName = row["destination_name"]
+        destinationKind = (row["destination_kind"] as String?).flatMap(PartyKind.init(rawValue:))
+        quantityG = row["quantity_g"]
+        inputName = row["input_name"]
+        registrationNumber = row["registration_number"]
+        dose = row["dose"]
+        safetyIntervalDays = row["safety_interval_days"]
+        testKind = (row["test_kind"] as String?).flatMap(TestKind.init(rawValue:))
+        testItem = row["test_item"]
+        testPassed = row["test_passed"]
+        tester = row["tester"]
+        inputs = try Self.lots(row["inputs"])
+        outputs = try Self.lots(row["outputs"])
+        retracts = row["retracts"]
+        note = row["note"]
+        recordedBy = row["recorded_by"]
+        recordedAt = row["recorded_at"]
+        retracted = row["retracted"]
+    }
+
+    static func decoded(_ text: String, _ column: String) throws -> TraceEventKind {
+        guard let kind = TraceEventKind(rawValue: text) else {
+            throw DatabaseError(message: "trace_event.\(column) holds an unknown kind \(text)")
+        }
+        return kind
+    }
+
+    static func lots(_ json: String) throws -> [String] {
+        json == "[]" ? [] : try JSONDecoder().decode([String].self, from: Data(json.utf8))
+    }
+
+    /// The Beijing date it happened on: the first ten characters of its +08:00 time.
+    public var day: String { String(occurredAt.prefix(10)) }
+}

@@ -1,0 +1,107 @@
+import GRDB
+import Hummingbird
+import Storage
+import Sync
+import WebAPI
+
+/// The traceability module's endpoints. Looking a code up and walking lineage are public at both
+/// sides and answered from local data; a station registers its lots, events, mixes and
+/// certificates, and the county records events too (an official sampling, a recall).
+///
+/// ```swift
+/// TraceRoutes(store: store, side: .station, placeName: VillageDirectory.placeName) { try await link.replica() }
+///     .addRoutes(to: router.group("api/v1"))
+/// // GET trace/lookup?code=…, trace/lots, trace/lots/{id}/lineage; POST trace/lots, PATCH trace/lots/{id},
+/// // POST trace/events, trace/transformations, trace/certificates (station); POST trace/events (county)
+/// ```
+public struct TraceRoutes: RouteProvider {
+    /// Which program serves the routes: what it may write follows.
+    public enum Side: Sendable { case station, county }
+
+    let queries: TraceQueries
+    let side: Side
+    let replica: @Sendable () async throws -> Replica?
+
+    public init(
+        store: Store, side: Side, placeName: @escaping @Sendable (Database, String) throws -> String? = { _, _ in nil },
+        replica: @escaping @Sendable () async throws -> Replica?
+    ) {
+        self.queries = TraceQueries(store: store, placeName: placeName)
+        self.side = side
+        self.replica = replica
+    }
+
+    public func addRoutes(to router: some RouterMethods<APIRequestContext>) {
+        let trace = router.group("trace")
+        trace.get("lookup") { request, _ in
+            JSONResponse(try queries.lookup(request.uri.queryParameters["code"].map(String.init) ?? ""))
+        }
+        trace.get("lots") { request, _ in
+            let limit = try request.integerParameter("limit", default: 20, in: 1...200)
+            let village = try await replica()?.village
+            return JSONResponse(LotList(lots: try await queries.recentLots(village: village, limit: limit)))
+        }
+        trace.get("lots/{id}/lineage") { request, context in
+            let id = try context.parameters.require("id")
+            let text = request.uri.queryParameters["direction"].map(String.init) ?? "upstream"
+            guard let direction = TraceLineage.Direction(rawValue: text) else {
+                throw APIError.invalidField(
+                    "direction", message: "方向须为 upstream 或 downstream", messageEN: "direction must be upstream or downstream")
+            }
+            guard let lots = try await queries.lineage(of: id, direction: direction) else {
+                throw APIError.notFound("lot \(id)", field: "id")
+            }
+            return JSONResponse(Lineage(lotID: id, direction: direction, lots: lots))
+        }
+        addWrites(to: trace)
+    }
+
+    private func addWrites(to trace: some RouterMethods<APIRequestContext>) {
+        trace.post("events") { request, context in
+            let body = try await request.decodeJSON(as: Recorded<EventEntry>.self, context: context)
+            return JSONResponse(try await recorder().record(body.entry, by: body.recordedBy), status: .created)
+        }
+        guard side == .station else { return }
+        trace.post("lots") { request, context in
+            let body = try await request.decodeJSON(as: Recorded<LotEntry>.self, context: context)
+            return JSONResponse(try await recorder().register(body.entry, by: body.recordedBy), status: .created)
+        }
+        trace.patch("lots/{id}") { request, context in
+            let body = try await request.decodeJSON(as: Recorded<LotAmendment>.self, context: context)
+            let id = try context.parameters.require("id")
+            return JSONResponse(try await recorder().amend(lotID: id, body.entry, by: body.recordedBy))
+        }
+        trace.post("transformations") { request, context in
+            let body = try await request.decodeJSON(as: Recorded<TransformationEntry>.self, context: context)
+            return JSONResponse(try await recorder().transform(body.entry, by: body.recordedBy), status: .created)
+        }
+        trace.post("certificates") { request, context in
+            let body = try await request.decodeJSON(as: Recorded<CertificateEntry>.self, context: context)
+            return JSONResponse(try await recorder().issue(body.entry, by: body.recordedBy), status: .created)
+        }
+    }
+
+    private func recorder() async throws -> TraceRecorder {
+        guard let replica = try await replica() else { throw APIError.notEnrolled }
+        return TraceRecorder(replica: replica)
+    }
+
+    /// What an operator records, and who records it.
+    struct Recorded<Entry: Decodable & Sendable>: Decodable, Sendable {
+        let entry: Entry
+        let recordedBy: String
+    }
+
+    struct LotList: Codable, Sendable { let lots: [TraceQueries.LotSummary] }
+
+    struct Lineage: Codable, Sendable {
+        let lotID: String
+        let direction: TraceLineage.Direction
+        let lots: [TraceQueries.LineageLot]
+
+        enum CodingKeys: String, CodingKey {
+            case direction, lots
+            case lotID = "lotId"
+        }
+    }
+}

@@ -1,0 +1,53 @@
+import ChinaLocale
+import GRDB
+import Sync
+import WebAPI
+
+extension TraceRecorder {
+    /// Issues a compliance certificate (合格证) for one of the village's lots. The promise must be
+    /// true: a lot with a safety-interval violation, a failed test or a recall gets none.
+    public func issue(_ entry: CertificateEntry, by operatorName: String) async throws -> TraceCertificate {
+        _ = try stationVillage()
+        return try await replica.store.pool.write { db in
+            let lot = try ownedLot(entry.lotID, field: "lot_id", db)
+            let events = try TraceLineage.events(db, lineageOf: lot.id).filter { !$0.retracted }
+            if let violation = SafetyIntervalCheck.violations(in: events).first {
+                throw APIError.invalidField(
+                    "lot_id", message: "未过农药安全间隔期，不能开具合格证：\(violation.message)",
+                    messageEN: "the lot was harvested or sold before a pesticide's safety interval had passed")
+            }
+            if events.contains(where: { $0.kind == .recalling }) {
+                throw APIError.invalidField("lot_id", message: "该批次已召回，不能开具合格证", messageEN: "the lot has been recalled")
+            }
+            if entry.testPassed == false || events.contains(where: { $0.kind == .inspecting && $0.testPassed == false }) {
+                throw APIError.invalidField(
+                    entry.testPassed == false ? "test_passed" : "lot_id", message: "检测不合格，不能开具合格证",
+                    messageEN: "a failed test rules out a certificate")
+            }
+            let today = BeijingDay(now())
+            let issuedOn = try entry.issuedOn.map { text in
+                guard let day = BeijingDay(text), day <= today else {
+                    throw APIError.invalidField("issued_on", message: "开具日期须为 YYYY-MM-DD，且不晚于今天", messageEN: "issued_on must be YYYY-MM-DD, not after today")
+                }
+                return day
+            } ?? today
+            let code = try uniqueCode(db, serials: 1_000_000) { serial in
+                let body = issuedOn.compactText + String(format: "%06d", serial)
+                return "HG" + body + String(GS1CheckDigit.expected(forBody: body) ?? 0)
+            }
+            let id = Self.newID()
+            let fields: [String: SyncValue] = [
+                "code": .text(code.text), "lot_id": .text(lot.id), "village_code": .text(lot.villageCode),
+                "product_name": .text(lot.productName), "quantity_g": .integer(lot.quantityG),
+                "producer_name": .text(lot.producerName), "producer_kind": .text(lot.producerKind.rawValue),
+                "producer_phone": .text(lot.producerPhone), "origin": .text(lot.origin),
+                "issued_on": .text(issuedOn.text), "promise": .text(TraceCertificate.standardPromise),
+                "test_kind": entry.testKind.map { .text($0.rawValue) } ?? .null,
+                "test_passed": entry.testPassed.map { .integer($0 ? 1 : 0) } ?? .null,
+                "issued_by": .text(operatorName), "recorded_at": .text(BeijingTime.timestamp(now())),
+            ]
+            try replica.write(db, to: TraceCollections.certificate.name, id: id, fields: fields)
+            return try TraceCertificate.fetchOne(db, sql: "SELECT * FROM trace_certificate WHERE id = ?", arguments: [id])!
+        }
+    }
+}

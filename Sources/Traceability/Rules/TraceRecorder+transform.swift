@@ -1,0 +1,65 @@
+import ChinaLocale
+import GRDB
+import Sync
+import WebAPI
+
+extension TraceRecorder {
+    /// Lots mixed or split, with the lots they became.
+    public struct Transformation: Codable, Sendable {
+        public let event: TraceEvent
+        public let outputs: [TraceLot]
+    }
+
+    /// Mixes or splits lots: registers each output lot and one transforming event naming the
+    /// inputs and outputs, all in one transaction. Inputs may be any village's lots (a
+    /// cooperative buys from many); the outputs are this village's.
+    public func transform(_ entry: TransformationEntry, by operatorName: String) async throws -> Transformation {
+        let village = try stationVillage()
+        return try await replica.store.pool.write { db in
+            guard !entry.inputs.isEmpty, Set(entry.inputs).count == entry.inputs.count else {
+                throw APIError.invalidField("inputs", message: "至少一个投入批次，且不重复", messageEN: "inputs must name at least one lot, each once")
+            }
+            guard !entry.outputs.isEmpty, entry.outputs.count <= 100 else {
+                throw APIError.invalidField("outputs", message: "产出批次须为 1–100 个", messageEN: "outputs must hold 1 to 100 lots")
+            }
+            var inputGrams: Int64 = 0
+            for (index, id) in entry.inputs.enumerated() {
+                guard let lot = try TraceQueries.lot(db, id: id) else {
+                    throw APIError.invalidField("inputs[\(index)]", message: "未查到该批次", messageEN: "inputs[\(index)] names no lot held here")
+                }
+                inputGrams += lot.quantityG
+            }
+            let outputGrams = entry.outputs.reduce(Int64(0)) { $0 + $1.quantityG }
+            guard outputGrams <= inputGrams else {
+                throw APIError.invalidField(
+                    "outputs", message: "产出总量 \(outputGrams) 克超过投入总量 \(inputGrams) 克",
+                    messageEN: "outputs weigh \(outputGrams) g, more than the inputs' \(inputGrams) g")
+            }
+            let outputs = try entry.outputs.enumerated().map { index, output in
+                try insertLot(output, village: village, prefix: "outputs[\(index)].", db)
+            }
+            let at = BeijingTime.timestamp(now())
+            var fields = try TraceRules.eventFields(
+                {
+                    var event = EventEntry(lotID: outputs[0], kind: .transforming, occurredAt: entry.occurredAt)
+                    event.bizLocation = entry.bizLocation
+                    event.note = entry.note
+                    event.quantityG = outputGrams
+                    return event
+                }(), village: village, now: now())
+            fields["inputs"] = .text(try Self.jsonArray(entry.inputs))
+            fields["outputs"] = .text(try Self.jsonArray(outputs))
+            fields["recorded_by"] = .text(operatorName)
+            fields["recorded_at"] = .text(at)
+            let id = Self.newID()
+            try replica.write(db, to: TraceCollections.event.name, id: id, fields: fields)
+            return Transformation(
+                event: try TraceEvent.fetchOne(db, sql: "SELECT * FROM trace_event WHERE id = ?", arguments: [id])!,
+                outputs: try outputs.map { try TraceQueries.lot(db, id: $0)! })
+        }
+    }
+
+    static func jsonArray(_ values: [String]) throws -> String {
+        String(decoding: try JSONCoding.encoder.encode(values), as: UTF8.self)
+    }
+}

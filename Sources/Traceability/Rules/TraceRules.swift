@@ -1,0 +1,131 @@
+import ChinaLocale
+import Foundation
+import Sync
+import WebAPI
+
+/// The rules a lot, an event or a certificate must meet before it is kept, each refusal naming
+/// the field and the rule (in Chinese and English). Entries become the fields the sync layer
+/// stores.
+///
+/// ```swift
+/// let fields = try TraceRules.lotFields(entry, code: code, village: "330110001001", field: "")
+/// ```
+public enum TraceRules {
+    /// The largest quantity one lot may have: 1,000 tonnes.
+    static let maximumGrams: Int64 = 1_000_000_000
+
+    static func lotFields(_ entry: LotEntry, code: TraceCode, village: String, prefix: String, now: Date)
+        throws -> [String: SyncValue]
+    {
+        if let mistyped = code.reading.mistyped {
+            throw APIError.invalidField(
+                prefix + "trace_code", message: "追溯码校验位不对：应为 \(mistyped.expected)，输入的是 \(mistyped.found)",
+                messageEN: "trace_code check character should be \(mistyped.expected), not \(mistyped.found)")
+        }
+        let credit = try text(entry.producerCreditCode, prefix + "producer_credit_code", maximum: 18).uppercased()
+        if !credit.isEmpty, credit.count != 18 || CreditCode.expectedCheck(forBody: credit.prefix(17)) != credit.last {
+            throw APIError.invalidField(
+                prefix + "producer_credit_code", message: "统一社会信用代码须为 18 位且校验位正确",
+                messageEN: "producer_credit_code must be 18 characters with a valid check character")
+        }
+        return [
+            "village_code": .text(village), "trace_code": .text(code.text),
+            "product_name": .text(try text(entry.productName, prefix + "product_name", required: true, maximum: 40)),
+            "variety_code": .text(try text(entry.varietyCode, prefix + "variety_code", maximum: 16)),
+            "quantity_g": .integer(try grams(entry.quantityG, prefix + "quantity_g")),
+            "producer_name": .text(try text(entry.producerName, prefix + "producer_name", required: true, maximum: 60)),
+            "producer_kind": .text(entry.producerKind.rawValue),
+            "producer_phone": .text(try phone(entry.producerPhone, prefix + "producer_phone")),
+            "producer_credit_code": .text(credit),
+            "origin": .text(try text(entry.origin, prefix + "origin", maximum: 80)),
+            "created_at": .text(BeijingTime.timestamp(now)),
+        ]
+    }
+
+    /// The event's own fields; which of them its kind requires is checked here too.
+    static func eventFields(_ entry: EventEntry, village: String, now: Date) throws -> [String: SyncValue] {
+        var fields: [String: SyncValue] = [
+            "village_code": .text(village), "lot_id": .text(entry.lotID), "kind": .text(entry.kind.rawValue),
+            "occurred_at": .text(try occurredAt(entry.occurredAt, "occurred_at", now: now)),
+            "read_point": .text(try text(entry.readPoint, "read_point", maximum: 80)),
+            "biz_location": .text(try text(entry.bizLocation, "biz_location", maximum: 80)),
+            "disposition": .text(try text(entry.disposition, "disposition", maximum: 40)),
+            "source_name": .text(try text(entry.sourceName, "source_name", maximum: 60)),
+            "source_kind": entry.sourceKind.map { .text($0.rawValue) } ?? .null,
+            "destination_name": .text(try text(entry.destinationName, "destination_name", maximum: 60)),
+            "destination_kind": entry.destinationKind.map { .text($0.rawValue) } ?? .null,
+            "quantity_g": try entry.quantityG.map { .integer(try grams($0, "quantity_g")) } ?? .null,
+            "inputs": "[]", "outputs": "[]", "retracts": entry.retracts.map(SyncValue.text) ?? .null,
+            "note": .text(try text(entry.note, "note", required: [.recalling, .retraction].contains(entry.kind), maximum: 200)),
+        ]
+        let needsInput = entry.kind == .pesticide || entry.kind == .fertilising
+        fields["input_name"] = .text(try text(entry.inputName, "input_name", required: needsInput, maximum: 60))
+        fields["registration_number"] = .text(
+            try text(entry.registrationNumber, "registration_number", required: entry.kind == .pesticide, maximum: 30))
+        fields["dose"] = .text(try text(entry.dose, "dose", required: entry.kind == .pesticide, maximum: 40))
+        fields["safety_interval_days"] = .null
+        if entry.kind == .pesticide {
+            guard let days = entry.safetyIntervalDays, (0...365).contains(days) else {
+                throw APIError.invalidField(
+                    "safety_interval_days", message: "施药须填写安全间隔期（0–365 天）",
+                    messageEN: "safety_interval_days is required for a pesticide, 0 to 365")
+            }
+            fields["safety_interval_days"] = .integer(Int64(days))
+        }
+        fields["test_kind"] = entry.testKind.map { .text($0.rawValue) } ?? .null
+        fields["test_passed"] = entry.testPassed.map { .integer($0 ? 1 : 0) } ?? .null
+        fields["test_item"] = .text(try text(entry.testItem, "test_item", required: entry.kind == .inspecting, maximum: 60))
+        fields["tester"] = .text(try text(entry.tester, "tester", maximum: 60))
+        if entry.kind == .inspecting {
+            if entry.testKind == nil { throw missing("test_kind", "检测方式") }
+            if entry.testPassed == nil { throw missing("test_passed", "检测结果") }
+        }
+        return fields
+    }
+
+    /// A time with its zone, kept as +08:00; at most a day ahead of now.
+    static func occurredAt(_ value: String, _ field: String, now: Date) throws -> String {
+        guard let instant = BeijingTime.instant(value) else {
+            throw APIError.invalidField(
+                field, message: "时间须带时区，如 2026-06-01T08:00:00+08:00",
+                messageEN: "\(field) must be ISO 8601 with a zone, such as 2026-06-01T08:00:00+08:00")
+        }
+        guard instant <= now.addingTimeInterval(86_400) else {
+            throw APIError.invalidField(field, message: "时间不能晚于明天", messageEN: "\(field) must not be in the future")
+        }
+        return BeijingTime.timestamp(instant)
+    }
+
+    static func text(_ value: String?, _ field: String, required: Bool = false, maximum: Int) throws -> String {
+        let text = value?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        if required, text.isEmpty { throw missing(field, field) }
+        guard text.count <= maximum else {
+            throw APIError.invalidField(field, message: "\(field) 最长 \(maximum) 个字", messageEN: "\(field) must be at most \(maximum) characters")
+        }
+        guard !PersonalDataMask.containsIdentityNumber(text) else {
+            throw APIError.invalidField(
+                field, message: "不得录入身份证号", messageEN: "\(field) must not hold an identity-card number")
+        }
+        return text
+    }
+
+    static func grams(_ value: Int64, _ field: String) throws -> Int64 {
+        guard value > 0, value <= maximumGrams else {
+            throw APIError.invalidField(
+                field, message: "数量须大于 0 且不超过 1000 吨（以克计）", messageEN: "\(field) must be 1 to 1,000,000,000 grams")
+        }
+        return value
+    }
+
+    static func phone(_ value: String?, _ field: String) throws -> String {
+        let phone = try text(value, field, maximum: 20)
+        guard phone.isEmpty || (phone.count >= 7 && phone.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-") })) else {
+            throw APIError.invalidField(field, message: "电话只能是 7–20 位数字或连字符", messageEN: "\(field) must be 7 to 20 digits or hyphens")
+        }
+        return phone
+    }
+
+    static func missing(_ field: String, _ label: String) -> APIError {
+        APIError.invalidField(field, message: "缺少\(label)", messageEN: "\(field) is required")
+    }
+}

@@ -1,0 +1,42 @@
+import Sync
+
+/// What the traceability module hands to the sync layer. Lots, events and certificates belong to
+/// the village that records them, which alone writes them, and are read by every station: a code
+/// is scanned wherever the produce is sold. The county may also write them (official sampling, a
+/// recall). Lots are master data merged field by field, their quantity and producer review-worthy;
+/// events and certificates are append-only facts.
+///
+/// ```swift
+/// let replica = try Replica(store: store, role: .county, collections: TraceCollections.all)
+/// ```
+public enum TraceCollections {
+    public static let lot = SyncCollection(
+        name: "trace.lot", table: "trace_lot",
+        fields: [
+            "village_code", "trace_code", "product_name", "variety_code", "quantity_g", "producer_name",
+            "producer_kind", "producer_phone", "producer_credit_code", "origin", "created_at",
+        ],
+        scope: .villageShared(column: "village_code"),
+        policy: .mergeable(reviewWorthy: ["quantity_g", "producer_name", "producer_phone", "producer_credit_code"]))
+
+    public static let event = SyncCollection(
+        name: "trace.event", table: "trace_event",
+        fields: [
+            "village_code", "lot_id", "kind", "occurred_at", "read_point", "biz_location", "disposition",
+            "source_name", "source_kind", "destination_name", "destination_kind", "quantity_g", "input_name",
+            "registration_number", "dose", "safety_interval_days", "test_kind", "test_item", "test_passed", "tester",
+            "inputs", "outputs", "retracts", "note", "recorded_by", "recorded_at",
+        ],
+        scope: .villageShared(column: "village_code"), policy: .appendOnly)
+
+    public static let certificate = SyncCollection(
+        name: "trace.certificate", table: "trace_certificate",
+        fields: [
+            "code", "lot_id", "village_code", "product_name", "quantity_g", "producer_name", "producer_kind",
+            "producer_phone", "origin", "issued_on", "promise", "test_kind", "test_passed", "issued_by", "recorded_at",
+        ],
+        scope: .villageShared(column: "village_code"), policy: .appendOnly)
+
+    /// In the order records must arrive: events and certificates name their lot.
+    public static let all = [lot, event, certificate]
+}

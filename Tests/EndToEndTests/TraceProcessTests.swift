@@ -1,0 +1,85 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import TestSupport
+import Testing
+
+/// A lot registered over HTTP at one village's running station, with a harvest and a
+/// certificate, synced by the real programs, and looked up by its code at another village's
+/// station and at the county, with the farmer's name masked.
+@Suite(.timeLimit(.minutes(3))) struct TraceProcessTests {
+    let folder = try! TemporaryFolder()
+
+    func run(_ program: String, _ arguments: [String]) async throws -> (status: Int32, output: String, error: String) {
+        let process = try ProgramProcess(program, arguments)
+        let status = await process.exitStatus()
+        return (status, process.standardOutput, process.standardError)
+    }
+
+    func send(_ method: String, _ url: String, _ body: String? = nil) async throws -> (String, Int) {
+        var request = URLRequest(url: URL(string: url)!)
+        request.httpMethod = method
+        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        request.httpBody = body.map { Data($0.utf8) }
+        let (data, response) = try await URLSession.shared.data(for: request)
+        return (String(decoding: data, as: UTF8.self), (response as? HTTPURLResponse)?.statusCode ?? 0)
+    }
+
+    func enrolledStation(_ village: String, county: String, at countyURL: String) async throws -> String {
+        let added = try await run("syncserver", ["station", "add", "--data-dir", county, "--village", village, "--name", village])
+        let code = try #require(added.output.split(separator: " ").first { $0.count == 11 && $0.dropFirst(5).first == "-" })
+        let station = folder.file("station-\(village)")
+        #expect(try await run("kiosk", ["enroll", "--data-dir", station, "--server", countyURL, "--code", String(code)]).status == 0)
+        return station
+    }
+
+    @Test func aLotRegisteredAtOneStationIsLookedUpAtAnotherAndAtTheCounty() async throws {
+        let county = folder.file("county")
+        _ = try await run("syncserver", ["station", "add", "--data-dir", county, "--village", "441422100205", "--name", "init"])
+        let server = try ProgramProcess("syncserver", ["serve", "--port", "0", "--data-dir", county])
+        let countyURL = "http://127.0.0.1:\(try await server.listeningPort())"
+        let houNan = try await enrolledStation("441422107201", county: county, at: countyURL)
+        let beiTang = try await enrolledStation("441422113203", county: county, at: countyURL)
+
+        let kiosk = try ProgramProcess("kiosk", ["serve", "--port", "0", "--data-dir", houNan])
+        let kioskURL = "http://127.0.0.1:\(try await kiosk.listeningPort())"
+        let (lot, registered) = try await send("POST", "\(kioskURL)/api/v1/trace/lots", """
+            {"entry": {"trace_code": "(01)06901234567892(10)E2E1", "product_name": "大埔蜜柚", "quantity_g": 800000,
+             "producer_name": "张建国", "producer_kind": "person", "producer_phone": "13812345678"}, "recorded_by": "李站长"}
+            """)
+        #expect(registered == 201, "\(lot)")
+        let lotID = try #require((try JSONSerialization.jsonObject(with: Data(lot.utf8)) as? [String: Any])?["id"] as? String)
+        let (harvestAnswer, harvested) = try await send("POST", "\(kioskURL)/api/v1/trace/events", """
+            {"entry": {"lot_id": "\(lotID)", "kind": "harvesting", "occurred_at": "2026-11-01T07:00:00+08:00"}, "recorded_by": "李站长"}
+            """)
+        #expect(harvested == 201, "\(harvestAnswer)")
+        let (certificate, issued) = try await send("POST", "\(kioskURL)/api/v1/trace/certificates", """
+            {"entry": {"lot_id": "\(lotID)", "test_kind": "self", "test_passed": true}, "recorded_by": "张建国"}
+            """)
+        #expect(issued == 201, "\(certificate)")
+        let (refused, status) = try await send("POST", "\(kioskURL)/api/v1/trace/events", """
+            {"entry": {"lot_id": "\(lotID)", "kind": "pesticide", "occurred_at": "2026-11-01T07:00:00+08:00"}, "recorded_by": "李站长"}
+            """)
+        #expect(status == 422 && refused.contains("\"field\":\"input_name\""), "\(refused)")
+        kiosk.signal(SIGTERM)
+        #expect(await kiosk.exitStatus() == 0)
+
+        #expect(try await run("kiosk", ["sync", "--data-dir", houNan]).status == 0)
+        #expect(try await run("kiosk", ["sync", "--data-dir", beiTang]).status == 0)
+        let other = try ProgramProcess("kiosk", ["serve", "--port", "0", "--data-dir", beiTang])
+        let otherURL = "http://127.0.0.1:\(try await other.listeningPort())"
+        for base in [otherURL, countyURL] {
+            let link = "https://id.example.cn/01/6901234567892/10/e2e1".addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
+            let (answer, found) = try await send("GET", "\(base)/api/v1/trace/lookup?code=\(link)")
+            #expect(found == 200)
+            #expect(answer.contains("\"headline\":\"查到\""), "\(answer)")
+            #expect(answer.contains("\"badge\":\"合格\""), "\(answer)")
+            #expect(answer.contains("\"name\":\"张**\"") && !answer.contains("张建国"), "\(answer)")
+        }
+        other.signal(SIGTERM)
+        #expect(await other.exitStatus() == 0)
+        server.signal(SIGTERM)
+        #expect(await server.exitStatus() == 0)
+    }
+}
