@@ -108,6 +108,16 @@ let package = Package(
             ]
         ),
 
+        .target(
+            name: "Ledger",
+            dependencies: [
+                "ChinaLocale", "Storage", "Sync", "WebAPI",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
+
         // MARK: Programs.
         .target(
             name: "KioskService",
@@ -224,6 +234,13 @@ let package = Package(
                 "Traceability", "ChinaLocale", "DemoData", "Storage", "Sync", "TestSupport", "WebAPI",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .testTarget(
+            name: "LedgerTests",
+            dependencies: [
+                "Ledger", "ChinaLocale", "Storage", "Sync", "TestSupport", "WebAPI",
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         .testTarget(

@@ -1,3 +1,4 @@
+import ChinaLocale
 import GRDB
 import Sync
 import Testing

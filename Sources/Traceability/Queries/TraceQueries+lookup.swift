@@ -1,3 +1,4 @@
+import ChinaLocale
 import Foundation
 import GRDB
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Masks a natural person's name and phone number where the public sees them, and keeps
 /// identity-card numbers out of the records altogether (个人信息保护法).
 ///
@@ -21,9 +23,12 @@ public enum PersonalDataMask {
             + String(characters.suffix(tail))
     }
 
-    /// A party as the public sees it: masked if a natural person.
-    public static func party(_ name: String, kind: PartyKind?) -> String {
-        kind?.isNaturalPerson == true ? self.name(name) : name
+    /// Text with each of the given personal names masked wherever it appears (a household named
+    /// in a voucher's summary, for the public).
+    public static func names(_ names: [String], in text: String) -> String {
+        names.filter { $0.count >= 2 }.sorted { $0.count > $1.count }.reduce(text) { text, name in
+            text.replacingOccurrences(of: name, with: self.name(name))
+        }
     }
 
     /// Whether text holds a resident identity-card number (GB 11643): 17 digits with a birth date

@@ -1,0 +1,157 @@
+import ChinaLocale
+import Foundation
+import GRDB
+import Sync
+import WebAPI
+
+/// The village's side of the books before posting: a bookkeeper (报账员) prepares and submits
+/// vouchers and opens sub-accounts; a reviewer other than the preparer approves or rejects them.
+/// Every act is checked, kept with its audit entry in one transaction, and synced.
+///
+/// ```swift
+/// let books = Bookkeeper(replica: station)
+/// let draft = try await books.prepare(entry, by: LedgerActor(name: "李会计", role: .preparer))
+/// _ = try await books.submit(draftID: draft.id, by: LedgerActor(name: "李会计", role: .preparer))
+/// _ = try await books.review(draftID: draft.id, approve: true, note: "", by: LedgerActor(name: "镇农经站王审核", role: .reviewer))
+/// ```
+public struct Bookkeeper: Sendable {
+    let replica: Replica
+    let village: String?
+    let now: @Sendable () -> Date
+
+    /// - Parameter village: at the county, the village whose books it keeps.
+    public init(replica: Replica, village: String? = nil, now: @escaping @Sendable () -> Date = { Date() }) {
+        self.replica = replica
+        self.village = replica.village ?? village
+        self.now = now
+    }
+
+    func villageCode() throws -> String {
+        guard let village else {
+            throw APIError.invalidField("village_code", message: "须指明村集体", messageEN: "village_code is required at the county")
+        }
+        return village
+    }
+
+    public func prepare(_ entry: VoucherEntry, by actor: LedgerActor) async throws -> VoucherDraft {
+        try LedgerRoles.require(actor, .preparer)
+        let village = try villageCode()
+        return try await replica.store.pool.write { db in
+            try VoucherRules.check(entry, village: village, today: BeijingDay(now()), db)
+            let id = UUID().uuidString.lowercased()
+            try replica.write(
+                db, to: LedgerCollections.draft.name, id: id,
+                fields: [
+                    "village_code": .text(village), "voucher_date": .text(entry.voucherDate),
+                    "lines": .text(try VoucherRules.encoded(entry.lines)), "attachments": .integer(Int64(entry.attachments)),
+                    "preparer": .text(actor.name), "status": .text(VoucherDraft.Status.draft.rawValue), "reviewer": "",
+                    "review_note": "", "voucher_id": .null, "updated_at": .text(BeijingTime.timestamp(now())),
+                ])
+            try LedgerAudit.record("prepared", subject: id, by: actor, village: village, at: now(), replica: replica, db)
+            return try Self.draft(id, db)
+        }
+    }
+
+    /// Changes a draft not yet submitted (or sent back), by its preparer.
+    public func amend(draftID: String, _ entry: VoucherEntry, by actor: LedgerActor) async throws -> VoucherDraft {
+        try LedgerRoles.require(actor, .preparer)
+        return try await replica.store.pool.write { db in
+            let draft = try Self.draft(draftID, db, in: [.draft, .rejected], village: village)
+            try LedgerRoles.requireSame(actor, draft.preparer, "只有制单人能修改")
+            try VoucherRules.check(entry, village: draft.villageCode, today: BeijingDay(now()), db)
+            try set(draft, [
+                "voucher_date": .text(entry.voucherDate), "lines": .text(try VoucherRules.encoded(entry.lines)),
+                "attachments": .integer(Int64(entry.attachments)), "status": .text(VoucherDraft.Status.draft.rawValue),
+            ], db)
+            try LedgerAudit.record("amended", subject: draftID, by: actor, village: draft.villageCode, at: now(), replica: replica, db)
+            return try Self.draft(draftID, db)
+        }
+    }
+
+    public func submit(draftID: String, by actor: LedgerActor) async throws -> VoucherDraft {
+        try LedgerRoles.require(actor, .preparer)
+        return try await replica.store.pool.write { db in
+            let draft = try Self.draft(draftID, db, in: [.draft, .rejected], village: village)
+            try LedgerRoles.requireSame(actor, draft.preparer, "只有制单人能提交")
+            try set(draft, ["status": .text(VoucherDraft.Status.submitted.rawValue)], db)
+            try LedgerAudit.record("submitted", subject: draftID, by: actor, village: draft.villageCode, at: now(), replica: replica, db)
+            return try Self.draft(draftID, db)
+        }
+    }
+
+    /// Approves a submitted voucher or sends it back with a note. A preparer never reviews their own.
+    public func review(draftID: String, approve: Bool, note: String, by actor: LedgerActor) async throws -> VoucherDraft {
+        try LedgerRoles.require(actor, .reviewer)
+        return try await replica.store.pool.write { db in
+            let draft = try Self.draft(draftID, db, in: [.submitted], village: village)
+            guard actor.name != draft.preparer else {
+                throw APIError(
+                    status: .forbidden, code: "own_voucher", message: "制单人不能审核自己的凭证",
+                    messageEN: "a preparer cannot review their own voucher", field: "reviewer")
+            }
+            if !approve, note.trimmingCharacters(in: .whitespaces).isEmpty {
+                throw APIError.invalidField("note", message: "退回须写明原因", messageEN: "note is required to send a voucher back")
+            }
+            try set(draft, [
+                "status": .text((approve ? VoucherDraft.Status.reviewed : .rejected).rawValue), "reviewer": .text(actor.name),
+                "review_note": .text(note),
+            ], db)
+            try LedgerAudit.record(
+                approve ? "reviewed" : "rejected", subject: draftID, by: actor, village: draft.villageCode, note: note, at: now(),
+                replica: replica, db)
+            return try Self.draft(draftID, db)
+        }
+    }
+
+    /// Opens a sub-account under a 2023 account (a household under 内部往来).
+    public func open(_ entry: SubAccountEntry, by actor: LedgerActor) async throws -> SubAccount {
+        try LedgerRoles.require(actor, .preparer)
+        let village = try villageCode()
+        return try await replica.store.pool.write { db in
+            guard try String.fetchOne(db, sql: "SELECT code FROM ledger_account WHERE id = ?", arguments: ["2023:\(entry.account)"]) != nil else {
+                throw APIError.invalidField("account", message: "科目不在 2023 年科目表中", messageEN: "account is not a 2023 account")
+            }
+            guard entry.code.hasPrefix(entry.account), entry.code.count > entry.account.count, entry.code.count <= 12,
+                entry.code.allSatisfy(\.isNumber)
+            else {
+                throw APIError.invalidField(
+                    "code", message: "明细科目编码须以上级科目开头的数字", messageEN: "code must be digits beginning with the account's code")
+            }
+            let name = entry.name.trimmingCharacters(in: .whitespaces)
+            guard !name.isEmpty, name.count <= 40 else {
+                throw APIError.invalidField("name", message: "名称须为 1–40 字", messageEN: "name must be 1 to 40 characters")
+            }
+            let id = "\(village):\(entry.code)"
+            guard try SubAccount.fetchOne(db, sql: "SELECT * FROM ledger_subaccount WHERE id = ?", arguments: [id]) == nil else {
+                throw APIError.invalidField("code", message: "明细科目编码已存在", messageEN: "code is already opened")
+            }
+            try replica.write(
+                db, to: LedgerCollections.subaccount.name, id: id,
+                fields: [
+                    "village_code": .text(village), "account": .text(entry.account), "code": .text(entry.code), "name": .text(name),
+                    "household": .integer(entry.household ? 1 : 0),
+                ])
+            return try SubAccount.fetchOne(db, sql: "SELECT * FROM ledger_subaccount WHERE id = ?", arguments: [id])!
+        }
+    }
+
+    private func set(_ draft: VoucherDraft, _ fields: [String: SyncValue], _ db: Database) throws {
+        var fields = fields
+        fields["updated_at"] = .text(BeijingTime.timestamp(now()))
+        try replica.write(db, to: LedgerCollections.draft.name, id: draft.id, fields: fields)
+    }
+
+    /// A draft held here, in one of the given states (and of this station's village, at a station).
+    static func draft(_ id: String, _ db: Database, in states: Set<VoucherDraft.Status>? = nil, village: String? = nil) throws -> VoucherDraft {
+        guard let draft = try VoucherDraft.fetchOne(db, sql: "SELECT * FROM ledger_draft WHERE id = ?", arguments: [id]),
+            village == nil || draft.villageCode == village
+        else { throw APIError.notFound("voucher draft \(id)", field: "id") }
+        if let states, !states.contains(draft.status) {
+            throw APIError(
+                status: .conflict, code: "wrong_state", message: "凭证当前状态为 \(draft.status.rawValue)，不能这样操作",
+                messageEN: "the voucher is \(draft.status.rawValue); this needs \(states.map(\.rawValue).sorted().joined(separator: " or "))",
+                field: "status")
+        }
+        return draft
+    }
+}

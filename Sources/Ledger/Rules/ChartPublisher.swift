@@ -1,0 +1,40 @@
+import Foundation
+import GRDB
+import Sync
+import WebAPI
+
+/// The county's part of the books' set-up: the charts of accounts, published to every station,
+/// and which side posts each village's vouchers (the county agency unless it says the station).
+///
+/// ```swift
+/// try await ChartPublisher(replica: county).publishCharts()
+/// try await ChartPublisher(replica: county).setPoster(.station, for: "441422107201")
+/// ```
+public struct ChartPublisher: Sendable {
+    let replica: Replica
+
+    public init(replica: Replica) { self.replica = replica }
+
+    public enum Poster: String, Codable, Sendable { case county, station }
+
+    /// Publishes both charts; an account already published unchanged is left as it is.
+    public func publishCharts() async throws {
+        try await replica.store.pool.write { db in
+            for account in ChartOfAccounts.all {
+                try replica.write(
+                    db, to: LedgerCollections.account.name, id: account.id,
+                    fields: [
+                        "chart": .text(account.chart), "code": .text(account.code), "name": .text(account.name),
+                        "normal_balance": .text(account.normalBalance.rawValue), "account_class": .text(account.accountClass.rawValue),
+                        "maps_to": account.mapsTo.map(SyncValue.text) ?? .null,
+                    ])
+            }
+        }
+    }
+
+    public func setPoster(_ poster: Poster, for village: String) async throws {
+        try await replica.store.pool.write { db in
+            try replica.write(db, to: LedgerCollections.posting.name, id: village, fields: ["poster": .text(poster.rawValue)])
+        }
+    }
+}

@@ -1,0 +1,19 @@
+import ChinaLocale
+import Foundation
+import GRDB
+import Sync
+
+/// Writes the audit trail (审计留痕) in the caller's transaction, beside the act it records.
+enum LedgerAudit {
+    static func record(
+        _ action: String, subject: String, by actor: LedgerActor, village: String, note: String = "",
+        at now: Date, replica: Replica, _ db: Database
+    ) throws {
+        try replica.write(
+            db, to: LedgerCollections.audit.name, id: UUID().uuidString.lowercased(),
+            fields: [
+                "village_code": .text(village), "action": .text(action), "subject": .text(subject), "actor": .text(actor.name),
+                "role": .text(actor.role.rawValue), "at": .text(BeijingTime.timestamp(now)), "note": .text(note),
+            ])
+    }
+}

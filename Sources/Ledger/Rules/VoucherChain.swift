@@ -1,0 +1,115 @@
+import Crypto
+import Foundation
+import GRDB
+import WebAPI
+
+/// The hash chain over a village collective's posted vouchers (凭证哈希链): each voucher's hash
+/// covers its content and the previous voucher's hash, so a voucher edited or removed after
+/// posting breaks the chain from that entry on, at the station and at the county.
+///
+/// ```swift
+/// let report = try VoucherChain.verify(village: "441422107201", db)
+/// report.firstBroken   // nil when intact; else the chain index of the first bad entry
+/// ```
+public enum VoucherChain {
+    /// The hash of the first voucher's predecessor.
+    static let genesis = String(repeating: "0", count: 64)
+
+    /// What a check found.
+    public struct Report: Codable, Sendable, Equatable {
+        public let villageCode: String
+        public let entries: Int
+        public let intact: Bool
+        /// The chain index of the first entry that is edited, missing or out of place.
+        public let firstBroken: Int?
+        public let voucher: String?
+        public let reason: String
+    }
+
+    /// The hash of a voucher's content, given the hash before it.
+    static func hash(of fields: HashedFields) -> String {
+        let text = [
+            fields.village, fields.period, String(fields.number), fields.voucherDate, fields.lines, String(fields.attachments),
+            fields.preparer, fields.reviewer, fields.poster, fields.postedAt, fields.reverses ?? "", String(fields.chainIndex),
+            fields.previousHash,
+        ].joined(separator: "\u{1F}")
+        return SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    struct HashedFields {
+        var village, period: String
+        var number: Int
+        var voucherDate, lines: String
+        var attachments: Int
+        var preparer, reviewer, poster, postedAt: String
+        var reverses: String?
+        var chainIndex: Int
+        var previousHash: String
+
+        init(row: Row) {
+            village = row["village_code"]
+            period = row["period"]
+            number = row["number"]
+            voucherDate = row["voucher_date"]
+            lines = row["lines"]
+            attachments = row["attachments"]
+            preparer = row["preparer"]
+            reviewer = row["reviewer"]
+            poster = row["poster"]
+            postedAt = row["posted_at"]
+            reverses = row["reverses"]
+            chainIndex = row["chain_index"]
+            previousHash = row["previous_hash"]
+        }
+
+        init(village: String, period: String, number: Int, voucherDate: String, lines: String, attachments: Int,
+             preparer: String, reviewer: String, poster: String, postedAt: String, reverses: String?, chainIndex: Int,
+             previousHash: String) {
+            (self.village, self.period, self.number, self.voucherDate, self.lines) = (village, period, number, voucherDate, lines)
+            (self.attachments, self.preparer, self.reviewer, self.poster, self.postedAt) = (attachments, preparer, reviewer, poster, postedAt)
+            (self.reverses, self.chainIndex, self.previousHash) = (reverses, chainIndex, previousHash)
+        }
+    }
+
+    /// The last link of a village's chain: its index and hash, or 0 and the genesis hash.
+    static func head(village: String, _ db: Database) throws -> (index: Int, hash: String) {
+        let row = try Row.fetchOne(
+            db, sql: "SELECT chain_index, hash FROM ledger_voucher WHERE village_code = ? ORDER BY chain_index DESC LIMIT 1",
+            arguments: [village])
+        return row.map { ($0["chain_index"], $0["hash"]) } ?? (0, genesis)
+    }
+
+    /// Walks a village's chain from its first voucher: every index present once, every hash
+    /// recomputed, every link to the previous hash, every voucher's lines as the reports read them.
+    public static func verify(village: String, _ db: Database) throws -> Report {
+        let rows = try Row.fetchCursor(
+            db, sql: "SELECT * FROM ledger_voucher WHERE village_code = ? ORDER BY chain_index, id", arguments: [village])
+        var expected = 1
+        var previous = genesis
+        func broken(_ index: Int, _ voucher: String?, _ reason: String) -> Report {
+            Report(villageCode: village, entries: expected - 1, intact: false, firstBroken: index, voucher: voucher, reason: reason)
+        }
+        while let row = try rows.next() {
+            let fields = HashedFields(row: row)
+            let label = "\(fields.period) 第 \(fields.number) 号"
+            if fields.chainIndex > expected { return broken(expected, nil, "第 \(expected) 条记账凭证缺失（被删除）") }
+            if fields.chainIndex < expected { return broken(fields.chainIndex, label, "第 \(fields.chainIndex) 条重复出现") }
+            if fields.previousHash != previous { return broken(expected, label, "与上一条的链接不符") }
+            let stored: String = row["hash"]
+            if hash(of: fields) != stored { return broken(expected, label, "内容在记账后被改动") }
+            if try !linesMatch(row["id"], fields.lines, db) { return broken(expected, label, "明细账与凭证不符") }
+            previous = stored
+            expected += 1
+        }
+        return Report(villageCode: village, entries: expected - 1, intact: true, firstBroken: nil, voucher: nil, reason: "完整")
+    }
+
+    private static func linesMatch(_ voucherID: String, _ lines: String, _ db: Database) throws -> Bool {
+        let decoded = try JSONCoding.decoder.decode([VoucherLine].self, from: Data(lines.utf8))
+        let held = try Row.fetchOne(
+            db, sql: "SELECT COUNT(*) AS n, TOTAL(debit_fen) AS d, TOTAL(credit_fen) AS c FROM ledger_line WHERE voucher_id = ?",
+            arguments: [voucherID])!
+        return held["n"] == decoded.count && held["d"] == Double(decoded.reduce(0) { $0 + $1.debitFen })
+            && held["c"] == Double(decoded.reduce(0) { $0 + $1.creditFen })
+    }
+}

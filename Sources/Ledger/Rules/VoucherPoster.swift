@@ -1,0 +1,157 @@
+import ChinaLocale
+import Foundation
+import GRDB
+import Sync
+import WebAPI
+
+/// Posting (记账): the side that keeps a village's books (the township or county agency by
+/// default, or the station where the county says so) numbers a reviewed voucher, gapless in its
+/// month, links it into the village's hash chain and keeps it for ever. Only one side posts for a
+/// village, so numbers never collide between station and county. A posted voucher is corrected by
+/// a red reversing voucher (红字冲销); a month is closed (结账) once its vouchers are posted.
+///
+/// ```swift
+/// let agency = LedgerActor(name: "百侯镇农经站", role: .poster)
+/// let voucher = try await VoucherPoster(replica: county).post(draftID: draft.id, by: agency)
+/// ```
+public struct VoucherPoster: Sendable {
+    let replica: Replica
+    let now: @Sendable () -> Date
+
+    public init(replica: Replica, now: @escaping @Sendable () -> Date = { Date() }) {
+        self.replica = replica
+        self.now = now
+    }
+
+    public func post(draftID: String, by actor: LedgerActor) async throws -> Voucher {
+        try LedgerRoles.require(actor, .poster)
+        return try await replica.store.pool.write { db in
+            let draft = try Bookkeeper.draft(draftID, db, in: [.reviewed], village: replica.village)
+            try requirePoster(for: draft.villageCode, db)
+            let entry = VoucherEntry(voucherDate: draft.voucherDate, lines: draft.lines, attachments: draft.attachments)
+            try VoucherRules.check(entry, village: draft.villageCode, today: BeijingDay(now()), db)
+            let id = UUID().uuidString.lowercased()
+            try append(
+                id: id, village: draft.villageCode, date: draft.voucherDate, lines: draft.lines, attachments: draft.attachments,
+                preparer: draft.preparer, reviewer: draft.reviewer, poster: actor.name, reverses: nil, draftID: draftID, db)
+            try replica.write(
+                db, to: LedgerCollections.draft.name, id: draftID,
+                fields: [
+                    "status": .text(VoucherDraft.Status.posted.rawValue), "voucher_id": .text(id),
+                    "updated_at": .text(BeijingTime.timestamp(now())),
+                ])
+            try LedgerAudit.record("posted", subject: id, by: actor, village: draft.villageCode, at: now(), replica: replica, db)
+            return try Self.voucher(id, db)
+        }
+    }
+
+    /// Posts a red voucher that cancels a posted one, dated `on` (in an open month).
+    public func reverse(voucherID: String, on date: String, reason: String, by actor: LedgerActor) async throws -> Voucher {
+        try LedgerRoles.require(actor, .poster)
+        return try await replica.store.pool.write { db in
+            let original = try Self.voucher(voucherID, db)
+            try requirePoster(for: original.villageCode, db)
+            guard original.reverses == nil else {
+                throw APIError.invalidField("voucher_id", message: "红字凭证不能再冲销", messageEN: "a reversing voucher cannot be reversed")
+            }
+            if try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM ledger_voucher WHERE reverses = ?)", arguments: [voucherID])! {
+                throw APIError.invalidField("voucher_id", message: "该凭证已冲销", messageEN: "the voucher is already reversed")
+            }
+            guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else {
+                throw APIError.invalidField("reason", message: "冲销须写明原因", messageEN: "reason is required")
+            }
+            guard let day = BeijingDay(date), day <= BeijingDay(now()), day >= BeijingDay(original.voucherDate)! else {
+                throw APIError.invalidField("date", message: "冲销日期须在原凭证之后、不晚于今天", messageEN: "date must be between the voucher's date and today")
+            }
+            if try VoucherRules.isClosed(LedgerPeriod.month(of: day), village: original.villageCode, db) {
+                throw APIError.invalidField("date", message: "该月已结账", messageEN: "the month of date is closed")
+            }
+            let id = UUID().uuidString.lowercased()
+            try append(
+                id: id, village: original.villageCode, date: date, lines: original.lines.map(\.reversed), attachments: 0,
+                preparer: actor.name, reviewer: actor.name, poster: actor.name, reverses: voucherID, draftID: nil, db)
+            try LedgerAudit.record(
+                "reversed", subject: voucherID, by: actor, village: original.villageCode, note: reason, at: now(), replica: replica, db)
+            return try Self.voucher(id, db)
+        }
+    }
+
+    /// Closes a month of a village's books: no voucher dated in it may be posted after.
+    public func close(month: String, village: String, by actor: LedgerActor) async throws {
+        try LedgerRoles.require(actor, .poster, .supervisor)
+        guard let period = LedgerPeriod(month), period.months.count == 1 else {
+            throw APIError.invalidField("period", message: "结账期间须为 YYYY-MM", messageEN: "period must be YYYY-MM")
+        }
+        try await replica.store.pool.write { db in
+            try requirePoster(for: village, db)
+            guard try !VoucherRules.isClosed(month, village: village, db) else {
+                throw APIError.invalidField("period", message: "该月已结账", messageEN: "the month is already closed")
+            }
+            let waiting = try Int.fetchOne(
+                db,
+                sql: """
+                    SELECT COUNT(*) FROM ledger_draft WHERE village_code = ? AND status IN ('submitted', 'reviewed')
+                    AND voucher_date >= ? AND voucher_date < ?
+                    """,
+                arguments: [village, period.first, period.end])!
+            guard waiting == 0 else {
+                throw APIError.invalidField(
+                    "period", message: "该月还有 \(waiting) 张已提交未记账的凭证", messageEN: "\(waiting) submitted vouchers of the month are not posted")
+            }
+            try replica.write(
+                db, to: LedgerCollections.close.name, id: "\(village):\(month)",
+                fields: [
+                    "village_code": .text(village), "period": .text(month), "closed_by": .text(actor.name),
+                    "closed_at": .text(BeijingTime.timestamp(now())),
+                ])
+            try LedgerAudit.record("closed", subject: month, by: actor, village: village, at: now(), replica: replica, db)
+        }
+    }
+
+    /// Numbers a voucher in its month and links it into the village's chain.
+    private func append(
+        id: String, village: String, date: String, lines: [VoucherLine], attachments: Int, preparer: String, reviewer: String,
+        poster: String, reverses: String?, draftID: String?, _ db: Database
+    ) throws {
+        let period = String(date.prefix(7))
+        let number = try Int.fetchOne(
+            db, sql: "SELECT COALESCE(MAX(number), 0) + 1 FROM ledger_voucher WHERE village_code = ? AND period = ?",
+            arguments: [village, period])!
+        let head = try VoucherChain.head(village: village, db)
+        let postedAt = BeijingTime.timestamp(now())
+        let linesText = try VoucherRules.encoded(lines)
+        let hash = VoucherChain.hash(
+            of: .init(
+                village: village, period: period, number: number, voucherDate: date, lines: linesText, attachments: attachments,
+                preparer: preparer, reviewer: reviewer, poster: poster, postedAt: postedAt, reverses: reverses,
+                chainIndex: head.index + 1, previousHash: head.hash))
+        try replica.write(
+            db, to: LedgerCollections.voucher.name, id: id,
+            fields: [
+                "village_code": .text(village), "period": .text(period), "number": .integer(Int64(number)),
+                "voucher_date": .text(date), "lines": .text(linesText), "attachments": .integer(Int64(attachments)),
+                "preparer": .text(preparer), "reviewer": .text(reviewer), "poster": .text(poster), "posted_at": .text(postedAt),
+                "reverses": reverses.map(SyncValue.text) ?? .null, "draft_id": draftID.map(SyncValue.text) ?? .null,
+                "chain_index": .integer(Int64(head.index + 1)), "previous_hash": .text(head.hash), "hash": .text(hash),
+            ])
+    }
+
+    /// This side keeps the village's books: the county unless the county has said the station does.
+    func requirePoster(for village: String, _ db: Database) throws {
+        let poster = try String.fetchOne(db, sql: "SELECT poster FROM ledger_posting WHERE id = ?", arguments: [village]) ?? "county"
+        let here = replica.village == nil ? "county" : "station"
+        guard poster == here, replica.village == nil || replica.village == village else {
+            throw APIError(
+                status: .forbidden, code: "not_the_poster",
+                message: poster == "county" ? "本村账务由乡镇（县）代理记账，信息站不能记账" : "本村由信息站记账",
+                messageEN: "the \(poster) posts this village's vouchers, not the \(here)")
+        }
+    }
+
+    static func voucher(_ id: String, _ db: Database) throws -> Voucher {
+        guard let voucher = try Voucher.fetchOne(db, sql: "SELECT * FROM ledger_voucher WHERE id = ?", arguments: [id]) else {
+            throw APIError.notFound("voucher \(id)", field: "voucher_id")
+        }
+        return voucher
+    }
+}

@@ -1,0 +1,60 @@
+import Sync
+
+/// What the ledger module hands to the sync layer (一数一源):
+/// - the charts of accounts and who posts for each village are the county's;
+/// - drafts, sub-accounts and the registers (assets, resources, contracts) are the village's
+///   master data, merged field by field; money, area, parties and dates are review-worthy, so a
+///   concurrent edit of them is kept as a conflict for a person;
+/// - posted vouchers, month closes, contract payments, disclosures and the audit trail are
+///   append-only facts of the village.
+///
+/// ```swift
+/// let replica = try Replica(store: store, role: .county, collections: LedgerCollections.all)
+/// ```
+public enum LedgerCollections {
+    static func village(_ name: String, _ table: String, _ fields: [String], reviewWorthy: Set<String>? = nil) -> SyncCollection {
+        SyncCollection(
+            name: "ledger.\(name)", table: table, fields: ["village_code"] + fields, scope: .village(column: "village_code"),
+            policy: reviewWorthy.map { .mergeable(reviewWorthy: $0) } ?? .appendOnly)
+    }
+
+    public static let account = SyncCollection(
+        name: "ledger.account", table: "ledger_account",
+        fields: ["chart", "code", "name", "normal_balance", "account_class", "maps_to"], scope: .countyWide,
+        policy: .countyAuthoritative)
+    /// Per village: `county` (the township or county agency keeps the books, the default) or `station`.
+    public static let posting = SyncCollection(
+        name: "ledger.posting", table: "ledger_posting", fields: ["poster"], scope: .countyWide, policy: .countyAuthoritative)
+    public static let subaccount = village("subaccount", "ledger_subaccount", ["account", "code", "name", "household"], reviewWorthy: [])
+    public static let draft = village(
+        "draft", "ledger_draft",
+        ["voucher_date", "lines", "attachments", "preparer", "status", "reviewer", "review_note", "voucher_id", "updated_at"],
+        reviewWorthy: ["voucher_date", "lines"])
+    public static let voucher = village(
+        "voucher", "ledger_voucher",
+        ["period", "number", "voucher_date", "lines", "attachments", "preparer", "reviewer", "poster", "posted_at", "reverses",
+         "draft_id", "chain_index", "previous_hash", "hash"])
+    public static let close = village("close", "ledger_close", ["period", "closed_by", "closed_at"])
+    public static let audit = village("audit", "ledger_audit", ["action", "subject", "actor", "role", "at", "note"])
+    public static let asset = village(
+        "asset", "ledger_asset",
+        ["number", "name", "category", "operating", "location", "quantity", "acquired_on", "original_fen", "residual_fen",
+         "life_months", "funding_source", "custodian", "use_status", "contract_id"],
+        reviewWorthy: ["acquired_on", "original_fen", "residual_fen", "life_months"])
+    public static let resource = village(
+        "resource", "ledger_resource",
+        ["parcel_code", "name", "land_class", "area_hundredth_mu", "east", "south", "west", "north", "owner", "operation",
+         "contract_id"],
+        reviewWorthy: ["area_hundredth_mu", "east", "south", "west", "north"])
+    public static let contract = village(
+        "contract", "ledger_contract",
+        ["code", "kind", "party_a", "party_b", "party_b_kind", "subject", "starts_on", "ends_on", "amount_fen", "schedule",
+         "meeting_record", "filing_number", "status"],
+        reviewWorthy: ["party_a", "party_b", "starts_on", "ends_on", "amount_fen", "schedule"])
+    public static let payment = village("payment", "ledger_payment", ["contract_id", "paid_on", "amount_fen", "voucher_id", "note"])
+    public static let disclosure = village(
+        "disclosure", "ledger_disclosure", ["period", "title", "published_by", "published_at", "content"])
+
+    /// In the order records must arrive.
+    public static let all = [account, posting, subaccount, draft, voucher, close, audit, asset, resource, contract, payment, disclosure]
+}
