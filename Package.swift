@@ -122,7 +122,7 @@ let package = Package(
         .target(
             name: "KioskService",
             dependencies: [
-                "ServiceRuntime", "Sync", "SyncHTTP", "Villages", "Prices", "Notices", "Traceability",
+                "ServiceRuntime", "Sync", "SyncHTTP", "Villages", "Prices", "Notices", "Traceability", "Ledger",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             path: "Kiosk/Sources/KioskService"
@@ -130,20 +130,20 @@ let package = Package(
         .executableTarget(
             name: "kiosk",
             dependencies: [
-                "KioskService", "SyncHTTP",
+                "KioskService", "SyncHTTP", "Ledger", "ServiceRuntime",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Kiosk/Sources/kiosk"
         ),
         .target(
             name: "SyncServerService",
-            dependencies: ["ServiceRuntime", "Sync", "SyncHTTP", "Villages", "Prices", "Notices", "Traceability"],
+            dependencies: ["ServiceRuntime", "Sync", "SyncHTTP", "Villages", "Prices", "Notices", "Traceability", "Ledger"],
             path: "SyncServer/Sources/SyncServerService"
         ),
         .executableTarget(
             name: "syncserver",
             dependencies: [
-                "SyncServerService", "SyncHTTP", "Villages", "Prices", "Notices", "WebAPI", "ChinaLocale", "Sync", "ServiceRuntime",
+                "SyncServerService", "SyncHTTP", "Villages", "Prices", "Notices", "Ledger", "WebAPI", "ChinaLocale", "Sync", "ServiceRuntime",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "SyncServer/Sources/syncserver"
@@ -152,7 +152,7 @@ let package = Package(
         // MARK: The demo: both programs on loopback with sample data.
         .target(
             name: "DemoData",
-            dependencies: ["ChinaLocale", "Storage", "Sync", "Villages", "Prices", "Notices", "Traceability"],
+            dependencies: ["ChinaLocale", "Storage", "Sync", "Villages", "Prices", "Notices", "Traceability", "Ledger"],
             path: "Demo/Sources/DemoData"
         ),
         .executableTarget(
@@ -169,7 +169,7 @@ let package = Package(
         .executableTarget(
             name: "bench",
             dependencies: [
-                "CZlib", "CSQLite", "ChinaLocale", "Sync", "Storage", "Prices", "Notices", "Traceability", "DemoData",
+                "CZlib", "CSQLite", "ChinaLocale", "Sync", "Storage", "Prices", "Notices", "Traceability", "Ledger", "DemoData",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -239,7 +239,7 @@ let package = Package(
         .testTarget(
             name: "LedgerTests",
             dependencies: [
-                "Ledger", "ChinaLocale", "Storage", "Sync", "TestSupport", "WebAPI",
+                "Ledger", "ChinaLocale", "DemoData", "Storage", "Sync", "TestSupport", "WebAPI",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),

@@ -14,8 +14,13 @@ import WebAPI
 public struct CountySyncRoutes: RouteProvider {
     let replica: Replica
     let registry: StationRegistry
+    /// Run after each push a station's changes are applied from, with the station: a domain's
+    /// checks of what arrived (the ledger's hash chain). A failure is the domain's to record; the
+    /// push is answered all the same.
+    let afterPush: @Sendable (StationPeer) async -> Void
 
-    public init(replica: Replica, registry: StationRegistry) {
+    public init(replica: Replica, registry: StationRegistry, afterPush: @escaping @Sendable (StationPeer) async -> Void = { _ in }) {
+        self.afterPush = afterPush
         self.replica = replica
         self.registry = registry
     }
@@ -38,7 +43,9 @@ public struct CountySyncRoutes: RouteProvider {
         router.post("sync/v1/push") { request, context in
             let (body, peer) = try await authenticated(request, context)
             let push = try decode(PushRequest.self, body)
-            return try SyncReply(try await replica.receive(push, from: peer), deflated: SyncWire.acceptsDeflate(request))
+            let reply = try await replica.receive(push, from: peer)
+            if !push.changes.isEmpty { await afterPush(peer) }
+            return try SyncReply(reply, deflated: SyncWire.acceptsDeflate(request))
         }
         router.post("sync/v1/pull") { request, context in
             let (body, peer) = try await authenticated(request, context)

@@ -31,7 +31,7 @@ enum ProgramUnderTest: String, CaseIterable, CustomTestStringConvertible {
         let county = try SyncServerProgram.assemble(
             settings: ServiceSettings(program: "syncserver", port: 0, dataDirectory: folder.file("county")),
             store: countyStore, webRoot: SyncServerProgram.sourceWebFolder)
-        try await DemoSeeder.seedCounty(county.replica, priceDays: 7)
+        try await DemoSeeder.seedCounty(county.replica, priceDays: 7, bookMonths: 1)
         guard self == .kiosk else { return county }
 
         let store = try ServiceLauncher.openStore(KioskProgram.self, dataDirectory: folder.file("kiosk"))

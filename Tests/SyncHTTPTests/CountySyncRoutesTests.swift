@@ -22,7 +22,7 @@ import Testing
         let store = try ServiceLauncher.openStore(SyncServerProgram.self, dataDirectory: folder.path)
         let county = try SyncServerApplication(
             settings: ServiceSettings(program: "syncserver", port: 0, dataDirectory: folder.path), store: store, webRoot: nil)
-        try await DemoSeeder.seedCounty(county.replica, priceDays: 7)
+        try await DemoSeeder.seedCounty(county.replica, priceDays: 7, bookMonths: 1)
         let (station, _) = try await county.registry.add(village: Self.houNan, name: "侯南村信息服务站")
         return (county, station)
     }

@@ -1,5 +1,6 @@
 import ChinaLocale
 import GRDB
+import Ledger
 import Notices
 import Prices
 import Storage
@@ -16,8 +17,11 @@ import Villages
 /// ```
 public enum DemoSeeder {
     /// The county server's data: the divisions, the policy notices, the price catalogue and `priceDays` days of
-    /// bulletins (400 for the demo; tests ask for fewer), and the villages' sample traceability.
-    public static func seedCounty(_ county: Replica, today: BeijingDay = .today(), priceDays: Int = 400) async throws {
+    /// bulletins (400 for the demo; tests ask for fewer), the villages' sample traceability, and
+    /// `bookMonths` months of 侯南村's books (12 for the demo).
+    public static func seedCounty(_ county: Replica, today: BeijingDay = .today(), priceDays: Int = 400, bookMonths: Int = 12)
+        async throws
+    {
         try await VillageDirectory(store: county.store).publish(SampleCounty.divisions, through: county)
         try await NoticePublisher(replica: county).publish(SampleNotices.notices(endingOn: today))
         let publisher = PricePublisher(replica: county, today: { today })
@@ -31,5 +35,7 @@ public enum DemoSeeder {
             _ = try publisher.publish(prices, source: "大埔县农业农村局", db)
         }
         try await SampleTrace.seed(through: county, today: today)
+        try await ChartPublisher(replica: county).publishCharts()
+        try await SampleLedger.seed(through: county, today: today, months: bookMonths)
     }
 }

@@ -5,6 +5,7 @@ import ServiceRuntime
 import Storage
 import Sync
 import SyncHTTP
+import Ledger
 import Notices
 import Prices
 import Traceability
@@ -40,6 +41,7 @@ public struct KioskApplication: ProgramAssembly {
         PriceRoutes(store: store, recordsPrices: true) { [link] in try await link.replica() }.addRoutes(to: api)
         TraceRoutes(store: store, side: .station, placeName: VillageDirectory.placeName) { [link] in try await link.replica() }
             .addRoutes(to: api)
+        LedgerRoutes(store: store) { [link] in try await link.replica() }.addRoutes(to: api)
         SyncStatusRoutes { [link] in try await link.replica() }.addRoutes(to: api)
     }
 

@@ -8,5 +8,5 @@ struct KioskCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kiosk",
         abstract: "The village information station: prices, traceability, village books and notices, served offline.",
-        subcommands: [ServeCommand<KioskProgram>.self, EnrollCommand.self, SyncCommand.self])
+        subcommands: [ServeCommand<KioskProgram>.self, EnrollCommand.self, SyncCommand.self, LedgerCommand.self])
 }

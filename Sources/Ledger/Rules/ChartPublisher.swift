@@ -19,7 +19,12 @@ public struct ChartPublisher: Sendable {
 
     /// Publishes both charts; an account already published unchanged is left as it is.
     public func publishCharts() async throws {
-        try await replica.store.pool.write { db in
+        try await replica.store.pool.write { db in try publishCharts(db) }
+    }
+
+    /// The same, in the caller's transaction (the county program does it as it starts).
+    public func publishCharts(_ db: Database) throws {
+        do {
             for account in ChartOfAccounts.all {
                 try replica.write(
                     db, to: LedgerCollections.account.name, id: account.id,

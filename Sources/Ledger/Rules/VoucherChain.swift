@@ -24,6 +24,13 @@ public enum VoucherChain {
         public let firstBroken: Int?
         public let voucher: String?
         public let reason: String
+
+        /// One line for a person: intact with its length, or the first broken entry and why.
+        public var summary: String {
+            intact
+                ? "\(villageCode): 凭证链完整，\(entries) 条 — chain intact, \(entries) vouchers"
+                : "\(villageCode): 凭证链在第 \(firstBroken ?? 0) 条断开（\(voucher ?? "")）：\(reason) — chain broken at entry \(firstBroken ?? 0)"
+        }
     }
 
     /// The hash of a voucher's content, given the hash before it.

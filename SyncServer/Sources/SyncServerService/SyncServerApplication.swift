@@ -3,6 +3,7 @@ import ServiceRuntime
 import Storage
 import Sync
 import SyncHTTP
+import Ledger
 import Notices
 import Prices
 import Traceability
@@ -31,12 +32,15 @@ public struct SyncServerApplication: ProgramAssembly {
         self.replica = try Replica(
             store: store, role: .county, collections: SyncServerProgram.collections,
             signature: try registry.countySignature())
+        try store.pool.write { [replica] db in try ChartPublisher(replica: replica).publishCharts(db) }
     }
 
     /// Every endpoint the county serves, by module; the OpenAPI test reads the same list.
     public func addRoutes(to router: some RouterMethods<APIRequestContext>) {
         HealthRoutes(program: SyncServerProgram.name, store: store).addRoutes(to: router)
-        CountySyncRoutes(replica: replica, registry: registry).addRoutes(to: router)
+        CountySyncRoutes(replica: replica, registry: registry) { [store] station in
+            await ChainWatch(store: store).check(village: station.village)
+        }.addRoutes(to: router)
         let api = router.group("api/v1")
         VillageRoutes(store: store).addRoutes(to: api)
         NoticeRoutes(store: store).addRoutes(to: api)
@@ -44,6 +48,7 @@ public struct SyncServerApplication: ProgramAssembly {
         PriceRoutes(store: store, recordsPrices: false) { [replica] in replica }.addRoutes(to: api)
         TraceRoutes(store: store, side: .county, placeName: VillageDirectory.placeName) { [replica] in replica }
             .addRoutes(to: api)
+        LedgerRoutes(store: store) { [replica] in replica }.addRoutes(to: api)
         SyncStatusRoutes { [replica] in replica }.addRoutes(to: api)
     }
 }

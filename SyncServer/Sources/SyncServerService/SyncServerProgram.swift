@@ -3,6 +3,7 @@ import ServiceRuntime
 import Storage
 import Sync
 import SyncHTTP
+import Ledger
 import Notices
 import Prices
 import Traceability
@@ -23,13 +24,13 @@ public enum SyncServerProgram: ServiceProgram {
     public static let schema = Schema(
         modules: [
             SyncSchema.migrations, SyncHTTPSchema.migrations, VillagesSchema.migrations, PricesSchema.migrations,
-            NoticesSchema.migrations, TraceSchema.migrations,
+            NoticesSchema.migrations, TraceSchema.migrations, LedgerSchema.migrations,
         ],
         functions: NoticesSchema.functions + TraceSchema.functions)
 
     /// Every collection the county syncs, by domain.
     public static let collections = VillagesCollections.all + PricesCollections.all + NoticesCollections.all
-        + TraceCollections.all
+        + TraceCollections.all + LedgerCollections.all
 
     /// The county console in a development checkout: `SyncServer/Console`.
     public static let sourceWebFolder: String? = URL(fileURLWithPath: #filePath)

@@ -8,5 +8,8 @@ struct SyncServerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "syncserver",
         abstract: "The county server: publishes county content, reconciles every village station, keeps the books' audit.",
-        subcommands: [ServeCommand<SyncServerProgram>.self, StationCommand.self, DivisionsCommand.self, PricesCommand.self, NoticesCommand.self])
+        subcommands: [
+            ServeCommand<SyncServerProgram>.self, StationCommand.self, DivisionsCommand.self, PricesCommand.self, NoticesCommand.self,
+            LedgerCommand.self,
+        ])
 }

@@ -1,0 +1,123 @@
+import ChinaLocale
+import Hummingbird
+import Storage
+import Sync
+import WebAPI
+
+/// The ledger module's endpoints, at both programs. Disclosures are public (a villager reads them at
+/// the kiosk without logging in); the books' other endpoints are for bookkeepers, reviewers and
+/// the posting agency, each act naming its actor and role. At a station every endpoint works on its
+/// own village; at the county a `village` parameter names it.
+///
+/// ```swift
+/// LedgerRoutes(store: store) { try await link.replica() }.addRoutes(to: router.group("api/v1"))
+/// // GET ledger/disclosures, ledger/disclosures/{id}, ledger/reports/…, ledger/journals/{account}, …
+/// // POST ledger/drafts, ledger/drafts/{id}/submit|review|post, ledger/vouchers/{id}/reverse, ledger/closes, …
+/// ```
+public struct LedgerRoutes: RouteProvider {
+    let queries: LedgerQueries
+    let replica: @Sendable () async throws -> Replica?
+
+    public init(store: Store, replica: @escaping @Sendable () async throws -> Replica?) {
+        self.queries = LedgerQueries(store: store)
+        self.replica = replica
+    }
+
+    public func addRoutes(to router: some RouterMethods<APIRequestContext>) {
+        let ledger = router.group("ledger")
+        ledger.get("disclosures") { request, _ in
+            JSONResponse(DisclosureList(disclosures: try await queries.disclosures(village: try await village(request))))
+        }
+        ledger.get("disclosures/{id}") { _, context in
+            let id = try context.parameters.require("id")
+            guard let disclosure = try await queries.disclosure(id: id), try await visible(disclosure.villageCode) else {
+                throw APIError.notFound("disclosure \(id)", field: "id")
+            }
+            return JSONResponse(disclosure)
+        }
+        ledger.post("disclosures") { request, context in
+            let body = try await request.decodeJSON(as: PublishRequest.self, context: context)
+            let village = try await village(request, body.villageCode)
+            return JSONResponse(
+                try await DisclosurePublisher(replica: try await writer()).publish(body.period, village: village, villageName: body.villageName, by: body.actor),
+                status: .created)
+        }
+        addDrafts(to: ledger)
+        addReports(to: ledger)
+    }
+
+    private func addDrafts(to ledger: some RouterMethods<APIRequestContext>) {
+        ledger.get("drafts") { request, _ in JSONResponse(DraftList(drafts: try await queries.drafts(village: try await village(request)))) }
+        ledger.post("drafts") { request, context in
+            let body = try await request.decodeJSON(as: DraftRequest.self, context: context)
+            let books = Bookkeeper(replica: try await writer(), village: try await village(request, body.villageCode))
+            return JSONResponse(try await books.prepare(body.entry, by: body.actor), status: .created)
+        }
+        ledger.post("drafts/{id}/submit") { request, context in
+            let body = try await request.decodeJSON(as: ActorRequest.self, context: context)
+            return JSONResponse(try await Bookkeeper(replica: try await writer()).submit(draftID: try context.parameters.require("id"), by: body.actor))
+        }
+        ledger.post("drafts/{id}/review") { request, context in
+            let body = try await request.decodeJSON(as: ReviewRequest.self, context: context)
+            let books = Bookkeeper(replica: try await writer())
+            return JSONResponse(
+                try await books.review(draftID: try context.parameters.require("id"), approve: body.approve, note: body.note ?? "", by: body.actor))
+        }
+        ledger.post("drafts/{id}/post") { request, context in
+            let body = try await request.decodeJSON(as: ActorRequest.self, context: context)
+            return JSONResponse(
+                try await VoucherPoster(replica: try await writer()).post(draftID: try context.parameters.require("id"), by: body.actor),
+                status: .created)
+        }
+        ledger.get("vouchers") { request, _ in
+            let month = try Self.required(request, "month")
+            return JSONResponse(VoucherList(vouchers: try await queries.vouchers(village: try await village(request), month: month)))
+        }
+        ledger.post("vouchers/{id}/reverse") { request, context in
+            let body = try await request.decodeJSON(as: ReverseRequest.self, context: context)
+            let poster = VoucherPoster(replica: try await writer())
+            return JSONResponse(
+                try await poster.reverse(voucherID: try context.parameters.require("id"), on: body.date, reason: body.reason, by: body.actor),
+                status: .created)
+        }
+        ledger.post("closes") { request, context in
+            let body = try await request.decodeJSON(as: CloseRequest.self, context: context)
+            let village = try await village(request, body.villageCode)
+            try await VoucherPoster(replica: try await writer()).close(month: body.period, village: village, by: body.actor)
+            return JSONResponse(Closed(villageCode: village, period: body.period), status: .created)
+        }
+        ledger.post("subaccounts") { request, context in
+            let body = try await request.decodeJSON(as: SubAccountRequest.self, context: context)
+            let books = Bookkeeper(replica: try await writer(), village: try await village(request, body.villageCode))
+            return JSONResponse(try await books.open(body.entry, by: body.actor), status: .created)
+        }
+    }
+
+    /// The village a request works on: the station's own, or at the county the one it names.
+    func village(_ request: Request, _ named: String? = nil) async throws -> String {
+        if let own = try await replica()?.village { return own }
+        guard let village = named ?? request.uri.queryParameters["village"].map(String.init), village.count == 12,
+            village.allSatisfy(\.isNumber)
+        else {
+            throw APIError.invalidField("village", message: "须指明 12 位村代码", messageEN: "village must be a 12-digit village code")
+        }
+        return village
+    }
+
+    func visible(_ village: String) async throws -> Bool {
+        guard let own = try await replica()?.village else { return true }
+        return own == village
+    }
+
+    func writer() async throws -> Replica {
+        guard let replica = try await replica() else { throw APIError.notEnrolled }
+        return replica
+    }
+
+    static func required(_ request: Request, _ name: String) throws -> String {
+        guard let value = request.uri.queryParameters[Substring(name)].map(String.init), !value.isEmpty else {
+            throw APIError.invalidField(name, message: "缺少参数 \(name)", messageEN: "\(name) is required")
+        }
+        return value
+    }
+}
