@@ -7,7 +7,7 @@ import Foundation
 struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench", abstract: "Measure the project's figures beside their baselines.",
-        subcommands: [Sync.self, PriceQueries.self, NoticeSearch.self, TraceLookup.self, All.self])
+        subcommands: [Sync.self, PriceQueries.self, NoticeSearch.self, TraceLookup.self, LedgerReports.self, All.self])
 
     struct Sync: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -54,6 +54,18 @@ struct Bench: AsyncParsableCommand {
         }
     }
 
+    struct LedgerReports: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "ledger", abstract: "Trial balance and balance sheet over ten years of books, against one SQL query each.")
+        static let (vouchers, runs) = (50_000, 21)
+        @Option(help: "Vouchers over the ten years.") var vouchers = LedgerReports.vouchers
+        @Option(help: "Runs of each report.") var runs = LedgerReports.runs
+
+        func run() async throws {
+            print(Figure.table(try await LedgerReportBench(vouchers: vouchers, runs: runs).run()))
+        }
+    }
+
     struct All: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Every measurement; optionally rewrite BENCHMARKS.md.")
         @Option(help: "Write the report to this file, such as BENCHMARKS.md.") var write: String?
@@ -72,6 +84,10 @@ struct Bench: AsyncParsableCommand {
             sections.append((
                 "Trace-code lookup (\(TraceLookup.events.formatted()) events)",
                 try await TraceLookupBench(events: TraceLookup.events, queries: TraceLookup.queries).run()))
+            print(Figure.table(sections.last!.1))
+            sections.append((
+                "Ledger reports (\(LedgerReports.vouchers.formatted()) vouchers)",
+                try await LedgerReportBench(vouchers: LedgerReports.vouchers, runs: LedgerReports.runs).run()))
             print(Figure.table(sections.last!.1))
             if let write { try Report(sections: sections).text.write(toFile: write, atomically: true, encoding: .utf8) }
         }

@@ -12,15 +12,11 @@ extension LedgerQueries {
 
     static func trialBalance(_ db: Database, village: String, start: String, end: String, from: String, through: String) throws -> TrialBalance {
         let accounts = try accounts(db)
-        let opening = Dictionary(uniqueKeysWithValues: try movements(db, village: village, from: nil, to: start).map { ($0.account, $0.debit - $0.credit) })
-        let span = Dictionary(uniqueKeysWithValues: try movements(db, village: village, from: start, to: end).map { ($0.account, $0) })
-        let codes = Set(opening.keys).union(span.keys).sorted()
-        let rows = codes.map { code in
-            let open = opening[code] ?? 0
-            let moved = span[code]
+        let rows = try Row.fetchAll(db.cachedStatement(sql: Statements.trialBalanceInOneQuery), arguments: [village, start, end]).map { row in
+            let (code, opening, debit, credit): (String, Int64, Int64, Int64) = (row[0], row[1], row[2], row[3])
             return TrialBalance.Row(
-                account: code, name: accounts[code]?.name ?? code, openingFen: open, debitFen: moved?.debit ?? 0,
-                creditFen: moved?.credit ?? 0, closingFen: open + (moved?.debit ?? 0) - (moved?.credit ?? 0))
+                account: code, name: accounts[code]?.name ?? code, openingFen: opening, debitFen: debit, creditFen: credit,
+                closingFen: opening + debit - credit)
         }
         let debit = rows.reduce(0) { $0 + $1.debitFen }
         let credit = rows.reduce(0) { $0 + $1.creditFen }
@@ -41,17 +37,16 @@ extension LedgerQueries {
         let accounts = try accounts(db)
         var assets: [BalanceSheet.Line] = [], liabilities: [BalanceSheet.Line] = [], equity: [BalanceSheet.Line] = []
         var unclosed: Int64 = 0
-        for movement in try movements(db, village: village, from: nil, to: end, bySubaccount: true) {
-            let balance = movement.debit - movement.credit
-            guard let account = accounts[movement.account], balance != 0 else { continue }
-            let name = account.name
+        for row in try Row.fetchAll(db.cachedStatement(sql: Statements.balancesInOneQuery), arguments: [village, end]) {
+            let (code, balance): (String, Int64) = (row[0], row[2])
+            guard let account = accounts[code], balance != 0 else { continue }
             switch account.accountClass {
             case .income, .expense: unclosed -= balance
-            case .asset where movement.account == "113" && balance < 0:  // a household the collective owes
+            case .asset where code == "113" && balance < 0:  // a household the collective owes
                 liabilities.append(.init(account: "113", name: "内部往来（应付）", amountFen: -balance))
-            case .asset, .cost: assets.append(.init(account: movement.account, name: name, amountFen: balance))
-            case .liability: liabilities.append(.init(account: movement.account, name: name, amountFen: -balance))
-            case .equity: equity.append(.init(account: movement.account, name: name, amountFen: -balance))
+            case .asset, .cost: assets.append(.init(account: code, name: account.name, amountFen: balance))
+            case .liability: liabilities.append(.init(account: code, name: account.name, amountFen: -balance))
+            case .equity: equity.append(.init(account: code, name: account.name, amountFen: -balance))
             }
         }
         if unclosed != 0 { equity.append(.init(account: "321", name: "本年收益（未结转）", amountFen: unclosed)) }

@@ -15,36 +15,30 @@ public struct LedgerQueries: Sendable {
 
     public init(store: Store) { self.store = store }
 
-    /// Sums of one account's lines (and sub-account's, where split), in 分.
+    /// Sums of one account's lines, in 分.
     struct Movement: FetchableRecord {
         let account: String
-        let subaccount: String
         let debit: Int64
         let credit: Int64
 
         init(row: Row) {
             account = row["account"]
-            subaccount = row["subaccount"] ?? ""
             debit = row["debit"]
             credit = row["credit"]
         }
     }
 
-    /// Each account's (or, with `bySubaccount`, each sub-account's) sums over dates `[from, to)`.
-    static func movements(_ db: Database, village: String, from: String?, to: String, bySubaccount: Bool = false,
-                          excludingClosings: Bool = false) throws -> [Movement] {
-        let group = bySubaccount ? "account, subaccount" : "account"
-        return try Movement.fetchAll(
+    /// Each account's sums over dates `[from, to)`, optionally without year-end closings.
+    static func movements(_ db: Database, village: String, from: String, to: String, excludingClosings: Bool) throws -> [Movement] {
+        try Movement.fetchAll(
             db,
             sql: """
-                SELECT account, \(bySubaccount ? "subaccount" : "'' AS subaccount"),
-                       SUM(debit_fen) AS debit, SUM(credit_fen) AS credit
-                FROM ledger_line
+                SELECT account, SUM(debit_fen) AS debit, SUM(credit_fen) AS credit FROM ledger_line
                 WHERE village_code = ?1 AND voucher_date >= ?2 AND voucher_date < ?3
                 \(excludingClosings ? Statements.notAClosing : "")
-                GROUP BY \(group)
+                GROUP BY account
                 """,
-            arguments: [village, from ?? "", to])
+            arguments: [village, from, to])
     }
 
     /// The accounts of the current chart, by code.
@@ -67,6 +61,11 @@ public struct LedgerQueries: Sendable {
                    SUM(CASE WHEN voucher_date >= ?2 THEN debit_fen ELSE 0 END) AS debit,
                    SUM(CASE WHEN voucher_date >= ?2 THEN credit_fen ELSE 0 END) AS credit
             FROM ledger_line WHERE village_code = ?1 AND voucher_date < ?3 GROUP BY account ORDER BY account
+            """
+        /// Every account's and sub-account's balance at a date in one query: the balance sheet's baseline.
+        public static let balancesInOneQuery = """
+            SELECT account, subaccount, SUM(debit_fen - credit_fen) AS balance
+            FROM ledger_line WHERE village_code = ?1 AND voucher_date < ?2 GROUP BY account, subaccount ORDER BY account
             """
     }
 }

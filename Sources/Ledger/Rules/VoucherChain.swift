@@ -53,20 +53,13 @@ public enum VoucherChain {
         var chainIndex: Int
         var previousHash: String
 
-        init(row: Row) {
-            village = row["village_code"]
-            period = row["period"]
-            number = row["number"]
-            voucherDate = row["voucher_date"]
-            lines = row["lines"]
-            attachments = row["attachments"]
-            preparer = row["preparer"]
-            reviewer = row["reviewer"]
-            poster = row["poster"]
-            postedAt = row["posted_at"]
-            reverses = row["reverses"]
-            chainIndex = row["chain_index"]
-            previousHash = row["previous_hash"]
+        /// A posted voucher's hashed fields, with its lines as stored (the hash covers that text).
+        init(_ voucher: Voucher, lines: String) {
+            self.init(
+                village: voucher.villageCode, period: voucher.period, number: voucher.number, voucherDate: voucher.voucherDate,
+                lines: lines, attachments: voucher.attachments, preparer: voucher.preparer, reviewer: voucher.reviewer,
+                poster: voucher.poster, postedAt: voucher.postedAt, reverses: voucher.reverses, chainIndex: voucher.chainIndex,
+                previousHash: voucher.previousHash)
         }
 
         init(village: String, period: String, number: Int, voucherDate: String, lines: String, attachments: Int,
@@ -97,25 +90,25 @@ public enum VoucherChain {
             Report(villageCode: village, entries: expected - 1, intact: false, firstBroken: index, voucher: voucher, reason: reason)
         }
         while let row = try rows.next() {
-            let fields = HashedFields(row: row)
+            guard let voucher = try? Voucher(row: row) else { return broken(expected, nil, "内容在记账后被改动，已无法读取") }
+            let fields = HashedFields(voucher, lines: row["lines"])
             let label = "\(fields.period) 第 \(fields.number) 号"
             if fields.chainIndex > expected { return broken(expected, nil, "第 \(expected) 条记账凭证缺失（被删除）") }
             if fields.chainIndex < expected { return broken(fields.chainIndex, label, "第 \(fields.chainIndex) 条重复出现") }
             if fields.previousHash != previous { return broken(expected, label, "与上一条的链接不符") }
-            let stored: String = row["hash"]
-            if hash(of: fields) != stored { return broken(expected, label, "内容在记账后被改动") }
-            if try !linesMatch(row["id"], fields.lines, db) { return broken(expected, label, "明细账与凭证不符") }
-            previous = stored
+            if hash(of: fields) != voucher.hash { return broken(expected, label, "内容在记账后被改动") }
+            if try !linesMatch(voucher, db) { return broken(expected, label, "明细账与凭证不符") }
+            previous = voucher.hash
             expected += 1
         }
         return Report(villageCode: village, entries: expected - 1, intact: true, firstBroken: nil, voucher: nil, reason: "完整")
     }
 
-    private static func linesMatch(_ voucherID: String, _ lines: String, _ db: Database) throws -> Bool {
-        let decoded = try JSONCoding.decoder.decode([VoucherLine].self, from: Data(lines.utf8))
+    private static func linesMatch(_ voucher: Voucher, _ db: Database) throws -> Bool {
+        let decoded = voucher.lines
         let held = try Row.fetchOne(
             db, sql: "SELECT COUNT(*) AS n, TOTAL(debit_fen) AS d, TOTAL(credit_fen) AS c FROM ledger_line WHERE voucher_id = ?",
-            arguments: [voucherID])!
+            arguments: [voucher.id])!
         return held["n"] == decoded.count && held["d"] == Double(decoded.reduce(0) { $0 + $1.debitFen })
             && held["c"] == Double(decoded.reduce(0) { $0 + $1.creditFen })
     }
