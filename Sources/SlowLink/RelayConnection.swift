@@ -43,8 +43,12 @@ final class RelayConnection {
         return ClientBootstrap(group: loop).connect(host: target.0, port: target.1).assumeIsolated().flatMapThrowing { outbound in
             let connection = RelayConnection(inbound: inbound, outbound: outbound, profile: profile, counters: counters)
             let bound = NIOLoopBound(connection, eventLoop: loop)
-            counters.withLockedValue { $0.live[number] = { loop.execute { bound.value.close(cut: false) } } }
             connection.number = number
+            let changed = counters.withLockedValue { counters in
+                counters.live[number] = { loop.execute { bound.value.close(cut: false) } }
+                return counters.since != started  // the profile changed while this one was connecting
+            }
+            if changed { connection.close(cut: false) }
             if let seconds = [untilDown, profile.cutAfterSeconds].compactMap({ $0 }).min() {
                 loop.assumeIsolated().scheduleTask(in: .nanoseconds(Int64(seconds * 1e9))) { connection.close(cut: true) }
             }

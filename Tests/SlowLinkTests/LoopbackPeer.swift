@@ -23,9 +23,19 @@ final class LoopbackPeer: Sendable {
     var lastArrival: NIODeadline? { log.withLockedValue { $0.arrivals.last?.at } }
     var closedAt: NIODeadline? { log.withLockedValue { $0.closedAt } }
 
+    struct TimedOut: Error {}
+
+    /// A promise that fails after ten seconds, so that no test waits for ever on a broken relay.
+    static func bounded(on loop: any EventLoop) -> EventLoopPromise<Void> {
+        let promise = loop.makePromise(of: Void.self)
+        let timer = loop.scheduleTask(in: .seconds(10)) { promise.fail(TimedOut()) }
+        promise.futureResult.whenComplete { _ in timer.cancel() }
+        return promise
+    }
+
     /// Waits until at least `bytes` have arrived or the connection closed.
     func wait(forBytes bytes: Int, on loop: any EventLoop) async throws {
-        let promise = loop.makePromise(of: Void.self)
+        let promise = Self.bounded(on: loop)
         let done = log.withLockedValue { log in
             if log.received >= bytes || log.closedAt != nil { return true }
             log.waiters.append((bytes, promise))
@@ -36,7 +46,7 @@ final class LoopbackPeer: Sendable {
     }
 
     func waitForClose(on loop: any EventLoop) async throws {
-        let promise = loop.makePromise(of: Void.self)
+        let promise = Self.bounded(on: loop)
         let done = log.withLockedValue { log in
             if log.closedAt != nil { return true }
             log.closeWaiters.append(promise)

@@ -99,7 +99,9 @@ import Testing
         let target = LoopbackServer()
         let link = try await SlowLink.start(
             forwardingTo: try await target.start(echo: true), profile: LinkProfile(name: "fast", kilobitsPerSecond: 100_000, latencyMilliseconds: 0))
-        let (_, before) = try await target.connect(to: link.port)
+        let (early, before) = try await target.connect(to: link.port)
+        try await early.writeAndFlush(ByteBuffer(repeating: 1, count: 10))
+        try await before.wait(forBytes: 10, on: target.loop)  // through the relay: the connection is open
         link.change(to: LinkProfile(name: "slow", kilobitsPerSecond: 10_000, latencyMilliseconds: 400))
         try await before.waitForClose(on: target.loop)
         let (client, after) = try await target.connect(to: link.port)
