@@ -182,6 +182,8 @@ let package = Package(
             name: "bench",
             dependencies: [
                 "CZlib", "CSQLite", "ChinaLocale", "Sync", "Storage", "Prices", "Notices", "Traceability", "Ledger", "DemoData",
+                "SlowLink", "SyncHTTP", "KioskService", "SyncServerService", "ServiceRuntime", "Villages",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

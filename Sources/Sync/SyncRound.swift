@@ -28,6 +28,9 @@ public struct SyncRound: Sendable {
         public var exchanges = 0
     }
 
+    /// The most changes one pull asks for; the county bounds a reply's bytes as well.
+    static let largestPull = 1_000
+
     public func run() async throws -> Report {
         var report = Report()
         while true {
@@ -43,13 +46,17 @@ public struct SyncRound: Sendable {
             if reply.acknowledged < last.sequence { break }
         }
         var more = true
+        var limit = batchSize
         while more {
             let reply = try await transport.pull(
-                PullRequest(after: try await station.pullPosition(), limit: batchSize, heldUrgent: try await station.heldUrgent()))
+                PullRequest(after: try await station.pullPosition(), limit: limit, heldUrgent: try await station.heldUrgent()))
             report.exchanges += 1
             try await station.accept(reply)
             report.pulled += reply.changes.count + reply.urgent.count
             more = reply.more
+            // Each reply that arrives shows the link carries the batch: the next may be twice as many
+            // changes, still bounded in bytes by the county, so a long catch-up pays fewer round trips.
+            limit = min(limit * 2, Self.largestPull)
         }
         try await station.recordSuccess()
         return report

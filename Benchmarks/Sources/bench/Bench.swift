@@ -1,4 +1,5 @@
 import ArgumentParser
+import SlowLink
 import Foundation
 
 /// `bench`: the project's speed and size figures, each beside a baseline measured in the same run
@@ -7,7 +8,7 @@ import Foundation
 struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench", abstract: "Measure the project's figures beside their baselines.",
-        subcommands: [Sync.self, PriceQueries.self, NoticeSearch.self, TraceLookup.self, LedgerReports.self, All.self])
+        subcommands: [Sync.self, PriceQueries.self, NoticeSearch.self, TraceLookup.self, LedgerReports.self, Link.self, All.self])
 
     struct Sync: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -66,6 +67,19 @@ struct Bench: AsyncParsableCommand {
         }
     }
 
+    struct Link: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Catch-up over GPRS, EDGE, 3G and a flapping link, and the idle check, through the slow-link emulator.")
+        static let days = 30
+        @Option(help: "Days the station missed.") var days = Link.days
+        @Option(help: "Profiles to run: GPRS, EDGE, 3G, flapping.") var profiles: [String] = LinkProfile.all.map(\.name)
+
+        func run() async throws {
+            let chosen = LinkProfile.all.filter { profiles.contains($0.name) }
+            print(Figure.table(try await LinkBench(days: days, profiles: chosen).run()))
+        }
+    }
+
     struct All: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Every measurement; optionally rewrite BENCHMARKS.md.")
         @Option(help: "Write the report to this file, such as BENCHMARKS.md.") var write: String?
@@ -88,6 +102,10 @@ struct Bench: AsyncParsableCommand {
             sections.append((
                 "Ledger reports (\(LedgerReports.vouchers.formatted()) vouchers)",
                 try await LedgerReportBench(vouchers: LedgerReports.vouchers, runs: LedgerReports.runs).run()))
+            print(Figure.table(sections.last!.1))
+            sections.append((
+                "Slow links: a \(Link.days)-day catch-up and the idle check",
+                try await LinkBench(days: Link.days, profiles: LinkProfile.all).run()))
             print(Figure.table(sections.last!.1))
             if let write { try Report(sections: sections).text.write(toFile: write, atomically: true, encoding: .utf8) }
         }

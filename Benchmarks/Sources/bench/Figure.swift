@@ -97,6 +97,14 @@ struct Report {
         - **ledger reports**: the trial balance and balance sheet through the ledger module, against the
           very sums it runs, each as one SQL query (`LedgerQueries.Statements`), over ten years of one
           village's posted vouchers laid in directly; the median of 21 interleaved runs.
+        - **slow links**: the county program and a station for each profile, assembled in this process and
+          talking real HTTP through the slow-link emulator (`Sources/SlowLink`). Each station syncs once
+          over an open link, then the county publishes the gap (30 days of bulletins, 2,000 rows a day;
+          40 notices; a year of the village's books with drafts and audit trail) and every station
+          catches up at once on its own link. Bytes are what crossed the link both ways, HTTP and all;
+          the baseline is every record the station pulled as gzip'd CSV. The time bound is those bytes
+          at the link's rate. On the flapping link, a round cut by the link is retried a second later;
+          what it costs is its bytes beyond EDGE's for the same gap, per cut.
         - "an empty async read" (printed, not tabled) is what `await pool.read` costs on this machine,
           the reason the price queries run their reads on the calling task.
         """

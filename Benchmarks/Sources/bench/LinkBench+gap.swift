@@ -1,0 +1,60 @@
+import ChinaLocale
+import DemoData
+import Foundation
+import GRDB
+import Notices
+import Prices
+import Sync
+
+extension LinkBench {
+    /// 100 varieties at 20 markets: 2,000 price rows a day.
+    static let catalogue = PriceCatalogue(
+        categories: SamplePrices.categories, varieties: Array(PriceQueryBench.varieties.prefix(100)),
+        markets: (1...20).map { Market(id: String(format: "M%02d", $0), name: "市场\($0)", regionCode: "441422", kind: .wholesale) })
+
+    /// What the county publishes while the station is away.
+    func publishGap(_ county: Replica) async throws {
+        let today = BeijingDay.today()
+        let publisher = PricePublisher(replica: county, today: { today })
+        for offset in stride(from: days - 1, through: 0, by: -1) {
+            let day = today.adding(days: -offset)
+            try await county.store.pool.write { db in
+                let catalogue = try CatalogueIndex.load(db)
+                var entries: [CheckedPrice] = []
+                for (v, variety) in Self.catalogue.varieties.enumerated() {
+                    for (m, market) in Self.catalogue.markets.enumerated() {
+                        let avg = Int64(300 + (v * 37 + m * 11 + offset * 3) % 900)
+                        let entry = PriceEntry(
+                            varietyCode: variety.code, marketID: market.id, observedOn: day.text, minFen: avg - 20, avgFen: avg,
+                            maxFen: avg + 20, unit: "元/公斤")
+                        entries.append(try PriceRules.check(entry, catalogue: catalogue, today: today))
+                    }
+                }
+                _ = try publisher.publish(entries, source: "县农业农村局", db)
+            }
+        }
+        try await NoticePublisher(replica: county).publish(Array(SampleNotices.notices(endingOn: today).prefix(40)))
+        try await SampleLedger.seed(through: county, today: today, months: 12)
+    }
+
+    /// Everything in the county's log a station of the village pulls after `position`, as gzip'd
+    /// CSV: one line a record of its field values, a bulletin one line a row.
+    func gzipCSVBytes(_ county: Replica, after position: Int64) async throws -> Int {
+        let csv = try await county.store.pool.read { db in
+            var text = ""
+            let rows = try Row.fetchCursor(
+                db, sql: "SELECT collection, fields FROM sync_change WHERE position > ? AND scope IN ('', ?) ORDER BY position",
+                arguments: [position, Self.village])
+            while let row = try rows.next() {
+                let fields = try JSONSerialization.jsonObject(with: Data((row["fields"] as String).utf8)) as? [String: Any] ?? [:]
+                if row["collection"] == PricesCollections.bulletin.name, let lines = fields["rows"] as? [[Any]] {
+                    for line in lines { text += line.map { "\($0)" }.joined(separator: ",") + "\n" }
+                } else {
+                    text += fields.keys.sorted().map { "\(fields[$0] ?? "")" }.joined(separator: ",") + "\n"
+                }
+            }
+            return text
+        }
+        return (try Deflate.compress(Data(csv.utf8)).count) + 18  // gzip's header and trailer
+    }
+}

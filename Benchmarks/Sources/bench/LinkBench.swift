@@ -1,0 +1,149 @@
+import ChinaLocale
+import DemoData
+import Foundation
+import GRDB
+import KioskService
+import Logging
+import Prices
+import ServiceLifecycle
+import ServiceRuntime
+import SlowLink
+import Storage
+import Sync
+import SyncHTTP
+import SyncServerService
+import Villages
+
+/// A station that missed a month catches up over each slow link, through the real HTTP programs
+/// assembled in this process and a ``SlowLink`` between them; then an up-to-date station checks in.
+///
+/// The gap: `days` days of county bulletins (100 varieties × 20 markets, 2,000 rows a day), 40
+/// notices, and a year of the village's books (about 300 vouchers, with their drafts and audit
+/// trail). Every profile's station catches up at once, each on its own link. Bytes are what crossed
+/// the link both ways; the baseline is everything the station pulled as gzip'd CSV (a bulletin's
+/// rows one line each), and the time bound is those bytes at the link's rate.
+struct LinkBench {
+    let days: Int
+    let profiles: [LinkProfile]
+    static let village = SampleCounty.stationVillage.code
+    static let open = LinkProfile(name: "loopback", kilobitsPerSecond: 1_000_000, latencyMilliseconds: 0)
+
+    struct Station {
+        let profile: LinkProfile
+        let link: SlowLink
+        let station: StationLink
+        let position: Int64
+    }
+
+    func run() async throws -> [Figure] {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bench-link-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let settings = ServiceSettings(program: SyncServerProgram.name, port: 0, dataDirectory: folder.path, logLevel: .error)
+        let countyStore = try Store.open(path: folder.appendingPathComponent("county.sqlite").path, role: "county", schema: SyncServerProgram.schema)
+        let county = try SyncServerApplication(settings: settings, store: countyStore, webRoot: nil)
+        try await VillageDirectory(store: countyStore).publish(SampleCounty.divisions, through: county.replica)
+        try await PricePublisher(replica: county.replica, today: { .today() }).publish(Self.catalogue)
+
+        let (portStream, portReceiver) = AsyncStream.makeStream(of: Int.self)
+        var logger = Logger(label: "bench")
+        logger.logLevel = .error
+        let group = ServiceGroup(
+            services: [ListeningService(settings: settings, application: county.application(logger: logger) { portReceiver.yield($0) })],
+            gracefulShutdownSignals: [], logger: logger)
+        let server = Task { try await group.run() }
+        var ports = portStream.makeAsyncIterator()
+        guard let countyPort = await ports.next() else { throw CancellationError() }
+        defer { server.cancel() }
+
+        var stations: [Station] = []
+        for profile in profiles {
+            stations.append(try await enrolledStation(profile, county: county, port: countyPort, folder: folder))
+        }
+        let load = try await Measure.time { try await publishGap(county.replica) }
+        print("published the gap in \(String(format: "%.0f", Measure.seconds(load))) s")
+        let csv = try await gzipCSVBytes(county.replica, after: stations[0].position)
+
+        var figures: [Figure] = []
+        let results = try await withThrowingTaskGroup(of: (Int, Figure, Int, Int).self) { tasks in
+            for (index, station) in stations.enumerated() {
+                tasks.addTask { try await catchUp(station, index: index, csvBytes: csv) }
+            }
+            var results: [(Int, Figure, Int, Int)] = []
+            for try await result in tasks { results.append(result) }
+            return results.sorted { $0.0 < $1.0 }
+        }
+        figures += results.map(\.1)
+        if let flapping = results.first(where: { stations[$0.0].profile.flapping != nil }),
+            let steady = results.first(where: { stations[$0.0].profile == .edge })
+        {
+            let resent = max(0, flapping.2 - steady.2)
+            let cuts = stations[flapping.0].link.connections.cut
+            let batch = steady.2 / max(steady.3, 1)
+            figures.append(
+                Figure(
+                    name: "flapping: bytes sent again against EDGE's for the same gap, per cut",
+                    value: "\(resent / max(cuts, 1)) B per cut (\(cuts) cuts)", baseline: "one exchange \(batch) B",
+                    ratio: String(format: "%.2f batches", Double(resent) / Double(max(cuts, 1)) / Double(max(batch, 1))),
+                    goal: "at most one batch per cut"))
+        }
+        figures.append(try await idleCheck(stations.first { $0.profile == .threeG } ?? stations[0]))
+        for station in stations { try await station.link.stop() }
+        await group.triggerGracefulShutdown()
+        return figures
+    }
+
+    /// A station of the village, enrolled and synced over an open link, which then takes its profile.
+    func enrolledStation(_ profile: LinkProfile, county: SyncServerApplication, port: Int, folder: URL) async throws -> Station {
+        let link = try await SlowLink.start(forwardingTo: port, profile: Self.open)
+        let (_, code) = try await county.registry.add(village: Self.village, name: "bench \(profile.name)")
+        let store = try Store.open(
+            path: folder.appendingPathComponent("station-\(profile.name).sqlite").path, role: "kiosk", schema: KioskProgram.schema)
+        _ = try await StationEnrollment.enroll(store: store, server: URL(string: "http://127.0.0.1:\(link.port)")!, code: code)
+        let station = StationLink(store: store, collections: KioskProgram.collections)
+        _ = try await station.syncOnce()
+        return Station(profile: profile, link: link, station: station, position: try await station.replica()!.pullPosition())
+    }
+
+    /// Syncs over the station's link until one round completes, backing off a second after a cut.
+    func catchUp(_ station: Station, index: Int, csvBytes: Int) async throws -> (Int, Figure, Int, Int) {
+        station.link.change(to: station.profile)
+        let (up, down) = station.link.bytesDelivered
+        var exchanges = 0
+        let elapsed = try await Measure.time {
+            for attempt in 1...600 {
+                do {
+                    exchanges += try await station.station.syncOnce().exchanges
+                    return
+                } catch where attempt < 600 {
+                    try await Task.sleep(for: .seconds(1))
+                }
+            }
+        }
+        let after = station.link.bytesDelivered
+        let bytes = after.upstream - up + after.downstream - down
+        let bound = Double(bytes) / station.profile.bytesPerSecond
+        let timeGoal = station.profile == .edge ? "bytes within 1.5× of CSV; time within 1.5× of the bound" : "bytes within 1.5× of CSV"
+        return (
+            index,
+            Figure(
+                name: "catch-up over \(station.profile): bytes / seconds for a \(days)-day gap",
+                value: "\(bytes.formatted()) B / \(String(format: "%.1f", Measure.seconds(elapsed))) s",
+                baseline: "gzip'd CSV \(csvBytes.formatted()) B / bound \(String(format: "%.1f", bound)) s",
+                ratio: String(format: "%.2f× bytes, %.2f× time", Double(bytes) / Double(csvBytes), Measure.seconds(elapsed) / bound),
+                goal: timeGoal),
+            bytes, exchanges)
+    }
+
+    /// An up-to-date station checks in: what crosses the link, and how many exchanges.
+    func idleCheck(_ station: Station) async throws -> Figure {
+        let (up, down) = station.link.bytesDelivered
+        let report = try await station.station.syncOnce()
+        let after = station.link.bytesDelivered
+        let bytes = after.upstream - up + after.downstream - down
+        return Figure(
+            name: "idle check of an up-to-date station over \(station.profile.name): bytes and round trips",
+            value: "\(bytes) B, \(report.exchanges) round trip\(report.exchanges == 1 ? "" : "s")", baseline: "1 KB, 1 round trip",
+            ratio: String(format: "%.2f× of 1 KB", Double(bytes) / 1_024), goal: "one round trip, under 1 KB")
+    }
+}
