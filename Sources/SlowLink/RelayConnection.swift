@@ -36,7 +36,7 @@ final class RelayConnection {
         }
         let untilDown = Self.secondsUntilDown(profile, started: started)
         if untilDown == 0 {  // the link is down: nothing gets through
-            counters.withLockedValue { $0.cuts += 1 }
+            counters.withLockedValue { $0.refused += 1 }
             return inbound.close()
         }
         // Everything of a connection runs on the client channel's event loop, so none of it is shared.

@@ -23,6 +23,7 @@ public final class SlowLink: Sendable {
         var downstream = 0
         var connections = 0
         var cuts = 0
+        var refused = 0
         var profile: LinkProfile
         /// When the profile took effect: a flapping link's phases count from it.
         var since: NIODeadline
@@ -77,8 +78,9 @@ public final class SlowLink: Sendable {
         counters.withLockedValue { ($0.upstream, $0.downstream) }
     }
 
-    /// Connections accepted, and connections the profile cut (by bytes, by time or by going down).
-    public var connections: (accepted: Int, cut: Int) {
-        counters.withLockedValue { ($0.connections, $0.cuts) }
+    /// Connections accepted; those the profile cut (by bytes, by time or by going down); and those
+    /// closed at once because the link was down.
+    public var connections: (accepted: Int, cut: Int, refused: Int) {
+        counters.withLockedValue { ($0.connections, $0.cuts, $0.refused) }
     }
 }
