@@ -1,4 +1,5 @@
 import Foundation
+import Sync
 
 /// One line of the report: a figure, the project's value, the baseline measured in the same run,
 /// their ratio and the goal.
@@ -41,6 +42,10 @@ enum Measure {
     static func rate(_ count: Double, _ duration: Duration) -> String { String(format: "%.0f", count / seconds(duration)) }
     static func ratio(_ a: Duration, _ b: Duration) -> String { String(format: "%.2f", seconds(a) / seconds(b)) }
     static func milliseconds(_ duration: Duration) -> String { String(format: "%.2f ms", seconds(duration) * 1000) }
+    /// The size of text as gzip would write it: deflated, with gzip's 18 bytes of header and trailer.
+    static func gzipBytes(_ text: String) -> Int {
+        (try? Deflate.compress(Data(text.utf8)).count).map { $0 + 18 } ?? 0
+    }
     static func bytes(_ total: Int, _ count: Double) -> String { String(format: "%.1f B", Double(total) / count) }
 }
 

@@ -55,6 +55,6 @@ extension LinkBench {
             }
             return text
         }
-        return (try Deflate.compress(Data(csv.utf8)).count) + 18  // gzip's header and trailer
+        return Measure.gzipBytes(csv)
     }
 }

@@ -53,7 +53,7 @@ struct SyncBench {
         let facts = try await pullAll(from: county, for: peer)
         let sibling = try replica("sibling", role: .station(village: PriceRow.village))
         let applyFacts = try await Measure.time { for reply in facts { try await sibling.accept(reply) } }
-        let csv = gzipSize(PriceRow.csv(rows))
+        let csv = Measure.gzipBytes(PriceRow.csv(rows))
 
         let bulletins = try await bulletinFigures()
         return [
@@ -101,7 +101,7 @@ struct SyncBench {
         for reply in catalogue { try await receiver.accept(reply) }
         let apply = try await Measure.time { for reply in replies { try await receiver.accept(reply) } }
         let plain = try await Measure.time { try await plainPriceInserts(entries, batch: 500) }
-        let csv = gzipSize(
+        let csv = Measure.gzipBytes(
             "observed_on,variety_code,market_id,min_fen,avg_fen,max_fen,unit\n"
                 + entries.map { "\($0.observedOn),\($0.varietyCode),\($0.marketID),\($0.minFen),\($0.avgFen),\($0.maxFen),\($0.unit)" }
                 .joined(separator: "\n"))
@@ -128,9 +128,6 @@ struct SyncBench {
         return replies
     }
 
-    func gzipSize(_ text: String) -> Int {
-        (try? Deflate.compress(Data(text.utf8)).count).map { $0 + 18 } ?? 0  // + gzip's header and trailer
-    }
 
     // MARK: Workloads
 

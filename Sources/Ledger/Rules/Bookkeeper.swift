@@ -26,12 +26,7 @@ public struct Bookkeeper: Sendable {
         self.now = now
     }
 
-    func villageCode() throws -> String {
-        guard let village else {
-            throw APIError.invalidField("village_code", message: "须指明村集体", messageEN: "village_code is required at the county")
-        }
-        return village
-    }
+    func villageCode() throws -> String { try LedgerRoles.village(village) }
 
     public func prepare(_ entry: VoucherEntry, by actor: LedgerActor) async throws -> VoucherDraft {
         try LedgerRoles.require(actor, .preparer)

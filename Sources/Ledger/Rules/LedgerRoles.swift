@@ -19,6 +19,14 @@ enum LedgerRoles {
         }
     }
 
+    /// The village a side keeps books for: the station's own, or the one the county was given.
+    static func village(_ village: String?) throws -> String {
+        guard let village else {
+            throw APIError.invalidField("village_code", message: "须指明村集体", messageEN: "village_code is required at the county")
+        }
+        return village
+    }
+
     static func label(_ role: LedgerActor.Role) -> String {
         switch role {
         case .preparer: "制单"

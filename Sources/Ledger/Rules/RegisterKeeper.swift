@@ -108,10 +108,7 @@ public struct RegisterKeeper: Sendable {
 
     func villageCode(_ actor: LedgerActor) throws -> String {
         try LedgerRoles.require(actor, .preparer, .poster)
-        guard let village else {
-            throw APIError.invalidField("village_code", message: "须指明村集体", messageEN: "village_code is required at the county")
-        }
-        return village
+        return try LedgerRoles.village(village)
     }
 
     static func check(_ contract: LandContract) throws {

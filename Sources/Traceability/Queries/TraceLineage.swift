@@ -42,8 +42,12 @@ public enum TraceLineage {
 
     /// The events of a lot and of every lot upstream of it, oldest first.
     static func events(_ db: Database, lineageOf lotID: String) throws -> [TraceEvent] {
-        let ids = [lotID] + (try lots(db, from: lotID, direction: .upstream)).map(\.lotID)
-        return try TraceEvent.fetchAll(
+        try events(db, ofLots: [lotID] + (try lots(db, from: lotID, direction: .upstream)).map(\.lotID))
+    }
+
+    /// The events of the given lots, oldest first (for a caller that has walked the lineage already).
+    static func events(_ db: Database, ofLots ids: [String]) throws -> [TraceEvent] {
+        try TraceEvent.fetchAll(
             db.cachedStatement(sql: TraceQueries.Statements.eventsOfLots),
             arguments: [String(decoding: try JSONEncoder().encode(ids), as: UTF8.self)])
     }

@@ -51,7 +51,7 @@ extension TraceQueries {
     private func found(_ lot: TraceLot, certificate: TraceCertificate?, _ db: Database) throws -> TraceLookup.Found {
         let upstream = try TraceLineage.lots(db, from: lot.id, direction: .upstream)
         let downstream = try TraceLineage.lots(db, from: lot.id, direction: .downstream)
-        let events = try TraceLineage.events(db, lineageOf: lot.id).filter { !$0.retracted && $0.kind != .retraction }
+        let events = try TraceLineage.events(db, ofLots: [lot.id] + upstream.map(\.lotID)).filter { !$0.retracted && $0.kind != .retraction }
         var codes = [lot.id: lot.traceCode]
         for step in upstream { codes[step.lotID] = try Self.lot(db, id: step.lotID)?.traceCode }
 
