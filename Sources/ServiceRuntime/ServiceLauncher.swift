@@ -40,7 +40,9 @@ public enum ServiceLauncher {
     ) throws(StartupFailure) -> Store {
         do {
             let directory = try DataDirectory.prepare(at: dataDirectory)
-            return try Store.open(in: directory, fileName: Program.storeFileName, role: Program.storeRole, schema: Program.schema)
+            return try Store.open(
+                in: directory, fileName: Program.storeFileName, role: Program.storeRole, schema: Program.schema,
+                writerCacheMegabytes: Program.writerCacheMegabytes)
         } catch {
             throw .storage(error)
         }

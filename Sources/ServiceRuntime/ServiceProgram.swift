@@ -32,6 +32,8 @@ public protocol ServiceProgram: Sendable {
     static var schema: Schema { get }
     /// Its web front in a development checkout, if it has one.
     static var sourceWebFolder: String? { get }
+    /// The page cache of its store's writer, in megabytes.
+    static var writerCacheMegabytes: Int { get }
 
     /// The program put together over an open store.
     static func assemble(settings: ServiceSettings, store: Store, webRoot: String?) throws -> Assembly
@@ -40,6 +42,8 @@ public protocol ServiceProgram: Sendable {
 extension ServiceProgram {
     /// The store's file name inside the data directory.
     public static var storeFileName: String { "\(name).sqlite" }
+    /// The page cache of the store's writer: 16 MB, what a station can spare.
+    public static var writerCacheMegabytes: Int { 16 }
 }
 
 /// The version both programs report.

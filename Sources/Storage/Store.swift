@@ -20,27 +20,37 @@ public final class Store: Sendable {
     public let schema: Schema
     /// This store's identity among all replicas (复制节点), chosen once when the store is created.
     public let info: StoreInfo
+    /// Writes of concurrent callers committed together, for a server answering many at once.
+    public let groupCommit: GroupCommit
 
     private init(pool: DatabasePool, path: String, schema: Schema, info: StoreInfo) {
         self.pool = pool
         self.path = path
         self.schema = schema
         self.info = info
+        self.groupCommit = GroupCommit(pool: pool)
     }
 
     /// Opens (creating if needed) the store file in a data directory and applies the schema.
     ///
     /// - Parameter role: what kind of replica a new store is, such as `kiosk` or `county`.
     public static func open(
-        in directory: DataDirectory, fileName: String, role: String, schema: Schema
+        in directory: DataDirectory, fileName: String, role: String, schema: Schema, writerCacheMegabytes: Int = 16
     ) throws(StorageError) -> Store {
-        try open(path: directory.file(fileName), role: role, schema: schema)
+        try open(path: directory.file(fileName), role: role, schema: schema, writerCacheMegabytes: writerCacheMegabytes)
     }
 
     /// Opens (creating if needed) the store at a path and applies the schema.
-    public static func open(path: String, role: String, schema: Schema) throws(StorageError) -> Store {
+    ///
+    /// - Parameter writerCacheMegabytes: the writer's page cache. A transaction whose dirty pages
+    ///   outgrow it spills them to the WAL and writes them again, so a server committing many
+    ///   writes together (``GroupCommit``) wants more than a station.
+    public static func open(
+        path: String, role: String, schema: Schema, writerCacheMegabytes: Int = 16
+    ) throws(StorageError) -> Store {
         do {
-            let pool = try DatabasePool(path: path, configuration: configuration(functions: schema.functions))
+            let pool = try DatabasePool(
+                path: path, configuration: configuration(functions: schema.functions, writerCacheMegabytes: writerCacheMegabytes))
             // GRDB sets NORMAL on the writer when it turns WAL on, after `prepareDatabase` has run;
             // the writer connection lives as long as the pool, so setting FULL once here holds.
             try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
@@ -69,16 +79,21 @@ public final class Store: Sendable {
     }
 
     /// The pragmas every connection gets, and the SQL functions the modules' triggers call.
-    static func configuration(functions: [DatabaseFunction]) -> Configuration {
+    static func configuration(functions: [DatabaseFunction], writerCacheMegabytes: Int) -> Configuration {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(5)
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
+            // Statement journals in memory: an INSERT that fires triggers keeps the pages it
+            // touches in one, and once that outgrew 64 KB SQLite put it in a temporary file for
+            // the rest of the connection's life, two writes a page (a county wrote 10 GB of them
+            // taking 300,000 price rows).
+            try db.execute(sql: "PRAGMA temp_store = MEMORY")
             // The writer keeps more of the indexes in memory: a bulletin's rows land all over the
             // by-variety index, and with SQLite's default 2 MB every insert went to the disk.
             // Readers keep the default, so that a station stays small.
-            if !db.configuration.readonly { try db.execute(sql: "PRAGMA cache_size = -16384") }
+            if !db.configuration.readonly { try db.execute(sql: "PRAGMA cache_size = -\(writerCacheMegabytes * 1024)") }
             for function in functions { db.add(function: function) }
         }
         return configuration

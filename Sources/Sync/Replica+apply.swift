@@ -14,8 +14,12 @@ extension Replica {
     ///
     /// - Parameter refusal: why the change must not take effect; it is then quarantined instead,
     ///   and still counts as received so that the origin's later changes keep flowing.
-    /// - Parameter fresh: the change was just captured here, so it cannot be held already.
-    func apply(_ change: Change, _ db: Database, refusal: String? = nil, fresh: Bool = false) throws -> Outcome {
+    /// - Parameter fresh: the change was just captured here, or is the next of its origin's
+    ///   sequence, so it cannot be held already.
+    /// - Parameter logged: its log columns, when the caller encoded them before taking the writer.
+    func apply(
+        _ change: Change, _ db: Database, refusal: String? = nil, fresh: Bool = false, logged: LoggedForm? = nil
+    ) throws -> Outcome {
         // The county keeps every change it applies, to serve them; a station keeps only its own, to
         // push them. What a station receives from the county it applies without logging: applying
         // is idempotent (a fact is inserted once, a field only moves to a later stamp).
@@ -37,7 +41,7 @@ extension Replica {
         case .mergeable:
             try merge(change, into: collection, db)
         }
-        if keepsLog { try log(change, db) }
+        if keepsLog { try log(change, db, logged: logged) }
         return .applied
     }
 
@@ -62,8 +66,21 @@ extension Replica {
         return true
     }
 
+    /// A change's fields and bases as the log keeps them: JSON with sorted keys.
+    struct LoggedForm: Sendable {
+        let fields: String
+        let bases: String
+    }
+
+    func loggedForm(of change: Change) -> LoggedForm {
+        LoggedForm(
+            fields: CompactJSON.encode(change.fields, sortedKeys: collections[change.collection]?.sortedNames(of: change.fields)),
+            bases: CompactJSON.encode(change.bases))
+    }
+
     /// Adds a change to the log and marks its sequence received.
-    func log(_ change: Change, _ db: Database) throws {
+    func log(_ change: Change, _ db: Database, logged: LoggedForm? = nil) throws {
+        let logged = logged ?? loggedForm(of: change)
         try db.cachedStatement(
             sql: """
                 INSERT INTO sync_change(origin, sequence, timestamp, collection, record_id, scope, fields, bases, signature, urgent)
@@ -73,8 +90,7 @@ extension Replica {
             bound: [
                 change.origin.databaseValue, change.sequence.databaseValue, change.timestamp.rawValue.databaseValue,
                 change.collection.databaseValue, change.recordID.databaseValue, change.scope.databaseValue,
-                CompactJSON.encode(change.fields, sortedKeys: collections[change.collection]?.sortedNames(of: change.fields))
-                    .databaseValue, CompactJSON.encode(change.bases).databaseValue,
+                logged.fields.databaseValue, logged.bases.databaseValue,
                 change.signature.databaseValue, (isUrgent(change) ? 1 : 0).databaseValue,
             ], in: db)
         if change.origin != origin { try markReceived(change, db) }

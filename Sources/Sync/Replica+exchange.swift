@@ -4,18 +4,22 @@ import GRDB
 extension Replica {
     // MARK: At the county
 
-    /// Applies a station's pushed batch in one transaction, in sequence order: a change already
-    /// held is skipped, a gap stops the batch (the station resends from the acknowledgement), and a
-    /// change that breaks a rule is quarantined without stopping the ones after it.
+    /// Applies a station's pushed batch atomically, in sequence order: a change already held is
+    /// skipped, a gap stops the batch (the station resends from the acknowledgement), and a change
+    /// that breaks a rule is quarantined without stopping the ones after it. Batches of stations
+    /// pushing at the same moment are committed together (``GroupCommit``).
     public func receive(_ request: PushRequest, from station: StationPeer) async throws -> PushReply {
-        try await store.pool.write { db in
+        // Encoded for the log before the writer is taken: the writer is what many stations wait for.
+        let changes = request.changes.filter { $0.origin == station.origin }.map { ($0, loggedForm(of: $0)) }
+        return try await store.groupCommit.write { [self] db in
             var notices: [QuarantineNotice] = []
-            for change in request.changes where change.origin == station.origin {
-                let expected = try received(from: station.origin, db) + 1
+            var expected = try received(from: station.origin, db) + 1
+            for (change, logged) in changes {
                 if change.sequence < expected { continue }
                 if change.sequence > expected { break }
+                expected += 1
                 let refusal = try refusal(of: change, from: station, db)
-                if case .quarantined(let reason) = try apply(change, db, refusal: refusal) {
+                if case .quarantined(let reason) = try apply(change, db, refusal: refusal, fresh: true, logged: logged) {
                     notices.append(
                         QuarantineNotice(
                             origin: change.origin, sequence: change.sequence, reason: reason,
@@ -73,15 +77,18 @@ extension Replica {
     static let pullByteBudget = 256 * 1024
 
     /// The next batch of the county's log in a station's scope: county-wide records and its village's.
+    /// The station's own changes are left out: it holds them, and sending them back doubled what a
+    /// push cost both sides. So a store brought back from a backup must not speak as the origin it
+    /// was: what that origin made after the backup would never come back to it.
     public func changes(after position: Int64, for station: StationPeer, limit: Int) async throws -> PullReply {
         try await store.pool.read { db in
             let rows = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT * FROM sync_change WHERE position > ? AND scope IN ('', ?)
+                    SELECT * FROM sync_change WHERE position > ? AND scope IN ('', ?) AND origin != ?
                     ORDER BY position LIMIT ?
                     """,
-                arguments: [position, station.village, limit + 1])
+                arguments: [position, station.village, station.origin, limit + 1])
             var batch = rows.prefix(limit)
             var bytes = 0
             if let cut = batch.firstIndex(where: { row in
@@ -106,12 +113,12 @@ extension Replica {
     }
 
     static func change(from row: Row) throws -> Change {
-        let decoder = JSONDecoder()
+        var fields = SyncJSONReader((row["fields"] as String).utf8)
+        var bases = SyncJSONReader((row["bases"] as String).utf8)
         return Change(
             origin: row["origin"], sequence: row["sequence"], timestamp: HybridTimestamp(rawValue: row["timestamp"]),
             collection: row["collection"], recordID: row["record_id"], scope: row["scope"],
-            fields: try decoder.decode([String: SyncValue].self, from: Data((row["fields"] as String).utf8)),
-            bases: try decoder.decode([String: HybridTimestamp].self, from: Data((row["bases"] as String).utf8)),
+            fields: try fields.fields(), bases: try bases.timestamps(),
             signature: row["signature"])
     }
 

@@ -18,6 +18,8 @@ public struct CountySyncRoutes: RouteProvider {
     /// checks of what arrived (the ledger's hash chain). A failure is the domain's to record; the
     /// push is answered all the same.
     let afterPush: @Sendable (StationPeer) async -> Void
+    /// Pushes held at once, from their bodies to their commits.
+    let pushes = AdmissionLimit(32)
 
     public init(replica: Replica, registry: StationRegistry, afterPush: @escaping @Sendable (StationPeer) async -> Void = { _ in }) {
         self.afterPush = afterPush
@@ -41,11 +43,13 @@ public struct CountySyncRoutes: RouteProvider {
                     protocolVersion: SyncProtocol.version))
         }
         router.post("sync/v1/push") { request, context in
-            let (body, peer) = try await authenticated(request, context)
-            let push = try decode(PushRequest.self, body)
-            let reply = try await replica.receive(push, from: peer)
-            if !push.changes.isEmpty { await afterPush(peer) }
-            return try SyncReply(reply, deflated: SyncWire.acceptsDeflate(request))
+            try await pushes.admit {
+                let (body, peer) = try await authenticated(request, context)
+                let push = try decode(PushRequest.self, body)
+                let reply = try await replica.receive(push, from: peer)
+                if !push.changes.isEmpty { await afterPush(peer) }
+                return try SyncReply(reply, deflated: SyncWire.acceptsDeflate(request))
+            }
         }
         router.post("sync/v1/pull") { request, context in
             let (body, peer) = try await authenticated(request, context)
@@ -102,9 +106,9 @@ public struct CountySyncRoutes: RouteProvider {
         }
     }
 
-    func decode<Message: Decodable>(_ type: Message.Type, _ body: Data) throws -> Message {
+    func decode<Message: SyncWireMessage>(_ type: Message.Type, _ body: Data) throws -> Message {
         do {
-            return try SyncWire.decoder.decode(type, from: body)
+            return try Message(wireJSON: body)
         } catch {
             throw APIError.malformedBody(field: nil, detail: "not a valid \(Message.self)")
         }
@@ -112,12 +116,12 @@ public struct CountySyncRoutes: RouteProvider {
 }
 
 /// A sync message answered in the sync wire's JSON, deflated when the station accepts it.
-struct SyncReply<Message: Encodable & Sendable>: ResponseGenerator, Sendable {
+struct SyncReply<Message: SyncWireMessage>: ResponseGenerator, Sendable {
     let data: Data
     let deflated: Bool
 
     init(_ message: Message, deflated: Bool) throws {
-        let json = try SyncWire.encoder.encode(message)
+        let json = try message.wireJSON()
         self.data = deflated ? try Deflate.compress(json) : json
         self.deflated = deflated
     }

@@ -17,11 +17,15 @@ public struct HTTPSyncTransport: SyncTransport {
     let enrollment: StationEnrollment
     let store: Store
     let replica: Replica
+    let session: URLSession
 
-    public init(enrollment: StationEnrollment, store: Store, replica: Replica) {
+    /// - Parameter session: the station's own session; `URLSession.shared` holds at most six
+    ///   connections to a host, which stations sharing one process (a benchmark's) would queue for.
+    public init(enrollment: StationEnrollment, store: Store, replica: Replica, session: URLSession = .shared) {
         self.enrollment = enrollment
         self.store = store
         self.replica = replica
+        self.session = session
     }
 
     public func push(_ request: PushRequest) async throws -> PushReply {
@@ -32,8 +36,8 @@ public struct HTTPSyncTransport: SyncTransport {
         try await send(request, to: "/sync/v1/pull")
     }
 
-    func send<Reply: Decodable>(_ message: some Encodable, to path: String) async throws -> Reply {
-        let body = try Deflate.compress(try SyncWire.encoder.encode(message))
+    func send<Reply: SyncWireMessage>(_ message: some SyncWireMessage, to path: String) async throws -> Reply {
+        let body = try Deflate.compress(try message.wireJSON())
         let counter = try await enrollment.nextCounter(store)
         var request = URLRequest(url: enrollment.serverURL.appendingPathComponent(path))
         request.httpMethod = "POST"
@@ -49,12 +53,12 @@ public struct HTTPSyncTransport: SyncTransport {
         request.setValue(String(SyncProtocol.version), forHTTPHeaderField: SyncWire.protocolHeader)
         request.setValue(String(replica.clock.deviceWallMilliseconds), forHTTPHeaderField: RequestSignature.stationTimeHeader)
         request.setValue(String(try await replica.pendingCount()), forHTTPHeaderField: RequestSignature.pendingHeader)
-        let (received, response) = try await URLSession.shared.data(for: request)
+        let (received, response) = try await session.data(for: request)
         try Self.check(response, received)
         do {
             let deflated = (response as? HTTPURLResponse)?.value(forHTTPHeaderField: SyncWire.encodingHeader) == Deflate.name
             let data = deflated ? try Deflate.decompress(received, limit: 64 << 20) : received
-            return try SyncWire.decoder.decode(Reply.self, from: data)
+            return try Reply(wireJSON: data)
         } catch {
             throw SyncHTTPError.badReply("\(Reply.self) expected")
         }

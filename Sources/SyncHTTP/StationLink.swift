@@ -5,6 +5,10 @@ import Storage
 import Sync
 import Synchronization
 
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
 /// A station's connection to its county: its replica once enrolled, one sync round on demand, and
 /// a background loop that retries with exponential backoff and jitter.
 ///
@@ -19,6 +23,7 @@ public final class StationLink: Sendable {
     let store: Store
     let collections: [SyncCollection]
     private let cached = Mutex<(Replica, StationEnrollment)?>(nil)
+    private let session = URLSession(configuration: .ephemeral)
     /// The batch size in force: it doubles after a round that completes and halves after one the
     /// link cuts, so a good line moves large batches and a bad one loses little per cut.
     private let batchSize = Mutex(BatchSize())
@@ -59,7 +64,7 @@ public final class StationLink: Sendable {
     /// or, by default, of the size the link has shown it carries.
     public func syncOnce(batchSize requested: Int? = nil) async throws -> SyncRound.Report {
         guard let (replica, enrollment) = try await enrolled() else { throw StationLinkError.notEnrolled }
-        let transport = HTTPSyncTransport(enrollment: enrollment, store: store, replica: replica)
+        let transport = HTTPSyncTransport(enrollment: enrollment, store: store, replica: replica, session: session)
         let size = requested ?? batchSize.withLock { $0.current }
         do {
             let report = try await SyncRound(station: replica, transport: transport, batchSize: size).run()

@@ -87,18 +87,21 @@ public struct StationRegistry: Sendable {
         stationID: String, counter: Int64, signature: String, method: String, path: String, body: Data,
         pending: Int = 0, stationTime: Int64? = nil
     ) async throws -> StationPeer {
-        try await store.pool.write { db in
+        // The signature is checked outside the writer, which many stations wait for; the counter
+        // and revocation are checked again inside it, where they cannot change underneath.
+        let publicKey = try await store.pool.read { db in
+            try Data.fetchOne(
+                db, sql: "SELECT public_key FROM sync_station WHERE id = ? AND revoked_at IS NULL", arguments: [stationID])
+        }
+        guard let publicKey,
+            RequestSignature.isValid(
+                signature: signature, publicKey: publicKey, method: method, path: path, counter: counter, body: body)
+        else { throw Self.notAuthenticated }
+        return try await store.groupCommit.write { db in
             let row = try Row.fetchOne(
-                db, sql: "SELECT * FROM sync_station WHERE id = ? AND public_key IS NOT NULL", arguments: [stationID])
-            guard let row, row["revoked_at"] as String? == nil,
-                RequestSignature.isValid(
-                    signature: signature, publicKey: row["public_key"], method: method, path: path, counter: counter,
-                    body: body)
-            else {
-                throw APIError(
-                    status: .unauthorized, code: "not_authenticated", message: "站点身份验证失败",
-                    messageEN: "the station is unknown, revoked, or the signature is wrong")
-            }
+                db, sql: "SELECT * FROM sync_station WHERE id = ? AND public_key = ? AND revoked_at IS NULL",
+                arguments: [stationID, publicKey])
+            guard let row else { throw Self.notAuthenticated }
             let last: Int64 = row["counter"]
             guard counter > last else {
                 throw APIError(
@@ -114,6 +117,12 @@ public struct StationRegistry: Sendable {
                 arguments: [counter, Date().formatted(.iso8601), pending, offset, stationID])
             return StationPeer(origin: row["origin"], village: row["village"])
         }
+    }
+
+    static var notAuthenticated: APIError {
+        APIError(
+            status: .unauthorized, code: "not_authenticated", message: "站点身份验证失败",
+            messageEN: "the station is unknown, revoked, or the signature is wrong")
     }
 
     /// Refuses every later request of a station.

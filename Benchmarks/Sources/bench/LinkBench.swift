@@ -31,11 +31,22 @@ struct LinkBench {
     struct Station {
         let profile: LinkProfile
         let link: SlowLink
-        let station: StationLink
+        let directory: URL
         let position: Int64
     }
 
-    func run() async throws -> [Figure] {
+    /// What one station's catch-up measured.
+    struct CatchUp {
+        let index: Int
+        let figure: Figure
+        let bytes: Int
+        let exchanges: Int
+        let peakBytes: Int
+    }
+
+    /// Runs the measurement; `meanwhile` starts once every link but the slowest has caught up, so
+    /// that other measurements use the minutes the slowest link spends mostly idle.
+    func run<Other: Sendable>(meanwhile: @escaping @Sendable () async throws -> Other) async throws -> ([Figure], Other) {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bench-link-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -65,21 +76,25 @@ struct LinkBench {
         let csv = try await gzipCSVBytes(county.replica, after: stations[0].position)
 
         var figures: [Figure] = []
-        let results = try await withThrowingTaskGroup(of: (Int, Figure, Int, Int).self) { tasks in
+        let (results, other) = try await withThrowingTaskGroup(of: CatchUp.self) { tasks in
             for (index, station) in stations.enumerated() {
-                tasks.addTask { try await catchUp(station, index: index, csvBytes: csv) }
+                tasks.addTask { try await catchUp(station, index: index, csvBytes: csv, folder: folder) }
             }
-            var results: [(Int, Figure, Int, Int)] = []
-            for try await result in tasks { results.append(result) }
-            return results.sorted { $0.0 < $1.0 }
+            var results: [CatchUp] = []
+            var other: Task<Other, any Error>?
+            for try await result in tasks {
+                results.append(result)
+                if results.count == max(stations.count - 1, 1) { other = Task { try await meanwhile() } }
+            }
+            return (results.sorted { $0.index < $1.index }, try await other!.value)
         }
-        figures += results.map(\.1)
-        if let flapping = results.first(where: { stations[$0.0].profile.flapping != nil }),
-            let steady = results.first(where: { stations[$0.0].profile == .edge })
+        figures += results.map(\.figure)
+        if let flapping = results.first(where: { stations[$0.index].profile.flapping != nil }),
+            let steady = results.first(where: { stations[$0.index].profile == .edge })
         {
-            let resent = max(0, flapping.2 - steady.2)
-            let cuts = stations[flapping.0].link.connections.cut
-            let batch = steady.2 / max(steady.3, 1)
+            let resent = max(0, flapping.bytes - steady.bytes)
+            let cuts = stations[flapping.index].link.connections.cut
+            let batch = steady.bytes / max(steady.exchanges, 1)
             figures.append(
                 Figure(
                     name: "flapping: bytes sent again against EDGE's for the same gap, per cut",
@@ -87,63 +102,87 @@ struct LinkBench {
                     ratio: String(format: "%.2f batches", Double(resent) / Double(max(cuts, 1)) / Double(max(batch, 1))),
                     goal: "at most one batch per cut"))
         }
-        figures.append(try await idleCheck(stations.first { $0.profile == .threeG } ?? stations[0]))
+        let idle = try await idleCheck(stations.first { $0.profile == .threeG } ?? stations[0], folder: folder)
+        figures.append(idle.figure)
+        let peak = results.max { $0.peakBytes < $1.peakBytes }!
+        figures.append(
+            Figure(
+                name: "station peak memory: largest resident set of `kiosk sync` catching up (over \(stations[peak.index].profile.name))",
+                value: Measure.megabytes(peak.peakBytes), baseline: "idle check \(Measure.megabytes(idle.peakBytes))",
+                ratio: String(format: "%.2f× idle", Double(peak.peakBytes) / Double(max(idle.peakBytes, 1))),
+                goal: "under 100 MB"))
         for station in stations { try await station.link.stop() }
         await group.triggerGracefulShutdown()
-        return figures
+        return (figures, other)
     }
 
     /// A station of the village, enrolled and synced over an open link, which then takes its profile.
     func enrolledStation(_ profile: LinkProfile, county: SyncServerApplication, port: Int, folder: URL) async throws -> Station {
         let link = try await SlowLink.start(forwardingTo: port, profile: Self.open)
         let (_, code) = try await county.registry.add(village: Self.village, name: "bench \(profile.name)")
-        let store = try Store.open(
-            path: folder.appendingPathComponent("station-\(profile.name).sqlite").path, role: "kiosk", schema: KioskProgram.schema)
+        let directory = folder.appendingPathComponent("station-\(profile.name)")
+        let store = try ServiceLauncher.openStore(KioskProgram.self, dataDirectory: directory.path)
         _ = try await StationEnrollment.enroll(store: store, server: URL(string: "http://127.0.0.1:\(link.port)")!, code: code)
         let station = StationLink(store: store, collections: KioskProgram.collections)
         _ = try await station.syncOnce()
-        return Station(profile: profile, link: link, station: station, position: try await station.replica()!.pullPosition())
+        return Station(profile: profile, link: link, directory: directory, position: try await station.replica()!.pullPosition())
     }
 
-    /// Syncs over the station's link until one round completes, backing off a second after a cut.
-    func catchUp(_ station: Station, index: Int, csvBytes: Int) async throws -> (Int, Figure, Int, Int) {
+    /// One `kiosk sync` of the station, as an operator would run it: its exit status, the
+    /// exchanges it reports and its peak resident set.
+    func kioskSync(_ station: Station, log: URL) async throws -> (succeeded: Bool, exchanges: Int, peakBytes: Int) {
+        let (status, output, peak) = try await ChildProgram.run(
+            "kiosk", ["sync", "--data-dir", station.directory.path, "--batch-size", "200"], log: log)
+        let exchanges = output.firstMatch(of: /in (\d+) exchanges/).flatMap { Int($0.1) } ?? 0
+        return (status == 0, exchanges, peak)
+    }
+
+    /// Runs `kiosk sync` over the station's link until one round completes, a second after each cut.
+    func catchUp(_ station: Station, index: Int, csvBytes: Int, folder: URL) async throws -> CatchUp {
         station.link.change(to: station.profile)
         let (up, down) = station.link.bytesDelivered
-        var exchanges = 0
+        var (exchanges, peakBytes) = (0, 0)
         let elapsed = try await Measure.time {
             for attempt in 1...600 {
-                do {
-                    exchanges += try await station.station.syncOnce().exchanges
+                let log = folder.appendingPathComponent("sync-\(station.profile.name)-\(attempt).log")
+                let round = try await kioskSync(station, log: log)
+                peakBytes = max(peakBytes, round.peakBytes)
+                if round.succeeded {
+                    exchanges += round.exchanges
                     return
-                } catch where attempt < 600 {
-                    try await Task.sleep(for: .seconds(1))
                 }
+                guard attempt < 600 else { throw ChildProgram.Failed(description: "kiosk sync: \(try String(contentsOf: log, encoding: .utf8))") }
+                try await Task.sleep(for: .seconds(1))
             }
         }
         let after = station.link.bytesDelivered
         let bytes = after.upstream - up + after.downstream - down
         let bound = Double(bytes) / station.profile.bytesPerSecond
         let timeGoal = station.profile == .edge ? "bytes within 1.5× of CSV; time within 1.5× of the bound" : "bytes within 1.5× of CSV"
-        return (
-            index,
-            Figure(
+        return CatchUp(
+            index: index,
+            figure: Figure(
                 name: "catch-up over \(station.profile): bytes / seconds for a \(days)-day gap",
                 value: "\(bytes.formatted()) B / \(String(format: "%.1f", Measure.seconds(elapsed))) s",
                 baseline: "gzip'd CSV \(csvBytes.formatted()) B / bound \(String(format: "%.1f", bound)) s",
                 ratio: String(format: "%.2f× bytes, %.2f× time", Double(bytes) / Double(csvBytes), Measure.seconds(elapsed) / bound),
                 goal: timeGoal),
-            bytes, exchanges)
+            bytes: bytes, exchanges: exchanges, peakBytes: peakBytes)
     }
 
     /// An up-to-date station checks in: what crosses the link, and how many exchanges.
-    func idleCheck(_ station: Station) async throws -> Figure {
+    func idleCheck(_ station: Station, folder: URL) async throws -> (figure: Figure, peakBytes: Int) {
         let (up, down) = station.link.bytesDelivered
-        let report = try await station.station.syncOnce()
+        let round = try await kioskSync(station, log: folder.appendingPathComponent("sync-idle.log"))
+        guard round.succeeded else { throw ChildProgram.Failed(description: "the idle check failed") }
         let after = station.link.bytesDelivered
         let bytes = after.upstream - up + after.downstream - down
-        return Figure(
-            name: "idle check of an up-to-date station over \(station.profile.name): bytes and round trips",
-            value: "\(bytes) B, \(report.exchanges) round trip\(report.exchanges == 1 ? "" : "s")", baseline: "1 KB, 1 round trip",
-            ratio: String(format: "%.2f× of 1 KB", Double(bytes) / 1_024), goal: "one round trip, under 1 KB")
+        return (
+            Figure(
+                name: "idle check of an up-to-date station over \(station.profile.name): bytes and round trips",
+                value: "\(bytes) B, \(round.exchanges) round trip\(round.exchanges == 1 ? "" : "s")", baseline: "1 KB, 1 round trip",
+                ratio: String(format: "%.2f× of 1 KB", Double(bytes) / 1_024), goal: "one round trip, under 1 KB"),
+            round.peakBytes
+        )
     }
 }

@@ -1,6 +1,7 @@
 import ChinaLocale
 import Foundation
 import GRDB
+import Storage
 import Sync
 import WebAPI
 
@@ -33,7 +34,7 @@ public struct Bookkeeper: Sendable {
         let village = try villageCode()
         return try await replica.store.pool.write { db in
             try VoucherRules.check(entry, village: village, today: BeijingDay(now()), db)
-            let id = UUID().uuidString.lowercased()
+            let id = RecordID.make()
             try replica.write(
                 db, to: LedgerCollections.draft.name, id: id,
                 fields: [

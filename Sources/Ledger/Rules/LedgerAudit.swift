@@ -1,6 +1,7 @@
 import ChinaLocale
 import Foundation
 import GRDB
+import Storage
 import Sync
 
 /// Writes the audit trail (审计留痕) in the caller's transaction, beside the act it records.
@@ -10,7 +11,7 @@ enum LedgerAudit {
         at now: Date, replica: Replica, _ db: Database
     ) throws {
         try replica.write(
-            db, to: LedgerCollections.audit.name, id: UUID().uuidString.lowercased(),
+            db, to: LedgerCollections.audit.name, id: RecordID.make(),
             fields: [
                 "village_code": .text(village), "action": .text(action), "subject": .text(subject), "actor": .text(actor.name),
                 "role": .text(actor.role.rawValue), "at": .text(BeijingTime.timestamp(now)), "note": .text(note),

@@ -1,6 +1,7 @@
 import ChinaLocale
 import Foundation
 import GRDB
+import Storage
 import Sync
 import WebAPI
 
@@ -82,7 +83,7 @@ public struct RegisterKeeper: Sendable {
             guard let contract = try LandContract.fetchOne(db, sql: "SELECT * FROM ledger_contract WHERE id = ?", arguments: [contractID]),
                 let village = contract.villageCode, replica.village == nil || village == replica.village
             else { throw APIError.notFound("contract \(contractID)", field: "contract_id") }
-            let id = UUID().uuidString.lowercased()
+            let id = RecordID.make()
             try replica.write(
                 db, to: LedgerCollections.payment.name, id: id,
                 fields: [
@@ -97,7 +98,7 @@ public struct RegisterKeeper: Sendable {
         _ collection: SyncCollection, _ fields: [String: SyncValue], village: String, actor: LedgerActor, _ type: Record.Type
     ) async throws -> Record {
         try await replica.store.pool.write { db in
-            let id = UUID().uuidString.lowercased()
+            let id = RecordID.make()
             var fields = fields
             fields["village_code"] = .text(village)
             try replica.write(db, to: collection.name, id: id, fields: fields)

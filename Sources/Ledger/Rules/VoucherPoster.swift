@@ -1,6 +1,7 @@
 import ChinaLocale
 import Foundation
 import GRDB
+import Storage
 import Sync
 import WebAPI
 
@@ -30,7 +31,7 @@ public struct VoucherPoster: Sendable {
             try requirePoster(for: draft.villageCode, db)
             let entry = VoucherEntry(voucherDate: draft.voucherDate, lines: draft.lines, attachments: draft.attachments)
             try VoucherRules.check(entry, village: draft.villageCode, today: BeijingDay(now()), db)
-            let id = UUID().uuidString.lowercased()
+            let id = RecordID.make()
             try append(
                 id: id, village: draft.villageCode, date: draft.voucherDate, lines: draft.lines, attachments: draft.attachments,
                 preparer: draft.preparer, reviewer: draft.reviewer, poster: actor.name, reverses: nil, draftID: draftID, db)
@@ -66,7 +67,7 @@ public struct VoucherPoster: Sendable {
             if try VoucherRules.isClosed(LedgerPeriod.month(of: day), village: original.villageCode, db) {
                 throw APIError.invalidField("date", message: "该月已结账", messageEN: "the month of date is closed")
             }
-            let id = UUID().uuidString.lowercased()
+            let id = RecordID.make()
             try append(
                 id: id, village: original.villageCode, date: date, lines: original.lines.map(\.reversed), attachments: 0,
                 preparer: actor.name, reviewer: actor.name, poster: actor.name, reverses: voucherID, draftID: nil, db)

@@ -1,6 +1,7 @@
 import ChinaLocale
 import Foundation
 import GRDB
+import Storage
 import Sync
 import WebAPI
 
@@ -42,7 +43,7 @@ public struct PriceRecorder: Sendable {
                 history: try PriceHistory.load(
                     db, from: price.day, through: price.day, variety: entry.varietyCode, market: entry.marketID))
             price.flags = check.flags(for: price)
-            let id = UUID().uuidString.lowercased()
+            let id = RecordID.make()
             let fields: [String: SyncValue] = [
                 "village_code": .text(village), "source": "信息站", "variety_code": .text(entry.varietyCode),
                 "market_id": .text(entry.marketID), "region_code": .text(price.regionCode),

@@ -1,6 +1,7 @@
 import ChinaLocale
 import Foundation
 import GRDB
+import Storage
 import Sync
 import WebAPI
 
@@ -146,7 +147,7 @@ public struct TraceRecorder: Sendable {
         return village
     }
 
-    static func newID() -> String { UUID().uuidString.lowercased() }
+    static func newID() -> String { RecordID.make() }
 }
 
 extension BeijingDay {

@@ -19,6 +19,9 @@ public enum SyncServerProgram: ServiceProgram {
     public static let environmentPrefix = "SYNCSERVER"
     public static let defaultPort = 8090
     public static let storeRole = "county"
+    /// A county server commits many stations' pushes together; their dirty index pages must stay
+    /// in the writer's cache until the commit, or they are written to the WAL twice.
+    public static let writerCacheMegabytes = 64
 
     /// The modules the county keeps data for, in migration order.
     public static let schema = Schema(

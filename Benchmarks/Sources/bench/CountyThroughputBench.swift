@@ -1,0 +1,167 @@
+import ChinaLocale
+import Foundation
+import GRDB
+import KioskService
+import Prices
+import ServiceRuntime
+import Storage
+import Sync
+import SyncHTTP
+import SyncServerService
+
+/// Many stations push at once to the county program, run as a process of its own (`syncserver
+/// serve`), over real HTTP on loopback: changes applied a second, each station's sync time, and
+/// the county's peak resident set.
+///
+/// Every station is enrolled and synced once beforehand, then records `changes` local prices
+/// (append-only facts of the prices module) and all sync at the same moment, pushing in batches
+/// of 1,000. The baseline is plain INSERTs of the same rows into the same table, 1,000 a
+/// transaction; the county's memory at rest before the run is the memory baseline.
+struct CountyThroughputBench {
+    let stations: Int
+    let changes: Int
+
+    func run() async throws -> [Figure] {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bench-county-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let countyFolder = folder.appendingPathComponent("county")
+        let codes = try await enrollmentCodes(countyFolder)
+        let county = try ChildProgram.launch(
+            "syncserver", ["serve", "--data-dir", countyFolder.path, "--port", "0", "--log-level", "notice"],
+            log: folder.appendingPathComponent("county.log"))
+        let server = URL(string: "http://127.0.0.1:\(try await county.listeningPort())")!
+
+        let links = try await prepareStations(codes: codes, server: server, folder: folder)
+        let restingBytes = county.residentBytes
+        var durations: [Duration] = []
+        let wall = try await Measure.time {
+            durations = try await withThrowingTaskGroup(of: Duration.self) { tasks in
+                for link in links {
+                    tasks.addTask { try await Measure.time { _ = try await link.syncOnce(batchSize: 1_000) } }
+                }
+                return try await tasks.reduce(into: []) { $0.append($1) }
+            }
+        }
+        county.signal(SIGTERM)
+        let (status, peakBytes) = await county.wait()
+        guard status == 0 else { throw ChildProgram.Failed(description: "syncserver ended with \(status): \(county.output)") }
+        let applied = try countyObservations(countyFolder)
+        guard applied == stations * changes else {
+            throw ChildProgram.Failed(description: "the county holds \(applied) station prices, not \(stations * changes)")
+        }
+        let plain = try await plainInserts(folder.appendingPathComponent("plain.sqlite"))
+        let total = Double(applied)
+        return [
+            Figure(
+                name: "county throughput: \(stations) stations at once, \(changes.formatted()) price records each: changes applied/s; "
+                    + "p50 / p99 sync time",
+                value: "\(Measure.rate(total, wall)) changes/s; \(Measure.seconds(percentile: 50, durations)) / \(Measure.seconds(percentile: 99, durations))",
+                baseline: "plain INSERT, 1,000 a transaction: \(Measure.rate(total, plain)) rows/s",
+                ratio: "\(Measure.ratio(plain, wall)) of plain speed", goal: "over 20,000 changes/s"),
+            Figure(
+                name: "county peak memory: largest resident set of `syncserver serve` during the \(stations)-station run",
+                value: Measure.megabytes(peakBytes), baseline: "at rest before the run \(Measure.megabytes(restingBytes))",
+                ratio: String(format: "%.2f× at rest", Double(peakBytes) / Double(max(restingBytes, 1))), goal: "reported"),
+        ]
+    }
+
+    /// The county's store, made by the program's own assembly, with a station for each village.
+    func enrollmentCodes(_ countyFolder: URL) async throws -> [String] {
+        let store = try ServiceLauncher.openStore(SyncServerProgram.self, dataDirectory: countyFolder.path)
+        let registry = StationRegistry(store: store)
+        var codes: [String] = []
+        for number in 1...stations {
+            codes.append(try await registry.add(village: Self.village(number), name: "bench \(number)").code)
+        }
+        return codes
+    }
+
+    static func village(_ number: Int) -> String { String(format: "441422%06d", number) }
+
+    /// Enrolls every station, syncs it once, and records its prices; eight stations at a time.
+    func prepareStations(codes: [String], server: URL, folder: URL) async throws -> [StationLink] {
+        try await withThrowingTaskGroup(of: StationLink.self) { tasks in
+            var links: [StationLink] = []
+            for (index, code) in codes.enumerated() {
+                if index >= 8, let link = try await tasks.next() { links.append(link) }
+                tasks.addTask {
+                    let store = try ServiceLauncher.openStore(
+                        KioskProgram.self, dataDirectory: folder.appendingPathComponent("station-\(index + 1)").path)
+                    _ = try await StationEnrollment.enroll(store: store, server: server, code: code)
+                    let link = StationLink(store: store, collections: KioskProgram.collections)
+                    _ = try await link.syncOnce(batchSize: 1_000)
+                    try await record(into: try await link.replica()!, station: index + 1)
+                    return link
+                }
+            }
+            return try await tasks.reduce(into: links) { $0.append($1) }
+        }
+    }
+
+    /// A station's prices as `PriceRecorder` writes them, in one transaction.
+    func record(into replica: Replica, station: Int) async throws {
+        let village = Self.village(station)
+        try await replica.store.pool.write { db in
+            for index in 0..<changes {
+                try replica.write(
+                    db, to: PricesCollections.observation.name, id: RecordID.make(),
+                    fields: Self.fields(village: village, index: index))
+            }
+        }
+    }
+
+    static let lastDay = BeijingDay("2026-11-20")!
+
+    /// The `index`th price a station recorded while it was cut off: the last 30 days, about 33 a
+    /// day, of the county's varieties at 20 markets.
+    static func fields(village: String, index: Int) -> [String: SyncValue] {
+        let varieties = LinkBench.catalogue.varieties
+        let avg = Int64(300 + (index * 37) % 900)
+        return [
+            "village_code": .text(village), "source": "信息站", "variety_code": .text(varieties[index % varieties.count].code),
+            "market_id": .text(String(format: "M%02d", 1 + index % 20)), "region_code": "441422",
+            "observed_on": .text(Self.lastDay.adding(days: index * 30 / 1_000 - 29).text),
+            "min_fen": .integer(avg - 20), "avg_fen": .integer(avg), "max_fen": .integer(avg + 20), "unit": "元/公斤",
+            "spec": "", "origin": "", "volume_kg": .null, "corrects": .null, "flags": "", "recorded_by": "operator",
+            "recorded_at": "2026-11-20T15:00:00+08:00",
+        ]
+    }
+
+    func countyObservations(_ countyFolder: URL) throws -> Int {
+        let queue = try DatabaseQueue(path: countyFolder.appendingPathComponent(SyncServerProgram.storeFileName).path)
+        return try queue.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM price_observation WHERE village_code != ''") ?? 0 }
+    }
+
+    /// The same rows inserted plainly into the same table, with its indexes and triggers; the
+    /// values are laid out before the clock starts.
+    func plainInserts(_ file: URL) async throws -> Duration {
+        let store = try Store.open(
+            path: file.path, role: "county", schema: Schema(modules: [PricesSchema.migrations]),
+            writerCacheMegabytes: SyncServerProgram.writerCacheMegabytes)
+        let columns = ["id"] + Self.fields(village: "", index: 0).keys.sorted()
+        let sql = "INSERT INTO price_observation(\(columns.joined(separator: ", "))) VALUES (?\(String(repeating: ", ?", count: columns.count - 1)))"
+        let rows = (1...stations).map { station in
+            let village = Self.village(station)
+            return (0..<changes).map { index in
+                let fields = Self.fields(village: village, index: index)
+                return StatementArguments(
+                    [RecordID.make().databaseValue] + columns.dropFirst().map { fields[$0]!.databaseValue })
+            }
+        }
+        return try await Measure.time {
+            for batch in rows {
+                try await store.pool.write { db in
+                    let insert = try db.cachedStatement(sql: sql)
+                    for arguments in batch { try insert.execute(arguments: arguments) }
+                }
+            }
+        }
+    }
+}
+
+extension Measure {
+    static func seconds(percentile p: Double, _ durations: [Duration]) -> String {
+        String(format: "%.2f s", seconds(percentile(p, durations)))
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+
+/// A sync message as the JSON bytes that travel. Messages that carry changes (``PushRequest``,
+/// ``PullReply``) are written and read by hand, because a push of a thousand changes through
+/// `Codable` kept a county core busy for most of its time; the small ones use `Codable`, the default.
+///
+/// ```swift
+/// let body = try PushRequest(changes: pending).wireJSON()
+/// let push = try PushRequest(wireJSON: body)
+/// ```
+public protocol SyncWireMessage: Codable, Sendable {
+    init(wireJSON: Data) throws
+    func wireJSON() throws -> Data
+}
+
+extension SyncWireMessage {
+    public init(wireJSON: Data) throws { self = try JSONDecoder().decode(Self.self, from: wireJSON) }
+
+    public func wireJSON() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        return try encoder.encode(self)
+    }
+}
+
+extension PushReply: SyncWireMessage {}
+extension PullRequest: SyncWireMessage {}
+
+extension PushRequest: SyncWireMessage {
+    public init(wireJSON: Data) throws {
+        var reader = SyncJSONReader(wireJSON)
+        var changes: [Change]?
+        try reader.members { reader, key in
+            if key == "changes" { changes = try reader.changes() } else { try reader.skip() }
+        }
+        try reader.end()
+        guard let changes else { throw SyncJSONReader.Malformed(offset: 0, expected: "the key changes") }
+        self.init(changes: changes)
+    }
+
+    public func wireJSON() -> Data {
+        var json = #"{"changes":"#
+        Change.write(changes, to: &json)
+        return Data((json + "}").utf8)
+    }
+}
+
+extension PullReply: SyncWireMessage {
+    public init(wireJSON: Data) throws {
+        var reader = SyncJSONReader(wireJSON)
+        var (changes, urgent): ([Change]?, [Change]) = (nil, [])
+        var (position, countyTime): (Int64?, Int64?) = (nil, nil)
+        var (more, countyOrigin): (Bool?, String?) = (nil, nil)
+        try reader.members { reader, key in
+            switch key {
+            case "changes": changes = try reader.changes()
+            case "urgent": urgent = try reader.changes()
+            case "position": position = try reader.integer()
+            case "countyTime": countyTime = try reader.integer()
+            case "more": more = try reader.bool()
+            case "countyOrigin": countyOrigin = try reader.string()
+            default: try reader.skip()
+            }
+        }
+        try reader.end()
+        guard let changes, let position, let more, let countyTime, let countyOrigin else {
+            throw SyncJSONReader.Malformed(offset: 0, expected: "the keys changes, position, more, countyTime and countyOrigin")
+        }
+        self.init(
+            changes: changes, position: position, more: more, countyTime: countyTime, countyOrigin: countyOrigin, urgent: urgent)
+    }
+
+    public func wireJSON() -> Data {
+        var json = #"{"changes":"#
+        Change.write(changes, to: &json)
+        json += #","position":\#(position),"more":\#(more),"countyTime":\#(countyTime),"countyOrigin":"#
+        json += CompactJSON.quoted(countyOrigin)
+        json += #","urgent":"#
+        Change.write(urgent, to: &json)
+        return Data((json + "}").utf8)
+    }
+}
