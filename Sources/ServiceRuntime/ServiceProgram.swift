@@ -37,6 +37,10 @@ public protocol ServiceProgram: Sendable {
 
     /// The program put together over an open store.
     static func assemble(settings: ServiceSettings, store: Store, webRoot: String?) throws -> Assembly
+
+    /// Adjusts a store brought back from a backup, before it replaces the live one; a message for
+    /// the operator, if something remains for them to do.
+    static func prepareRestored(_ store: Store) async throws -> String?
 }
 
 extension ServiceProgram {
@@ -44,6 +48,9 @@ extension ServiceProgram {
     public static var storeFileName: String { "\(name).sqlite" }
     /// The page cache of the store's writer: 16 MB, what a station can spare.
     public static var writerCacheMegabytes: Int { 16 }
+
+    /// Nothing to adjust by default.
+    public static func prepareRestored(_ store: Store) async throws -> String? { nil }
 }
 
 /// The version both programs report.

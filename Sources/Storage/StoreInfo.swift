@@ -45,6 +45,16 @@ public struct StoreInfo: Sendable, Equatable, Codable {
         return info
     }
 
+    /// Gives the store a new replica id, in the caller's transaction; the new id.
+    ///
+    /// For a store brought back from a backup: changes made under the old id after the backup
+    /// exist elsewhere, and new ones must not take their sequence numbers.
+    public static func renewReplicaID(_ db: Database) throws -> String {
+        let id = UUID().uuidString
+        try db.execute(sql: "UPDATE store_info SET value = ? WHERE key = 'replica_id'", arguments: [id])
+        return id
+    }
+
     private static func format(_ date: Date) -> String {
         date.formatted(.iso8601)
     }

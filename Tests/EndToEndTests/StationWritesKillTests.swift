@@ -11,95 +11,58 @@ import Testing
 @Suite(.timeLimit(.minutes(3))) struct StationWritesKillTests {
     let folder = try! TemporaryFolder()
 
-    static let catalogue = """
-        {"categories": [{"code": "01", "name": "种植业产品"}, {"code": "0101", "name": "谷物"}, {"code": "010103", "name": "玉米"}],
-         "varieties": [{"code": "01010301", "name": "玉米", "category_code": "010103"}],
-         "markets": [{"id": "M06", "name": "百侯镇农产品收购点", "region_code": "441422", "kind": "收购点"}]}
-        """
-
-    func run(_ program: String, _ arguments: [String]) async throws -> (status: Int32, output: String, error: String) {
-        let process = try ProgramProcess(program, arguments)
-        let status = await process.exitStatus()
-        return (status, process.standardOutput, process.standardError)
-    }
-
-    /// Records a price at the station; its id once the station answered 201.
-    func record(_ port: Int, avg: Int) async throws -> String? {
-        var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)/api/v1/prices/observations")!)
-        request.httpMethod = "POST"
-        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        let today = ISO8601DateFormatter.string(from: Date(), timeZone: TimeZone(secondsFromGMT: 8 * 3600)!, formatOptions: [.withFullDate])
-        request.httpBody = Data(
-            """
-            {"price": {"variety_code": "01010301", "market_id": "M06", "observed_on": "\(today)",
-             "min_fen": \(avg - 10), "avg_fen": \(avg), "max_fen": \(avg + 10), "unit": "元/公斤"}, "recorded_by": "李站长"}
-            """.utf8)
-        let (data, response) = try await URLSession.shared.data(for: request)
-        guard (response as? HTTPURLResponse)?.statusCode == 201 else { return nil }
-        let body = try JSONSerialization.jsonObject(with: data) as? [String: Any]
-        return body?["id"] as? String
-    }
-
-    /// The ids of the prices stations recorded, as a program's API lists them.
-    func recorded(_ port: Int) async throws -> [String] {
-        let (data, _) = try await URLSession.shared.data(
-            from: URL(string: "http://127.0.0.1:\(port)/api/v1/prices/observations?limit=200")!)
-        let body = try JSONSerialization.jsonObject(with: data) as? [String: Any]
-        return (body?["observations"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
-    }
-
     @Test func everyAcknowledgedPriceReachesTheCountyOnceWhateverIsKilled() async throws {
         let county = folder.file("county")
         let file = folder.file("catalogue.json")
-        try Self.catalogue.write(toFile: file, atomically: true, encoding: .utf8)
-        #expect(try await run("syncserver", ["prices", "catalogue", "--data-dir", county, file]).status == 0)
+        try StationPrices.catalogue.write(toFile: file, atomically: true, encoding: .utf8)
+        #expect(try await StationPrices.run("syncserver", ["prices", "catalogue", "--data-dir", county, file]).status == 0)
         let sheet = folder.file("prices.csv")
         try "日期,品种,市场,最低价,平均价,最高价,单位\n2026-11-20,玉米,M06,2.40,2.60,2.80,元/公斤\n2026-11-20,榴莲,M06,9,10,11,元/公斤\n"
             .write(toFile: sheet, atomically: true, encoding: .utf8)
-        let imported = try await run("syncserver", ["prices", "import", "--data-dir", county, sheet])
+        let imported = try await StationPrices.run("syncserver", ["prices", "import", "--data-dir", county, sheet])
         #expect(imported.status == 0 && imported.output.contains("1 rows published in 1 bulletins"), "\(imported.output)")
         #expect(imported.output.contains("line 3 [品种]: 品种“榴莲”不在品种目录中"), "\(imported.output)")
-        let broken = try await run("syncserver", ["prices", "import", "--data-dir", county, file])  // JSON is no price table
+        let broken = try await StationPrices.run("syncserver", ["prices", "import", "--data-dir", county, file])  // JSON is no price table
         #expect(broken.status == 1 && broken.error.contains("nothing was imported"), "\(broken.error)")
-        let added = try await run("syncserver", ["station", "add", "--data-dir", county, "--village", "441422107201", "--name", "站"])
-        let code = try #require(added.output.split(separator: " ").first { $0.count == 11 && $0.dropFirst(5).first == "-" })
+        let added = try await StationPrices.run("syncserver", ["station", "add", "--data-dir", county, "--village", "441422107201", "--name", "站"])
+        let code = try #require(StationPrices.code(in: added.output))
         let server = try ProgramProcess("syncserver", ["serve", "--port", "0", "--data-dir", county])
         let countyPort = try await server.listeningPort()
         let url = "http://127.0.0.1:\(countyPort)"
         let station = folder.file("station")
-        #expect(try await run("kiosk", ["enroll", "--data-dir", station, "--server", url, "--code", String(code)]).status == 0)
-        #expect(try await run("kiosk", ["sync", "--data-dir", station]).status == 0)
+        #expect(try await StationPrices.run("kiosk", ["enroll", "--data-dir", station, "--server", url, "--code", String(code)]).status == 0)
+        #expect(try await StationPrices.run("kiosk", ["sync", "--data-dir", station]).status == 0)
 
         var kiosk = try ProgramProcess("kiosk", ["serve", "--port", "0", "--data-dir", station])
         var port = try await kiosk.listeningPort()
         var acknowledged: [String] = []
         var random = SeededRandom(seed: 20_261_121)
         for trial in 0..<6 {
-            for index in 0..<8 { acknowledged += [try await record(port, avg: 200 + trial * 10 + index)].compactMap { $0 } }
+            for index in 0..<8 { acknowledged += [try await StationPrices.record(port, avg: 200 + trial * 10 + index)].compactMap { $0 } }
             // Killed after the county has taken 1 to 3 of its one-change pushes: in the middle of a sync.
             let pushes = server.count(of: "/sync/v1/push")
             let sync = try ProgramProcess("kiosk", ["sync", "--data-dir", station, "--batch-size", "1"])
-            for index in 0..<Int(random.next() % 3) { acknowledged += [try await record(port, avg: 300 + index)].compactMap { $0 } }
+            for index in 0..<Int(random.next() % 3) { acknowledged += [try await StationPrices.record(port, avg: 300 + index)].compactMap { $0 } }
             let pushed = await server.line(containing: "/sync/v1/push", occurrence: pushes + 1 + Int(random.next() % 3), within: 20)
             #expect(pushed != nil, "trial \(trial): the county saw no push")
             sync.signal(SIGKILL)
             _ = await sync.exitStatus()
         }
         // The station itself, killed with a price on its way in: kept or not, never half.
-        let inFlight = Task { [port] in try? await record(port, avg: 999) }
+        let inFlight = Task { [port] in try? await StationPrices.record(port, avg: 999) }
         kiosk.signal(SIGKILL)
         _ = await kiosk.exitStatus()
         _ = await inFlight.value
 
-        let finished = try await run("kiosk", ["sync", "--data-dir", station, "--batch-size", "7"])
+        let finished = try await StationPrices.run("kiosk", ["sync", "--data-dir", station, "--batch-size", "7"])
         #expect(finished.status == 0, "\(finished.error)")
-        let again = try await run("kiosk", ["sync", "--data-dir", station])
+        let again = try await StationPrices.run("kiosk", ["sync", "--data-dir", station])
         #expect(again.output.contains("pushed 0, pulled 0"), "\(again.output) \(again.error)")
 
         kiosk = try ProgramProcess("kiosk", ["serve", "--port", "0", "--data-dir", station])
         port = try await kiosk.listeningPort()
-        let atStation = try await recorded(port)
-        let atCounty = try await recorded(countyPort)
+        let atStation = try await StationPrices.recorded(port)
+        let atCounty = try await StationPrices.recorded(countyPort)
         #expect(acknowledged.count >= 48)
         #expect(Set(acknowledged).isSubset(of: Set(atCounty)))
         #expect(atCounty.count == Set(atCounty).count)  // nothing doubled

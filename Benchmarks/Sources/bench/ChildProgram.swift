@@ -5,7 +5,7 @@ import Foundation
 #endif
 
 /// One of the project's programs (`kiosk`, `syncserver`) run as a process of its own, so that what
-/// it costs is its own: `wait4` answers the child's peak resident set when it ends.
+/// it costs is its own: its peak resident set is read while it runs.
 ///
 /// The programs are looked for beside the running `bench`, so build them all first
 /// (`swift build -c release`).
@@ -88,17 +88,31 @@ final class ChildProgram: Sendable {
         return (Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0) * 1_024
     }
 
-    /// Waits for the end on a thread of its own (`wait4` blocks, and the cooperative pool has a
-    /// thread a core): the exit status, and the peak resident set in bytes.
+    /// The peak resident set of the program's own memory so far, from `/proc/PID/status`.
+    ///
+    /// Not `wait4`'s `ru_maxrss`: a child started by `posix_spawn` shares the parent's memory
+    /// until it executes the program, and Linux keeps that size as the child's peak, so a small
+    /// program started by a large benchmark reported the benchmark's gigabyte.
+    var peakBytes: Int {
+        let status = (try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8)) ?? ""
+        let line = status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") } ?? ""
+        return (Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0) * 1_024
+    }
+
+    /// Waits for the end on a thread of its own, reading the peak every 20 ms until then: the
+    /// exit status, and the last peak read.
     func wait() async -> (status: Int32, peakBytes: Int) {
-        let pid = pid
-        return await withCheckedContinuation { continuation in
-            Thread.detachNewThread {
-                var status: Int32 = 0
-                var usage = rusage()
-                while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
+        await withCheckedContinuation { continuation in
+            Thread.detachNewThread { [self] in
+                var (status, peak): (Int32, Int) = (0, 0)
+                while true {
+                    peak = max(peak, peakBytes)
+                    let ended = waitpid(pid, &status, WNOHANG)
+                    if ended == pid || (ended < 0 && errno != EINTR) { break }
+                    usleep(20_000)
+                }
                 let exit = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-                continuation.resume(returning: (exit, Int(usage.ru_maxrss) * 1_024))
+                continuation.resume(returning: (exit, peak))
             }
         }
     }

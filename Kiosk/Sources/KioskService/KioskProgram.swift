@@ -39,4 +39,14 @@ public enum KioskProgram: ServiceProgram {
     public static func assemble(settings: ServiceSettings, store: Store, webRoot: String?) -> KioskApplication {
         KioskApplication(settings: settings, store: store, webRoot: webRoot)
     }
+
+    /// A restored station speaks as a new origin and enrolls again (``StationRestore``).
+    public static func prepareRestored(_ store: Store) async throws -> String? {
+        let handed = try await StationRestore.prepare(store)
+        return """
+            本站以新身份同步，请向县级管理员索取新的一次性注册码后运行 kiosk enroll。
+            The station syncs under a new origin (\(handed) unsynced changes carried over): ask the county \
+            for a new one-time code (syncserver station add), run kiosk enroll, and revoke the old station.
+            """
+    }
 }

@@ -8,5 +8,8 @@ struct KioskCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kiosk",
         abstract: "The village information station: prices, traceability, village books and notices, served offline.",
-        subcommands: [ServeCommand<KioskProgram>.self, EnrollCommand.self, SyncCommand.self, LedgerCommand.self])
+        subcommands: [
+            ServeCommand<KioskProgram>.self, EnrollCommand.self, SyncCommand.self, LedgerCommand.self,
+            BackupCommand<KioskProgram>.self, RestoreCommand<KioskProgram>.self,
+        ])
 }

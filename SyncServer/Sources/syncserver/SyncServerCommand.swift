@@ -10,6 +10,6 @@ struct SyncServerCommand: AsyncParsableCommand {
         abstract: "The county server: publishes county content, reconciles every village station, keeps the books' audit.",
         subcommands: [
             ServeCommand<SyncServerProgram>.self, StationCommand.self, DivisionsCommand.self, PricesCommand.self, NoticesCommand.self,
-            LedgerCommand.self,
+            LedgerCommand.self, BackupCommand<SyncServerProgram>.self, RestoreCommand<SyncServerProgram>.self,
         ])
 }

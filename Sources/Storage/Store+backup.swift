@@ -1,0 +1,62 @@
+import Foundation
+import GRDB
+
+extension Store {
+    /// Writes a consistent copy of the store to `path` while the program keeps running: SQLite's
+    /// online backup, read in one snapshot, written beside the target and then renamed onto it, so
+    /// that a copy is either whole or absent.
+    ///
+    /// ```swift
+    /// try store.backup(to: "/media/usb/kiosk-2026-11-22.sqlite")
+    /// ```
+    public func backup(to path: String) throws(StorageError) {
+        let partial = path + ".partial"
+        do {
+            try? FileManager.default.removeItem(atPath: partial)
+            let copy = try DatabaseQueue(path: partial)
+            try pool.backup(to: copy)
+            try copy.close()
+            try FileManager.default.removeItemIfPresent(atPath: path)
+            try FileManager.default.moveItem(atPath: partial, toPath: path)
+        } catch {
+            try? FileManager.default.removeItem(atPath: partial)
+            throw .storeUnusable(path: path, reason: "the backup could not be written: \(error)")
+        }
+    }
+
+    /// Puts a backup in place of the store at `path`, which no program may have open.
+    ///
+    /// The backup is copied beside the store and opened there first: that checks it is a store of
+    /// this `role` and migrates it to this `schema`; `prepare` then adjusts it (a station takes a
+    /// new origin). Only then does it replace the store, whose WAL goes with it.
+    public static func restore(
+        from backup: String, to path: String, role: String, schema: Schema, prepare: (Store) async throws -> Void
+    ) async throws {
+        let incoming = path + ".restoring"
+        for leftover in [incoming, incoming + "-wal", incoming + "-shm"] { try FileManager.default.removeItemIfPresent(atPath: leftover) }
+        guard FileManager.default.fileExists(atPath: backup) else {
+            throw StorageError.storeUnusable(path: backup, reason: "there is no backup at this path")
+        }
+        try FileManager.default.copyItem(atPath: backup, toPath: incoming)
+        do {
+            let store = try open(path: incoming, role: role, schema: schema)
+            try await prepare(store)
+            try await store.pool.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
+            try store.pool.close()
+            for stale in [path + "-wal", path + "-shm", incoming + "-wal", incoming + "-shm"] {
+                try FileManager.default.removeItemIfPresent(atPath: stale)
+            }
+            try FileManager.default.removeItemIfPresent(atPath: path)
+            try FileManager.default.moveItem(atPath: incoming, toPath: path)
+        } catch {
+            for leftover in [incoming, incoming + "-wal", incoming + "-shm"] { try? FileManager.default.removeItem(atPath: leftover) }
+            throw error
+        }
+    }
+}
+
+extension FileManager {
+    func removeItemIfPresent(atPath path: String) throws {
+        if fileExists(atPath: path) { try removeItem(atPath: path) }
+    }
+}
