@@ -1,10 +1,12 @@
 import Hummingbird
 import Logging
+import Storage
 import WebAPI
 
 /// The router and the application both programs are built from.
 ///
-/// The router carries request ids, request logging, JSON errors, the body size limit and, where a
+/// The router carries request ids, request logging, JSON errors, a rate limit per client address
+/// (120 at once, 20 a second; signed sync requests apart), the body size limit and, where a
 /// program has one, its web front's static files. The order matters: the request id is set before
 /// anything logs, and errors become JSON outside the file middleware, so that a path no route
 /// knows still reaches the web front first.
@@ -20,7 +22,8 @@ public enum APIApplication {
         let router = Router(context: APIRequestContext.self)
         router.add(middleware: RequestIDMiddleware())
         router.add(middleware: LogRequestsMiddleware(.info))
-        router.add(middleware: APIErrorMiddleware())
+        router.add(middleware: APIErrorMiddleware { Store.isDiskFull($0) ? .storageFull : nil })
+        router.add(middleware: RateLimitMiddleware(burst: 120, perSecond: 20, exempting: ["/sync/"]))
         router.add(middleware: BodyLimitMiddleware(limit: settings.maxBodyBytes))
         if let webRoot {
             router.add(middleware: FileMiddleware(webRoot, searchForIndexHtml: true))

@@ -95,6 +95,14 @@ extension APIError {
             messageEN: "the request body is larger than the limit of \(limit) bytes")
     }
 
+    /// The disk is full: 507. Nothing of the request was written; the store is as it was.
+    public static var storageFull: APIError {
+        APIError(
+            status: HTTPResponse.Status(code: 507, reasonPhrase: "Insufficient Storage"), code: "storage_full",
+            message: "存储空间已满，本次内容未保存，请联系管理员清理磁盘",
+            messageEN: "the disk is full: nothing of this request was saved; free some space and try again")
+    }
+
     /// The server failed; the details go to the log under the request id, not to the client.
     public static func internalFailure(requestID: String) -> APIError {
         APIError(

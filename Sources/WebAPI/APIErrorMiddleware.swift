@@ -7,11 +7,18 @@ import Logging
 /// route, body too large, bad method) get a code and bilingual messages; anything else is an
 /// internal failure, logged with its details and answered as a 500 that names only the request id.
 ///
+/// A program may name more errors it knows the answer to (a full disk, from its storage layer,
+/// which this module does not know).
+///
 /// ```swift
 /// router.add(middleware: APIErrorMiddleware())
 /// ```
 public struct APIErrorMiddleware<Context: RequestContext>: RouterMiddleware {
-    public init() {}
+    let known: @Sendable (any Error) -> APIError?
+
+    public init(translating known: @escaping @Sendable (any Error) -> APIError? = { _ in nil }) {
+        self.known = known
+    }
 
     public func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
@@ -20,6 +27,9 @@ public struct APIErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             return try await next(request, context)
         } catch let error as APIError {
             return try error.response(from: request, context: context)
+        } catch let error where known(error) != nil {
+            context.logger.error("request failed: \(String(reflecting: error))")
+            return try known(error)!.response(from: request, context: context)
         } catch {
             let answer = Self.translate(error, path: request.uri.path, context: context)
             if answer.status.code >= 500 {

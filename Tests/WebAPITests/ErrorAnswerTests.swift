@@ -144,3 +144,35 @@ struct CapturingLogHandler: LogHandler {
         capture.lines.withLock { $0.append(merged) }
     }
 }
+
+@Suite struct RateLimitTests {
+    final class Clock: Sendable {
+        let instant = Mutex(ContinuousClock.now)
+    }
+
+    @Test func aClientPastItsBurstGetsJSON429UntilTokensReturn() async throws {
+        let clock = Clock()
+        let router = Router(context: APIRequestContext.self)
+        router.add(middleware: APIErrorMiddleware())
+        router.add(middleware: RateLimitMiddleware(burst: 3, perSecond: 0.5, exempting: ["/sync/"]) { clock.instant.withLock { $0 } })
+        router.get("api/v1/board") { _, _ in "ok" }
+        router.get("sync/v1/pull") { _, _ in "ok" }
+        try await Application(router: router).test(.router) { client in
+            for _ in 0..<3 {
+                try await client.execute(uri: "/api/v1/board", method: .get) { #expect($0.status == .ok) }
+            }
+            try await client.execute(uri: "/api/v1/board", method: .get) { response in
+                #expect(response.status == .tooManyRequests)
+                let json = (try? JSONSerialization.jsonObject(with: Data(buffer: response.body))) as? [String: Any] ?? [:]
+                #expect(json["error"] as? String == "rate_limited")
+                #expect((json["message_en"] as? String)?.hasSuffix("try again in 2 s") == true)
+            }
+            for _ in 0..<5 {  // signed sync requests are not counted
+                try await client.execute(uri: "/sync/v1/pull", method: .get) { #expect($0.status == .ok) }
+            }
+            clock.instant.withLock { $0 = $0.advanced(by: .seconds(2)) }
+            try await client.execute(uri: "/api/v1/board", method: .get) { #expect($0.status == .ok) }
+            try await client.execute(uri: "/api/v1/board", method: .get) { #expect($0.status == .tooManyRequests) }
+        }
+    }
+}
