@@ -108,11 +108,13 @@ public struct SyncJSONReader {
         return true
     }
 
-    /// Skips one value of any kind.
-    public mutating func skip() throws {
+    /// Skips one value of any kind, nested at most 64 deep: deeper input would take the stack of
+    /// a server thread, whose frames this recursion spends.
+    public mutating func skip(depth: Int = 0) throws {
+        guard depth < 64 else { throw malformed("values nested at most 64 deep") }
         switch try peek() {
-        case UInt8(ascii: "{"): try members { reader, _ in try reader.skip() }
-        case UInt8(ascii: "["): try elements { try $0.skip() }
+        case UInt8(ascii: "{"): try members { reader, _ in try reader.skip(depth: depth + 1) }
+        case UInt8(ascii: "["): try elements { try $0.skip(depth: depth + 1) }
         case UInt8(ascii: "\""): _ = try string()
         case UInt8(ascii: "t"), UInt8(ascii: "f"): _ = try bool()
         case UInt8(ascii: "n"): try literal("null")

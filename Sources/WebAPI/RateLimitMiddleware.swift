@@ -1,3 +1,5 @@
+import Foundation
+import HTTPTypes
 import Hummingbird
 import NIOCore
 import Synchronization
@@ -13,6 +15,10 @@ public protocol AddressedRequestContext: RequestContext {
 ///
 /// A kiosk is on a public network much of the day; one client looping on the API must not take
 /// the station from the villagers at its screen, nor the county from the other stations.
+///
+/// A request from the machine itself is the station's own screen, and is not counted, unless it
+/// carries `X-Forwarded-For`: then it came through the TLS proxy in front of the county, and the
+/// client is the address the proxy names.
 ///
 /// ```swift
 /// router.add(middleware: RateLimitMiddleware(burst: 120, perSecond: 20, exempting: ["/sync/"]))
@@ -45,13 +51,21 @@ public struct RateLimitMiddleware<Context: AddressedRequestContext>: RouterMiddl
     ) async throws -> Response {
         let path = request.uri.path
         guard !exempt.contains(where: { path.hasPrefix($0) }) else { return try await next(request, context) }
-        let client = context.remoteAddress?.ipAddress ?? "unknown"
+        guard let client = Self.client(of: request, at: context.remoteAddress) else { return try await next(request, context) }
         if let wait = take(for: client) {
             throw APIError(
                 status: .tooManyRequests, code: "rate_limited", message: "请求过于频繁，请 \(wait) 秒后再试",
                 messageEN: "too many requests from \(client); try again in \(wait) s")
         }
         return try await next(request, context)
+    }
+
+    /// The address a request is counted under, or `nil` for the machine's own screen.
+    static func client(of request: Request, at address: SocketAddress?) -> String? {
+        guard let ip = address?.ipAddress else { return "unknown" }
+        guard ip == "127.0.0.1" || ip == "::1" else { return ip }
+        let forwarded = request.headers[HTTPField.Name("X-Forwarded-For")!]?.split(separator: ",").first
+        return forwarded.map { $0.trimmingCharacters(in: .whitespaces) }
     }
 
     /// Takes a token of the client's bucket; `nil` if there was one, else the seconds until there is.

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Logging
@@ -174,5 +175,34 @@ struct CapturingLogHandler: LogHandler {
             try await client.execute(uri: "/api/v1/board", method: .get) { #expect($0.status == .ok) }
             try await client.execute(uri: "/api/v1/board", method: .get) { #expect($0.status == .tooManyRequests) }
         }
+    }
+}
+
+@Suite struct RateLimitAddressTests {
+    @Test func theMachinesOwnScreenIsNotCountedButAProxiedClientIs() async throws {
+        let router = Router(context: APIRequestContext.self)
+        router.add(middleware: APIErrorMiddleware())
+        router.add(middleware: RateLimitMiddleware(burst: 2, perSecond: 0.001))
+        router.get("api/v1/board") { _, _ in "ok" }
+        try await Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0))).test(.live) { client in
+            for _ in 0..<5 {
+                try await client.execute(uri: "/api/v1/board", method: .get) { #expect($0.status == .ok) }
+            }
+            let proxied: HTTPFields = [HTTPField.Name("X-Forwarded-For")!: "203.0.113.7, 127.0.0.1"]
+            let statuses = try await (0..<3).asyncMap { _ in
+                try await client.execute(uri: "/api/v1/board", method: .get, headers: proxied) { $0.status }
+            }
+            #expect(statuses == [.ok, .ok, .tooManyRequests])
+            let other: HTTPFields = [HTTPField.Name("X-Forwarded-For")!: "198.51.100.2"]
+            try await client.execute(uri: "/api/v1/board", method: .get, headers: other) { #expect($0.status == .ok) }
+        }
+    }
+}
+
+extension Range<Int> {
+    func asyncMap<T>(_ transform: (Int) async throws -> T) async rethrows -> [T] {
+        var results: [T] = []
+        for value in self { results.append(try await transform(value)) }
+        return results
     }
 }

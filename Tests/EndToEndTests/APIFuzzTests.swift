@@ -1,0 +1,73 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import TestSupport
+import Testing
+
+/// Both HTTP APIs fuzzed from their OpenAPI documents by schemathesis (from PyPI; `.ci/run`
+/// installs it) against the demo's programs with their sample data: no answer may be a 5xx.
+/// Seeded, and bounded in examples per operation.
+@Suite(.timeLimit(.minutes(8))) struct APIFuzzTests {
+    let folder = try! TemporaryFolder()
+
+    /// A port nobody listens on now, from the system.
+    static func freePort() throws -> Int {
+        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(socket) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socket, $0, length) }
+        }
+        _ = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(socket, $0, &length) }
+        }
+        return Int(UInt16(bigEndian: address.sin_port))
+    }
+
+    func healthy(_ port: Int) async -> Bool {
+        guard let (_, response) = try? await URLSession.shared.data(from: URL(string: "http://127.0.0.1:\(port)/healthz")!) else {
+            return false
+        }
+        return (response as? HTTPURLResponse)?.statusCode == 200
+    }
+
+    /// schemathesis's exit status and the end of its report.
+    func fuzz(_ document: String, port: Int) throws -> (status: Int32, report: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [
+            "schemathesis", "run", RepositoryPaths.root + "/" + document, "--url", "http://127.0.0.1:\(port)",
+            "--checks", "not_a_server_error", "--max-examples", "25", "--workers", "2", "--seed", "2026", "--no-color",
+        ]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data.suffix(6_000), as: UTF8.self))
+    }
+
+    @Test func neitherAPIAnswersA5xxToAnythingItsDocumentAllows() async throws {
+        let (county, station) = (try Self.freePort(), try Self.freePort())
+        let demo = try ProgramProcess(
+            "demo", ["--folder", folder.file("demo"), "--county-port", "\(county)", "--kiosk-port", "\(station)", "--log-level", "error"])
+        defer { demo.signal(SIGTERM) }
+        var up = false
+        for _ in 0..<360 where !up {  // the demo seeds a year of books first: up to three minutes
+            let countyUp = await healthy(county)
+            up = countyUp ? await healthy(station) : false
+            if !up { try await Task.sleep(for: .milliseconds(500)) }
+        }
+        try #require(up, "the demo did not start: \(demo.standardError)")
+        for (document, port) in [("Kiosk/openapi.json", station), ("SyncServer/openapi.json", county)] {
+            let (status, report) = try fuzz(document, port: port)
+            #expect(status != 127, "schemathesis is not installed: pip install schemathesis (.ci/run does)")
+            #expect(status == 0, "\(document):\n\(report)")
+        }
+    }
+}
