@@ -41,6 +41,9 @@ public protocol ServiceProgram: Sendable {
     /// Adjusts a store brought back from a backup, before it replaces the live one; a message for
     /// the operator, if something remains for them to do.
     static func prepareRestored(_ store: Store) async throws -> String?
+
+    /// What breaks the program's own rules in a store SQLite finds sound (`check`).
+    static func consistencyProblems(_ store: Store) async throws -> [String]
 }
 
 extension ServiceProgram {
@@ -51,6 +54,9 @@ extension ServiceProgram {
 
     /// Nothing to adjust by default.
     public static func prepareRestored(_ store: Store) async throws -> String? { nil }
+
+    /// No rules of its own by default.
+    public static func consistencyProblems(_ store: Store) async throws -> [String] { [] }
 }
 
 /// The version both programs report.

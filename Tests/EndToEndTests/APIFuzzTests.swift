@@ -11,23 +11,6 @@ import Testing
 @Suite(.timeLimit(.minutes(8))) struct APIFuzzTests {
     let folder = try! TemporaryFolder()
 
-    /// A port nobody listens on now, from the system.
-    static func freePort() throws -> Int {
-        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(socket) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socket, $0, length) }
-        }
-        _ = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(socket, $0, &length) }
-        }
-        return Int(UInt16(bigEndian: address.sin_port))
-    }
-
     func healthy(_ port: Int) async -> Bool {
         guard let (_, response) = try? await URLSession.shared.data(from: URL(string: "http://127.0.0.1:\(port)/healthz")!) else {
             return false
@@ -53,7 +36,7 @@ import Testing
     }
 
     @Test func neitherAPIAnswersA5xxToAnythingItsDocumentAllows() async throws {
-        let (county, station) = (try Self.freePort(), try Self.freePort())
+        let (county, station) = (try StationPrices.freePort(), try StationPrices.freePort())
         let demo = try ProgramProcess(
             "demo", ["--folder", folder.file("demo"), "--county-port", "\(county)", "--kiosk-port", "\(station)", "--log-level", "error"])
         defer { demo.signal(SIGTERM) }

@@ -40,6 +40,11 @@ public enum KioskProgram: ServiceProgram {
         KioskApplication(settings: settings, store: store, webRoot: webRoot)
     }
 
+    /// The sync log of an enrolled station.
+    public static func consistencyProblems(_ store: Store) async throws -> [String] {
+        try await StationLink(store: store, collections: collections).replica()?.logProblems() ?? []
+    }
+
     /// A restored station speaks as a new origin and enrolls again (``StationRestore``).
     public static func prepareRestored(_ store: Store) async throws -> String? {
         let handed = try await StationRestore.prepare(store)

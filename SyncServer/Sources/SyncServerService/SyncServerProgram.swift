@@ -39,6 +39,11 @@ public enum SyncServerProgram: ServiceProgram {
     public static let sourceWebFolder: String? = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().appendingPathComponent("../../Console").standardizedFileURL.path
 
+    /// The county's sync log: its own changes gap-free, nothing received that was not kept.
+    public static func consistencyProblems(_ store: Store) async throws -> [String] {
+        try await Replica(store: store, role: .county, collections: collections).logProblems()
+    }
+
     public static func assemble(settings: ServiceSettings, store: Store, webRoot: String?) throws
         -> SyncServerApplication
     {
