@@ -66,7 +66,7 @@ struct CountyThroughputBench {
         ]
     }
 
-    /// The county's store, made by the program's own assembly, with a station for each village.
+    /// The county's store, opened as the program opens it, with a station for each village.
     func enrollmentCodes(_ countyFolder: URL) async throws -> [String] {
         let store = try ServiceLauncher.openStore(SyncServerProgram.self, dataDirectory: countyFolder.path)
         let registry = StationRegistry(store: store)

@@ -102,8 +102,9 @@ struct Report {
         - **ledger reports**: the trial balance and balance sheet through the ledger module, against the
           very sums it runs, each as one SQL query (`LedgerQueries.Statements`), over ten years of one
           village's posted vouchers laid in directly; the median of 21 interleaved runs.
-        - **slow links**: the county program and a station for each profile, assembled in this process and
-          talking real HTTP through the slow-link emulator (`Sources/SlowLink`). Each station syncs once
+        - **slow links**: the county program assembled in this process and a station for each profile,
+          whose rounds run as `kiosk sync` processes, talking real HTTP through the slow-link emulator
+          (`Sources/SlowLink`). Each station syncs once
           over an open link, then the county publishes the gap (30 days of bulletins, 2,000 rows a day;
           40 notices; a year of the village's books with drafts and audit trail) and every station
           catches up at once on its own link. Bytes are what crossed the link both ways, HTTP and all;

@@ -14,8 +14,9 @@ import SyncHTTP
 import SyncServerService
 import Villages
 
-/// A station that missed a month catches up over each slow link, through the real HTTP programs
-/// assembled in this process and a ``SlowLink`` between them; then an up-to-date station checks in.
+/// A station that missed a month catches up over each slow link: the county assembled in this
+/// process, each station's rounds run as `kiosk sync` processes (so that their memory is their
+/// own), and a ``SlowLink`` between them; then an up-to-date station checks in.
 ///
 /// The gap: `days` days of county bulletins (100 varieties × 20 markets, 2,000 rows a day), 40
 /// notices, and a year of the village's books (about 300 vouchers, with their drafts and audit
