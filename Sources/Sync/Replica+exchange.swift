@@ -108,7 +108,8 @@ extension Replica {
                 arguments: [max(last, position), station.village, Self.urgentAhead])
             return PullReply(
                 changes: try batch.map(Self.change(from:)), position: max(last, position), more: rows.count > batch.count,
-                countyTime: clock.correctedWallMilliseconds, countyOrigin: origin, urgent: try urgent.map(Self.change(from:)))
+                countyTime: clock.correctedWallMilliseconds, countyOrigin: origin, urgent: try urgent.map(Self.change(from:)),
+                epoch: try Self.state(db, "log_epoch") ?? "")
         }
     }
 
@@ -160,10 +161,20 @@ extension Replica {
         }
     }
 
-    /// Applies a pulled batch and the position it reaches, in one transaction.
-    public func accept(_ reply: PullReply) async throws {
+    /// Applies a pulled batch and the position it reaches, in one transaction; answers `true` when
+    /// instead the county's log turned out to be another epoch (the county was restored from a
+    /// backup): the station then pulls the whole log again, which applies harmlessly.
+    @discardableResult
+    public func accept(_ reply: PullReply) async throws -> Bool {
         clock.adopt(countyWallMilliseconds: reply.countyTime)
-        try await store.pool.write { db in
+        return try await store.pool.write { db in
+            let held = try Self.state(db, "county_epoch")
+            if !reply.epoch.isEmpty { try Self.setState(db, "county_epoch", reply.epoch) }
+            if let held, !reply.epoch.isEmpty, held != reply.epoch {
+                try Self.setState(db, "pull_position", "0")
+                try Self.setState(db, "urgent_held", "")
+                return true
+            }
             for change in reply.urgent + reply.changes {
                 _ = try apply(change, db, refusal: refusal(ofPulled: change, countyOrigin: reply.countyOrigin))
             }
@@ -172,7 +183,14 @@ extension Replica {
             try Self.setState(db, "urgent_held", reply.urgent.map { String($0.sequence) }.joined(separator: ","))
             try Self.setState(db, "county_origin", reply.countyOrigin)
             try Self.setState(db, "clock_offset", String(clock.offsetMilliseconds))
+            return false
         }
+    }
+
+    /// Starts a new epoch of this replica's log, in the caller's transaction: for a county store
+    /// brought back from a backup, whose stations hold positions of the log it lost.
+    public static func startLogEpoch(_ db: Database) throws {
+        try setState(db, "log_epoch", UUID().uuidString.lowercased())
     }
 
     /// The position of the county's log this station has applied up to.

@@ -59,9 +59,12 @@ public struct PullReply: Sendable, Codable, Equatable {
     public let countyOrigin: String
     /// Urgent changes beyond this batch, sent ahead of it; they come again in their place, harmlessly.
     public let urgent: [Change]
+    /// The epoch of the county's log, which `position` counts in; empty from a county that has none.
+    public let epoch: String
 
     public init(
-        changes: [Change], position: Int64, more: Bool, countyTime: Int64, countyOrigin: String, urgent: [Change] = []
+        changes: [Change], position: Int64, more: Bool, countyTime: Int64, countyOrigin: String, urgent: [Change] = [],
+        epoch: String = ""
     ) {
         self.changes = changes
         self.position = position
@@ -69,6 +72,7 @@ public struct PullReply: Sendable, Codable, Equatable {
         self.countyTime = countyTime
         self.countyOrigin = countyOrigin
         self.urgent = urgent
+        self.epoch = epoch
     }
 
     public init(from decoder: any Decoder) throws {
@@ -79,6 +83,7 @@ public struct PullReply: Sendable, Codable, Equatable {
         countyTime = try container.decode(Int64.self, forKey: .countyTime)
         countyOrigin = try container.decode(String.self, forKey: .countyOrigin)
         urgent = try container.decodeIfPresent([Change].self, forKey: .urgent) ?? []
+        epoch = try container.decodeIfPresent(String.self, forKey: .epoch) ?? ""
     }
 }
 

@@ -51,9 +51,9 @@ public struct SyncRound: Sendable {
             let reply = try await transport.pull(
                 PullRequest(after: try await station.pullPosition(), limit: limit, heldUrgent: try await station.heldUrgent()))
             report.exchanges += 1
-            try await station.accept(reply)
-            report.pulled += reply.changes.count + reply.urgent.count
-            more = reply.more
+            let restarted = try await station.accept(reply)
+            report.pulled += restarted ? 0 : reply.changes.count + reply.urgent.count
+            more = reply.more || restarted
             // Each reply that arrives shows the link carries the batch: the next may be twice as many
             // changes, still bounded in bytes by the county, so a long catch-up pays fewer round trips.
             limit = min(limit * 2, Self.largestPull)

@@ -121,5 +121,10 @@ public enum SyncSchema {
                     ) WITHOUT ROWID;
                     """)
         },
+        // The epoch of a replica's log: positions are counted within it. A county brought back from a
+        // backup starts a new one, and its stations pull its log again from the start.
+        Migration(module: "sync", number: 5, name: "log-epoch") { db in
+            try db.execute(sql: "INSERT OR IGNORE INTO sync_state(key, value) VALUES ('log_epoch', lower(hex(randomblob(16))))")
+        },
     ]
 }

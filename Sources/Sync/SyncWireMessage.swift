@@ -48,7 +48,7 @@ extension PushRequest: SyncWireMessage {
 extension PullReply: SyncWireMessage {
     public init(wireJSON: Data) throws {
         var reader = SyncJSONReader(wireJSON)
-        var (changes, urgent): ([Change]?, [Change]) = (nil, [])
+        var (changes, urgent, epoch): ([Change]?, [Change], String) = (nil, [], "")
         var (position, countyTime): (Int64?, Int64?) = (nil, nil)
         var (more, countyOrigin): (Bool?, String?) = (nil, nil)
         try reader.members { reader, key in
@@ -59,6 +59,7 @@ extension PullReply: SyncWireMessage {
             case "countyTime": countyTime = try reader.integer()
             case "more": more = try reader.bool()
             case "countyOrigin": countyOrigin = try reader.string()
+            case "epoch": epoch = try reader.string()
             default: try reader.skip()
             }
         }
@@ -67,7 +68,8 @@ extension PullReply: SyncWireMessage {
             throw SyncJSONReader.Malformed(offset: 0, expected: "the keys changes, position, more, countyTime and countyOrigin")
         }
         self.init(
-            changes: changes, position: position, more: more, countyTime: countyTime, countyOrigin: countyOrigin, urgent: urgent)
+            changes: changes, position: position, more: more, countyTime: countyTime, countyOrigin: countyOrigin, urgent: urgent,
+            epoch: epoch)
     }
 
     public func wireJSON() -> Data {
@@ -77,6 +79,8 @@ extension PullReply: SyncWireMessage {
         json += CompactJSON.quoted(countyOrigin)
         json += #","urgent":"#
         Change.write(urgent, to: &json)
+        json += #","epoch":"#
+        json += CompactJSON.quoted(epoch)
         return Data((json + "}").utf8)
     }
 }

@@ -39,6 +39,12 @@ public enum SyncServerProgram: ServiceProgram {
     public static let sourceWebFolder: String? = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().appendingPathComponent("../../Console").standardizedFileURL.path
 
+    /// A restored county starts a new epoch of its log, so that its stations pull it again.
+    public static func prepareRestored(_ store: Store) async throws -> String? {
+        try await store.pool.write { db in try Replica.startLogEpoch(db) }
+        return "县级日志已开始新纪元：各站下次同步时会重新拉取全部数据。Stations pull the county's log again from the start on their next sync."
+    }
+
     /// The county's sync log: its own changes gap-free, nothing received that was not kept.
     public static func consistencyProblems(_ store: Store) async throws -> [String] {
         try await Replica(store: store, role: .county, collections: collections).logProblems()
