@@ -33,7 +33,7 @@ extension Store {
         from backup: String, to path: String, role: String, schema: Schema, prepare: (Store) async throws -> Void
     ) async throws {
         let incoming = path + ".restoring"
-        for leftover in [incoming, incoming + "-wal", incoming + "-shm"] { try FileManager.default.removeItemIfPresent(atPath: leftover) }
+        for leftover in withSidecars(incoming) { try FileManager.default.removeItemIfPresent(atPath: leftover) }
         guard FileManager.default.fileExists(atPath: backup) else {
             throw StorageError.storeUnusable(path: backup, reason: "there is no backup at this path")
         }
@@ -43,17 +43,20 @@ extension Store {
             try await prepare(store)
             try await store.pool.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
             try store.pool.close()
-            for stale in [path + "-wal", path + "-shm", incoming + "-wal", incoming + "-shm"] {
+            // The live store's WAL would be replayed over the backup: it goes with the store.
+            for stale in withSidecars(path) + withSidecars(incoming).dropFirst() {
                 try FileManager.default.removeItemIfPresent(atPath: stale)
             }
-            try FileManager.default.removeItemIfPresent(atPath: path)
             try FileManager.default.moveItem(atPath: incoming, toPath: path)
         } catch {
-            for leftover in [incoming, incoming + "-wal", incoming + "-shm"] { try? FileManager.default.removeItem(atPath: leftover) }
+            for leftover in withSidecars(incoming) { try? FileManager.default.removeItem(atPath: leftover) }
             throw error
         }
     }
 }
+
+/// A database file and the WAL and shared-memory files SQLite keeps beside it.
+private func withSidecars(_ path: String) -> [String] { [path, path + "-wal", path + "-shm"] }
 
 extension FileManager {
     func removeItemIfPresent(atPath path: String) throws {

@@ -3,21 +3,13 @@ import HTTPTypes
 import Hummingbird
 import Sync
 
-/// The JSON of sync messages: compact keys, no key conversion (field names inside a change are
-/// the domain's column names and must arrive as written).
+/// The HTTP side of the sync wire: its headers. The messages' JSON is theirs
+/// (``Sync/SyncWireMessage``).
 ///
 /// ```swift
-/// let body = try SyncWire.encoder.encode(PushRequest(changes: pending))
+/// request.setValue(String(SyncProtocol.version), forHTTPHeaderField: SyncWire.protocolHeader)
 /// ```
 public enum SyncWire {
-    public static var encoder: JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
-        return encoder
-    }
-
-    public static var decoder: JSONDecoder { JSONDecoder() }
-
     /// The header a station sends its protocol version in.
     public static let protocolHeader = "X-Sync-Protocol"
     /// A station's request header saying it takes deflated replies.

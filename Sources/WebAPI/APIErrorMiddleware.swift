@@ -27,11 +27,8 @@ public struct APIErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             return try await next(request, context)
         } catch let error as APIError {
             return try error.response(from: request, context: context)
-        } catch let error where known(error) != nil {
-            context.logger.error("request failed: \(String(reflecting: error))")
-            return try known(error)!.response(from: request, context: context)
         } catch {
-            let answer = Self.translate(error, path: request.uri.path, context: context)
+            let answer = known(error) ?? Self.translate(error, path: request.uri.path, context: context)
             if answer.status.code >= 500 {
                 context.logger.error("request failed: \(String(reflecting: error))")
             }

@@ -9,7 +9,7 @@ import Testing
     let folder = try! TemporaryFolder()
 
     func code(_ county: String) async throws -> String {
-        let added = try await StationPrices.run(
+        let added = try await ProgramProcess.run(
             "syncserver", ["station", "add", "--data-dir", county, "--village", "441422107201", "--name", "侯南村信息站"])
         return try #require(StationPrices.code(in: added.output), "\(added.output) \(added.error)")
     }
@@ -18,57 +18,57 @@ import Testing
         let county = folder.file("county")
         let catalogue = folder.file("catalogue.json")
         try StationPrices.catalogue.write(toFile: catalogue, atomically: true, encoding: .utf8)
-        #expect(try await StationPrices.run("syncserver", ["prices", "catalogue", "--data-dir", county, catalogue]).status == 0)
+        #expect(try await ProgramProcess.run("syncserver", ["prices", "catalogue", "--data-dir", county, catalogue]).status == 0)
         let (first, second) = (try await code(county), try await code(county))
         let server = try ProgramProcess("syncserver", ["serve", "--port", "0", "--data-dir", county])
         let countyPort = try await server.listeningPort()
         let url = "http://127.0.0.1:\(countyPort)"
 
         let station = folder.file("station")
-        #expect(try await StationPrices.run("kiosk", ["enroll", "--data-dir", station, "--server", url, "--code", first]).status == 0)
-        #expect(try await StationPrices.run("kiosk", ["sync", "--data-dir", station]).status == 0)  // the catalogue
+        #expect(try await ProgramProcess.run("kiosk", ["enroll", "--data-dir", station, "--server", url, "--code", first]).status == 0)
+        #expect(try await ProgramProcess.run("kiosk", ["sync", "--data-dir", station]).status == 0)  // the catalogue
         let kiosk = try ProgramProcess("kiosk", ["serve", "--port", "0", "--data-dir", station])
         let port = try await kiosk.listeningPort()
         let synced = try #require(try await StationPrices.record(port, avg: 210))
-        #expect(try await StationPrices.run("kiosk", ["sync", "--data-dir", station]).status == 0)
+        #expect(try await ProgramProcess.run("kiosk", ["sync", "--data-dir", station]).status == 0)
         let unsynced = try #require(try await StationPrices.record(port, avg: 220))  // in the backup, not yet at the county
         let backup = folder.file("kiosk-backup.sqlite")
-        let written = try await StationPrices.run("kiosk", ["backup", "--data-dir", station, "--to", backup])
+        let written = try await ProgramProcess.run("kiosk", ["backup", "--data-dir", station, "--to", backup])
         #expect(written.status == 0, "\(written.error)")
         let later = try #require(try await StationPrices.record(port, avg: 230))  // after the backup
-        #expect(try await StationPrices.run("kiosk", ["sync", "--data-dir", station]).status == 0)
+        #expect(try await ProgramProcess.run("kiosk", ["sync", "--data-dir", station]).status == 0)
         kiosk.signal(SIGTERM)
         #expect(await kiosk.exitStatus() == 0)
 
         // The station's disk is lost; a new one is restored from the backup and enrolled again.
         let restored = folder.file("restored")
-        let restore = try await StationPrices.run("kiosk", ["restore", "--data-dir", restored, "--from", backup])
+        let restore = try await ProgramProcess.run("kiosk", ["restore", "--data-dir", restored, "--from", backup])
         #expect(restore.status == 0 && restore.output.contains("kiosk enroll"), "\(restore.output) \(restore.error)")
-        let refused = try await StationPrices.run("kiosk", ["sync", "--data-dir", restored])
+        let refused = try await ProgramProcess.run("kiosk", ["sync", "--data-dir", restored])
         #expect(refused.status == 1 && refused.error.contains("not enrolled"), "\(refused.error)")
-        #expect(try await StationPrices.run("kiosk", ["enroll", "--data-dir", restored, "--server", url, "--code", second]).status == 0)
-        let caughtUp = try await StationPrices.run("kiosk", ["sync", "--data-dir", restored])
+        #expect(try await ProgramProcess.run("kiosk", ["enroll", "--data-dir", restored, "--server", url, "--code", second]).status == 0)
+        let caughtUp = try await ProgramProcess.run("kiosk", ["sync", "--data-dir", restored])
         #expect(caughtUp.status == 0, "\(caughtUp.error)")
 
         let again = try ProgramProcess("kiosk", ["serve", "--port", "0", "--data-dir", restored])
         let againPort = try await again.listeningPort()
         #expect(Set(try await StationPrices.recorded(againPort)) == [synced, unsynced, later])
         let new = try #require(try await StationPrices.record(againPort, avg: 240))
-        #expect(try await StationPrices.run("kiosk", ["sync", "--data-dir", restored]).status == 0)
+        #expect(try await ProgramProcess.run("kiosk", ["sync", "--data-dir", restored]).status == 0)
         let atCounty = try await StationPrices.recorded(countyPort)
         #expect(atCounty.sorted() == [synced, unsynced, later, new].sorted())  // each once
 
         let countyBackup = folder.file("county-backup.sqlite")
-        #expect(try await StationPrices.run("syncserver", ["backup", "--data-dir", county, "--to", countyBackup]).status == 0)
+        #expect(try await ProgramProcess.run("syncserver", ["backup", "--data-dir", county, "--to", countyBackup]).status == 0)
         again.signal(SIGTERM)
         server.signal(SIGTERM)
         #expect(await again.exitStatus() == 0)
         #expect(await server.exitStatus() == 0)
         let countyRestored = folder.file("county-restored")
-        #expect(try await StationPrices.run("syncserver", ["restore", "--data-dir", countyRestored, "--from", countyBackup]).status == 0)
-        let stations = try await StationPrices.run("syncserver", ["station", "list", "--data-dir", countyRestored])
+        #expect(try await ProgramProcess.run("syncserver", ["restore", "--data-dir", countyRestored, "--from", countyBackup]).status == 0)
+        let stations = try await ProgramProcess.run("syncserver", ["station", "list", "--data-dir", countyRestored])
         #expect(stations.output.split(separator: "\n").count == 2, "\(stations.output)")
-        let missing = try await StationPrices.run("kiosk", ["restore", "--data-dir", folder.file("nowhere"), "--from", folder.file("none.sqlite")])
+        let missing = try await ProgramProcess.run("kiosk", ["restore", "--data-dir", folder.file("nowhere"), "--from", folder.file("none.sqlite")])
         #expect(missing.status == 1 && missing.error.contains("there is no backup at this path"), "\(missing.error)")
     }
 }

@@ -18,14 +18,14 @@ import Testing
         let (county, station) = (folder.file("county"), folder.file("station"))
         let catalogue = folder.file("catalogue.json")
         try StationPrices.catalogue.write(toFile: catalogue, atomically: true, encoding: .utf8)
-        #expect(try await StationPrices.run("syncserver", ["prices", "catalogue", "--data-dir", county, catalogue]).status == 0)
-        let added = try await StationPrices.run("syncserver", ["station", "add", "--data-dir", county, "--village", "441422107201", "--name", "站"])
+        #expect(try await ProgramProcess.run("syncserver", ["prices", "catalogue", "--data-dir", county, catalogue]).status == 0)
+        let added = try await ProgramProcess.run("syncserver", ["station", "add", "--data-dir", county, "--village", "441422107201", "--name", "站"])
         let code = try #require(StationPrices.code(in: added.output))
         let countyPort = try StationPrices.freePort()  // fixed, so that the station finds the county again after a kill
         var (server, _) = try await serve("syncserver", countyPort, county)
         let url = "http://127.0.0.1:\(countyPort)"
-        #expect(try await StationPrices.run("kiosk", ["enroll", "--data-dir", station, "--server", url, "--code", code]).status == 0)
-        #expect(try await StationPrices.run("kiosk", ["sync", "--data-dir", station]).status == 0)
+        #expect(try await ProgramProcess.run("kiosk", ["enroll", "--data-dir", station, "--server", url, "--code", code]).status == 0)
+        #expect(try await ProgramProcess.run("kiosk", ["sync", "--data-dir", station]).status == 0)
         var (kiosk, port) = try await serve("kiosk", 0, station)
 
         var acknowledged: [String] = []
@@ -54,9 +54,9 @@ import Testing
             _ = await sync.exitStatus()
         }
 
-        let finished = try await StationPrices.run("kiosk", ["sync", "--data-dir", station])
+        let finished = try await ProgramProcess.run("kiosk", ["sync", "--data-dir", station])
         #expect(finished.status == 0, "\(finished.error)")
-        let again = try await StationPrices.run("kiosk", ["sync", "--data-dir", station])
+        let again = try await ProgramProcess.run("kiosk", ["sync", "--data-dir", station])
         #expect(again.output.contains("pushed 0, pulled 0"), "\(again.output) \(again.error)")
         let atStation = try await StationPrices.recorded(port)
         let atCounty = try await StationPrices.recorded(countyPort)
@@ -65,7 +65,7 @@ import Testing
         #expect(atCounty.count == Set(atCounty).count)  // nothing doubled
         #expect(Set(atCounty) == Set(atStation))
         for (program, data) in [("kiosk", station), ("syncserver", county)] {
-            let check = try await StationPrices.run(program, ["check", "--data-dir", data])
+            let check = try await ProgramProcess.run(program, ["check", "--data-dir", data])
             #expect(check.status == 0 && check.output.contains("一致性检查通过"), "\(program): \(check.error)")
         }
         kiosk.signal(SIGTERM)

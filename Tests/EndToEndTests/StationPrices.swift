@@ -4,21 +4,14 @@ import FoundationNetworking
 #endif
 import TestSupport
 
-/// Prices at a running program over its HTTP API, and commands run to their end: what the
-/// end-to-end suites that record and count prices share.
+/// Prices at a running program over its HTTP API, the one-time code of `station add` and a free
+/// port: what the end-to-end suites that record and count prices share.
 enum StationPrices {
     static let catalogue = """
         {"categories": [{"code": "01", "name": "种植业产品"}, {"code": "0101", "name": "谷物"}, {"code": "010103", "name": "玉米"}],
          "varieties": [{"code": "01010301", "name": "玉米", "category_code": "010103"}],
          "markets": [{"id": "M06", "name": "百侯镇农产品收购点", "region_code": "441422", "kind": "收购点"}]}
         """
-
-    /// Runs a command to its end; its exit status and output.
-    static func run(_ program: String, _ arguments: [String]) async throws -> (status: Int32, output: String, error: String) {
-        let process = try ProgramProcess(program, arguments)
-        let status = await process.exitStatus()
-        return (status, process.standardOutput, process.standardError)
-    }
 
     /// Records a price at the station; its id once the station answered 201.
     static func record(_ port: Int, avg: Int) async throws -> String? {

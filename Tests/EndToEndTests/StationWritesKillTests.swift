@@ -15,23 +15,23 @@ import Testing
         let county = folder.file("county")
         let file = folder.file("catalogue.json")
         try StationPrices.catalogue.write(toFile: file, atomically: true, encoding: .utf8)
-        #expect(try await StationPrices.run("syncserver", ["prices", "catalogue", "--data-dir", county, file]).status == 0)
+        #expect(try await ProgramProcess.run("syncserver", ["prices", "catalogue", "--data-dir", county, file]).status == 0)
         let sheet = folder.file("prices.csv")
         try "日期,品种,市场,最低价,平均价,最高价,单位\n2026-11-20,玉米,M06,2.40,2.60,2.80,元/公斤\n2026-11-20,榴莲,M06,9,10,11,元/公斤\n"
             .write(toFile: sheet, atomically: true, encoding: .utf8)
-        let imported = try await StationPrices.run("syncserver", ["prices", "import", "--data-dir", county, sheet])
+        let imported = try await ProgramProcess.run("syncserver", ["prices", "import", "--data-dir", county, sheet])
         #expect(imported.status == 0 && imported.output.contains("1 rows published in 1 bulletins"), "\(imported.output)")
         #expect(imported.output.contains("line 3 [品种]: 品种“榴莲”不在品种目录中"), "\(imported.output)")
-        let broken = try await StationPrices.run("syncserver", ["prices", "import", "--data-dir", county, file])  // JSON is no price table
+        let broken = try await ProgramProcess.run("syncserver", ["prices", "import", "--data-dir", county, file])  // JSON is no price table
         #expect(broken.status == 1 && broken.error.contains("nothing was imported"), "\(broken.error)")
-        let added = try await StationPrices.run("syncserver", ["station", "add", "--data-dir", county, "--village", "441422107201", "--name", "站"])
+        let added = try await ProgramProcess.run("syncserver", ["station", "add", "--data-dir", county, "--village", "441422107201", "--name", "站"])
         let code = try #require(StationPrices.code(in: added.output))
         let server = try ProgramProcess("syncserver", ["serve", "--port", "0", "--data-dir", county])
         let countyPort = try await server.listeningPort()
         let url = "http://127.0.0.1:\(countyPort)"
         let station = folder.file("station")
-        #expect(try await StationPrices.run("kiosk", ["enroll", "--data-dir", station, "--server", url, "--code", String(code)]).status == 0)
-        #expect(try await StationPrices.run("kiosk", ["sync", "--data-dir", station]).status == 0)
+        #expect(try await ProgramProcess.run("kiosk", ["enroll", "--data-dir", station, "--server", url, "--code", String(code)]).status == 0)
+        #expect(try await ProgramProcess.run("kiosk", ["sync", "--data-dir", station]).status == 0)
 
         var kiosk = try ProgramProcess("kiosk", ["serve", "--port", "0", "--data-dir", station])
         var port = try await kiosk.listeningPort()
@@ -54,9 +54,9 @@ import Testing
         _ = await kiosk.exitStatus()
         _ = await inFlight.value
 
-        let finished = try await StationPrices.run("kiosk", ["sync", "--data-dir", station, "--batch-size", "7"])
+        let finished = try await ProgramProcess.run("kiosk", ["sync", "--data-dir", station, "--batch-size", "7"])
         #expect(finished.status == 0, "\(finished.error)")
-        let again = try await StationPrices.run("kiosk", ["sync", "--data-dir", station])
+        let again = try await ProgramProcess.run("kiosk", ["sync", "--data-dir", station])
         #expect(again.output.contains("pushed 0, pulled 0"), "\(again.output) \(again.error)")
 
         kiosk = try ProgramProcess("kiosk", ["serve", "--port", "0", "--data-dir", station])

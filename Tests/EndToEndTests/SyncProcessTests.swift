@@ -18,15 +18,8 @@ import Testing
                       {"code": "441422113203", "township_code": "441422113", "name": "北塘村", "households": 356, "population": 1412}]}
         """
 
-    /// Runs a command to its end; its exit status and output.
-    func run(_ program: String, _ arguments: [String]) async throws -> (status: Int32, output: String, error: String) {
-        let process = try ProgramProcess(program, arguments)
-        let status = await process.exitStatus()
-        return (status, process.standardOutput, process.standardError)
-    }
-
     func code(for village: String, county: String) async throws -> String {
-        let added = try await run("syncserver", ["station", "add", "--data-dir", county, "--village", village, "--name", "站"])
+        let added = try await ProgramProcess.run("syncserver", ["station", "add", "--data-dir", county, "--village", village, "--name", "站"])
         #expect(added.status == 0, "\(added.error)")
         return try #require(added.output.split(separator: " ").first { $0.count == 11 && $0.dropFirst(5).first == "-" }.map(String.init))
     }
@@ -35,7 +28,7 @@ import Testing
         let county = folder.file("county")
         let file = folder.file("divisions.json")
         try Self.divisions.write(toFile: file, atomically: true, encoding: .utf8)
-        let imported = try await run("syncserver", ["divisions", "import", "--data-dir", county, file])
+        let imported = try await ProgramProcess.run("syncserver", ["divisions", "import", "--data-dir", county, file])
         #expect(imported.status == 0, "\(imported.error)")
         let houNan = try await code(for: "441422107201", county: county)
         let beiTang = try await code(for: "441422113203", county: county)
@@ -44,16 +37,16 @@ import Testing
         let url = "http://127.0.0.1:\(try await server.listeningPort())"
 
         let first = folder.file("station-1")
-        #expect(try await run("kiosk", ["enroll", "--data-dir", first, "--server", url, "--code", houNan]).status == 0)
-        let reused = try await run("kiosk", ["enroll", "--data-dir", folder.file("thief"), "--server", url, "--code", houNan])
+        #expect(try await ProgramProcess.run("kiosk", ["enroll", "--data-dir", first, "--server", url, "--code", houNan]).status == 0)
+        let reused = try await ProgramProcess.run("kiosk", ["enroll", "--data-dir", folder.file("thief"), "--server", url, "--code", houNan])
         #expect(reused.status == 1 && reused.error.contains("enrollment_refused"))
-        let synced = try await run("kiosk", ["sync", "--data-dir", first])  // 5 divisions and the 75 accounts of both charts
+        let synced = try await ProgramProcess.run("kiosk", ["sync", "--data-dir", first])  // 5 divisions and the 75 accounts of both charts
         #expect(synced.status == 0 && synced.output.contains("pulled 80"), "\(synced.output) \(synced.error)")
-        let again = try await run("kiosk", ["sync", "--data-dir", first])
+        let again = try await ProgramProcess.run("kiosk", ["sync", "--data-dir", first])
         #expect(again.output.contains("pushed 0, pulled 0") && again.output.contains("in 1 exchanges"))
 
         let second = folder.file("station-2")
-        #expect(try await run("kiosk", ["enroll", "--data-dir", second, "--server", url, "--code", beiTang]).status == 0)
+        #expect(try await ProgramProcess.run("kiosk", ["enroll", "--data-dir", second, "--server", url, "--code", beiTang]).status == 0)
         var kiosk = try ProgramProcess("kiosk", ["serve", "--port", "0", "--data-dir", second])
         #expect(await kiosk.line(containing: "sync: pushed 0, pulled 80") != nil, "\(kiosk.standardOutput)")
         kiosk.signal(SIGKILL)
@@ -65,7 +58,7 @@ import Testing
         kiosk.signal(SIGTERM)
         #expect(await kiosk.exitStatus() == 0)
 
-        let list = try await run("syncserver", ["station", "list", "--data-dir", county])
+        let list = try await ProgramProcess.run("syncserver", ["station", "list", "--data-dir", county])
         #expect(list.output.split(separator: "\n").filter { $0.contains("enrolled") }.count == 2)
         server.signal(SIGTERM)
         #expect(await server.exitStatus() == 0)

@@ -11,12 +11,6 @@ import Testing
 @Suite(.timeLimit(.minutes(3))) struct TraceProcessTests {
     let folder = try! TemporaryFolder()
 
-    func run(_ program: String, _ arguments: [String]) async throws -> (status: Int32, output: String, error: String) {
-        let process = try ProgramProcess(program, arguments)
-        let status = await process.exitStatus()
-        return (status, process.standardOutput, process.standardError)
-    }
-
     func send(_ method: String, _ url: String, _ body: String? = nil) async throws -> (String, Int) {
         var request = URLRequest(url: URL(string: url)!)
         request.httpMethod = method
@@ -27,16 +21,16 @@ import Testing
     }
 
     func enrolledStation(_ village: String, county: String, at countyURL: String) async throws -> String {
-        let added = try await run("syncserver", ["station", "add", "--data-dir", county, "--village", village, "--name", village])
+        let added = try await ProgramProcess.run("syncserver", ["station", "add", "--data-dir", county, "--village", village, "--name", village])
         let code = try #require(added.output.split(separator: " ").first { $0.count == 11 && $0.dropFirst(5).first == "-" })
         let station = folder.file("station-\(village)")
-        #expect(try await run("kiosk", ["enroll", "--data-dir", station, "--server", countyURL, "--code", String(code)]).status == 0)
+        #expect(try await ProgramProcess.run("kiosk", ["enroll", "--data-dir", station, "--server", countyURL, "--code", String(code)]).status == 0)
         return station
     }
 
     @Test func aLotRegisteredAtOneStationIsLookedUpAtAnotherAndAtTheCounty() async throws {
         let county = folder.file("county")
-        _ = try await run("syncserver", ["station", "add", "--data-dir", county, "--village", "441422100205", "--name", "init"])
+        _ = try await ProgramProcess.run("syncserver", ["station", "add", "--data-dir", county, "--village", "441422100205", "--name", "init"])
         let server = try ProgramProcess("syncserver", ["serve", "--port", "0", "--data-dir", county])
         let countyURL = "http://127.0.0.1:\(try await server.listeningPort())"
         let houNan = try await enrolledStation("441422107201", county: county, at: countyURL)
@@ -65,8 +59,8 @@ import Testing
         kiosk.signal(SIGTERM)
         #expect(await kiosk.exitStatus() == 0)
 
-        #expect(try await run("kiosk", ["sync", "--data-dir", houNan]).status == 0)
-        #expect(try await run("kiosk", ["sync", "--data-dir", beiTang]).status == 0)
+        #expect(try await ProgramProcess.run("kiosk", ["sync", "--data-dir", houNan]).status == 0)
+        #expect(try await ProgramProcess.run("kiosk", ["sync", "--data-dir", beiTang]).status == 0)
         let other = try ProgramProcess("kiosk", ["serve", "--port", "0", "--data-dir", beiTang])
         let otherURL = "http://127.0.0.1:\(try await other.listeningPort())"
         for base in [otherURL, countyURL] {

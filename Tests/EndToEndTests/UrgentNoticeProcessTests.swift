@@ -16,12 +16,6 @@ import Testing
           "published_on": "2026-09-01", "effective_on": "2026-09-01", "body": "请各村立即转移危险区域群众。", "urgent": true}]
         """
 
-    func run(_ program: String, _ arguments: [String]) async throws -> (status: Int32, output: String, error: String) {
-        let process = try ProgramProcess(program, arguments)
-        let status = await process.exitStatus()
-        return (status, process.standardOutput, process.standardError)
-    }
-
     func get(_ url: String) async throws -> (Data, Int) {
         let (data, response) = try await URLSession.shared.data(from: URL(string: url)!)
         return (data, (response as? HTTPURLResponse)?.statusCode ?? 0)
@@ -31,23 +25,23 @@ import Testing
         let county = folder.file("county")
         let file = folder.file("notices.json")
         try Self.notices.write(toFile: file, atomically: true, encoding: .utf8)
-        let published = try await run("syncserver", ["notices", "publish", "--data-dir", county, file])
+        let published = try await ProgramProcess.run("syncserver", ["notices", "publish", "--data-dir", county, file])
         #expect(published.status == 0 && published.output.contains("1 urgent"), "\(published.error)")
         let scan = folder.file("埔三防〔2026〕5号.pdf")
         try Data("%PDF-1.4 scan".utf8).write(to: URL(fileURLWithPath: scan))
-        let attached = try await run("syncserver", ["notices", "attach", "--data-dir", county, "--notice", "T-2026-05", scan])
+        let attached = try await ProgramProcess.run("syncserver", ["notices", "attach", "--data-dir", county, "--notice", "T-2026-05", scan])
         #expect(attached.status == 0, "\(attached.error)")
         let fileID = try #require(attached.output.split(separator: " ").first { $0.hasPrefix("sha256-") }.map { String($0.dropLast()) })
 
-        let added = try await run("syncserver", ["station", "add", "--data-dir", county, "--village", "441422107201", "--name", "侯南村站"])
+        let added = try await ProgramProcess.run("syncserver", ["station", "add", "--data-dir", county, "--village", "441422107201", "--name", "侯南村站"])
         let code = try #require(added.output.split(separator: " ").first { $0.count == 11 && $0.dropFirst(5).first == "-" })
         let server = try ProgramProcess("syncserver", ["serve", "--port", "0", "--data-dir", county])
         let countyURL = "http://127.0.0.1:\(try await server.listeningPort())"
         let station = folder.file("station")
-        #expect(try await run("kiosk", ["enroll", "--data-dir", station, "--server", countyURL, "--code", String(code)]).status == 0)
+        #expect(try await ProgramProcess.run("kiosk", ["enroll", "--data-dir", station, "--server", countyURL, "--code", String(code)]).status == 0)
         let missing = try await get("\(countyURL)/api/v1/notices/T-2026-05/receipts")
         #expect(String(decoding: missing.0, as: UTF8.self).contains("\"missing\":[\"st-"))
-        #expect(try await run("kiosk", ["sync", "--data-dir", station]).status == 0)
+        #expect(try await ProgramProcess.run("kiosk", ["sync", "--data-dir", station]).status == 0)
 
         let kiosk = try ProgramProcess("kiosk", ["serve", "--port", "0", "--data-dir", station])
         let kioskURL = "http://127.0.0.1:\(try await kiosk.listeningPort())"
@@ -61,7 +55,7 @@ import Testing
         #expect((response as? HTTPURLResponse)?.statusCode == 200)
         kiosk.signal(SIGTERM)
         #expect(await kiosk.exitStatus() == 0)
-        #expect(try await run("kiosk", ["sync", "--data-dir", station]).status == 0)
+        #expect(try await ProgramProcess.run("kiosk", ["sync", "--data-dir", station]).status == 0)
 
         let receipts = String(decoding: try await get("\(countyURL)/api/v1/notices/T-2026-05/receipts").0, as: UTF8.self)
         #expect(receipts.contains("\"missing\":[]"), "\(receipts)")

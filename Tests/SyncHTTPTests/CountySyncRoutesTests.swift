@@ -35,10 +35,10 @@ import Testing
     }
 
     func signed(
-        _ client: some TestClientProtocol, _ path: String, _ message: some Encodable, station: String, counter: Int64,
+        _ client: some TestClientProtocol, _ path: String, _ message: some SyncWireMessage, station: String, counter: Int64,
         key: Curve25519.Signing.PrivateKey, tamper: Bool = false, deflate: Bool = false
     ) async throws -> TestResponse {
-        let json = try SyncWire.encoder.encode(message)
+        let json = try message.wireJSON()
         let body = deflate ? try Deflate.compress(json) : json
         var headers = HTTPFields()
         if deflate {
@@ -79,13 +79,13 @@ import Testing
             let pull = PullRequest(after: 0, limit: 50)
             let first = try await signed(client, "/sync/v1/pull", pull, station: stationID, counter: 1, key: key)
             #expect(first.status == .ok)
-            let reply = try SyncWire.decoder.decode(PullReply.self, from: Data(buffer: first.body))
+            let reply = try PullReply(wireJSON: Data(buffer: first.body))
             #expect(reply.changes.count == 50 && reply.changes.allSatisfy { county.replica.signature!.verifies($0) })
 
             let deflated = try await signed(client, "/sync/v1/pull", pull, station: stationID, counter: 2, key: key, deflate: true)
             #expect(deflated.headers[HTTPField.Name(SyncWire.encodingHeader)!] == Deflate.name)
             let inflated = try Deflate.decompress(Data(buffer: deflated.body), limit: 1 << 20)
-            #expect(try SyncWire.decoder.decode(PullReply.self, from: inflated).changes == reply.changes)
+            #expect(try PullReply(wireJSON: inflated).changes == reply.changes)
             #expect(deflated.body.readableBytes * 2 < first.body.readableBytes)
 
             let replayed = try await signed(client, "/sync/v1/pull", pull, station: stationID, counter: 1, key: key)
@@ -122,7 +122,7 @@ import Testing
             ])
             let response = try await signed(client, "/sync/v1/push", push, station: stationID, counter: 1, key: key)
             #expect(response.status == .ok)
-            let reply = try SyncWire.decoder.decode(PushReply.self, from: Data(buffer: response.body))
+            let reply = try PushReply(wireJSON: Data(buffer: response.body))
             #expect(reply.acknowledged == 2)
             #expect(reply.quarantined.map(\.sequence) == [1, 2])
         }

@@ -13,6 +13,13 @@ import Synchronization
 /// #expect(await kiosk.exitStatus() == 0)
 /// ```
 public final class ProgramProcess: Sendable {
+    /// Runs a command to its end; its exit status and output.
+    public static func run(_ program: String, _ arguments: [String]) async throws -> (status: Int32, output: String, error: String) {
+        let process = try ProgramProcess(program, arguments)
+        let status = await process.exitStatus()
+        return (status, process.standardOutput, process.standardError)
+    }
+
     private let process: Process
     private let state = SharedState()
 

@@ -82,20 +82,19 @@ final class ChildProgram: Sendable {
     func signal(_ signal: Int32) { kill(pid, signal) }
 
     /// The resident set now, from `/proc/PID/status`.
-    var residentBytes: Int {
-        let status = (try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8)) ?? ""
-        let line = status.split(separator: "\n").first { $0.hasPrefix("VmRSS:") } ?? ""
-        return (Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0) * 1_024
-    }
+    var residentBytes: Int { statusBytes("VmRSS:") }
 
     /// The peak resident set of the program's own memory so far, from `/proc/PID/status`.
     ///
     /// Not `wait4`'s `ru_maxrss`: a child started by `posix_spawn` shares the parent's memory
     /// until it executes the program, and Linux keeps that size as the child's peak, so a small
     /// program started by a large benchmark reported the benchmark's gigabyte.
-    var peakBytes: Int {
+    var peakBytes: Int { statusBytes("VmHWM:") }
+
+    /// A size line of `/proc/PID/status` (given in kB), in bytes; 0 once the process is gone.
+    func statusBytes(_ key: String) -> Int {
         let status = (try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8)) ?? ""
-        let line = status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") } ?? ""
+        let line = status.split(separator: "\n").first { $0.hasPrefix(key) } ?? ""
         return (Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0) * 1_024
     }
 
@@ -116,8 +115,4 @@ final class ChildProgram: Sendable {
             }
         }
     }
-}
-
-extension Measure {
-    static func megabytes(_ bytes: Int) -> String { String(format: "%.1f MB", Double(bytes) / 1_048_576) }
 }

@@ -159,9 +159,3 @@ struct CountyThroughputBench {
         }
     }
 }
-
-extension Measure {
-    static func seconds(percentile p: Double, _ durations: [Duration]) -> String {
-        String(format: "%.2f s", seconds(percentile(p, durations)))
-    }
-}

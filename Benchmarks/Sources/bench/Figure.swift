@@ -42,6 +42,10 @@ enum Measure {
     static func rate(_ count: Double, _ duration: Duration) -> String { String(format: "%.0f", count / seconds(duration)) }
     static func ratio(_ a: Duration, _ b: Duration) -> String { String(format: "%.2f", seconds(a) / seconds(b)) }
     static func milliseconds(_ duration: Duration) -> String { String(format: "%.2f ms", seconds(duration) * 1000) }
+    static func seconds(percentile p: Double, _ durations: [Duration]) -> String {
+        String(format: "%.2f s", seconds(percentile(p, durations)))
+    }
+    static func megabytes(_ bytes: Int) -> String { String(format: "%.1f MB", Double(bytes) / 1_048_576) }
     /// The size of text as gzip would write it: deflated, with gzip's 18 bytes of header and trailer.
     static func gzipBytes(_ text: String) -> Int {
         (try? Deflate.compress(Data(text.utf8)).count).map { $0 + 18 } ?? 0
