@@ -15,7 +15,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", exact: "2.28.1"),
         .package(url: "https://github.com/groue/GRDB.swift.git", exact: "7.10.0"),
-        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "4.0.0"..<"5.0.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
@@ -62,9 +62,20 @@ let package = Package(
         ),
         .target(name: "ChinaLocale"),
         .target(
-            name: "ServiceRuntime",
+            name: "Access",
             dependencies: [
                 "Storage", "WebAPI",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                // scrypt, the slow salted hash of PINs and passwords.
+                .product(name: "CryptoExtras", package: "swift-crypto"),
+            ]
+        ),
+        .target(
+            name: "ServiceRuntime",
+            dependencies: [
+                "Access", "Storage", "WebAPI",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -134,7 +145,7 @@ let package = Package(
         .target(
             name: "KioskService",
             dependencies: [
-                "ServiceRuntime", "Sync", "SyncHTTP", "Villages", "Prices", "Notices", "Traceability", "Ledger",
+                "Access", "ServiceRuntime", "Sync", "SyncHTTP", "Villages", "Prices", "Notices", "Traceability", "Ledger",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             path: "Kiosk/Sources/KioskService"
@@ -149,7 +160,9 @@ let package = Package(
         ),
         .target(
             name: "SyncServerService",
-            dependencies: ["ServiceRuntime", "Sync", "SyncHTTP", "Villages", "Prices", "Notices", "Traceability", "Ledger"],
+            dependencies: [
+                "Access", "ServiceRuntime", "Sync", "SyncHTTP", "Villages", "Prices", "Notices", "Traceability", "Ledger",
+            ],
             path: "SyncServer/Sources/SyncServerService"
         ),
         .executableTarget(
@@ -170,7 +183,7 @@ let package = Package(
         .executableTarget(
             name: "demo",
             dependencies: [
-                "DemoData", "KioskService", "SyncServerService", "SyncHTTP", "Villages",
+                "Access", "DemoData", "KioskService", "SyncServerService", "SyncHTTP", "Villages",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -197,10 +210,15 @@ let package = Package(
             dependencies: [
                 "WebAPI", "Storage", "Sync",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             path: "Tests/TestSupport"
+        ),
+        .testTarget(
+            name: "AccessTests",
+            dependencies: ["Access", "Storage", "WebAPI", "TestSupport"]
         ),
         .testTarget(
             name: "StorageTests",
@@ -277,7 +295,8 @@ let package = Package(
         .testTarget(
             name: "ProgramTests",
             dependencies: [
-                "KioskService", "SyncServerService", "Sync", "DemoData", "TestSupport",
+                "KioskService", "SyncServerService", "Sync", "SyncHTTP", "DemoData", "TestSupport", "Access", "ServiceRuntime",
+                "WebAPI", .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

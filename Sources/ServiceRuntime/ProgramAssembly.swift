@@ -1,3 +1,4 @@
+import Access
 import Hummingbird
 import Logging
 import ServiceLifecycle
@@ -19,6 +20,8 @@ import WebAPI
 public protocol ProgramAssembly: Sendable {
     var settings: ServiceSettings { get }
     var webRoot: String? { get }
+    /// Its accounts and sessions: who may use the endpoints that need a login.
+    var logins: Logins { get }
     /// Adds every endpoint the program serves; the OpenAPI test reads the same list.
     func addRoutes(to router: some RouterMethods<APIRequestContext>)
     /// Work the program runs beside its HTTP server, such as a station's sync loop.
@@ -35,6 +38,7 @@ extension ProgramAssembly {
         logger: Logger, onListening: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
         let router = APIApplication.router(settings: settings, webRoot: webRoot)
+        router.add(middleware: logins.middleware)
         addRoutes(to: router)
         return APIApplication.make(router: router, settings: settings, logger: logger, onListening: onListening)
     }

@@ -1,3 +1,4 @@
+import Access
 import Storage
 
 /// What distinguishes one program from the other: its name, the prefix of its environment
@@ -34,6 +35,8 @@ public protocol ServiceProgram: Sendable {
     static var sourceWebFolder: String? { get }
     /// The page cache of its store's writer, in megabytes.
     static var writerCacheMegabytes: Int { get }
+    /// How its people log in: PINs at the station, passwords at the county.
+    static var loginPolicy: LoginPolicy { get }
 
     /// The program put together over an open store.
     static func assemble(settings: ServiceSettings, store: Store, webRoot: String?) throws -> Assembly

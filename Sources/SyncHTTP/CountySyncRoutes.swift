@@ -5,11 +5,11 @@ import Sync
 import WebAPI
 
 /// The county's sync endpoints: enrollment with a one-time code, then signed push and pull, and the
-/// list of stations with their sync state for the console.
+/// list of stations with their sync state for the console, where a new one is registered.
 ///
 /// ```swift
 /// CountySyncRoutes(replica: county, registry: StationRegistry(store: store)).addRoutes(to: router)
-/// // POST /sync/v1/enroll, POST /sync/v1/push, POST /sync/v1/pull, GET /api/v1/sync/stations
+/// // POST /sync/v1/enroll, POST /sync/v1/push, POST /sync/v1/pull, GET and POST /api/v1/sync/stations
 /// ```
 public struct CountySyncRoutes: RouteProvider {
     let replica: Replica
@@ -59,9 +59,32 @@ public struct CountySyncRoutes: RouteProvider {
                 try await replica.serve(PullRequest(after: pull.after, limit: limit, heldUrgent: pull.heldUrgent), for: peer),
                 deflated: SyncWire.acceptsDeflate(request))
         }
-        router.get("api/v1/sync/stations") { _, _ in
+        router.restricted(to: [.admin, .reviewer]).get("api/v1/sync/stations") { _, _ in
             JSONResponse(StationList(stations: try await registry.stations()))
         }
+        router.restricted(to: [.admin]).post("api/v1/sync/stations") { request, context in
+            let body = try await request.decodeJSON(as: NewStation.self, context: context)
+            guard body.village.count == 12, body.village.allSatisfy(\.isNumber) else {
+                throw APIError.invalidField("village", message: "须为 12 位村代码", messageEN: "village must be a 12-digit village code")
+            }
+            let name = body.name.trimmingCharacters(in: .whitespaces)
+            guard (1...50).contains(name.count) else {
+                throw APIError.invalidField("name", message: "站名须为 1 至 50 个字", messageEN: "name must be 1 to 50 characters")
+            }
+            let (station, code) = try await registry.add(village: body.village, name: name)
+            return JSONResponse(Added(station: station, code: code), status: .created)
+        }
+    }
+
+    /// A station the administrator registers from the console: its one-time code is shown once.
+    struct NewStation: Decodable, Sendable {
+        let village: String
+        let name: String
+    }
+
+    struct Added: Encodable, Sendable {
+        let station: String
+        let code: String
     }
 
     struct StationList: Codable, Sendable {

@@ -3,7 +3,8 @@ import Hummingbird
 import Sync
 import WebAPI
 
-/// Sync state for people, at either side: status, quarantine, open conflicts and resolving one.
+/// Sync state for staff who have logged in, at either side: status, quarantine, open conflicts and
+/// resolving one (under the logged-in person's name).
 ///
 /// At a station that is not enrolled yet, each answers 409 `not_enrolled`.
 ///
@@ -21,30 +22,27 @@ public struct SyncStatusRoutes: RouteProvider {
     /// A person's choice of the value a conflicting field keeps.
     struct Resolution: Decodable {
         let value: SyncValue
-        let resolvedBy: String
+        let resolvedBy: String?
     }
 
     struct ConflictList: Codable, Sendable { let conflicts: [Conflict] }
     struct QuarantineList: Codable, Sendable { let quarantined: [QuarantineEntry] }
 
     public func addRoutes(to router: some RouterMethods<APIRequestContext>) {
-        router.get("sync/status") { _, _ in
+        let staff = router.restricted(to: .anyStaff)
+        staff.get("sync/status") { _, _ in
             JSONResponse(try await enrolled().status())
         }
-        router.get("sync/quarantine") { _, _ in
+        staff.get("sync/quarantine") { _, _ in
             JSONResponse(QuarantineList(quarantined: try await enrolled().quarantined()))
         }
-        router.get("sync/conflicts") { _, _ in
+        staff.get("sync/conflicts") { _, _ in
             JSONResponse(ConflictList(conflicts: try await enrolled().openConflicts()))
         }
-        router.post("sync/conflicts/{id}/resolve") { request, context in
-            let id = try context.parameters.require("id")
+        staff.post("sync/conflicts/{id}/resolve") { request, context in
+            let id = try context.parameters.decoded("id")
             let resolution = try await request.decodeJSON(as: Resolution.self, context: context)
-            let person = resolution.resolvedBy.trimmingCharacters(in: .whitespaces)
-            guard !person.isEmpty, person.count <= 50 else {
-                throw APIError.invalidField(
-                    "resolved_by", message: "请填写处理人姓名", messageEN: "resolved_by must name the person (1–50 characters)")
-            }
+            let person = try context.actorName(claimed: resolution.resolvedBy, field: "resolved_by")
             do {
                 try await enrolled().resolve(conflictID: id, choosing: resolution.value, by: person)
             } catch SyncError.noOpenConflict {

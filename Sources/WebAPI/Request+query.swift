@@ -17,3 +17,16 @@ extension Request {
         return number
     }
 }
+
+extension Parameters {
+    /// A path parameter with its percent-encoding undone: a client that writes a disclosure id
+    /// `441422107201:2026-Q3:1` as `441422107201%3A2026-Q3%3A1` means the same record.
+    ///
+    /// ```swift
+    /// let id = try context.parameters.decoded("id")
+    /// ```
+    public func decoded(_ name: String) throws -> String {
+        let raw = try require(name)
+        return raw.removingPercentEncoding ?? raw
+    }
+}

@@ -11,13 +11,6 @@ import Testing
 @Suite(.timeLimit(.minutes(8))) struct APIFuzzTests {
     let folder = try! TemporaryFolder()
 
-    func healthy(_ port: Int) async -> Bool {
-        guard let (_, response) = try? await URLSession.shared.data(from: URL(string: "http://127.0.0.1:\(port)/healthz")!) else {
-            return false
-        }
-        return (response as? HTTPURLResponse)?.statusCode == 200
-    }
-
     /// schemathesis's exit status and the end of its report.
     func fuzz(_ document: String, port: Int) throws -> (status: Int32, report: String) {
         let process = Process()
@@ -36,18 +29,9 @@ import Testing
     }
 
     @Test func neitherAPIAnswersA5xxToAnythingItsDocumentAllows() async throws {
-        let (county, station) = (try StationPrices.freePort(), try StationPrices.freePort())
-        let demo = try ProgramProcess(
-            "demo", ["--folder", folder.file("demo"), "--county-port", "\(county)", "--kiosk-port", "\(station)", "--log-level", "error"])
-        defer { demo.signal(SIGTERM) }
-        var up = false
-        for _ in 0..<360 where !up {  // the demo seeds a year of books first: up to three minutes
-            let countyUp = await healthy(county)
-            up = countyUp ? await healthy(station) : false
-            if !up { try await Task.sleep(for: .milliseconds(500)) }
-        }
-        try #require(up, "the demo did not start: \(demo.standardError)")
-        for (document, port) in [("Kiosk/openapi.json", station), ("SyncServer/openapi.json", county)] {
+        let demo = try await DemoProcess.start(in: folder.file("demo"))
+        defer { demo.process.signal(SIGTERM) }
+        for (document, port) in [("Kiosk/openapi.json", demo.stationPort), ("SyncServer/openapi.json", demo.countyPort)] {
             let (status, report) = try fuzz(document, port: port)
             #expect(status != 127, "schemathesis is not installed: pip install schemathesis (.ci/run does)")
             #expect(status == 0, "\(document):\n\(report)")

@@ -26,6 +26,7 @@ import Testing
 
         let station = folder.file("station")
         #expect(try await ProgramProcess.run("kiosk", ["enroll", "--data-dir", station, "--server", url, "--code", first]).status == 0)
+        try await StationPrices.addOperator(dataDir: station)
         #expect(try await ProgramProcess.run("kiosk", ["sync", "--data-dir", station]).status == 0)  // the catalogue
         let kiosk = try ProgramProcess("kiosk", ["serve", "--port", "0", "--data-dir", station])
         let port = try await kiosk.listeningPort()

@@ -25,6 +25,7 @@ import Testing
         var (server, _) = try await serve("syncserver", countyPort, county)
         let url = "http://127.0.0.1:\(countyPort)"
         #expect(try await ProgramProcess.run("kiosk", ["enroll", "--data-dir", station, "--server", url, "--code", code]).status == 0)
+        try await StationPrices.addOperator(dataDir: station)
         #expect(try await ProgramProcess.run("kiosk", ["sync", "--data-dir", station]).status == 0)
         var (kiosk, port) = try await serve("kiosk", 0, station)
 

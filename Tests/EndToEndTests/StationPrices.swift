@@ -2,6 +2,7 @@ import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
+import Synchronization
 import TestSupport
 
 /// Prices at a running program over its HTTP API, the one-time code of `station add` and a free
@@ -13,7 +14,47 @@ enum StationPrices {
          "markets": [{"id": "M06", "name": "百侯镇农产品收购点", "region_code": "441422", "kind": "收购点"}]}
         """
 
-    /// Records a price at the station; its id once the station answered 201.
+    /// The station operator every suite logs in as, and his PIN.
+    static let (operatorLogin, operatorPIN) = ("li", "246810")
+
+    /// The county administrator the suites log in as, and her password.
+    static let (adminLogin, adminPassword) = ("wang", "dabu-county-2026")
+
+    /// Adds the operator to a station's store, as its administrator would with `kiosk account add`.
+    static func addOperator(dataDir: String) async throws {
+        try await addAccount("kiosk", dataDir: dataDir, login: operatorLogin, name: "李站长", role: "operator", secret: operatorPIN)
+    }
+
+    /// Adds the administrator to a county's store with `syncserver account add`.
+    static func addAdmin(dataDir: String) async throws {
+        try await addAccount("syncserver", dataDir: dataDir, login: adminLogin, name: "王科长", role: "admin", secret: adminPassword)
+    }
+
+    static func addAccount(_ program: String, dataDir: String, login: String, name: String, role: String, secret: String) async throws {
+        let added = try await ProgramProcess.run(
+            program, ["account", "add", "--data-dir", dataDir, "--login", login, "--name", name, "--role", role], input: secret + "\n")
+        guard added.status == 0 else { throw ProgramFailure(message: "\(program) account add failed: \(added.error)") }
+    }
+
+    /// Sessions by port: a login costs a slow hash, so each station is logged in to once.
+    static let sessions = Mutex([Int: String]())
+
+    /// A session token of the operator at the station on `port`, opened at the first call.
+    static func token(
+        _ port: Int, renew: Bool = false, login: String = operatorLogin, secret: String = operatorPIN
+    ) async throws -> String? {
+        if !renew, let token = sessions.withLock({ $0[port] }) { return token }
+        var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)/api/v1/session")!)
+        request.httpMethod = "POST"
+        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        request.httpBody = Data(#"{"login": "\#(login)", "secret": "\#(secret)"}"#.utf8)
+        let (data, _) = try await URLSession.shared.data(for: request)
+        let token = (try? JSONSerialization.jsonObject(with: data) as? [String: Any])?["token"] as? String
+        sessions.withLock { $0[port] = token }
+        return token
+    }
+
+    /// Records a price at the station as its logged-in operator; its id once the station answered 201.
     static func record(_ port: Int, avg: Int) async throws -> String? {
         var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)/api/v1/prices/observations")!)
         request.httpMethod = "POST"
@@ -22,12 +63,18 @@ enum StationPrices {
         request.httpBody = Data(
             """
             {"price": {"variety_code": "01010301", "market_id": "M06", "observed_on": "\(today)",
-             "min_fen": \(avg - 10), "avg_fen": \(avg), "max_fen": \(avg + 10), "unit": "元/公斤"}, "recorded_by": "李站长"}
+             "min_fen": \(avg - 10), "avg_fen": \(avg), "max_fen": \(avg + 10), "unit": "元/公斤"}}
             """.utf8)
-        let (data, response) = try await URLSession.shared.data(for: request)
-        guard (response as? HTTPURLResponse)?.statusCode == 201 else { return nil }
-        let body = try JSONSerialization.jsonObject(with: data) as? [String: Any]
-        return body?["id"] as? String
+        for renew in [false, true] {  // a session kept from another station on the same port is renewed once
+            guard let token = try await token(port, renew: renew) else { return nil }
+            request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
+            let (data, response) = try await URLSession.shared.data(for: request)
+            let status = (response as? HTTPURLResponse)?.statusCode
+            if status == 401 { continue }
+            guard status == 201 else { return nil }
+            return (try JSONSerialization.jsonObject(with: data) as? [String: Any])?["id"] as? String
+        }
+        return nil
     }
 
     /// The ids of the prices stations recorded, as a program's API lists them.

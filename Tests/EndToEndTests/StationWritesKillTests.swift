@@ -31,6 +31,7 @@ import Testing
         let url = "http://127.0.0.1:\(countyPort)"
         let station = folder.file("station")
         #expect(try await ProgramProcess.run("kiosk", ["enroll", "--data-dir", station, "--server", url, "--code", String(code)]).status == 0)
+        try await StationPrices.addOperator(dataDir: station)
         #expect(try await ProgramProcess.run("kiosk", ["sync", "--data-dir", station]).status == 0)
 
         var kiosk = try ProgramProcess("kiosk", ["serve", "--port", "0", "--data-dir", station])

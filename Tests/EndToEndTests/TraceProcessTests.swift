@@ -11,9 +11,10 @@ import Testing
 @Suite(.timeLimit(.minutes(3))) struct TraceProcessTests {
     let folder = try! TemporaryFolder()
 
-    func send(_ method: String, _ url: String, _ body: String? = nil) async throws -> (String, Int) {
+    func send(_ method: String, _ url: String, _ body: String? = nil, token: String? = nil) async throws -> (String, Int) {
         var request = URLRequest(url: URL(string: url)!)
         request.httpMethod = method
+        if let token { request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization") }
         request.setValue("application/json", forHTTPHeaderField: "Content-Type")
         request.httpBody = body.map { Data($0.utf8) }
         let (data, response) = try await URLSession.shared.data(for: request)
@@ -25,6 +26,7 @@ import Testing
         let code = try #require(added.output.split(separator: " ").first { $0.count == 11 && $0.dropFirst(5).first == "-" })
         let station = folder.file("station-\(village)")
         #expect(try await ProgramProcess.run("kiosk", ["enroll", "--data-dir", station, "--server", countyURL, "--code", String(code)]).status == 0)
+        try await StationPrices.addOperator(dataDir: station)
         return station
     }
 
@@ -37,24 +39,26 @@ import Testing
         let beiTang = try await enrolledStation("441422113203", county: county, at: countyURL)
 
         let kiosk = try ProgramProcess("kiosk", ["serve", "--port", "0", "--data-dir", houNan])
-        let kioskURL = "http://127.0.0.1:\(try await kiosk.listeningPort())"
+        let kioskPort = try await kiosk.listeningPort()
+        let kioskURL = "http://127.0.0.1:\(kioskPort)"
+        let token = try #require(try await StationPrices.token(kioskPort, renew: true))
         let (lot, registered) = try await send("POST", "\(kioskURL)/api/v1/trace/lots", """
             {"entry": {"trace_code": "(01)06901234567892(10)E2E1", "product_name": "大埔蜜柚", "quantity_g": 800000,
-             "producer_name": "张建国", "producer_kind": "person", "producer_phone": "13812345678"}, "recorded_by": "李站长"}
-            """)
+             "producer_name": "张建国", "producer_kind": "person", "producer_phone": "13812345678"}}
+            """, token: token)
         #expect(registered == 201, "\(lot)")
         let lotID = try #require((try JSONSerialization.jsonObject(with: Data(lot.utf8)) as? [String: Any])?["id"] as? String)
         let (harvestAnswer, harvested) = try await send("POST", "\(kioskURL)/api/v1/trace/events", """
-            {"entry": {"lot_id": "\(lotID)", "kind": "harvesting", "occurred_at": "2026-11-01T07:00:00+08:00"}, "recorded_by": "李站长"}
-            """)
+            {"entry": {"lot_id": "\(lotID)", "kind": "harvesting", "occurred_at": "2026-11-01T07:00:00+08:00"}}
+            """, token: token)
         #expect(harvested == 201, "\(harvestAnswer)")
         let (certificate, issued) = try await send("POST", "\(kioskURL)/api/v1/trace/certificates", """
-            {"entry": {"lot_id": "\(lotID)", "test_kind": "self", "test_passed": true}, "recorded_by": "张建国"}
-            """)
+            {"entry": {"lot_id": "\(lotID)", "test_kind": "self", "test_passed": true}}
+            """, token: token)
         #expect(issued == 201, "\(certificate)")
         let (refused, status) = try await send("POST", "\(kioskURL)/api/v1/trace/events", """
-            {"entry": {"lot_id": "\(lotID)", "kind": "pesticide", "occurred_at": "2026-11-01T07:00:00+08:00"}, "recorded_by": "李站长"}
-            """)
+            {"entry": {"lot_id": "\(lotID)", "kind": "pesticide", "occurred_at": "2026-11-01T07:00:00+08:00"}}
+            """, token: token)
         #expect(status == 422 && refused.contains("\"field\":\"input_name\""), "\(refused)")
         kiosk.signal(SIGTERM)
         #expect(await kiosk.exitStatus() == 0)

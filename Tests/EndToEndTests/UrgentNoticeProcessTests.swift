@@ -16,8 +16,10 @@ import Testing
           "published_on": "2026-09-01", "effective_on": "2026-09-01", "body": "请各村立即转移危险区域群众。", "urgent": true}]
         """
 
-    func get(_ url: String) async throws -> (Data, Int) {
-        let (data, response) = try await URLSession.shared.data(from: URL(string: url)!)
+    func get(_ url: String, token: String? = nil) async throws -> (Data, Int) {
+        var request = URLRequest(url: URL(string: url)!)
+        if let token { request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization") }
+        let (data, response) = try await URLSession.shared.data(for: request)
         return (data, (response as? HTTPURLResponse)?.statusCode ?? 0)
     }
 
@@ -35,11 +37,15 @@ import Testing
 
         let added = try await ProgramProcess.run("syncserver", ["station", "add", "--data-dir", county, "--village", "441422107201", "--name", "侯南村站"])
         let code = try #require(added.output.split(separator: " ").first { $0.count == 11 && $0.dropFirst(5).first == "-" })
+        try await StationPrices.addAdmin(dataDir: county)
         let server = try ProgramProcess("syncserver", ["serve", "--port", "0", "--data-dir", county])
-        let countyURL = "http://127.0.0.1:\(try await server.listeningPort())"
+        let countyPort = try await server.listeningPort()
+        let countyURL = "http://127.0.0.1:\(countyPort)"
+        let admin = try #require(
+            try await StationPrices.token(countyPort, renew: true, login: StationPrices.adminLogin, secret: StationPrices.adminPassword))
         let station = folder.file("station")
         #expect(try await ProgramProcess.run("kiosk", ["enroll", "--data-dir", station, "--server", countyURL, "--code", String(code)]).status == 0)
-        let missing = try await get("\(countyURL)/api/v1/notices/T-2026-05/receipts")
+        let missing = try await get("\(countyURL)/api/v1/notices/T-2026-05/receipts", token: admin)
         #expect(String(decoding: missing.0, as: UTF8.self).contains("\"missing\":[\"st-"))
         #expect(try await ProgramProcess.run("kiosk", ["sync", "--data-dir", station]).status == 0)
 
@@ -57,7 +63,7 @@ import Testing
         #expect(await kiosk.exitStatus() == 0)
         #expect(try await ProgramProcess.run("kiosk", ["sync", "--data-dir", station]).status == 0)
 
-        let receipts = String(decoding: try await get("\(countyURL)/api/v1/notices/T-2026-05/receipts").0, as: UTF8.self)
+        let receipts = String(decoding: try await get("\(countyURL)/api/v1/notices/T-2026-05/receipts", token: admin).0, as: UTF8.self)
         #expect(receipts.contains("\"missing\":[]"), "\(receipts)")
         #expect(receipts.contains("\"first_shown_at\":\"20"), "\(receipts)")
         server.signal(SIGTERM)

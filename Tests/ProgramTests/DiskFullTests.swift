@@ -14,15 +14,15 @@ import Testing
 @Suite struct DiskFullTests {
     let folder = try! TemporaryFolder()
 
-    func record(_ client: some TestClientProtocol, avg: Int) async throws -> (HTTPResponse.Status, [String: Any]) {
+    func record(_ client: some TestClientProtocol, avg: Int, token: String) async throws -> (HTTPResponse.Status, [String: Any]) {
         let (variety, market) = (SamplePrices.catalogue.varieties[0].code, SamplePrices.catalogue.markets[0].id)
         let body = """
             {"price": {"variety_code": "\(variety)", "market_id": "\(market)", "observed_on": "\(BeijingDay.today().text)",
              "min_fen": \(avg - 10), "avg_fen": \(avg), "max_fen": \(avg + 10), "unit": "元/公斤",
-             "origin": "\(String(repeating: "侯南村", count: 60))"}, "recorded_by": "李站长"}
+             "origin": "\(String(repeating: "侯南村", count: 60))"}}
             """
         return try await client.execute(
-            uri: "/api/v1/prices/observations", method: .post, headers: [.contentType: "application/json"],
+            uri: "/api/v1/prices/observations", method: .post, headers: .bearer(token),
             body: ByteBuffer(string: body)
         ) { response in
             (response.status, (try? JSONSerialization.jsonObject(with: Data(buffer: response.body))) as? [String: Any] ?? [:])
@@ -40,6 +40,10 @@ import Testing
                     """,
                 arguments: [SampleCounty.stationVillage.code, Data(repeating: 7, count: 32), Data(repeating: 9, count: 32)])
         }
+        try await StaffAccounts.add(to: kiosk, program: .kiosk)
+        let token = try await kiosk.application(logger: Logger(label: "test")).test(.router) { client in
+            try await StaffAccounts.login(client, .operator, program: .kiosk)
+        }
         try await kiosk.store.pool.writeWithoutTransaction { db in
             let pages = try Int.fetchOne(db, sql: "PRAGMA page_count")!
             try db.execute(sql: "PRAGMA max_page_count = \(pages + 2)")  // the disk has two pages left
@@ -48,7 +52,7 @@ import Testing
             var kept = 0
             var full: [String: Any]?
             for attempt in 0..<300 where full == nil {
-                let (status, json) = try await record(client, avg: 300 + attempt)
+                let (status, json) = try await record(client, avg: 300 + attempt, token: token)
                 if status == .created { kept += 1 } else if status.code == 507 { full = json }
             }
             let answer = try #require(full, "the disk never filled")
@@ -61,7 +65,7 @@ import Testing
             #expect(held == kept)
 
             try await kiosk.store.pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA max_page_count = 1073741823") }
-            #expect(try await record(client, avg: 999).0 == .created)
+            #expect(try await record(client, avg: 999, token: token).0 == .created)
         }
     }
 }

@@ -6,11 +6,14 @@ import Foundation
 /// let document = try OpenAPIDocument(path: RepositoryPaths.root + "/Kiosk/openapi.json")
 /// #expect(document.operations == recorder.routes)
 /// ```
-public struct OpenAPIDocument {
+public struct OpenAPIDocument: Sendable {
     /// `METHOD /path` of every operation the document describes.
     public let operations: Set<String>
     /// The document's `openapi` version field.
     public let version: String
+    /// Who may call each operation (its `x-roles`): `anyone`, `station` (a signed sync request),
+    /// or the staff roles that may.
+    public let roles: [String: [String]]
 
     public init(path: String) throws {
         let data = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -21,6 +24,13 @@ public struct OpenAPIDocument {
         operations = Set(paths.flatMap { path, item in
             item.keys.filter(methods.contains).map { "\($0.uppercased()) \(path)" }
         })
+        var roles: [String: [String]] = [:]
+        for (path, item) in paths {
+            for (method, operation) in item where methods.contains(method) {
+                roles["\(method.uppercased()) \(path)"] = (operation as? [String: Any])?["x-roles"] as? [String] ?? []
+            }
+        }
+        self.roles = roles
     }
 }
 

@@ -13,9 +13,11 @@ import Synchronization
 /// #expect(await kiosk.exitStatus() == 0)
 /// ```
 public final class ProgramProcess: Sendable {
-    /// Runs a command to its end; its exit status and output.
-    public static func run(_ program: String, _ arguments: [String]) async throws -> (status: Int32, output: String, error: String) {
-        let process = try ProgramProcess(program, arguments)
+    /// Runs a command to its end, with `input` on its standard input; its exit status and output.
+    public static func run(
+        _ program: String, _ arguments: [String], input: String? = nil
+    ) async throws -> (status: Int32, output: String, error: String) {
+        let process = try ProgramProcess(program, arguments, input: input)
         let status = await process.exitStatus()
         return (status, process.standardOutput, process.standardError)
     }
@@ -57,14 +59,21 @@ public final class ProgramProcess: Sendable {
         }
     }
 
-    public init(_ program: String, _ arguments: [String], environment: [String: String] = [:]) throws {
+    public init(_ program: String, _ arguments: [String], environment: [String: String] = [:], input: String? = nil) throws {
         process = Process()
-        process.executableURL = URL(fileURLWithPath: RepositoryPaths.executable(program))
+        process.executableURL = URL(fileURLWithPath: program.hasPrefix("/") ? program : RepositoryPaths.executable(program))
         process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         process.standardOutput = collect(into: \.standardOutput, closed: \.outputClosed)
         process.standardError = collect(into: \.standardError, closed: \.errorClosed)
-        process.standardInput = FileHandle.nullDevice
+        if let input {
+            let pipe = Pipe()
+            process.standardInput = pipe
+            try pipe.fileHandleForWriting.write(contentsOf: Data(input.utf8))
+            try pipe.fileHandleForWriting.close()
+        } else {
+            process.standardInput = FileHandle.nullDevice
+        }
         process.terminationHandler = { [state] finished in
             state.withLock { state in
                 state.status = finished.terminationStatus
@@ -165,4 +174,6 @@ public final class ProgramProcess: Sendable {
 public struct ProgramFailure: Error, CustomStringConvertible {
     public let message: String
     public var description: String { message }
+
+    public init(message: String) { self.message = message }
 }

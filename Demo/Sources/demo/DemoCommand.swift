@@ -56,6 +56,7 @@ struct DemoCommand: AsyncParsableCommand {
             ServiceLauncher.exit(with: failure, program: "demo")
         }
         try await DemoSeeder.seedCounty(countyApp.replica)
+        try await DemoAccounts.add(station: stationApp, county: countyApp)
 
         let ports = PortBoard()
         let logger = LogSetup.logger(for: county)

@@ -21,6 +21,7 @@ struct DemoURLs {
           health:  \(county)/healthz   \(station)/healthz
           data:    \(folder)
           sync:    \(enrolled)
+        \(DemoAccounts.banner)
         \(check ? "Checking both programs…" : "Press Ctrl-C to stop. 按 Ctrl-C 停止。")
 
         """

@@ -1,3 +1,4 @@
+import Access
 import Hummingbird
 import Logging
 import ServiceLifecycle
@@ -22,6 +23,7 @@ public struct KioskApplication: ProgramAssembly {
     public let settings: ServiceSettings
     public let store: Store
     public let webRoot: String?
+    public let logins: Logins
     /// The station's connection to its county, usable once the station is enrolled.
     public let link: StationLink
 
@@ -29,6 +31,7 @@ public struct KioskApplication: ProgramAssembly {
         self.settings = settings
         self.store = store
         self.webRoot = webRoot
+        self.logins = Logins(store: store, policy: KioskProgram.loginPolicy)
         self.link = StationLink(store: store, collections: KioskProgram.collections)
     }
 
@@ -36,6 +39,7 @@ public struct KioskApplication: ProgramAssembly {
     public func addRoutes(to router: some RouterMethods<APIRequestContext>) {
         HealthRoutes(program: KioskProgram.name, store: store).addRoutes(to: router)
         let api = router.group("api/v1")
+        logins.routes.addRoutes(to: api)
         VillageRoutes(store: store).addRoutes(to: api)
         NoticeRoutes(store: store) { [link] in try await link.replica() }.addRoutes(to: api)
         PriceRoutes(store: store, recordsPrices: true) { [link] in try await link.replica() }.addRoutes(to: api)
@@ -43,6 +47,7 @@ public struct KioskApplication: ProgramAssembly {
             .addRoutes(to: api)
         LedgerRoutes(store: store) { [link] in try await link.replica() }.addRoutes(to: api)
         SyncStatusRoutes { [link] in try await link.replica() }.addRoutes(to: api)
+        StationSyncRoutes(link: link).addRoutes(to: api)
     }
 
     /// The sync loop, retrying with backoff while the county cannot be reached.

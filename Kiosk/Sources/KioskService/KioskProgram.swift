@@ -1,3 +1,4 @@
+import Access
 import Foundation
 import ServiceRuntime
 import Storage
@@ -18,6 +19,7 @@ public enum KioskProgram: ServiceProgram {
     public static let name = "kiosk"
     public static let environmentPrefix = "KIOSK"
     public static let defaultPort = 8080
+    public static let loginPolicy = LoginPolicy.station
     public static let storeRole = "kiosk"
 
     /// The modules the station keeps data for, in migration order.
@@ -25,6 +27,7 @@ public enum KioskProgram: ServiceProgram {
         modules: [
             SyncSchema.migrations, SyncHTTPSchema.migrations, VillagesSchema.migrations, PricesSchema.migrations,
             NoticesSchema.migrations, TraceSchema.migrations, LedgerSchema.migrations,
+            AccessSchema.migrations,
         ],
         functions: NoticesSchema.functions + TraceSchema.functions)
 

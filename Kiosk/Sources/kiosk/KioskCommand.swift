@@ -10,6 +10,6 @@ struct KioskCommand: AsyncParsableCommand {
         abstract: "The village information station: prices, traceability, village books and notices, served offline.",
         subcommands: [
             ServeCommand<KioskProgram>.self, EnrollCommand.self, SyncCommand.self, LedgerCommand.self,
-            BackupCommand<KioskProgram>.self, RestoreCommand<KioskProgram>.self, CheckCommand<KioskProgram>.self,
+            BackupCommand<KioskProgram>.self, RestoreCommand<KioskProgram>.self, CheckCommand<KioskProgram>.self, AccountCommand<KioskProgram>.self,
         ])
 }

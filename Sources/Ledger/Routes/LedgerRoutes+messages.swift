@@ -1,34 +1,46 @@
+import WebAPI
+
 extension LedgerRoutes {
-    struct ActorRequest: Decodable, Sendable { let actor: LedgerActor }
+    /// The role an act is done in. The name is the logged-in person's; a body that names someone
+    /// else is refused.
+    struct ActClaim: Decodable, Sendable {
+        let role: LedgerActor.Role
+        let name: String?
+
+        func actor(_ context: APIRequestContext) throws -> LedgerActor {
+            LedgerActor(name: try context.actorName(claimed: name, field: "actor.name"), role: role)
+        }
+    }
+    struct ActorRequest: Decodable, Sendable { let actor: ActClaim }
     struct DraftRequest: Decodable, Sendable {
         let entry: VoucherEntry
-        let actor: LedgerActor
+        let actor: ActClaim
         let villageCode: String?
     }
     struct ReviewRequest: Decodable, Sendable {
         let approve: Bool
         let note: String?
-        let actor: LedgerActor
+        let actor: ActClaim
     }
     struct ReverseRequest: Decodable, Sendable {
         let date: String
         let reason: String
-        let actor: LedgerActor
+        let actor: ActClaim
     }
     struct CloseRequest: Decodable, Sendable {
         let period: String
-        let actor: LedgerActor
+        let actor: ActClaim
         let villageCode: String?
     }
     struct PublishRequest: Decodable, Sendable {
         let period: String
-        let actor: LedgerActor
+        let actor: ActClaim
         let villageCode: String?
         let villageName: String?
     }
     struct SubAccountRequest: Decodable, Sendable {
         let entry: SubAccountEntry
-        let actor: LedgerActor
+        let actor: ActClaim
         let villageCode: String?
     }
 

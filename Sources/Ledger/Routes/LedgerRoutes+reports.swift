@@ -3,7 +3,13 @@ import Hummingbird
 import WebAPI
 
 extension LedgerRoutes {
+    /// The books as read by those who keep and check them.
     func addReports(to ledger: some RouterMethods<APIRequestContext>) {
+        ledger.get("drafts") { request, _ in JSONResponse(DraftList(drafts: try await queries.drafts(village: try await village(request)))) }
+        ledger.get("vouchers") { request, _ in
+            let month = try Self.required(request, "month")
+            return JSONResponse(VoucherList(vouchers: try await queries.vouchers(village: try await village(request), month: month)))
+        }
         ledger.get("reports/trial-balance") { request, _ in
             JSONResponse(
                 try await queries.trialBalance(
@@ -18,7 +24,7 @@ extension LedgerRoutes {
         ledger.get("journals/{account}") { request, context in
             JSONResponse(
                 try await queries.journal(
-                    village: try await village(request), account: try context.parameters.require("account"),
+                    village: try await village(request), account: try context.parameters.decoded("account"),
                     subaccount: request.uri.queryParameters["subaccount"].map(String.init),
                     from: try Self.required(request, "from"), through: try Self.required(request, "through")))
         }

@@ -5,9 +5,11 @@ import Sync
 import WebAPI
 
 /// The ledger module's endpoints, at both programs. Disclosures are public (a villager reads them at
-/// the kiosk without logging in); the books' other endpoints are for bookkeepers, reviewers and
-/// the posting agency, each act naming its actor and role. At a station every endpoint works on its
-/// own village; at the county a `village` parameter names it.
+/// the kiosk without logging in); the books are read by bookkeepers, reviewers and the county's
+/// administrator. A bookkeeper prepares, submits and opens sub-accounts; a reviewer (the township's
+/// agency) reviews, posts, reverses, closes and publishes. Each act names the role it is done in;
+/// the name it keeps is the logged-in person's. At a station every endpoint works on its own
+/// village; at the county a `village` parameter names it.
 ///
 /// ```swift
 /// LedgerRoutes(store: store) { try await link.replica() }.addRoutes(to: router.group("api/v1"))
@@ -29,67 +31,65 @@ public struct LedgerRoutes: RouteProvider {
             JSONResponse(DisclosureList(disclosures: try await queries.disclosures(village: try await village(request))))
         }
         ledger.get("disclosures/{id}") { _, context in
-            let id = try context.parameters.require("id")
+            let id = try context.parameters.decoded("id")
             guard let disclosure = try await queries.disclosure(id: id), try await visible(disclosure.villageCode) else {
                 throw APIError.notFound("disclosure \(id)", field: "id")
             }
             return JSONResponse(disclosure)
         }
-        ledger.post("disclosures") { request, context in
+        let preparing = ledger.restricted(to: [.bookkeeper])
+        let reviewing = ledger.restricted(to: [.reviewer])
+        reviewing.post("disclosures") { request, context in
             let body = try await request.decodeJSON(as: PublishRequest.self, context: context)
             let village = try await village(request, body.villageCode)
             return JSONResponse(
-                try await DisclosurePublisher(replica: try await writer()).publish(body.period, village: village, villageName: body.villageName, by: body.actor),
+                try await DisclosurePublisher(replica: try await writer())
+                    .publish(body.period, village: village, villageName: body.villageName, by: try body.actor.actor(context)),
                 status: .created)
         }
-        addDrafts(to: ledger)
-        addReports(to: ledger)
+        addDrafts(preparing: preparing, reviewing: reviewing)
+        addReports(to: ledger.restricted(to: [.bookkeeper, .reviewer, .admin]))
     }
 
-    private func addDrafts(to ledger: some RouterMethods<APIRequestContext>) {
-        ledger.get("drafts") { request, _ in JSONResponse(DraftList(drafts: try await queries.drafts(village: try await village(request)))) }
-        ledger.post("drafts") { request, context in
+    private func addDrafts(preparing: some RouterMethods<APIRequestContext>, reviewing: some RouterMethods<APIRequestContext>) {
+        preparing.post("drafts") { request, context in
             let body = try await request.decodeJSON(as: DraftRequest.self, context: context)
             let books = Bookkeeper(replica: try await writer(), village: try await village(request, body.villageCode))
-            return JSONResponse(try await books.prepare(body.entry, by: body.actor), status: .created)
+            return JSONResponse(try await books.prepare(body.entry, by: try body.actor.actor(context)), status: .created)
         }
-        ledger.post("drafts/{id}/submit") { request, context in
+        preparing.post("drafts/{id}/submit") { request, context in
             let body = try await request.decodeJSON(as: ActorRequest.self, context: context)
-            return JSONResponse(try await Bookkeeper(replica: try await writer()).submit(draftID: try context.parameters.require("id"), by: body.actor))
+            return JSONResponse(try await Bookkeeper(replica: try await writer()).submit(draftID: try context.parameters.decoded("id"), by: try body.actor.actor(context)))
         }
-        ledger.post("drafts/{id}/review") { request, context in
+        reviewing.post("drafts/{id}/review") { request, context in
             let body = try await request.decodeJSON(as: ReviewRequest.self, context: context)
             let books = Bookkeeper(replica: try await writer())
             return JSONResponse(
-                try await books.review(draftID: try context.parameters.require("id"), approve: body.approve, note: body.note ?? "", by: body.actor))
+                try await books.review(draftID: try context.parameters.decoded("id"), approve: body.approve, note: body.note ?? "", by: try body.actor.actor(context)))
         }
-        ledger.post("drafts/{id}/post") { request, context in
+        reviewing.post("drafts/{id}/post") { request, context in
             let body = try await request.decodeJSON(as: ActorRequest.self, context: context)
             return JSONResponse(
-                try await VoucherPoster(replica: try await writer()).post(draftID: try context.parameters.require("id"), by: body.actor),
+                try await VoucherPoster(replica: try await writer()).post(draftID: try context.parameters.decoded("id"), by: try body.actor.actor(context)),
                 status: .created)
         }
-        ledger.get("vouchers") { request, _ in
-            let month = try Self.required(request, "month")
-            return JSONResponse(VoucherList(vouchers: try await queries.vouchers(village: try await village(request), month: month)))
-        }
-        ledger.post("vouchers/{id}/reverse") { request, context in
+        reviewing.post("vouchers/{id}/reverse") { request, context in
             let body = try await request.decodeJSON(as: ReverseRequest.self, context: context)
             let poster = VoucherPoster(replica: try await writer())
             return JSONResponse(
-                try await poster.reverse(voucherID: try context.parameters.require("id"), on: body.date, reason: body.reason, by: body.actor),
+                try await poster.reverse(voucherID: try context.parameters.decoded("id"), on: body.date, reason: body.reason, by: try body.actor.actor(context)),
                 status: .created)
         }
-        ledger.post("closes") { request, context in
+        reviewing.post("closes") { request, context in
             let body = try await request.decodeJSON(as: CloseRequest.self, context: context)
             let village = try await village(request, body.villageCode)
-            try await VoucherPoster(replica: try await writer()).close(month: body.period, village: village, by: body.actor)
+            try await VoucherPoster(replica: try await writer()).close(month: body.period, village: village, by: try body.actor.actor(context))
             return JSONResponse(Closed(villageCode: village, period: body.period), status: .created)
         }
-        ledger.post("subaccounts") { request, context in
+        preparing.post("subaccounts") { request, context in
             let body = try await request.decodeJSON(as: SubAccountRequest.self, context: context)
             let books = Bookkeeper(replica: try await writer(), village: try await village(request, body.villageCode))
-            return JSONResponse(try await books.open(body.entry, by: body.actor), status: .created)
+            return JSONResponse(try await books.open(body.entry, by: try body.actor.actor(context)), status: .created)
         }
     }
 

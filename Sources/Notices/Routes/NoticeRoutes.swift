@@ -5,21 +5,24 @@ import Sync
 import WebAPI
 
 /// The notices module's endpoints, public at both sides and answered from local data; at a
-/// station also the screen's report that a notice was shown.
+/// station also the screen's report that a notice was shown; at the county, publishing (admin).
 ///
 /// ```swift
 /// NoticeRoutes(store: store, station: { try await link.replica() }).addRoutes(to: router.group("api/v1"))
 /// // GET notices, GET notices/search?q=, GET notices/{id}, GET notices/{id}/attachments/{file};
-/// // at a station POST notices/{id}/shown
+/// // at a station POST notices/{id}/shown; at the county POST notices
 /// ```
 public struct NoticeRoutes: RouteProvider {
     let queries: NoticeQueries
     /// The station's replica, to record showings; `nil` at the county.
     let station: (@Sendable () async throws -> Replica?)?
+    /// The county's replica, which publishes; `nil` at a station.
+    let county: Replica?
 
-    public init(store: Store, station: (@Sendable () async throws -> Replica?)? = nil) {
+    public init(store: Store, station: (@Sendable () async throws -> Replica?)? = nil, county: Replica? = nil) {
         self.queries = NoticeQueries(store: store)
         self.station = station
+        self.county = county
     }
 
     public func addRoutes(to router: some RouterMethods<APIRequestContext>) {
@@ -42,9 +45,16 @@ public struct NoticeRoutes: RouteProvider {
             let limit = try request.integerParameter("limit", default: 20, in: 1...100)
             return JSONResponse(SearchResults(query: text, hits: try await queries.search(text, limit: limit)))
         }
+        if let county {
+            notices.restricted(to: [.admin]).post { request, context in
+                let published = try await request.decodeJSON(as: [Notice].self, context: context)
+                try await NoticePublisher(replica: county).publish(published)
+                return JSONResponse(Published(published: published.count, urgent: published.filter(\.urgent).count), status: .created)
+            }
+        }
         if let station {
             notices.post("{id}/shown") { _, context in
-                let id = try context.parameters.require("id")
+                let id = try context.parameters.decoded("id")
                 guard let replica = try await station() else { throw APIError.notEnrolled }
                 guard try await NoticeScreenings(replica: replica).markShown(id) else {
                     throw APIError.notFound("notice \(id)", field: "id")
@@ -53,7 +63,7 @@ public struct NoticeRoutes: RouteProvider {
             }
         }
         notices.get("{id}/attachments/{file}") { _, context in
-            let (id, file) = (try context.parameters.require("id"), try context.parameters.require("file"))
+            let (id, file) = (try context.parameters.decoded("id"), try context.parameters.decoded("file"))
             guard let (entry, content) = try await queries.attachment(file, of: id) else {
                 throw APIError.notFound("attachment \(file) of notice \(id)", field: "file")
             }
@@ -64,13 +74,17 @@ public struct NoticeRoutes: RouteProvider {
             return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: content)))
         }
         notices.get("{id}") { _, context in
-            let id = try context.parameters.require("id")
+            let id = try context.parameters.decoded("id")
             guard let detail = try await queries.notice(id: id) else { throw APIError.notFound("notice \(id)", field: "id") }
             return JSONResponse(detail)
         }
     }
 
     struct NoticeList: Codable, Sendable { let notices: [NoticeQueries.Summary] }
+    struct Published: Codable, Sendable {
+        let published: Int
+        let urgent: Int
+    }
     struct Shown: Codable, Sendable {
         let id: String
         let shown: Bool

@@ -5,12 +5,14 @@ import Sync
 import WebAPI
 
 /// The prices module's endpoints. Reads are public at both sides and answered from local data;
-/// recording a price is the station's.
+/// recording a price is the station's, by its logged-in operator; importing a spreadsheet of
+/// prices as bulletins is the county administrator's.
 ///
 /// ```swift
 /// PriceRoutes(store: store, replica: { try await link.replica() }).addRoutes(to: router.group("api/v1"))
 /// // GET prices/board, prices/movers, prices/markets, prices/varieties, prices/varieties/{code},
-/// // prices/varieties/{code}/history, prices/observations; POST prices/observations (station)
+/// // prices/varieties/{code}/history, prices/observations; POST prices/observations (station);
+/// // POST prices/imports (county, a CSV body)
 /// ```
 public struct PriceRoutes: RouteProvider {
     let queries: PriceQueries
@@ -38,12 +40,12 @@ public struct PriceRoutes: RouteProvider {
             JSONResponse(VarietyList(varieties: try await queries.varieties(matching: request.uri.queryParameters["q"].map(String.init) ?? "")))
         }
         prices.get("varieties/{code}") { _, context in
-            let code = try context.parameters.require("code")
+            let code = try context.parameters.decoded("code")
             guard let answer = try await queries.acrossMarkets(variety: code) else { throw APIError.notFound("variety \(code)", field: "code") }
             return JSONResponse(answer)
         }
         prices.get("varieties/{code}/history") { request, context in
-            let code = try context.parameters.require("code")
+            let code = try context.parameters.decoded("code")
             let days = try request.integerParameter("days", default: 30, in: 1...400)
             let market = request.uri.queryParameters["market"].map(String.init)
             guard let answer = try await queries.history(variety: code, days: days, market: market) else {
@@ -56,19 +58,22 @@ public struct PriceRoutes: RouteProvider {
             return JSONResponse(ObservationList(observations: try await queries.recentlyRecorded(limit: limit)))
         }
         if recordsPrices {
-            prices.post("observations") { request, context in
+            prices.restricted(to: [.operator]).post("observations") { request, context in
                 let body = try await request.decodeJSON(as: RecordRequest.self, context: context)
+                let by = try context.actorName(claimed: body.recordedBy, field: "recorded_by")
                 guard let replica = try await replica() else { throw APIError.notEnrolled }
-                let recorded = try await PriceRecorder(replica: replica).record(body.price, by: body.recordedBy)
+                let recorded = try await PriceRecorder(replica: replica).record(body.price, by: by)
                 return JSONResponse(recorded, status: .created)
             }
+        } else {
+            addImports(to: prices)
         }
     }
 
-    /// A price an operator records, and who records it.
+    /// A price an operator records; who records it is the logged-in operator.
     struct RecordRequest: Decodable {
         let price: PriceEntry
-        let recordedBy: String
+        let recordedBy: String?
     }
 
     struct MarketList: Codable, Sendable { let markets: [Market] }

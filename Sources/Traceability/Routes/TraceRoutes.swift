@@ -5,8 +5,8 @@ import Sync
 import WebAPI
 
 /// The traceability module's endpoints. Looking a code up and walking lineage are public at both
-/// sides and answered from local data; a station registers its lots, events, mixes and
-/// certificates, and the county records events too (an official sampling, a recall).
+/// sides and answered from local data; a station's operator registers its lots, events, mixes and
+/// certificates, and the county's administrator records events too (an official sampling, a recall).
 ///
 /// ```swift
 /// TraceRoutes(store: store, side: .station, placeName: VillageDirectory.placeName) { try await link.replica() }
@@ -36,13 +36,13 @@ public struct TraceRoutes: RouteProvider {
         trace.get("lookup") { request, _ in
             JSONResponse(try queries.lookup(request.uri.queryParameters["code"].map(String.init) ?? ""))
         }
-        trace.get("lots") { request, _ in
+        trace.restricted(to: [.operator, .admin]).get("lots") { request, _ in
             let limit = try request.integerParameter("limit", default: 20, in: 1...200)
             let village = try await replica()?.village
             return JSONResponse(LotList(lots: try await queries.recentLots(village: village, limit: limit)))
         }
         trace.get("lots/{id}/lineage") { request, context in
-            let id = try context.parameters.require("id")
+            let id = try context.parameters.decoded("id")
             let text = request.uri.queryParameters["direction"].map(String.init) ?? "upstream"
             guard let direction = TraceLineage.Direction(rawValue: text) else {
                 throw APIError.invalidField(
@@ -53,31 +53,31 @@ public struct TraceRoutes: RouteProvider {
             }
             return JSONResponse(Lineage(lotID: id, direction: direction, lots: lots))
         }
-        addWrites(to: trace)
+        addWrites(to: trace.restricted(to: side == .station ? [.operator] : [.admin]))
     }
 
     private func addWrites(to trace: some RouterMethods<APIRequestContext>) {
         trace.post("events") { request, context in
             let body = try await request.decodeJSON(as: Recorded<EventEntry>.self, context: context)
-            return JSONResponse(try await recorder().record(body.entry, by: body.recordedBy), status: .created)
+            return JSONResponse(try await recorder().record(body.entry, by: try body.by(context)), status: .created)
         }
         guard side == .station else { return }
         trace.post("lots") { request, context in
             let body = try await request.decodeJSON(as: Recorded<LotEntry>.self, context: context)
-            return JSONResponse(try await recorder().register(body.entry, by: body.recordedBy), status: .created)
+            return JSONResponse(try await recorder().register(body.entry, by: try body.by(context)), status: .created)
         }
         trace.patch("lots/{id}") { request, context in
             let body = try await request.decodeJSON(as: Recorded<LotAmendment>.self, context: context)
-            let id = try context.parameters.require("id")
-            return JSONResponse(try await recorder().amend(lotID: id, body.entry, by: body.recordedBy))
+            let id = try context.parameters.decoded("id")
+            return JSONResponse(try await recorder().amend(lotID: id, body.entry, by: try body.by(context)))
         }
         trace.post("transformations") { request, context in
             let body = try await request.decodeJSON(as: Recorded<TransformationEntry>.self, context: context)
-            return JSONResponse(try await recorder().transform(body.entry, by: body.recordedBy), status: .created)
+            return JSONResponse(try await recorder().transform(body.entry, by: try body.by(context)), status: .created)
         }
         trace.post("certificates") { request, context in
             let body = try await request.decodeJSON(as: Recorded<CertificateEntry>.self, context: context)
-            return JSONResponse(try await recorder().issue(body.entry, by: body.recordedBy), status: .created)
+            return JSONResponse(try await recorder().issue(body.entry, by: try body.by(context)), status: .created)
         }
     }
 
@@ -86,10 +86,14 @@ public struct TraceRoutes: RouteProvider {
         return TraceRecorder(replica: replica)
     }
 
-    /// What an operator records, and who records it.
+    /// What an operator records; who records it is the logged-in person.
     struct Recorded<Entry: Decodable & Sendable>: Decodable, Sendable {
         let entry: Entry
-        let recordedBy: String
+        let recordedBy: String?
+
+        func by(_ context: APIRequestContext) throws -> String {
+            try context.actorName(claimed: recordedBy, field: "recorded_by")
+        }
     }
 
     struct LotList: Codable, Sendable { let lots: [TraceQueries.LotSummary] }

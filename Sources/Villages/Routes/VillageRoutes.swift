@@ -26,7 +26,7 @@ public struct VillageRoutes: RouteProvider {
             JSONResponse(VillageList(villages: try await directory.villages()))
         }
         router.get("villages/{code}") { _, context in
-            let code = try context.parameters.require("code")
+            let code = try context.parameters.decoded("code")
             guard let village = try await directory.village(code: code) else {
                 throw APIError.notFound("village \(code)", field: "code")
             }

@@ -1,3 +1,4 @@
+import Access
 import Hummingbird
 import ServiceRuntime
 import Storage
@@ -20,6 +21,7 @@ public struct SyncServerApplication: ProgramAssembly {
     public let settings: ServiceSettings
     public let store: Store
     public let webRoot: String?
+    public let logins: Logins
     /// The county's replica: the hub every station syncs with; it signs county-owned records.
     public let replica: Replica
     public let registry: StationRegistry
@@ -28,6 +30,7 @@ public struct SyncServerApplication: ProgramAssembly {
         self.settings = settings
         self.store = store
         self.webRoot = webRoot
+        self.logins = Logins(store: store, policy: SyncServerProgram.loginPolicy)
         self.registry = StationRegistry(store: store)
         self.replica = try Replica(
             store: store, role: .county, collections: SyncServerProgram.collections,
@@ -42,8 +45,9 @@ public struct SyncServerApplication: ProgramAssembly {
             await ChainWatch(store: store).check(village: station.village)
         }.addRoutes(to: router)
         let api = router.group("api/v1")
+        logins.routes.addRoutes(to: api)
         VillageRoutes(store: store).addRoutes(to: api)
-        NoticeRoutes(store: store).addRoutes(to: api)
+        NoticeRoutes(store: store, county: replica).addRoutes(to: api)
         UrgentNoticeRoutes(replica: replica, registry: registry).addRoutes(to: api)
         PriceRoutes(store: store, recordsPrices: false) { [replica] in replica }.addRoutes(to: api)
         TraceRoutes(store: store, side: .county, placeName: VillageDirectory.placeName) { [replica] in replica }

@@ -1,3 +1,4 @@
+import Access
 import Foundation
 import ServiceRuntime
 import Storage
@@ -18,6 +19,7 @@ public enum SyncServerProgram: ServiceProgram {
     public static let name = "syncserver"
     public static let environmentPrefix = "SYNCSERVER"
     public static let defaultPort = 8090
+    public static let loginPolicy = LoginPolicy.county
     public static let storeRole = "county"
     /// A county server commits many stations' pushes together; their dirty index pages must stay
     /// in the writer's cache until the commit, or they are written to the WAL twice.
@@ -28,6 +30,7 @@ public enum SyncServerProgram: ServiceProgram {
         modules: [
             SyncSchema.migrations, SyncHTTPSchema.migrations, VillagesSchema.migrations, PricesSchema.migrations,
             NoticesSchema.migrations, TraceSchema.migrations, LedgerSchema.migrations,
+            AccessSchema.migrations,
         ],
         functions: NoticesSchema.functions + TraceSchema.functions)
 

@@ -33,8 +33,8 @@ struct UrgentNoticeRoutes: RouteProvider {
     }
 
     func addRoutes(to router: some RouterMethods<APIRequestContext>) {
-        router.get("notices/{id}/receipts") { _, context in
-            let id = try context.parameters.require("id")
+        router.restricted(to: [.admin]).get("notices/{id}/receipts") { _, context in
+            let id = try context.parameters.decoded("id")
             guard try await NoticeQueries(store: replica.store).notice(id: id) != nil else {
                 throw APIError.notFound("notice \(id)", field: "id")
             }

@@ -1,0 +1,107 @@
+// The station's screen: a hash router over the public screens and the operator's, the fixed bar
+// (返回 / 首页 / 字大一点), and the two-minute rule: without a touch, the public home screen returns
+// and any operator is logged out. Everything it loads comes from the station itself.
+import { api, el, message, say, tile } from "./ui.js";
+import { pricesScreen, varietyScreen } from "./prices.js";
+import { scanScreen } from "./scan.js";
+import { noticesScreen, noticeScreen } from "./notices.js";
+import { disclosuresScreen, disclosureScreen } from "./disclosures.js";
+import { loginScreen, operatorRoutes, session, logout } from "./operator.js";
+
+const idleMilliseconds = 2 * 60 * 1000;
+let idleTimer;
+
+function home() {
+  return [
+    el("h2", {}, "您好，请选择服务"),
+    el("nav", { class: "tiles", "aria-label": "服务" },
+      tile("¥", "查价格", "#/prices", "今日农产品价格"),
+      tile("▦", "扫一扫", "#/scan", "查产品追溯码"),
+      tile("☰", "惠农政策", "#/notices", "补贴 通知 预警"),
+      tile("◎", "村务公开", "#/disclosures", "村集体账目"),
+      tile("✎", "信息员", session.person ? "#/operator" : "#/login", "登录后记录")),
+  ];
+}
+
+/** Screens by the hash's first part; each returns nodes (or a promise of them) for <main>. */
+const routes = {
+  "": home,
+  prices: ([code]) => (code ? varietyScreen(code) : pricesScreen()),
+  scan: ([code]) => scanScreen(code),
+  notices: ([id]) => (id ? noticeScreen(id) : noticesScreen()),
+  disclosures: ([id]) => (id ? disclosureScreen(id) : disclosuresScreen()),
+  login: () => loginScreen(),
+  ...operatorRoutes,
+};
+
+async function render() {
+  const [name, ...rest] = location.hash.replace(/^#\/?/, "").split("/").map(decodeURIComponent);
+  const screen = routes[name] || home;
+  const main = document.getElementById("screen");
+  if (message.keep) message.keep = false; else say("");
+  try {
+    const nodes = await screen(rest);
+    main.replaceChildren(...[nodes].flat());
+  } catch (error) {
+    main.replaceChildren(el("h2", {}, "暂时打不开"), el("p", {}, error.message));
+  }
+  main.focus({ preventScroll: true });
+  window.scrollTo(0, 0);
+  showWho();
+}
+
+function showWho() {
+  const who = document.getElementById("who");
+  who.hidden = !session.person;
+  who.textContent = session.person ? `信息员：${session.person.name}` : "";
+}
+
+function touched() {
+  clearTimeout(idleTimer);
+  idleTimer = setTimeout(async () => {
+    if (session.person) await logout();
+    if (location.hash && location.hash !== "#/") location.hash = "#/";
+    else render();
+  }, idleMilliseconds);
+}
+
+/** A USB scanner types a code and Enter faster than any hand: caught on any screen outside a form
+    field, it opens the lookup. */
+function listenForScanner() {
+  let typed = "", last = 0;
+  document.addEventListener("keydown", (event) => {
+    if (event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement) return;
+    const now = performance.now();
+    if (now - last > 80) typed = "";
+    last = now;
+    if (event.key === "Enter" && typed.length >= 6) {
+      location.hash = `#/scan/${encodeURIComponent(typed)}`;
+      typed = "";
+    } else if (event.key.length === 1) {
+      typed += event.key;
+    }
+  });
+}
+
+async function loadPlace() {
+  try {
+    const county = await api("county");
+    document.getElementById("station-name").textContent = `${county.name}村级信息服务站`;
+    document.getElementById("station-place").textContent = county.province + county.city + county.name;
+  } catch (_) { /* the screen works without it */ }
+}
+
+document.getElementById("back").addEventListener("click", () => {
+  if (location.hash && location.hash !== "#/") history.back();
+});
+document.getElementById("go-home").addEventListener("click", () => { location.hash = "#/"; });
+document.getElementById("bigger").addEventListener("click", () => {
+  const now = parseInt(getComputedStyle(document.documentElement).getPropertyValue("--text"), 10);
+  document.documentElement.style.setProperty("--text", (now >= 36 ? 24 : now + 6) + "px");
+});
+["pointerdown", "keydown"].forEach((kind) => document.addEventListener(kind, touched, { capture: true }));
+window.addEventListener("hashchange", render);
+listenForScanner();
+touched();
+loadPlace();
+session.load().then(render);

@@ -1,0 +1,34 @@
+import GRDB
+import Storage
+
+/// Tables of the program's own accounts and sessions. They are the program's alone and never sync:
+/// a station's operators log in at its screen, the county's staff at its console.
+///
+/// ```swift
+/// let schema = Schema(modules: [SyncSchema.migrations, AccessSchema.migrations, …])
+/// ```
+public enum AccessSchema {
+    public static let migrations: [Migration] = [
+        Migration(module: "access", number: 1, name: "accounts-and-sessions") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE access_account (
+                        login TEXT PRIMARY KEY,
+                        name TEXT NOT NULL,
+                        roles TEXT NOT NULL,
+                        secret_hash TEXT NOT NULL,
+                        failures INTEGER NOT NULL DEFAULT 0,
+                        locked_until REAL,
+                        created_at REAL NOT NULL
+                    );
+                    CREATE TABLE access_session (
+                        token_hash TEXT PRIMARY KEY,
+                        login TEXT NOT NULL REFERENCES access_account(login) ON DELETE CASCADE,
+                        created_at REAL NOT NULL,
+                        expires_at REAL NOT NULL
+                    );
+                    CREATE INDEX access_session_login ON access_session(login);
+                    """)
+        }
+    ]
+}

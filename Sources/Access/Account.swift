@@ -1,0 +1,85 @@
+import Foundation
+import GRDB
+import WebAPI
+
+/// A person who logs in to this program: a station's operator or bookkeeper, or a county staff
+/// member. The secret itself is never kept, only its ``CredentialHash``.
+///
+/// ```swift
+/// let account = Account(login: "li", name: "李站长", roles: [.operator, .bookkeeper])
+/// ```
+public struct Account: Codable, Sendable, Equatable {
+    public var login: String
+    public var name: String
+    public var roles: Set<StaffRole>
+    /// Wrong secrets since the last good one.
+    public var failures: Int
+    /// Until when the account refuses every login, after too many wrong secrets.
+    public var lockedUntil: Date?
+
+    public init(login: String, name: String, roles: Set<StaffRole>, failures: Int = 0, lockedUntil: Date? = nil) {
+        self.login = login
+        self.name = name
+        self.roles = roles
+        self.failures = failures
+        self.lockedUntil = lockedUntil
+    }
+
+    /// The person a session of this account speaks for.
+    public var principal: Principal { Principal(login: login, name: name, roles: roles) }
+
+    init(row: Row) {
+        self.init(
+            login: row["login"], name: row["name"], roles: Self.roles(from: row["roles"]), failures: row["failures"],
+            lockedUntil: (row["locked_until"] as Double?).map(Date.init(timeIntervalSince1970:)))
+    }
+
+    static func roles(from text: String) -> Set<StaffRole> {
+        Set(text.split(separator: ",").compactMap { StaffRole(rawValue: String($0)) })
+    }
+
+    static func text(of roles: Set<StaffRole>) -> String {
+        roles.sorted().map(\.rawValue).joined(separator: ",")
+    }
+}
+
+/// Why an account could not be made or could not log in.
+public enum AccountError: Error, Equatable, Sendable {
+    /// The login or the secret is wrong; which one is not said.
+    case badCredentials
+    /// Too many wrong secrets: no login until then.
+    case locked(until: Date)
+    /// A new secret breaks the program's rule (Chinese, English).
+    case weakSecret(String, String)
+    /// A login or name breaks its rule (field, Chinese, English).
+    case invalid(String, String, String)
+    case unknownAccount(String)
+}
+
+extension AccountError {
+    /// The JSON answer for the client.
+    public func apiError(now: Date = Date()) -> APIError {
+        switch self {
+        case .badCredentials:
+            APIError(
+                status: .unauthorized, code: "bad_credentials", message: "账号或密码不对",
+                messageEN: "the login or the secret is wrong", field: "secret")
+        case .locked(let until):
+            APIError(
+                status: .tooManyRequests, code: "account_locked",
+                message: "输错次数太多，账号已锁定，请 \(Self.minutes(until, now)) 分钟后再试",
+                messageEN: "too many wrong secrets: the account is locked for \(Self.minutes(until, now)) more minutes",
+                field: "login")
+        case .weakSecret(let chinese, let english):
+            .invalidField("secret", message: chinese, messageEN: english)
+        case .invalid(let field, let chinese, let english):
+            .invalidField(field, message: chinese, messageEN: english)
+        case .unknownAccount(let login):
+            .notFound("account \(login)", field: "login")
+        }
+    }
+
+    private static func minutes(_ until: Date, _ now: Date) -> Int {
+        max(1, Int((until.timeIntervalSince(now) / 60).rounded(.up)))
+    }
+}

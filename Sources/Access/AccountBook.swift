@@ -1,0 +1,115 @@
+import Foundation
+import GRDB
+import Storage
+import WebAPI
+
+/// The program's accounts: made and removed by its command line, checked at every login, locked
+/// after too many wrong secrets in a row.
+///
+/// ```swift
+/// let accounts = AccountBook(store: store, policy: .station)
+/// try await accounts.save(Account(login: "li", name: "李站长", roles: [.operator]), secret: "246810")
+/// let li = try await accounts.authenticate(login: "li", secret: "246810")
+/// ```
+public struct AccountBook: Sendable {
+    let store: Store
+    let policy: LoginPolicy
+    let now: @Sendable () -> Date
+
+    public init(store: Store, policy: LoginPolicy, now: @escaping @Sendable () -> Date = Date.init) {
+        self.store = store
+        self.policy = policy
+        self.now = now
+    }
+
+    /// Adds the account, or replaces its name, roles and secret and unlocks it.
+    public func save(_ account: Account, secret: String) async throws {
+        try Self.validate(account)
+        try policy.check(secret: secret)
+        let hash = try CredentialHash.make(for: secret)
+        let created = now().timeIntervalSince1970
+        try await store.pool.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO access_account (login, name, roles, secret_hash, failures, locked_until, created_at)
+                    VALUES (?, ?, ?, ?, 0, NULL, ?)
+                    ON CONFLICT(login) DO UPDATE SET name = excluded.name, roles = excluded.roles,
+                        secret_hash = excluded.secret_hash, failures = 0, locked_until = NULL
+                    """, arguments: [account.login, account.name, Account.text(of: account.roles), hash, created])
+            try db.execute(sql: "DELETE FROM access_session WHERE login = ?", arguments: [account.login])
+        }
+    }
+
+    public func accounts() async throws -> [Account] {
+        try await store.pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM access_account ORDER BY login").map(Account.init(row:))
+        }
+    }
+
+    /// Removes the account and ends its sessions.
+    public func remove(login: String) async throws {
+        let removed = try await store.pool.write { db in
+            try db.execute(sql: "DELETE FROM access_account WHERE login = ?", arguments: [login])
+            return db.changesCount
+        }
+        if removed == 0 { throw AccountError.unknownAccount(login) }
+    }
+
+    /// The account whose secret this is. A wrong secret counts against the account; the last one
+    /// allowed locks it. A locked account is refused before its secret is even checked, so that
+    /// guessing on costs nothing but time. An unknown login costs the same hash as a known one.
+    public func authenticate(login: String, secret: String) async throws -> Account {
+        let row = try await store.pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM access_account WHERE login = ?", arguments: [login])
+        }
+        guard let row else {
+            _ = try? CredentialHash.matches(secret, Self.decoy)
+            throw AccountError.badCredentials
+        }
+        let account = Account(row: row)
+        let at = now()
+        if let until = account.lockedUntil, until > at { throw AccountError.locked(until: until) }
+        let good = (try? CredentialHash.matches(secret, row["secret_hash"])) ?? false
+        return try await record(good ? nil : at, for: account)
+    }
+
+    /// Resets the count after a good secret; after a bad one counts it and locks on the last.
+    private func record(_ failureAt: Date?, for account: Account) async throws -> Account {
+        guard let failureAt else {
+            try await store.pool.write { db in
+                try db.execute(
+                    sql: "UPDATE access_account SET failures = 0, locked_until = NULL WHERE login = ?",
+                    arguments: [account.login])
+            }
+            return account
+        }
+        // Counted inside one write, so that wrong tries racing each other all count.
+        let (limit, duration) = (policy.failuresBeforeLock, policy.lockDuration)
+        let lockUntil: Date? = try await store.pool.write { db in
+            let row = try Row.fetchOne(
+                db, sql: "SELECT failures, locked_until FROM access_account WHERE login = ?", arguments: [account.login])
+            let lockedBefore = (row?["locked_until"] as Double?) != nil
+            let failures = (lockedBefore ? 0 : (row?["failures"] as Int? ?? 0)) + 1
+            let until = failures >= limit ? failureAt.addingTimeInterval(duration) : nil
+            try db.execute(
+                sql: "UPDATE access_account SET failures = ?, locked_until = ? WHERE login = ?",
+                arguments: [until == nil ? failures : 0, until?.timeIntervalSince1970, account.login])
+            return until
+        }
+        if let lockUntil { throw AccountError.locked(until: lockUntil) }
+        throw AccountError.badCredentials
+    }
+
+    static func validate(_ account: Account) throws(AccountError) {
+        guard (2...32).contains(account.login.count),
+            account.login.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) })
+        else { throw .invalid("login", "登录名须为 2 至 32 个英文字母、数字或 ._-", "a login is 2 to 32 ASCII letters, digits or ._-") }
+        guard (1...40).contains(account.name.trimmingCharacters(in: .whitespaces).count) else {
+            throw .invalid("name", "姓名须为 1 至 40 个字", "a name is 1 to 40 characters")
+        }
+        guard !account.roles.isEmpty else { throw .invalid("roles", "至少要有一个角色", "an account needs at least one role") }
+    }
+
+    /// A hash of nothing anyone knows, checked for unknown logins so they take as long as known ones.
+    static let decoy = "scrypt$\(CredentialHash.costExponent)$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="
+}

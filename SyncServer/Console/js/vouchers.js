@@ -1,0 +1,30 @@
+// Vouchers of a village waiting for the county: submitted ones to review (审核), reviewed ones to
+// post (记账). The reviewer may not be the preparer; the server holds that rule.
+import { api, el, say, yuan } from "./common.js";
+
+let village = "";
+
+export async function vouchersScreen() {
+  const { villages } = await api("villages");
+  village = village || (villages[0] && villages[0].code) || "";
+  const pick = el("select", { id: "voucher-village", onchange: (e) => { village = e.target.value; location.hash = "#/vouchers?" + village; } },
+    villages.map((v) => el("option", { value: v.code, selected: v.code === village }, `${v.township_name} ${v.name}`)));
+  const { drafts } = await api(`ledger/drafts?village=${village}`);
+  const act = (draft, path, body, done) => async () => {
+    try {
+      await api(`ledger/drafts/${draft.id}/${path}`, { method: "POST", body });
+      say(done, "ok");
+      location.hash = "#/vouchers?" + Date.now();
+    } catch (error) { say(error.message); }
+  };
+  const waiting = drafts.filter((d) => d.status === "submitted" || d.status === "reviewed");
+  return [el("h2", {}, "凭证审核与记账"), el("label", {}, "村", pick),
+    waiting.length === 0 ? el("p", {}, "没有等待审核或记账的凭证。") : waiting.map((d) => el("div", { class: "card", dataset: { draft: d.id } },
+      el("p", {}, `${d.voucher_date} · 制单 ${d.preparer} · ${d.status === "submitted" ? "待审核" : "已审核，待记账"}`),
+      el("table", {}, el("tbody", {}, d.lines.map((l) => el("tr", {}, el("td", {}, l.summary), el("td", {}, l.account + (l.subaccount ? "/" + l.subaccount : "")),
+        el("td", { class: "number" }, l.debit_fen ? "借 " + yuan(l.debit_fen) : ""), el("td", { class: "number" }, l.credit_fen ? "贷 " + yuan(l.credit_fen) : ""))))),
+      d.status === "submitted"
+        ? el("p", {}, el("button", { class: "primary", onclick: act(d, "review", { approve: true, actor: { role: "reviewer" } }, "已审核") }, "审核通过"), " ",
+            el("button", { onclick: act(d, "review", { approve: false, note: "请核对后重交", actor: { role: "reviewer" } }, "已退回") }, "退回"))
+        : el("button", { class: "primary", onclick: act(d, "post", { actor: { role: "poster" } }, "已记账：编号并链入本村账链") }, "记账")))];
+}

@@ -1,0 +1,162 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// Both fronts in a real headless Chromium (Debian's chromium and chromium-driver, installed by
+/// `.ci/run`) against the demo: the public flows at the station's screen, an operator's price from
+/// the screen to the county's console, and on every screen the sizes REFERENCE §6 asks of a kiosk,
+/// measured on the rendered page. Screenshots go to `docs/screenshots/`, which the README shows.
+@Suite(.timeLimit(.minutes(8)), .serialized) struct BrowserTests {
+    let folder = try! TemporaryFolder()
+    static let screenshots = RepositoryPaths.root + "/docs/screenshots"
+
+    /// What breaks REFERENCE §6 on the page now: text under 24 px, contrast under 4.5:1, a button or
+    /// field under 60 px, more than 6 tiles. An empty list when the page keeps every rule.
+    static let measure = """
+        const problems = [];
+        const visible = (node) => node.getClientRects().length > 0 && getComputedStyle(node).visibility !== "hidden";
+        const channel = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
+        const luminance = (rgb) => { const [r, g, b] = rgb.match(/[\\d.]+/g).map(Number); return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b); };
+        const background = (node) => {
+          for (; node; node = node.parentElement) {
+            const color = getComputedStyle(node).backgroundColor;
+            if (color && !color.startsWith("rgba(0, 0, 0, 0)") && color !== "transparent") return color;
+          }
+          return "rgb(255, 255, 255)";
+        };
+        const contrast = (a, b) => { const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
+        for (const node of document.querySelectorAll("header *, main *, footer *, #message")) {
+          if (!visible(node) || node.closest("svg")) continue;
+          const text = [...node.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent.trim()).join("");
+          if (!text) continue;
+          const style = getComputedStyle(node);
+          if (parseFloat(style.fontSize) < 24) problems.push(`text under 24 px: ${node.tagName} "${text.slice(0, 20)}" ${style.fontSize}`);
+          const ratio = contrast(style.color, background(node));
+          if (ratio < 4.5) problems.push(`contrast ${ratio.toFixed(2)}: ${node.tagName} "${text.slice(0, 20)}"`);
+        }
+        for (const target of document.querySelectorAll("button, input, select, .tile")) {
+          if (!visible(target)) continue;
+          const box = target.getBoundingClientRect();
+          if (box.width < 60 || box.height < 60) problems.push(`target under 60 px: ${target.tagName} "${(target.textContent || target.id).trim().slice(0, 20)}" ${Math.round(box.width)}×${Math.round(box.height)}`);
+        }
+        const tiles = [...document.querySelectorAll(".tile")].filter(visible).length;
+        if (tiles > 6) problems.push(`${tiles} tiles on one screen`);
+        const bar = [...document.querySelectorAll("footer.bar button")].map((b) => b.textContent.trim()).join(" ");
+        if (bar !== "返回 首页 字大一点") problems.push(`the fixed bar reads "${bar}"`);
+        return problems;
+        """
+
+    func checkSizes(_ browser: WebDriver, on screen: String) async throws {
+        let problems = try await browser.run(Self.measure) as? [String] ?? ["the measure did not run"]
+        #expect(problems.isEmpty, "\(screen): \(problems.joined(separator: "; "))")
+    }
+
+    func shoot(_ browser: WebDriver, _ name: String, into folder: String = screenshots) async throws {
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try await browser.screenshot().write(to: URL(fileURLWithPath: "\(folder)/\(name).png"))
+    }
+
+    @Test func publicScreensWorkAndKeepTheKioskSizesAndAnOperatorsPriceReachesTheConsole() async throws {
+        try #require(WebDriver.isInstalled, "chromium and chromium-driver are missing: apt-get install chromium chromium-driver (.ci/run does)")
+        let demo = try await DemoProcess.start(in: folder.file("demo"))
+        let browser = try await WebDriver.start(port: try StationPrices.freePort())
+        do {
+            try await walkPublicScreens(browser, demo)
+            try await recordAPriceAndFindItAtTheCounty(browser, demo)
+        } catch {
+            try? await shoot(browser, "failure", into: NSTemporaryDirectory())  // what the page showed when it failed
+            await browser.quit()
+            await demo.stop()
+            throw error
+        }
+        await browser.quit()
+        await demo.stop()
+    }
+
+    func walkPublicScreens(_ browser: WebDriver, _ demo: DemoProcess) async throws {
+        try await browser.open(demo.station + "/")
+        try await browser.waitForText("大埔县", in: "#station-name")
+        try await browser.waitForText("查价格", in: "main")
+        try await checkSizes(browser, on: "home")
+        try await shoot(browser, "kiosk-home")
+
+        try await browser.click("[data-href='#/prices']")
+        let board = try await browser.waitForText("元/斤", in: "table.board")
+        #expect(board.contains("比上周"))
+        try await checkSizes(browser, on: "price board")
+        try await shoot(browser, "kiosk-prices")
+        try await browser.click("button[aria-pressed='false']")  // 元/公斤
+        try await browser.waitForText("元/公斤", in: "table.board thead")
+        try await browser.click("table.board tbody tr.pick")
+        try await browser.waitForText("价格走势", in: "main h2")
+        _ = try await browser.element("svg.chart polyline")
+        try await checkSizes(browser, on: "variety history")
+
+        try await browser.click("#go-home")
+        try await browser.click("[data-href='#/scan']")
+        try await browser.type("HN-2611-002\u{E007}", into: "#trace-code")  // as a scanner types it: the code, then Enter
+        let found = try await browser.waitForText("不合格", in: "#trace-result")
+        #expect(found.contains("安全间隔期") && found.contains("王**"), "\(found)")
+        try await checkSizes(browser, on: "trace lookup")
+        try await shoot(browser, "kiosk-scan")
+
+        try await browser.click("#go-home")
+        try await browser.click("[data-href='#/notices']")
+        try await browser.type("butie\u{E007}", into: "#notice-search")  // pinyin finds 补贴
+        let hits = try await browser.waitForText("补贴", in: "#notice-results mark")  // the matched words marked
+        #expect(hits == "补贴")
+        try await checkSizes(browser, on: "notice search")
+        try await browser.click("#notice-results .list button")
+        _ = try await browser.element("article.panel p")
+        try await checkSizes(browser, on: "a notice")
+        try await shoot(browser, "kiosk-notice")
+
+        try await browser.click("#go-home")
+        try await browser.click("[data-href='#/disclosures']")
+        try await browser.click("main .list button")
+        let disclosure = try await browser.waitForText("收入", in: "#disclosure-totals")
+        #expect(disclosure.contains("元"))
+        try await checkSizes(browser, on: "a disclosure")
+        try await shoot(browser, "kiosk-disclosure")
+    }
+
+    func recordAPriceAndFindItAtTheCounty(_ browser: WebDriver, _ demo: DemoProcess) async throws {
+        try await browser.click("#go-home")
+        try await browser.click("[data-href='#/login']")
+        try await browser.type("li", into: "#login")
+        try await browser.type("246810", into: "#pin")
+        try await checkSizes(browser, on: "operator login")
+        try await browser.click("#login-submit")
+        try await browser.waitForText("李站长", in: "#who")
+        try await browser.click("[data-href='#/operator/price']")
+        try await browser.type("3.15", into: "#price-min")
+        try await browser.type("3.36", into: "#price-avg")
+        try await browser.type("3.50", into: "#price-max")
+        try await checkSizes(browser, on: "record a price")
+        try await browser.click("#price-save")
+        try await browser.waitForText(in: "#pending-count", "changes pending") { (Int($0) ?? 0) >= 1 }  // not at the county yet
+        try await checkSizes(browser, on: "sync status")
+        try await browser.click("#sync-now")
+        try await browser.waitForText("同步完成", in: "#message", within: 30)
+        try await browser.waitForText(in: "#pending-count", "nothing pending") { $0 == "0" }
+
+        try await browser.click("#go-home")
+        try await browser.click("[data-href='#/operator']")
+        try await browser.click("[data-href='#/operator/lot']")
+        try await browser.type("大埔蜜柚", into: "#lot-product")
+        try await browser.type("500", into: "#lot-kilos")
+        try await browser.type("张建国", into: "#lot-producer")
+        try await checkSizes(browser, on: "register a lot")
+        try await browser.click("#lot-save")
+        try await browser.waitForText("追溯码", in: "#message")
+
+        try await browser.open(demo.county + "/")
+        try await browser.type("admin", into: "#login")
+        try await browser.type("dabu-county-2026", into: "#password")
+        try await browser.click("#login-submit")
+        try await browser.waitForText("侯南村", in: "#stations")
+        let seen = try await browser.waitForText("6.72", in: "#observations")  // 3.36 元/斤 is 6.72 元/公斤
+        #expect(seen.contains("李站长"), "\(seen)")
+        try await shoot(browser, "console-stations")
+    }
+}
