@@ -58,7 +58,9 @@ let package = Package(
             dependencies: [
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            // Front/common.js is the browser's side of these conventions, linked into both fronts.
+            exclude: ["Front"]
         ),
         .target(name: "ChinaLocale"),
         .target(

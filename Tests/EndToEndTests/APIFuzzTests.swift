@@ -6,18 +6,21 @@ import TestSupport
 import Testing
 
 /// Both HTTP APIs fuzzed from their OpenAPI documents by schemathesis (from PyPI; `.ci/run`
-/// installs it) against the demo's programs with their sample data: no answer may be a 5xx.
+/// installs it) against the demo's programs with their sample data, logged in as the demo's
+/// operator at the station and its administrator at the county: no answer may be a 5xx.
 /// Seeded, and bounded in examples per operation.
 @Suite(.timeLimit(.minutes(8))) struct APIFuzzTests {
     let folder = try! TemporaryFolder()
 
     /// schemathesis's exit status and the end of its report.
-    func fuzz(_ document: String, port: Int) throws -> (status: Int32, report: String) {
+    func fuzz(_ document: String, port: Int, token: String) throws -> (status: Int32, report: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = [
             "schemathesis", "run", RepositoryPaths.root + "/" + document, "--url", "http://127.0.0.1:\(port)",
             "--checks", "not_a_server_error", "--max-examples", "25", "--workers", "2", "--seed", "2026", "--no-color",
+            // Logged in, so that the endpoints behind a login are fuzzed too; logging out would end that.
+            "--header", "Authorization: Bearer \(token)", "--exclude-operation-id", "logout",
         ]
         let output = Pipe()
         process.standardOutput = output
@@ -31,8 +34,13 @@ import Testing
     @Test func neitherAPIAnswersA5xxToAnythingItsDocumentAllows() async throws {
         let demo = try await DemoProcess.start(in: folder.file("demo"))
         defer { demo.process.signal(SIGTERM) }
-        for (document, port) in [("Kiosk/openapi.json", demo.stationPort), ("SyncServer/openapi.json", demo.countyPort)] {
-            let (status, report) = try fuzz(document, port: port)
+        let operator_ = try #require(try await StationPrices.token(demo.stationPort, renew: true))
+        let admin = try #require(
+            try await StationPrices.token(demo.countyPort, renew: true, login: "admin", secret: "dabu-county-2026"))
+        for (document, port, token) in [
+            ("Kiosk/openapi.json", demo.stationPort, operator_), ("SyncServer/openapi.json", demo.countyPort, admin),
+        ] {
+            let (status, report) = try fuzz(document, port: port, token: token)
             #expect(status != 127, "schemathesis is not installed: pip install schemathesis (.ci/run does)")
             #expect(status == 0, "\(document):\n\(report)")
         }

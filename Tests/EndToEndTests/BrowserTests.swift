@@ -63,6 +63,7 @@ import Testing
         do {
             try await walkPublicScreens(browser, demo)
             try await recordAPriceAndFindItAtTheCounty(browser, demo)
+            try await anIdleScreenGoesHomeAndLogsTheOperatorOut(browser, demo)
         } catch {
             try? await shoot(browser, "failure", into: NSTemporaryDirectory())  // what the page showed when it failed
             await browser.quit()
@@ -158,5 +159,95 @@ import Testing
         let seen = try await browser.waitForText("6.72", in: "#observations")  // 3.36 元/斤 is 6.72 元/公斤
         #expect(seen.contains("李站长"), "\(seen)")
         try await shoot(browser, "console-stations")
+    }
+
+    /// The two-minute rule, shortened to five seconds by the start URL's `idle` setting.
+    func anIdleScreenGoesHomeAndLogsTheOperatorOut(_ browser: WebDriver, _ demo: DemoProcess) async throws {
+        try await browser.open(demo.station + "/?idle=5#/login")
+        try await browser.type("li", into: "#login")
+        try await browser.type("246810\u{E007}", into: "#pin")
+        try await browser.waitForText("李站长", in: "#who")
+        try await browser.click("[data-href='#/operator/sync']")
+        try await browser.waitForText("待同步", in: "#sync-status")
+        try await browser.waitForText("您好，请选择服务", in: "main h2", within: 20)  // home again, untouched
+        let session = try await browser.runAsync("const done = arguments[0]; fetch('/api/v1/session').then((r) => done(r.status));")
+        #expect(session as? Int == 401, "the operator's session ended with the idle screen")
+        #expect(try await browser.run("return document.getElementById('who').hidden;") as? Bool == true)
+    }
+
+    /// The console's other work: a station registered with its one-time code, an urgent notice
+    /// published and the stations still missing it, a spreadsheet of prices imported, and a voucher
+    /// a village's bookkeeper prepared at the station, reviewed and posted at the county.
+    @Test func theConsoleRegistersPublishesImportsAndPostsWhatAStationPrepared() async throws {
+        try #require(WebDriver.isInstalled, "chromium and chromium-driver are missing: apt-get install chromium chromium-driver (.ci/run does)")
+        let demo = try await DemoProcess.start(in: folder.file("demo"))
+        let browser = try await WebDriver.start(port: try StationPrices.freePort())
+        do {
+            try await prepareAVoucherAtTheStation(browser, demo)
+            try await browser.open(demo.county + "/")
+            try await browser.type("admin", into: "#login")
+            try await browser.type("dabu-county-2026", into: "#password")
+            try await browser.click("#login-submit")
+            try await browser.waitForText("侯南村", in: "#stations")
+
+            try await browser.type("北塘村信息服务站", into: "#new-station-name")
+            try await browser.click("#new-station-add")
+            let code = try await browser.waitForText("kiosk enroll", in: "#new-station-code")
+            #expect(code.contains(/[A-Z0-9]{5}-[A-Z0-9]{5}/), "\(code)")
+
+            try await browser.click("a[href='#/notices']")
+            try await browser.type("关于做好寒潮防御工作的紧急通知", into: "#notice-title")
+            try await browser.type("埔三防〔2026〕30号", into: "#notice-number")
+            try await browser.type("今晚起气温骤降，请做好防寒。", into: "#notice-summary")
+            try await browser.type("各村请通知农户做好作物和畜禽防寒。", into: "#notice-body")
+            try await browser.click("#notice-urgent")
+            try await browser.click("#notice-publish")
+            try await browser.waitForText("已发布", in: "#message")
+            try await browser.click("a[href='#/urgent']")
+            let receipts = try await browser.waitForText("寒潮", in: "main")
+            #expect(receipts.contains("未收到：侯南村信息服务站"), "\(receipts)")  // enrolled, not yet synced
+
+            let sheet = folder.file("prices.csv")
+            try "日期,品种,市场,最低价,平均价,最高价,单位\n2026-11-20,玉米,大埔县城农贸市场,2.40,2.60,2.80,元/公斤\n2026-11-20,玉米,大埔县城农贸市场,abc,2.60,2.80,元/公斤\n"
+                .write(toFile: sheet, atomically: true, encoding: .utf8)
+            try await browser.click("a[href='#/prices']")
+            try await browser.type(sheet, into: "#prices-file")
+            try await browser.click("#prices-import")
+            let report = try await browser.waitForText("导入 1 行", in: "#prices-report")
+            #expect(report.contains("第 3 行"), "\(report)")
+
+            try await browser.click("a[href='#/vouchers']")
+            try await browser.click("#voucher-village option[value='441422107201']")
+            try await browser.waitForText("陈会计", in: "main .card")
+            try await browser.click("main .card button.primary")  // 审核通过
+            try await browser.waitForText("已审核", in: "#message")
+            try await browser.click("main .card button.primary")  // 记账
+            try await browser.waitForText("已记账", in: "#message")
+            try await shoot(browser, "console-vouchers")
+        } catch {
+            try? await shoot(browser, "console-failure", into: NSTemporaryDirectory())
+            await browser.quit()
+            await demo.stop()
+            throw error
+        }
+        await browser.quit()
+        await demo.stop()
+    }
+
+    func prepareAVoucherAtTheStation(_ browser: WebDriver, _ demo: DemoProcess) async throws {
+        try await browser.open(demo.station + "/#/login")
+        try await browser.type("chen", into: "#login")
+        try await browser.type("135790\u{E007}", into: "#pin")
+        try await browser.click("[data-href='#/operator/voucher']")
+        try await browser.type("收到会议室租金", into: "#voucher-summary")
+        try await browser.type("500", into: "#voucher-amount")
+        try await checkSizes(browser, on: "prepare a voucher")
+        try await browser.click("#voucher-save")
+        try await browser.waitForText("等待审核", in: "#message")
+        try await browser.click("#go-home")
+        try await browser.click("[data-href='#/operator']")
+        try await browser.click("[data-href='#/operator/sync']")
+        try await browser.click("#sync-now")
+        try await browser.waitForText("同步完成", in: "#message", within: 30)
     }
 }

@@ -136,6 +136,11 @@ public final class WebDriver: Sendable {
         try await command("execute/sync", body: ["script": script, "args": arguments])
     }
 
+    /// Runs a script that ends by calling its last argument with a value, and answers that value.
+    public func runAsync(_ script: String) async throws -> Any? {
+        try await command("execute/async", body: ["script": script, "args": []])
+    }
+
     /// A PNG of the window.
     public func screenshot() async throws -> Data {
         guard let text = try await command("screenshot", method: "GET") as? String, let png = Data(base64Encoded: text) else {

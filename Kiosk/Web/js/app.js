@@ -1,14 +1,16 @@
 // The station's screen: a hash router over the public screens and the operator's, the fixed bar
 // (返回 / 首页 / 字大一点), and the two-minute rule: without a touch, the public home screen returns
 // and any operator is logged out. Everything it loads comes from the station itself.
-import { api, el, message, say, tile } from "./ui.js";
+import { api, el, newScreen, tile } from "./ui.js";
 import { pricesScreen, varietyScreen } from "./prices.js";
 import { scanScreen } from "./scan.js";
 import { noticesScreen, noticeScreen } from "./notices.js";
 import { disclosuresScreen, disclosureScreen } from "./disclosures.js";
 import { loginScreen, operatorRoutes, session, logout } from "./operator.js";
 
-const idleMilliseconds = 2 * 60 * 1000;
+// Two minutes by default; a station may set another with ?idle=SECONDS in its start URL.
+const idleSeconds = Number(new URLSearchParams(location.search).get("idle"));
+const idleMilliseconds = (idleSeconds >= 1 && idleSeconds <= 3600 ? idleSeconds : 120) * 1000;
 let idleTimer;
 
 function home() {
@@ -38,10 +40,10 @@ async function render() {
   const [name, ...rest] = location.hash.replace(/^#\/?/, "").split("/").map(decodeURIComponent);
   const screen = routes[name] || home;
   const main = document.getElementById("screen");
-  if (message.keep) message.keep = false; else say("");
+  newScreen();
   try {
     const nodes = await screen(rest);
-    main.replaceChildren(...[nodes].flat());
+    main.replaceChildren(...[nodes].flat(Infinity).filter((node) => node !== null && node !== undefined));
   } catch (error) {
     main.replaceChildren(el("h2", {}, "暂时打不开"), el("p", {}, error.message));
   }

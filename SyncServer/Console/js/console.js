@@ -1,7 +1,7 @@
 // The county console: login, then every station's sync state (stale ones marked), the conflict
 // review queue with both values side by side, vouchers to review and post, publishing a notice,
 // importing prices, registering a station, and which stations lack an urgent notice.
-import { api, el, say, beijingTime, yuan } from "./common.js";
+import { api, beijingTime, el, newScreen, say, yuan } from "./common.js";
 import { vouchersScreen } from "./vouchers.js";
 
 let person = null;
@@ -147,7 +147,7 @@ const screens = { stations: stationsScreen, conflicts: conflictsScreen, vouchers
 
 async function render() {
   const main = document.getElementById("screen");
-  say("");
+  newScreen();
   document.getElementById("tabs").hidden = !person;
   document.getElementById("who").hidden = !person;
   if (!person) { main.replaceChildren(loginScreen()); return; }
@@ -155,7 +155,7 @@ async function render() {
   const name = location.hash.replace(/^#\/?/, "").split(/[/?]/)[0] || "stations";
   document.querySelectorAll("#tabs a").forEach((a) => a.classList.toggle("current", a.getAttribute("href") === `#/${name}`));
   try {
-    main.replaceChildren(...[await (screens[name] || stationsScreen)()].flat());
+    main.replaceChildren(...[await (screens[name] || stationsScreen)()].flat(Infinity));
   } catch (error) {
     if (error.status === 401) { person = null; return render(); }
     main.replaceChildren(el("h2", {}, "打不开"), el("p", {}, error.message));

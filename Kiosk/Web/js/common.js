@@ -1,0 +1,1 @@
+../../../Sources/WebAPI/Front/common.js
