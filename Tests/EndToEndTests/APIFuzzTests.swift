@@ -18,7 +18,9 @@ import Testing
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = [
             "schemathesis", "run", RepositoryPaths.root + "/" + document, "--url", "http://127.0.0.1:\(port)",
-            "--checks", "not_a_server_error", "--max-examples", "25", "--workers", "2", "--seed", "2026", "--no-color",
+            // One worker: with two, hypothesis on Python 3.11 now and then fails inside itself
+            // ("AST constructor recursion depth mismatch"), parsing sources from two threads at once.
+            "--checks", "not_a_server_error", "--max-examples", "25", "--workers", "1", "--seed", "2026", "--no-color",
             // Logged in, so that the endpoints behind a login are fuzzed too; logging out would end that.
             "--header", "Authorization: Bearer \(token)", "--exclude-operation-id", "logout",
         ]

@@ -56,22 +56,26 @@ import Testing
         try await browser.screenshot().write(to: URL(fileURLWithPath: "\(folder)/\(name).png"))
     }
 
-    @Test func publicScreensWorkAndKeepTheKioskSizesAndAnOperatorsPriceReachesTheConsole() async throws {
+    /// A browser on the demo for `walk`; both stopped however it ends, and on a failure the page as
+    /// it was left in the temporary folder.
+    func withBrowserOnTheDemo(_ walk: (WebDriver, DemoProcess) async throws -> Void) async throws {
         try #require(WebDriver.isInstalled, "chromium and chromium-driver are missing: apt-get install chromium chromium-driver (.ci/run does)")
         let demo = try await DemoProcess.start(in: folder.file("demo"))
         let browser = try await WebDriver.start(port: try StationPrices.freePort())
-        do {
+        var failure: (any Error)?
+        do { try await walk(browser, demo) } catch { failure = error }
+        if failure != nil { try? await shoot(browser, "failure", into: NSTemporaryDirectory()) }
+        await browser.quit()
+        await demo.stop()
+        if let failure { throw failure }
+    }
+
+    @Test func publicScreensWorkAndKeepTheKioskSizesAndAnOperatorsPriceReachesTheConsole() async throws {
+        try await withBrowserOnTheDemo { browser, demo in
             try await walkPublicScreens(browser, demo)
             try await recordAPriceAndFindItAtTheCounty(browser, demo)
             try await anIdleScreenGoesHomeAndLogsTheOperatorOut(browser, demo)
-        } catch {
-            try? await shoot(browser, "failure", into: NSTemporaryDirectory())  // what the page showed when it failed
-            await browser.quit()
-            await demo.stop()
-            throw error
         }
-        await browser.quit()
-        await demo.stop()
     }
 
     func walkPublicScreens(_ browser: WebDriver, _ demo: DemoProcess) async throws {
@@ -151,11 +155,7 @@ import Testing
         try await browser.click("#lot-save")
         try await browser.waitForText("追溯码", in: "#message")
 
-        try await browser.open(demo.county + "/")
-        try await browser.type("admin", into: "#login")
-        try await browser.type("dabu-county-2026", into: "#password")
-        try await browser.click("#login-submit")
-        try await browser.waitForText("侯南村", in: "#stations")
+        try await logInToTheConsole(browser, demo)
         let seen = try await browser.waitForText("6.72", in: "#observations")  // 3.36 元/斤 is 6.72 元/公斤
         #expect(seen.contains("李站长"), "\(seen)")
         try await shoot(browser, "console-stations")
@@ -179,16 +179,9 @@ import Testing
     /// published and the stations still missing it, a spreadsheet of prices imported, and a voucher
     /// a village's bookkeeper prepared at the station, reviewed and posted at the county.
     @Test func theConsoleRegistersPublishesImportsAndPostsWhatAStationPrepared() async throws {
-        try #require(WebDriver.isInstalled, "chromium and chromium-driver are missing: apt-get install chromium chromium-driver (.ci/run does)")
-        let demo = try await DemoProcess.start(in: folder.file("demo"))
-        let browser = try await WebDriver.start(port: try StationPrices.freePort())
-        do {
+        try await withBrowserOnTheDemo { browser, demo in
             try await prepareAVoucherAtTheStation(browser, demo)
-            try await browser.open(demo.county + "/")
-            try await browser.type("admin", into: "#login")
-            try await browser.type("dabu-county-2026", into: "#password")
-            try await browser.click("#login-submit")
-            try await browser.waitForText("侯南村", in: "#stations")
+            try await logInToTheConsole(browser, demo)
 
             try await browser.type("北塘村信息服务站", into: "#new-station-name")
             try await browser.click("#new-station-add")
@@ -224,14 +217,16 @@ import Testing
             try await browser.click("main .card button.primary")  // 记账
             try await browser.waitForText("已记账", in: "#message")
             try await shoot(browser, "console-vouchers")
-        } catch {
-            try? await shoot(browser, "console-failure", into: NSTemporaryDirectory())
-            await browser.quit()
-            await demo.stop()
-            throw error
         }
-        await browser.quit()
-        await demo.stop()
+    }
+
+    /// The demo's administrator at the console's login form, until the stations show.
+    func logInToTheConsole(_ browser: WebDriver, _ demo: DemoProcess) async throws {
+        try await browser.open(demo.county + "/")
+        try await browser.type("admin", into: "#login")
+        try await browser.type("dabu-county-2026", into: "#password")
+        try await browser.click("#login-submit")
+        try await browser.waitForText("侯南村", in: "#stations")
     }
 
     func prepareAVoucherAtTheStation(_ browser: WebDriver, _ demo: DemoProcess) async throws {
