@@ -40,6 +40,9 @@ public enum Deflate {
         }
         defer { inflateEnd(&stream) }
         var output = Data()
+        // JSON deflates about sixfold: room for that at once spares the county a chain of ever larger
+        // copies (each a fresh, zeroed mapping) for every push it reads.
+        output.reserveCapacity(min(limit, max(64 * 1024, data.count * 8)))
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)
         let status: Int32 = data.withUnsafeBytes { source in
             stream.next_in = UnsafeMutablePointer(mutating: source.baseAddress?.assumingMemoryBound(to: Bytef.self))

@@ -17,8 +17,11 @@ extension Replica {
     /// - Parameter fresh: the change was just captured here, or is the next of its origin's
     ///   sequence, so it cannot be held already.
     /// - Parameter logged: its log columns, when the caller encoded them before taking the writer.
+    /// - Parameter marksReceived: whether to mark the origin's received sequence now; a caller that
+    ///   applies a whole batch in order marks it once, after the last.
     func apply(
-        _ change: Change, _ db: Database, refusal: String? = nil, fresh: Bool = false, logged: LoggedForm? = nil
+        _ change: Change, _ db: Database, refusal: String? = nil, fresh: Bool = false, logged: LoggedForm? = nil,
+        marksReceived: Bool = true
     ) throws -> Outcome {
         // The county keeps every change it applies, to serve them; a station keeps only its own, to
         // push them. What a station receives from the county it applies without logging: applying
@@ -28,7 +31,7 @@ extension Replica {
         guard let collection = collections[change.collection] else {
             return try quarantine(change, reason: "unknown collection \(change.collection)", db)
         }
-        if let refusal { return try quarantine(change, reason: refusal, db) }
+        if let refusal { return try quarantine(change, reason: refusal, db, marksReceived: marksReceived) }
         clock.observe(change.timestamp)
         switch collection.policy {
         case .appendOnly:
@@ -41,7 +44,7 @@ extension Replica {
         case .mergeable:
             try merge(change, into: collection, db)
         }
-        if keepsLog { try log(change, db, logged: logged) }
+        if keepsLog { try log(change, db, logged: logged, marksReceived: marksReceived) }
         return .applied
     }
 
@@ -78,8 +81,8 @@ extension Replica {
             bases: CompactJSON.encode(change.bases))
     }
 
-    /// Adds a change to the log and marks its sequence received.
-    func log(_ change: Change, _ db: Database, logged: LoggedForm? = nil) throws {
+    /// Adds a change to the log and, unless the caller marks a whole batch, its sequence received.
+    func log(_ change: Change, _ db: Database, logged: LoggedForm? = nil, marksReceived: Bool = true) throws {
         let logged = logged ?? loggedForm(of: change)
         try db.cachedStatement(
             sql: """
@@ -93,7 +96,7 @@ extension Replica {
                 logged.fields.databaseValue, logged.bases.databaseValue,
                 change.signature.databaseValue, (isUrgent(change) ? 1 : 0).databaseValue,
             ], in: db)
-        if change.origin != origin { try markReceived(change, db) }
+        if marksReceived, change.origin != origin { try markReceived(change.sequence, from: change.origin, db) }
     }
 
     func isHeld(_ change: Change, _ db: Database) throws -> Bool {
@@ -106,14 +109,14 @@ extension Replica {
             arguments: [change.origin, change.sequence]) ?? false
     }
 
-    func quarantine(_ change: Change, reason: String, _ db: Database) throws -> Outcome {
+    func quarantine(_ change: Change, reason: String, _ db: Database, marksReceived: Bool = true) throws -> Outcome {
         try db.execute(
             sql: """
                 INSERT INTO sync_quarantine(origin, sequence, change, reason, quarantined_at) VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT DO NOTHING
                 """,
             arguments: [change.origin, change.sequence, try Self.json(change), reason, Date().formatted(.iso8601)])
-        try markReceived(change, db)
+        if marksReceived { try markReceived(change.sequence, from: change.origin, db) }
         return .quarantined(reason)
     }
 

@@ -13,22 +13,24 @@ extension Replica {
         let changes = request.changes.filter { $0.origin == station.origin }.map { ($0, loggedForm(of: $0)) }
         return try await store.groupCommit.write { [self] db in
             var notices: [QuarantineNotice] = []
-            var expected = try received(from: station.origin, db) + 1
+            let held = try received(from: station.origin, db)
+            var expected = held + 1
             for (change, logged) in changes {
                 if change.sequence < expected { continue }
                 if change.sequence > expected { break }
                 expected += 1
                 let refusal = try refusal(of: change, from: station, db)
-                if case .quarantined(let reason) = try apply(change, db, refusal: refusal, fresh: true, logged: logged) {
+                let outcome = try apply(change, db, refusal: refusal, fresh: true, logged: logged, marksReceived: false)
+                if case .quarantined(let reason) = outcome {
                     notices.append(
                         QuarantineNotice(
                             origin: change.origin, sequence: change.sequence, reason: reason,
                             clockAhead: reason == Self.clockAheadReason(change)))
                 }
             }
-            return PushReply(
-                acknowledged: try received(from: station.origin, db), quarantined: notices,
-                countyTime: clock.correctedWallMilliseconds)
+            // Marked once for the batch: the changes are in order and in this transaction.
+            if expected - 1 > held { try markReceived(expected - 1, from: station.origin, db) }
+            return PushReply(acknowledged: expected - 1, quarantined: notices, countyTime: clock.correctedWallMilliseconds)
         }
     }
 

@@ -117,12 +117,12 @@ public final class Replica: Sendable {
         return next
     }
 
-    func markReceived(_ change: Change, _ db: Database) throws {
+    func markReceived(_ sequence: Int64, from origin: String, _ db: Database) throws {
         try db.cachedStatement(
             sql: """
                 INSERT INTO sync_received(origin, sequence) VALUES (?, ?)
                 ON CONFLICT(origin) DO UPDATE SET sequence = MAX(sequence, excluded.sequence)
                 """
-        ).execute(arguments: [change.origin, change.sequence])
+        ).execute(arguments: [origin, sequence])
     }
 }

@@ -28,16 +28,19 @@ public struct PriceHistory: Sendable {
         _ db: Database, from first: BeijingDay, through last: BeijingDay, variety: String? = nil, market: String? = nil
     ) throws -> PriceHistory {
         var history = PriceHistory()
+        // Read through the by-variety index, one variety after another (CROSS JOIN keeps the
+        // catalogue outside): each series then comes oldest first, as `add` expects.
         var sql = """
-            SELECT variety_code, market_id, observed_on, avg_fen FROM price_observation
-            WHERE superseded = 0 AND observed_on BETWEEN ? AND ?
+            SELECT p.variety_code, p.market_id, p.observed_on, p.avg_fen
+            FROM price_variety v CROSS JOIN price_observation p
+            WHERE p.variety_code = v.code AND p.superseded = 0 AND p.observed_on BETWEEN ? AND ?
             """
         var arguments: StatementArguments = [first.adding(days: -28).text, last.text]
         if let variety, let market {
-            sql += " AND variety_code = ? AND market_id = ?"
+            sql += " AND v.code = ? AND p.market_id = ?"
             arguments += [variety, market]
         }
-        let rows = try Row.fetchCursor(db, sql: sql + " ORDER BY observed_on", arguments: arguments)
+        let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
         while let row = try rows.next() {
             guard let day = BeijingDay(row["observed_on"]) else { continue }
             history.add(Key(variety: row["variety_code"], market: row["market_id"]), day: day, avgFen: row["avg_fen"])

@@ -18,7 +18,16 @@ public enum PricesSchema {
             try db.execute(sql: observations)
             try db.execute(sql: bulletins)
             try db.execute(sql: daily)
-        }
+        },
+        // A county takes hundreds of thousands of station prices a day, and every index and trigger
+        // lookup is paid on each one. The by-day index served only an import's look back, which the
+        // by-variety index serves a variety at a time; and a new price counts unless something
+        // corrects it, which the small corrections index answers without reading the row back.
+        // A new store's migration 1 no longer makes either, so both are dropped only if present.
+        Migration(module: "prices", number: 2, name: "lighter-price-writes") { db in
+            try db.execute(sql: "DROP INDEX IF EXISTS price_by_day; DROP TRIGGER IF EXISTS price_daily_adds;")
+            try db.execute(sql: dailyAdds)
+        },
     ]
 
     static let catalogue = """
@@ -53,7 +62,6 @@ public enum PricesSchema {
             recorded_at TEXT NOT NULL,
             superseded INTEGER NOT NULL DEFAULT 0
         );
-        CREATE INDEX price_by_day ON price_observation(observed_on, variety_code, market_id) WHERE superseded = 0;
         CREATE INDEX price_by_variety ON price_observation(variety_code, observed_on, market_id) WHERE superseded = 0;
         CREATE INDEX price_by_village ON price_observation(village_code, recorded_at) WHERE village_code <> '';
         CREATE INDEX price_corrections ON price_observation(corrects) WHERE corrects IS NOT NULL;
@@ -86,21 +94,6 @@ public enum PricesSchema {
             PRIMARY KEY (observed_on, variety_code)
         ) WITHOUT ROWID;
         CREATE INDEX price_daily_by_variety ON price_daily(variety_code, observed_on);
-        CREATE TRIGGER price_daily_adds AFTER INSERT ON price_observation
-        WHEN (SELECT superseded FROM price_observation WHERE id = NEW.id) = 0
-        BEGIN
-            INSERT INTO price_daily VALUES (
-                NEW.observed_on, NEW.variety_code, 1, NEW.flags <> '',
-                CASE WHEN NEW.flags = '' THEN NEW.avg_fen ELSE 0 END,
-                CASE WHEN NEW.flags = '' THEN NEW.min_fen END, CASE WHEN NEW.flags = '' THEN NEW.max_fen END,
-                NEW.avg_fen, NEW.min_fen, NEW.max_fen)
-            ON CONFLICT DO UPDATE SET
-                markets = markets + 1, suspect = suspect + excluded.suspect, trusted_sum = trusted_sum + excluded.trusted_sum,
-                trusted_min = IFNULL(MIN(trusted_min, excluded.trusted_min), IFNULL(trusted_min, excluded.trusted_min)),
-                trusted_max = IFNULL(MAX(trusted_max, excluded.trusted_max), IFNULL(trusted_max, excluded.trusted_max)),
-                all_sum = all_sum + excluded.all_sum, all_min = MIN(all_min, excluded.all_min),
-                all_max = MAX(all_max, excluded.all_max);
-        END;
         CREATE TRIGGER price_daily_recounts AFTER UPDATE OF superseded ON price_observation
         WHEN NEW.superseded <> OLD.superseded
         BEGIN
@@ -113,6 +106,26 @@ public enum PricesSchema {
             FROM price_observation
             WHERE observed_on = NEW.observed_on AND variety_code = NEW.variety_code AND superseded = 0
             GROUP BY observed_on, variety_code;
+        END;
+        """
+
+    /// Adds a new price to its day's sums, unless a correction of it arrived first (it is then
+    /// superseded already). Created by migration 2, which replaced the form stores made before.
+    static let dailyAdds = """
+        CREATE TRIGGER price_daily_adds AFTER INSERT ON price_observation
+        WHEN NOT EXISTS (SELECT 1 FROM price_observation WHERE corrects = NEW.id)
+        BEGIN
+            INSERT INTO price_daily VALUES (
+                NEW.observed_on, NEW.variety_code, 1, NEW.flags <> '',
+                CASE WHEN NEW.flags = '' THEN NEW.avg_fen ELSE 0 END,
+                CASE WHEN NEW.flags = '' THEN NEW.min_fen END, CASE WHEN NEW.flags = '' THEN NEW.max_fen END,
+                NEW.avg_fen, NEW.min_fen, NEW.max_fen)
+            ON CONFLICT DO UPDATE SET
+                markets = markets + 1, suspect = suspect + excluded.suspect, trusted_sum = trusted_sum + excluded.trusted_sum,
+                trusted_min = IFNULL(MIN(trusted_min, excluded.trusted_min), IFNULL(trusted_min, excluded.trusted_min)),
+                trusted_max = IFNULL(MAX(trusted_max, excluded.trusted_max), IFNULL(trusted_max, excluded.trusted_max)),
+                all_sum = all_sum + excluded.all_sum, all_min = MIN(all_min, excluded.all_min),
+                all_max = MAX(all_max, excluded.all_max);
         END;
         """
 
