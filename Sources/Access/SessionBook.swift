@@ -44,25 +44,35 @@ public struct SessionBook: Sendable {
     }
 
     /// The person the token speaks for, with the idle deadline pushed on; nil for a token that is
-    /// unknown, idle too long or too old.
+    /// unknown, idle too long or too old. The deadline is written only when it has moved by more than
+    /// ``deadlineStep``, so that a screen's burst of requests reads the session instead of committing
+    /// (and syncing to disk) once for each.
     public func principal(for token: String) async throws -> Principal? {
         let at = now().timeIntervalSince1970
-        let (idle, maximum) = (policy.idleTimeout, policy.maximumAge)
-        return try await store.pool.write { db in
-            guard
-                let row = try Row.fetchOne(
-                    db,
-                    sql: """
-                        SELECT a.*, s.created_at AS session_created FROM access_session s
-                        JOIN access_account a ON a.login = s.login
-                        WHERE s.token_hash = ? AND s.expires_at > ? AND s.created_at > ?
-                        """, arguments: [Self.hash(token), at, at - maximum])
-            else { return nil }
-            try db.execute(
-                sql: "UPDATE access_session SET expires_at = ? WHERE token_hash = ?", arguments: [at + idle, Self.hash(token)])
-            return Account(row: row).principal
+        let (idle, maximum, hash) = (policy.idleTimeout, policy.maximumAge, Self.hash(token))
+        let found = try await store.pool.read { db in
+            try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT a.*, s.expires_at AS session_expires FROM access_session s
+                    JOIN access_account a ON a.login = s.login
+                    WHERE s.token_hash = ? AND s.expires_at > ? AND s.created_at > ?
+                    """, arguments: [hash, at, at - maximum])
         }
+        guard let found else { return nil }
+        if at + idle - (found["session_expires"] as Double) > Self.deadlineStep {
+            try await store.pool.write { db in
+                try db.execute(
+                    sql: "UPDATE access_session SET expires_at = MAX(expires_at, ?) WHERE token_hash = ?",
+                    arguments: [at + idle, hash])
+            }
+        }
+        return Account(row: found).principal
     }
+
+    /// How far the idle deadline may lag behind the last use: a session may end this much before
+    /// its full idle time.
+    static let deadlineStep: TimeInterval = 5
 
     /// Ends the session (logout).
     public func close(_ token: String) async throws {

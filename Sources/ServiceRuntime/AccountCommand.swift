@@ -37,14 +37,14 @@ public struct AccountCommand<Program: ServiceProgram>: AsyncParsableCommand {
             let store = ServiceLauncher.openStoreOrExit(Program.self, dataDirectory: storage.path())
             let noun = Program.loginPolicy.secretRule == .pin ? "PIN" : "password"
             guard let secret = AccountCommand.readSecret(prompt: "\(noun) for \(login): ") else {
-                AccountCommand.fail("no \(noun) on standard input")
+                ServiceLauncher.fail("no \(noun) on standard input", program: Program.name)
             }
             do {
                 try await AccountBook(store: store, policy: Program.loginPolicy)
                     .save(Account(login: login, name: name, roles: Set(role)), secret: secret)
             } catch let error as AccountError {
                 let answer = error.apiError()
-                AccountCommand.fail("\(answer.field ?? "account"): \(answer.message) — \(answer.messageEN)")
+                ServiceLauncher.fail("\(answer.field ?? "account"): \(answer.message) — \(answer.messageEN)", program: Program.name)
             }
             print("账号已保存 — saved \(login) (\(name)): \(role.map(\.rawValue).joined(separator: ", "))")
         }
@@ -79,7 +79,7 @@ public struct AccountCommand<Program: ServiceProgram>: AsyncParsableCommand {
             do {
                 try await AccountBook(store: store, policy: Program.loginPolicy).remove(login: login)
             } catch {
-                AccountCommand.fail("no account \(login)")
+                ServiceLauncher.fail("no account \(login)", program: Program.name)
             }
             print("账号已删除 — removed \(login)")
         }
@@ -89,11 +89,6 @@ public struct AccountCommand<Program: ServiceProgram>: AsyncParsableCommand {
     static func readSecret(prompt: String) -> String? {
         if isatty(STDIN_FILENO) != 0, let typed = getpass(prompt) { return String(cString: typed) }
         return readLine(strippingNewline: true)
-    }
-
-    static func fail(_ message: String) -> Never {
-        FileHandle.standardError.write(Data("\(Program.name): \(message)\n".utf8))
-        Foundation.exit(1)
     }
 }
 

@@ -24,8 +24,7 @@ public struct BackupCommand<Program: ServiceProgram>: AsyncParsableCommand {
             try store.backup(to: to)
             print("备份完成 — backed up \(store.path) to \(to)")
         } catch {
-            FileHandle.standardError.write(Data("\(Program.name): 备份失败 — backup failed: \(error)\n".utf8))
-            throw ExitCode(1)
+            ServiceLauncher.fail("备份失败 — backup failed: \(error)", program: Program.name)
         }
     }
 }
@@ -56,8 +55,7 @@ public struct RestoreCommand<Program: ServiceProgram>: AsyncParsableCommand {
             print("已从备份恢复 — restored \(from) into \(directory.file(Program.storeFileName))")
             if let message { print(message) }
         } catch {
-            FileHandle.standardError.write(Data("\(Program.name): 恢复失败 — restore failed: \(error)\n".utf8))
-            throw ExitCode(1)
+            ServiceLauncher.fail("恢复失败 — restore failed: \(error)", program: Program.name)
         }
     }
 }

@@ -22,8 +22,7 @@ public struct CheckCommand<Program: ServiceProgram>: AsyncParsableCommand {
         let problems = try await store.problems() + Program.consistencyProblems(store)
         guard problems.isEmpty else {
             for problem in problems { FileHandle.standardError.write(Data("\(Program.name): \(problem)\n".utf8)) }
-            FileHandle.standardError.write(Data("\(Program.name): 一致性检查未通过 — \(problems.count) problems\n".utf8))
-            throw ExitCode(1)
+            ServiceLauncher.fail("一致性检查未通过 — \(problems.count) problems", program: Program.name)
         }
         print("一致性检查通过 — \(store.path) is consistent")
     }

@@ -59,7 +59,20 @@ public enum ServiceLauncher {
 
     /// Prints the failure's one line on standard error and ends the command with status 1.
     public static func exit(with failure: StartupFailure, program: String) -> Never {
-        FileHandle.standardError.write(Data((failure.line(program: program) + "\n").utf8))
+        exit(line: failure.line(program: program))
+    }
+
+    /// Ends a command that failed: `program: message` on standard error, and status 1.
+    ///
+    /// ```swift
+    /// ServiceLauncher.fail("备份失败 — backup failed: \(error)", program: "kiosk")
+    /// ```
+    public static func fail(_ message: String, program: String) -> Never {
+        exit(line: "\(program): \(message)")
+    }
+
+    private static func exit(line: String) -> Never {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
         Foundation.exit(1)
     }
 }

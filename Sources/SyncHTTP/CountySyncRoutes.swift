@@ -64,14 +64,7 @@ public struct CountySyncRoutes: RouteProvider {
         }
         router.restricted(to: [.admin]).post("api/v1/sync/stations") { request, context in
             let body = try await request.decodeJSON(as: NewStation.self, context: context)
-            guard body.village.count == 12, body.village.allSatisfy(\.isNumber) else {
-                throw APIError.invalidField("village", message: "须为 12 位村代码", messageEN: "village must be a 12-digit village code")
-            }
-            let name = body.name.trimmingCharacters(in: .whitespaces)
-            guard (1...50).contains(name.count) else {
-                throw APIError.invalidField("name", message: "站名须为 1 至 50 个字", messageEN: "name must be 1 to 50 characters")
-            }
-            let (station, code) = try await registry.add(village: body.village, name: name)
+            let (station, code) = try await registry.add(village: body.village, name: body.name)
             return JSONResponse(Added(station: station, code: code), status: .created)
         }
     }

@@ -39,8 +39,16 @@ public struct StationRegistry: Sendable {
         public let openConflicts: Int
     }
 
-    /// Creates a station for a village and returns its one-time enrollment code.
+    /// Creates a station for a village and returns its one-time enrollment code; a village code that
+    /// is not 12 digits, or a name not 1 to 50 characters, is refused with the field named.
     public func add(village: String, name: String) async throws -> (station: String, code: String) {
+        guard village.count == 12, village.allSatisfy(\.isNumber) else {
+            throw APIError.invalidField("village", message: "须为 12 位村代码", messageEN: "village must be a 12-digit village code")
+        }
+        let name = name.trimmingCharacters(in: .whitespaces)
+        guard (1...50).contains(name.count) else {
+            throw APIError.invalidField("name", message: "站名须为 1 至 50 个字", messageEN: "name must be 1 to 50 characters")
+        }
         let code = Self.newCode()
         let id = "st-" + UUID().uuidString.prefix(8).lowercased()
         try await store.pool.write { db in

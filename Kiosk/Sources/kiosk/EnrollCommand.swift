@@ -26,8 +26,7 @@ struct EnrollCommand: AsyncParsableCommand {
             let enrollment = try await StationEnrollment.enroll(store: store, server: url, code: code)
             print("本站已注册 — enrolled as station \(enrollment.stationID) of village \(enrollment.village) at \(url)")
         } catch {
-            FileHandle.standardError.write(Data("kiosk: 注册失败 — enrollment failed: \(error)\n".utf8))
-            throw ExitCode(1)
+            ServiceLauncher.fail("注册失败 — enrollment failed: \(error)", program: KioskProgram.name)
         }
     }
 }

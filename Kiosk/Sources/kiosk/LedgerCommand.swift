@@ -18,8 +18,7 @@ struct LedgerCommand: AsyncParsableCommand {
         func run() async throws {
             let store = ServiceLauncher.openStoreOrExit(KioskProgram.self, dataDirectory: storage.path())
             guard let village = try await StationLink(store: store, collections: KioskProgram.collections).replica()?.village else {
-                FileHandle.standardError.write(Data("kiosk: 本站尚未注册 — the station is not enrolled\n".utf8))
-                throw ExitCode(1)
+                ServiceLauncher.fail("本站尚未注册 — the station is not enrolled", program: KioskProgram.name)
             }
             let report = try await LedgerQueries(store: store).verifyChain(village: village)
             print(report.summary)

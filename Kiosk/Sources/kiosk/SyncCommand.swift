@@ -25,8 +25,7 @@ struct SyncCommand: AsyncParsableCommand {
                     + "pending \(status.pendingPush), open conflicts \(status.openConflicts), "
                     + "clock offset \(status.clockOffsetMilliseconds) ms")
         } catch {
-            FileHandle.standardError.write(Data("kiosk: 同步失败 — sync failed: \(error)\n".utf8))
-            throw ExitCode(1)
+            ServiceLauncher.fail("同步失败 — sync failed: \(error)", program: KioskProgram.name)
         }
     }
 }

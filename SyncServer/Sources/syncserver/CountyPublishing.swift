@@ -32,7 +32,6 @@ enum CountyPublishing {
     }
 
     static func fail(_ message: String) -> Never {
-        FileHandle.standardError.write(Data("syncserver: \(message)\n".utf8))
-        Foundation.exit(1)
+        ServiceLauncher.fail(message, program: SyncServerProgram.name)
     }
 }
