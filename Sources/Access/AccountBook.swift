@@ -59,17 +59,19 @@ public struct AccountBook: Sendable {
     /// allowed locks it. A locked account is refused before its secret is even checked, so that
     /// guessing on costs nothing but time. An unknown login costs the same hash as a known one.
     public func authenticate(login: String, secret: String) async throws -> Account {
-        let row = try await store.pool.read { db in
+        // Read into a Sendable value: the async read, which does not hold up a thread of the
+        // concurrency pool while it waits for a connection.
+        let stored = try await store.pool.read { db -> (account: Account, hash: String)? in
             try Row.fetchOne(db, sql: "SELECT * FROM access_account WHERE login = ?", arguments: [login])
+                .map { (Account(row: $0), $0["secret_hash"]) }
         }
-        guard let row else {
+        guard let (account, hash) = stored else {
             _ = try? CredentialHash.matches(secret, Self.decoy)
             throw AccountError.badCredentials
         }
-        let account = Account(row: row)
         let at = now()
         if let until = account.lockedUntil, until > at { throw AccountError.locked(until: until) }
-        let good = (try? CredentialHash.matches(secret, row["secret_hash"])) ?? false
+        let good = (try? CredentialHash.matches(secret, hash)) ?? false
         return try await record(good ? nil : at, for: account)
     }
 

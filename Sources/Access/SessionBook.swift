@@ -50,24 +50,25 @@ public struct SessionBook: Sendable {
     public func principal(for token: String) async throws -> Principal? {
         let at = now().timeIntervalSince1970
         let (idle, maximum, hash) = (policy.idleTimeout, policy.maximumAge, Self.hash(token))
-        let found = try await store.pool.read { db in
+        let found = try await store.pool.read { db -> (account: Account, expires: Double)? in
             try Row.fetchOne(
                 db,
                 sql: """
                     SELECT a.*, s.expires_at AS session_expires FROM access_session s
                     JOIN access_account a ON a.login = s.login
                     WHERE s.token_hash = ? AND s.expires_at > ? AND s.created_at > ?
-                    """, arguments: [hash, at, at - maximum])
+                    """, arguments: [hash, at, at - maximum]
+            ).map { (Account(row: $0), $0["session_expires"]) }
         }
         guard let found else { return nil }
-        if at + idle - (found["session_expires"] as Double) > Self.deadlineStep {
+        if at + idle - found.expires > Self.deadlineStep {
             try await store.pool.write { db in
                 try db.execute(
                     sql: "UPDATE access_session SET expires_at = MAX(expires_at, ?) WHERE token_hash = ?",
                     arguments: [at + idle, hash])
             }
         }
-        return Account(row: found).principal
+        return found.account.principal
     }
 
     /// How far the idle deadline may lag behind the last use: a session may end this much before

@@ -22,6 +22,9 @@ public final class GroupCommit: Sendable {
     /// The most writes one transaction takes, so that its dirty pages stay within the page cache.
     let limit: Int
     private let state = Mutex(State())
+    private let drainer = DispatchQueue(label: "GroupCommit.drain")
+    /// Made on the first drain: only a store that commits in groups checkpoints in the background.
+    let checkpointer = Mutex<Checkpointer?>(nil)
 
     struct State {
         var waiting: [Job] = []
@@ -62,12 +65,15 @@ public final class GroupCommit: Sendable {
                 defer { state.draining = true }
                 return !state.draining
             }
-            if drains { Task { await drain() } }
+            if drains { drainer.async { self.drain() } }
         }
     }
 
-    /// Commits groups until no write waits.
-    func drain() async {
+    /// Commits groups until no write waits, on a thread of its own: between two groups it goes
+    /// straight to the next, where a task would first wait for a thread of the concurrency pool,
+    /// busy decoding the next pushes, while the writer stood idle.
+    func drain() {
+        let checkpointer = backgroundCheckpointer()
         while true {
             var group: [Job] = state.withLock { state in
                 let group = Array(state.waiting.prefix(limit))
@@ -79,11 +85,12 @@ public final class GroupCommit: Sendable {
             while !group.isEmpty {
                 let jobs = group
                 do {
-                    let done = try await pool.write { db in
+                    let done = try pool.write { db in
                         try jobs.enumerated().map { index, job in
                             do { return try job.run(db) } catch { throw Failure(index: index, error: error) }
                         }
                     }
+                    checkpointer?.request()
                     for tell in done { tell() }
                     group = []
                 } catch let failure as Failure {
@@ -93,6 +100,21 @@ public final class GroupCommit: Sendable {
                     group = []
                 }
             }
+        }
+    }
+
+    /// The store's background checkpointer, made (and the writer's own checkpoint moved to a larger
+    /// log) the first time; `nil` if it cannot be: the writer then checkpoints as before.
+    private func backgroundCheckpointer() -> Checkpointer? {
+        checkpointer.withLock { checkpointer in
+            if let checkpointer { return checkpointer }
+            guard let made = try? Checkpointer(path: pool.path),
+                (try? pool.writeWithoutTransaction({ db in
+                    try db.execute(sql: "PRAGMA wal_autocheckpoint = \(Checkpointer.writerFallbackPages)")
+                })) != nil
+            else { return nil }
+            checkpointer = made
+            return made
         }
     }
 }

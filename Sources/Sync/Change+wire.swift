@@ -29,18 +29,29 @@ extension Change {
     }
 
     func write(to json: inout String) {
+        Self.write(
+            origin: origin, sequence: sequence, timestamp: timestamp.rawValue, collection: collection, recordID: recordID,
+            scope: scope, fields: logged?.fields ?? CompactJSON.encode(fields), bases: logged?.bases ?? CompactJSON.encode(bases),
+            signature: signature, to: &json)
+    }
+
+    /// A change's wire object from its parts, the fields and bases already JSON.
+    static func write(
+        origin: String, sequence: Int64, timestamp: Int64, collection: String, recordID: String, scope: String,
+        fields: String, bases: String, signature: String?, to json: inout String
+    ) {
         json += #"{"o":"#
         json += CompactJSON.quoted(origin)
-        json += #","n":\#(sequence),"t":\#(timestamp.rawValue),"c":"#
+        json += #","n":\#(sequence),"t":\#(timestamp),"c":"#
         json += CompactJSON.quoted(collection)
         json += #","r":"#
         json += CompactJSON.quoted(recordID)
         json += #","s":"#
         json += CompactJSON.quoted(scope)
         json += #","f":"#
-        json += CompactJSON.encode(fields)
+        json += fields
         json += #","b":"#
-        json += CompactJSON.encode(bases)
+        json += bases
         if let signature {
             json += #","g":"#
             json += CompactJSON.quoted(signature)

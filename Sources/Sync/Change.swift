@@ -27,6 +27,10 @@ public struct Change: Sendable, Hashable, Codable {
     public let bases: [String: HybridTimestamp]
     /// For county-owned records: the county's signature over everything above (base64).
     public var signature: String?
+    /// The fields and bases as a log keeps them, when the change was read from one: the wire
+    /// takes that text as it is instead of encoding the same values again. Not part of what the
+    /// change is: equality and hashing leave it out.
+    var logged: Replica.LoggedForm?
 
     public init(
         origin: String, sequence: Int64, timestamp: HybridTimestamp, collection: String, recordID: String,
@@ -41,6 +45,18 @@ public struct Change: Sendable, Hashable, Codable {
         self.fields = fields
         self.bases = bases
         self.signature = signature
+    }
+
+    public static func == (left: Change, right: Change) -> Bool {
+        (left.origin, left.sequence, left.timestamp, left.collection, left.recordID, left.scope)
+            == (right.origin, right.sequence, right.timestamp, right.collection, right.recordID, right.scope)
+            && (left.fields, left.bases, left.signature) == (right.fields, right.bases, right.signature)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(origin)
+        hasher.combine(sequence)
+        hasher.combine(recordID)
     }
 
     enum CodingKeys: String, CodingKey {

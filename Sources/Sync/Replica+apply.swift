@@ -76,7 +76,8 @@ extension Replica {
     }
 
     func loggedForm(of change: Change) -> LoggedForm {
-        LoggedForm(
+        if let logged = change.logged { return logged }
+        return LoggedForm(
             fields: CompactJSON.encode(change.fields, sortedKeys: collections[change.collection]?.sortedNames(of: change.fields)),
             bases: CompactJSON.encode(change.bases))
     }

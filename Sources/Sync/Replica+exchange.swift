@@ -8,18 +8,28 @@ extension Replica {
     /// skipped, a gap stops the batch (the station resends from the acknowledgement), and a change
     /// that breaks a rule is quarantined without stopping the ones after it. Batches of stations
     /// pushing at the same moment are committed together (``GroupCommit``).
-    public func receive(_ request: PushRequest, from station: StationPeer) async throws -> PushReply {
-        // Encoded for the log before the writer is taken: the writer is what many stations wait for.
-        let changes = request.changes.filter { $0.origin == station.origin }.map { ($0, loggedForm(of: $0)) }
+    ///
+    /// - Parameter admission: run first in the same transaction; its error refuses the whole push
+    ///   (the request's replay counter is taken there, so a push costs one commit, not two).
+    public func receive(
+        _ request: PushRequest, from station: StationPeer,
+        admission: @escaping @Sendable (Database) throws -> Void = { _ in }
+    ) async throws -> PushReply {
+        // Encoded for the log and checked before the writer is taken: the writer is what many
+        // stations wait for.
+        let changes = request.changes.filter { $0.origin == station.origin }.map {
+            (change: $0, logged: loggedForm(of: $0), refusal: refusal(of: $0, from: station))
+        }
         return try await store.groupCommit.write { [self] db in
+            try admission(db)
             var notices: [QuarantineNotice] = []
             let held = try received(from: station.origin, db)
             var expected = held + 1
-            for (change, logged) in changes {
+            for (change, logged, refusal) in changes {
                 if change.sequence < expected { continue }
                 if change.sequence > expected { break }
                 expected += 1
-                let refusal = try refusal(of: change, from: station, db)
+                let refusal = try refusal ?? ownerRefusal(of: change, from: station, db)
                 let outcome = try apply(change, db, refusal: refusal, fresh: true, logged: logged, marksReceived: false)
                 if case .quarantined(let reason) = outcome {
                     notices.append(
@@ -34,38 +44,52 @@ extension Replica {
         }
     }
 
-    /// Why the county refuses a station's change, or `nil` if it takes it.
-    func refusal(of change: Change, from station: StationPeer, _ db: Database) throws -> String? {
+    /// Why the county refuses a station's change for what the change itself says, or `nil`.
+    func refusal(of change: Change, from station: StationPeer) -> String? {
         guard let collection = collections[change.collection] else {
             return "unknown collection \(change.collection)"
         }
         if collection.policy == .countyAuthoritative {
             return "\(collection.name) is written by the county only"
         }
-        if case .villageShared(let column) = collection.scope {
-            // Read county-wide, so the owner is checked in its column, and against the stored record
-            // so that no station takes over another village's record by writing its id.
+        switch collection.scope {
+        case .villageShared:
+            // Read county-wide, so its owner is named in its column (``ownerRefusal(of:from:_:)``).
             if !change.scope.isEmpty { return "\(collection.name) records travel county-wide" }
-            let stored = try storedOwner(of: collection, recordID: change.recordID, db)
-            if change.fields[column] ?? stored.map(SyncValue.text) != .text(station.village) {
+        case .village(let column):
+            if change.scope != station.village { return Self.elsewhere(change, station) }
+            if let written = change.fields[column], written != .text(station.village) {
                 return "field \(column) must be the station's village \(station.village)"
             }
-            if let stored, stored != station.village {
-                return "the record belongs to \(stored), not \(station.village)"
-            }
-        } else if change.scope != station.village {
-            return "the record belongs to \(change.scope.isEmpty ? "the county" : change.scope), not \(station.village)"
-        }
-        if case .village(let column) = collection.scope, let written = change.fields[column],
-            written != .text(station.village)
-        {
-            return "field \(column) must be the station's village \(station.village)"
+        case .countyWide:
+            if change.scope != station.village { return Self.elsewhere(change, station) }
         }
         if let unknown = change.fields.keys.first(where: { !collection.fieldSet.contains($0) }) {
             return "unknown field \(unknown) of \(collection.name)"
         }
         if clock.isTooFarAhead(change.timestamp) {
             return Self.clockAheadReason(change)
+        }
+        return nil
+    }
+
+    static func elsewhere(_ change: Change, _ station: StationPeer) -> String {
+        "the record belongs to \(change.scope.isEmpty ? "the county" : change.scope), not \(station.village)"
+    }
+
+    /// Why the county refuses a station's change to a record read county-wide, checked against the
+    /// stored record in the writer's transaction, so that no station takes over another village's
+    /// record by writing its id.
+    func ownerRefusal(of change: Change, from station: StationPeer, _ db: Database) throws -> String? {
+        guard let collection = collections[change.collection], case .villageShared(let column) = collection.scope else {
+            return nil
+        }
+        let stored = try storedOwner(of: collection, recordID: change.recordID, db)
+        if change.fields[column] ?? stored.map(SyncValue.text) != .text(station.village) {
+            return "field \(column) must be the station's village \(station.village)"
+        }
+        if let stored, stored != station.village {
+            return "the record belongs to \(stored), not \(station.village)"
         }
         return nil
     }
@@ -87,24 +111,24 @@ extension Replica {
             let rows = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT * FROM sync_change WHERE position > ? AND scope IN ('', ?) AND origin != ?
+                    SELECT \(Self.changeColumns) FROM sync_change WHERE position > ? AND scope IN ('', ?) AND origin != ?
                     ORDER BY position LIMIT ?
                     """,
                 arguments: [position, station.village, station.origin, limit + 1])
             var batch = rows.prefix(limit)
             var bytes = 0
             if let cut = batch.firstIndex(where: { row in
-                bytes += (row["fields"] as String).utf8.count
+                bytes += (row[Self.fieldsColumn] as String).utf8.count
                 return bytes > Self.pullByteBudget
             }), cut > batch.startIndex {
                 batch = batch[..<cut]
             }
-            let last = try batch.last.map { $0["position"] as Int64 }
+            let last = try batch.last.map { $0[Self.positionColumn] as Int64 }
                 ?? Int64.fetchOne(db, sql: "SELECT MAX(position) FROM sync_change") ?? position
             let urgent = try Row.fetchAll(
                 db.cachedStatement(
                     sql: """
-                        SELECT * FROM sync_change WHERE urgent = 1 AND position > ? AND scope IN ('', ?)
+                        SELECT \(Self.changeColumns) FROM sync_change WHERE urgent = 1 AND position > ? AND scope IN ('', ?)
                         ORDER BY position LIMIT ?
                         """),
                 arguments: [max(last, position), station.village, Self.urgentAhead])
@@ -115,14 +139,23 @@ extension Replica {
         }
     }
 
+    /// The log's columns a change is read from, in the order ``change(from:)`` reads them by
+    /// index (by name, each row's columns were searched for every value).
+    static let changeColumns = "origin, sequence, timestamp, collection, record_id, scope, fields, bases, signature, position"
+    static let fieldsColumn = 6
+    static let positionColumn = 9
+
+    /// A change as its log row holds it, keeping the row's JSON text for the wire.
     static func change(from row: Row) throws -> Change {
-        var fields = SyncJSONReader((row["fields"] as String).utf8)
-        var bases = SyncJSONReader((row["bases"] as String).utf8)
-        return Change(
-            origin: row["origin"], sequence: row["sequence"], timestamp: HybridTimestamp(rawValue: row["timestamp"]),
-            collection: row["collection"], recordID: row["record_id"], scope: row["scope"],
-            fields: try fields.fields(), bases: try bases.timestamps(),
-            signature: row["signature"])
+        let logged = LoggedForm(fields: row[fieldsColumn], bases: row[fieldsColumn + 1])
+        var fields = SyncJSONReader(logged.fields.utf8)
+        var bases = SyncJSONReader(logged.bases.utf8)
+        var change = Change(
+            origin: row[0], sequence: row[1], timestamp: HybridTimestamp(rawValue: row[2]), collection: row[3],
+            recordID: row[4], scope: row[5], fields: try fields.fields(), bases: try bases.timestamps(),
+            signature: row[8])
+        change.logged = logged
+        return change
     }
 
     // MARK: At a station
@@ -130,12 +163,35 @@ extension Replica {
     /// The station's own changes the county has not acknowledged, oldest first.
     public func pendingChanges(limit: Int) async throws -> [Change] {
         try await store.pool.read { db in
-            let acknowledged = try Self.state(db, "acknowledged").flatMap { Int64($0) } ?? 0
-            return try Row.fetchAll(
-                db, sql: "SELECT * FROM sync_change WHERE origin = ? AND sequence > ? ORDER BY sequence LIMIT ?",
-                arguments: [origin, acknowledged, limit]
-            ).map(Self.change(from:))
+            try Row.fetchAll(db.cachedStatement(sql: Self.pendingSQL), arguments: pendingArguments(limit, db))
+                .map(Self.change(from:))
         }
+    }
+
+    /// The same changes as ``pendingChanges(limit:)``, as a push's JSON written from the log's text.
+    public func pendingPush(limit: Int) async throws -> PendingPush {
+        try await store.pool.read { db in
+            var sequences: [Int64] = []
+            let json = try PushRequest.wireJSON { json in
+                json += "["
+                let rows = try Row.fetchCursor(db.cachedStatement(sql: Self.pendingSQL), arguments: pendingArguments(limit, db))
+                while let row = try rows.next() {
+                    if !sequences.isEmpty { json += "," }
+                    Change.write(
+                        origin: row[0], sequence: row[1], timestamp: row[2], collection: row[3], recordID: row[4], scope: row[5],
+                        fields: row[Self.fieldsColumn], bases: row[Self.fieldsColumn + 1], signature: row[8], to: &json)
+                    sequences.append(row[1])
+                }
+                json += "]"
+            }
+            return PendingPush(sequences: sequences, wireJSON: json)
+        }
+    }
+
+    static let pendingSQL = "SELECT \(changeColumns) FROM sync_change WHERE origin = ? AND sequence > ? ORDER BY sequence LIMIT ?"
+
+    func pendingArguments(_ limit: Int, _ db: Database) throws -> StatementArguments {
+        [origin, try Self.state(db, "acknowledged").flatMap { Int64($0) } ?? 0, limit]
     }
 
     /// Records the county's acknowledgement, its refusals and its clock. A change refused only for
@@ -149,7 +205,7 @@ extension Replica {
             var restamp: [Change] = []
             for notice in reply.quarantined {
                 let row = try Row.fetchOne(
-                    db, sql: "SELECT * FROM sync_change WHERE origin = ? AND sequence = ?",
+                    db, sql: "SELECT \(Self.changeColumns) FROM sync_change WHERE origin = ? AND sequence = ?",
                     arguments: [notice.origin, notice.sequence])
                 guard let row else { continue }
                 let change = try Self.change(from: row)

@@ -34,16 +34,15 @@ public struct SyncRound: Sendable {
     public func run() async throws -> Report {
         var report = Report()
         while true {
-            let pending = try await station.pendingChanges(limit: batchSize)
-            guard let last = pending.last else { break }
-            let reply = try await transport.push(PushRequest(changes: pending))
+            let pending = try await station.pendingPush(limit: batchSize)
+            guard let last = pending.sequences.last else { break }
+            let reply = try await transport.push(pending)
             report.exchanges += 1
             try await station.accept(reply)
             report.quarantined += reply.quarantined.count
-            let moved = pending.filter { $0.sequence <= reply.acknowledged }.count
-            report.pushed += moved
+            report.pushed += pending.sequences.filter { $0 <= reply.acknowledged }.count
             // The county stopped short of the batch (a gap it waits to be filled): stop rather than resend forever.
-            if reply.acknowledged < last.sequence { break }
+            if reply.acknowledged < last { break }
         }
         var more = true
         var limit = batchSize

@@ -39,8 +39,13 @@ extension PushRequest: SyncWireMessage {
     }
 
     public func wireJSON() -> Data {
+        Self.wireJSON { Change.write(changes, to: &$0) }
+    }
+
+    /// A push's JSON around its array of changes, which `writeChanges` writes.
+    static func wireJSON(_ writeChanges: (inout String) throws -> Void) rethrows -> Data {
         var json = #"{"changes":"#
-        Change.write(changes, to: &json)
+        try writeChanges(&json)
         return Data((json + "}").utf8)
     }
 }

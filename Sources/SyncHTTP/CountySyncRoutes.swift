@@ -44,15 +44,16 @@ public struct CountySyncRoutes: RouteProvider {
         }
         router.post("sync/v1/push") { request, context in
             try await pushes.admit {
-                let (body, peer) = try await authenticated(request, context)
+                let (body, signed) = try await verified(request, context)
                 let push = try decode(PushRequest.self, body)
-                let reply = try await replica.receive(push, from: peer)
-                if !push.changes.isEmpty { await afterPush(peer) }
+                let reply = try await replica.receive(push, from: signed.peer) { db in try registry.count(signed, db) }
+                if !push.changes.isEmpty { await afterPush(signed.peer) }
                 return try SyncReply(reply, deflated: SyncWire.acceptsDeflate(request))
             }
         }
         router.post("sync/v1/pull") { request, context in
-            let (body, peer) = try await authenticated(request, context)
+            let (body, signed) = try await verified(request, context)
+            let peer = try await registry.count(signed)
             let pull = try decode(PullRequest.self, body)
             let limit = min(max(pull.limit, 1), 1_000)
             return try SyncReply(
@@ -84,8 +85,9 @@ public struct CountySyncRoutes: RouteProvider {
         let stations: [StationRegistry.Station]
     }
 
-    /// The body and the station, once the request's version, signature and counter are checked.
-    func authenticated(_ request: Request, _ context: APIRequestContext) async throws -> (Data, StationPeer) {
+    /// The body and the station, once the request's version and signature are checked; its
+    /// counter is the caller's to take (``StationRegistry/count(_:_:)``).
+    func verified(_ request: Request, _ context: APIRequestContext) async throws -> (Data, StationRegistry.SignedRequest) {
         if let version = request.headers[HTTPField.Name(SyncWire.protocolHeader)!].flatMap(Int.init),
             version > SyncProtocol.version
         {
@@ -107,16 +109,16 @@ public struct CountySyncRoutes: RouteProvider {
                 RequestSignature.counterHeader, message: "请求计数必须是整数",
                 messageEN: "\(RequestSignature.counterHeader) must be a whole number")
         }
-        let peer = try await registry.authenticate(
+        let signed = try await registry.verify(
             stationID: try header(RequestSignature.stationHeader), counter: counter,
             signature: try header(RequestSignature.signatureHeader), method: request.method.rawValue,
             path: request.uri.path, body: body,
             pending: request.headers[HTTPField.Name(RequestSignature.pendingHeader)!].flatMap(Int.init) ?? 0,
             stationTime: request.headers[HTTPField.Name(RequestSignature.stationTimeHeader)!].flatMap(Int64.init))
         // Inflated only once the signature is known good: nobody else can make the server unfold a bomb.
-        guard request.headers[.contentEncoding] == Deflate.name else { return (body, peer) }
+        guard request.headers[.contentEncoding] == Deflate.name else { return (body, signed) }
         do {
-            return (try Deflate.decompress(body, limit: 16 * context.maxUploadSize), peer)
+            return (try Deflate.decompress(body, limit: 16 * context.maxUploadSize), signed)
         } catch {
             throw APIError.malformedBody(field: nil, detail: "the deflated body does not inflate within the limit")
         }

@@ -32,12 +32,20 @@ public struct HTTPSyncTransport: SyncTransport {
         try await send(request, to: "/sync/v1/push")
     }
 
+    public func push(_ pending: PendingPush) async throws -> PushReply {
+        try await send(json: pending.wireJSON, to: "/sync/v1/push")
+    }
+
     public func pull(_ request: PullRequest) async throws -> PullReply {
         try await send(request, to: "/sync/v1/pull")
     }
 
     func send<Reply: SyncWireMessage>(_ message: some SyncWireMessage, to path: String) async throws -> Reply {
-        let body = try Deflate.compress(try message.wireJSON())
+        try await send(json: try message.wireJSON(), to: path)
+    }
+
+    func send<Reply: SyncWireMessage>(json: Data, to path: String) async throws -> Reply {
+        let body = try Deflate.compress(json)
         let counter = try await enrollment.nextCounter(store)
         var request = URLRequest(url: enrollment.serverURL.appendingPathComponent(path))
         request.httpMethod = "POST"

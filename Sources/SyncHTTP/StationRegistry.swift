@@ -88,51 +88,6 @@ public struct StationRegistry: Sendable {
         }
     }
 
-    /// The station a signed request comes from, once its signature and counter are checked. In the
-    /// same transaction the counter is stored, so the same request is never accepted twice, and the
-    /// exchange is noted: when, what the station still had to push, its clock's offset.
-    public func authenticate(
-        stationID: String, counter: Int64, signature: String, method: String, path: String, body: Data,
-        pending: Int = 0, stationTime: Int64? = nil
-    ) async throws -> StationPeer {
-        // The signature is checked outside the writer, which many stations wait for; the counter
-        // and revocation are checked again inside it, where they cannot change underneath.
-        let publicKey = try await store.pool.read { db in
-            try Data.fetchOne(
-                db, sql: "SELECT public_key FROM sync_station WHERE id = ? AND revoked_at IS NULL", arguments: [stationID])
-        }
-        guard let publicKey,
-            RequestSignature.isValid(
-                signature: signature, publicKey: publicKey, method: method, path: path, counter: counter, body: body)
-        else { throw Self.notAuthenticated }
-        return try await store.groupCommit.write { db in
-            let row = try Row.fetchOne(
-                db, sql: "SELECT * FROM sync_station WHERE id = ? AND public_key = ? AND revoked_at IS NULL",
-                arguments: [stationID, publicKey])
-            guard let row else { throw Self.notAuthenticated }
-            let last: Int64 = row["counter"]
-            guard counter > last else {
-                throw APIError(
-                    status: .conflict, code: "replayed_request", message: "请求已处理过（重放）",
-                    messageEN: "request counter \(counter) is not above \(last): replayed or reordered",
-                    field: RequestSignature.counterHeader)
-            }
-            let offset = stationTime.map { Int64(Date().timeIntervalSince1970 * 1000) - $0 } ?? 0
-            try db.execute(
-                sql: """
-                    UPDATE sync_station SET counter = ?, last_sync_at = ?, pending = ?, clock_offset_ms = ? WHERE id = ?
-                    """,
-                arguments: [counter, Date().formatted(.iso8601), pending, offset, stationID])
-            return StationPeer(origin: row["origin"], village: row["village"])
-        }
-    }
-
-    static var notAuthenticated: APIError {
-        APIError(
-            status: .unauthorized, code: "not_authenticated", message: "站点身份验证失败",
-            messageEN: "the station is unknown, revoked, or the signature is wrong")
-    }
-
     /// Refuses every later request of a station.
     public func revoke(stationID: String) async throws {
         try await store.pool.write { db in

@@ -32,6 +32,27 @@ import Testing
         #expect(try await store.pool.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM thing") } == 200)
     }
 
+    @Test func groupsAreCheckpointedInTheBackgroundNotByTheWriter() async throws {
+        let store = try store()
+        let file = folder.file("group.sqlite")
+        let before = try FileManager.default.attributesOfItem(atPath: file)[.size] as? Int ?? 0
+        try await store.groupCommit.write { db in
+            for number in 1...2_000 {
+                try db.execute(sql: "INSERT INTO thing(id, name) VALUES (?, ?)", arguments: [number, String(repeating: "x", count: 100)])
+            }
+        }
+        let checkpointer = try #require(store.groupCommit.checkpointer.withLock { $0 })
+        checkpointer.waitUntilIdle()
+        // The writer's own checkpoint waits for a much larger log, so only the background one has
+        // copied the rows into the database file.
+        let writerPages = try await store.pool.writeWithoutTransaction { db in
+            try Int.fetchOne(db, sql: "PRAGMA wal_autocheckpoint")
+        }
+        #expect(writerPages == Checkpointer.writerFallbackPages)
+        let after = try FileManager.default.attributesOfItem(atPath: file)[.size] as? Int ?? 0
+        #expect(after > before + 2_000 * 100)
+    }
+
     @Test func aFailingWriteGetsItsErrorAndTheOthersCommit() async throws {
         let store = try store()
         let outcomes = await withTaskGroup(of: (Int, Bool).self) { tasks in

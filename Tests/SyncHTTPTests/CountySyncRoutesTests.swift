@@ -125,11 +125,19 @@ import Testing
             let reply = try PushReply(wireJSON: Data(buffer: response.body))
             #expect(reply.acknowledged == 2)
             #expect(reply.quarantined.map(\.sequence) == [1, 2])
+            // A push's counter is taken in the transaction that applies it: a replayed counter
+            // refuses the whole push, and nothing of it is applied.
+            let next = PushRequest(changes: [change(3, origin: origin, collection: "villages.village", scope: "", id: "x")])
+            let replayed = try await signed(client, "/sync/v1/push", next, station: stationID, counter: 1, key: key)
+            #expect(replayed.status == .conflict && error(replayed) == "replayed_request")
+            #expect(try await county.replica.quarantined().count == 2)
+            let taken = try await signed(client, "/sync/v1/push", next, station: stationID, counter: 2, key: key)
+            #expect(try PushReply(wireJSON: Data(buffer: taken.body)).acknowledged == 3)
         }
         let names = try await county.store.pool.read { db in try String.fetchAll(db, sql: "SELECT name FROM village") }
         #expect(!names.contains("假村"))
-        #expect(try await county.replica.quarantined().count == 2)
+        #expect(try await county.replica.quarantined().count == 3)
         let listed = try await county.registry.stations().first { $0.id == stationID }
-        #expect(listed?.quarantined == 2 && listed?.openConflicts == 0 && listed?.lastSyncAt != nil)
+        #expect(listed?.quarantined == 3 && listed?.openConflicts == 0 && listed?.lastSyncAt != nil)
     }
 }

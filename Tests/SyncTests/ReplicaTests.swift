@@ -82,6 +82,23 @@ import Testing
         #expect(try await station.status().pendingPush == 0)
     }
 
+    @Test func aPendingPushCarriesTheLogsTextAsTheChangesItHolds() async throws {
+        let (_, station, _) = try world()
+        try await station.store.pool.write { db in
+            for index in 1...3 {
+                try station.write(
+                    db, to: "test.observation", id: "o\(index)", fields: ["village": .text(Self.houNan), "value": .integer(Int64(index))])
+            }
+        }
+        let pending = try await station.pendingPush(limit: 2)
+        let changes = try await station.pendingChanges(limit: 2)
+        #expect(pending.sequences == [1, 2])
+        #expect(try PushRequest(wireJSON: pending.wireJSON) == PushRequest(changes: changes))
+        // The same bytes as encoding the decoded changes: the log's text is what the wire carries.
+        #expect(pending.wireJSON == PushRequest(changes: changes).wireJSON())
+        #expect(try await station.pendingPush(limit: 10).sequences == [1, 2, 3])
+    }
+
     @Test func aLostReplyCostsOnlyTheBatchInFlight() async throws {
         let (county, station, link) = try world()
         try await station.store.pool.write { db in

@@ -68,19 +68,20 @@ extension SyncSimulation {
     /// county applied it, independently of the engine's incremental bookkeeping: a station's change
     /// to a field whose writer had not seen the value the county held, with a different value.
     func expectedConflicts() async throws -> Set<String> {
+        // Read into Sendable values: the async read, which holds up no thread of the concurrency pool.
         let changes = try await county.store.pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM sync_change WHERE collection = 'test.contract' ORDER BY position")
+            try Row.fetchAll(db, sql: "SELECT * FROM sync_change WHERE collection = 'test.contract' ORDER BY position").map {
+                row -> (origin: String, stamp: Int64, sequence: Int64, recordID: String, fields: String, bases: String) in
+                (row["origin"], row["timestamp"], row["sequence"], row["record_id"], row["fields"], row["bases"])
+            }
         }
         var held: [String: (stamp: Int64, origin: String, value: String)] = [:]
         var expected = Set<String>()
-        for row in changes {
-            let origin: String = row["origin"]
-            let stamp: Int64 = row["timestamp"]
-            let sequence: Int64 = row["sequence"]
-            let fields = try JSONSerialization.jsonObject(with: Data((row["fields"] as String).utf8)) as? [String: Any] ?? [:]
-            let bases = try JSONSerialization.jsonObject(with: Data((row["bases"] as String).utf8)) as? [String: Int64] ?? [:]
+        for (origin, stamp, sequence, recordID, fieldsText, basesText) in changes {
+            let fields = try JSONSerialization.jsonObject(with: Data(fieldsText.utf8)) as? [String: Any] ?? [:]
+            let bases = try JSONSerialization.jsonObject(with: Data(basesText.utf8)) as? [String: Int64] ?? [:]
             for (field, value) in fields {
-                let key = "\(row["record_id"] as String)/\(field)"
+                let key = "\(recordID)/\(field)"
                 let text = "\(value)"
                 if let current = held[key], origin != county.origin, ["party", "amount_fen"].contains(field),
                     bases[field] != current.stamp, current.value != text

@@ -1,0 +1,88 @@
+import Foundation
+import GRDB
+import Storage
+import Sync
+import WebAPI
+
+extension StationRegistry {
+    /// A station's request whose signature is good, not yet counted. ``count(_:_:)`` takes its
+    /// counter in a write transaction: a push counts it in the transaction that applies it, so a
+    /// push costs the county one commit, not two.
+    public struct SignedRequest: Sendable {
+        /// The station, as its enrollment made it; ``count(_:_:)`` refuses it if it was revoked since.
+        public let peer: StationPeer
+        let stationID: String
+        let publicKey: Data
+        let counter: Int64
+        let pending: Int
+        let stationTime: Int64?
+    }
+
+    /// The station a signed request comes from, once its signature and counter are checked and
+    /// the counter stored, so that the same request is never accepted twice.
+    public func authenticate(
+        stationID: String, counter: Int64, signature: String, method: String, path: String, body: Data,
+        pending: Int = 0, stationTime: Int64? = nil
+    ) async throws -> StationPeer {
+        let signed = try await verify(
+            stationID: stationID, counter: counter, signature: signature, method: method, path: path, body: body,
+            pending: pending, stationTime: stationTime)
+        return try await count(signed)
+    }
+
+    /// Takes a verified request's counter in a transaction of its own.
+    @discardableResult
+    public func count(_ request: SignedRequest) async throws -> StationPeer {
+        try await store.groupCommit.write { db in try count(request, db) }
+    }
+
+    /// Checks a request's signature against the station's key, outside the writer that many
+    /// stations wait for. Its counter is not checked yet: see ``count(_:_:)``.
+    public func verify(
+        stationID: String, counter: Int64, signature: String, method: String, path: String, body: Data,
+        pending: Int = 0, stationTime: Int64? = nil
+    ) async throws -> SignedRequest {
+        let enrolled = try await store.pool.read { db -> (key: Data, peer: StationPeer)? in
+            let row = try Row.fetchOne(
+                db, sql: "SELECT public_key, origin, village FROM sync_station WHERE id = ? AND revoked_at IS NULL",
+                arguments: [stationID])
+            guard let row, let key = row["public_key"] as Data?, let origin = row["origin"] as String? else { return nil }
+            return (key, StationPeer(origin: origin, village: row["village"]))
+        }
+        guard let enrolled,
+            RequestSignature.isValid(
+                signature: signature, publicKey: enrolled.key, method: method, path: path, counter: counter, body: body)
+        else { throw Self.notAuthenticated }
+        return SignedRequest(
+            peer: enrolled.peer, stationID: stationID, publicKey: enrolled.key, counter: counter, pending: pending,
+            stationTime: stationTime)
+    }
+
+    /// Takes a verified request's counter in the caller's write transaction, where neither it nor
+    /// a revocation can change underneath, and notes the exchange: when, what the station still
+    /// had to push, its clock's offset. A counter not above the last one taken is a replay.
+    @discardableResult
+    public func count(_ request: SignedRequest, _ db: Database) throws -> StationPeer {
+        let last = try Int64.fetchOne(
+            db, sql: "SELECT counter FROM sync_station WHERE id = ? AND public_key = ? AND revoked_at IS NULL",
+            arguments: [request.stationID, request.publicKey])
+        guard let last else { throw Self.notAuthenticated }
+        guard request.counter > last else {
+            throw APIError(
+                status: .conflict, code: "replayed_request", message: "请求已处理过（重放）",
+                messageEN: "request counter \(request.counter) is not above \(last): replayed or reordered",
+                field: RequestSignature.counterHeader)
+        }
+        let offset = request.stationTime.map { Int64(Date().timeIntervalSince1970 * 1000) - $0 } ?? 0
+        try db.execute(
+            sql: "UPDATE sync_station SET counter = ?, last_sync_at = ?, pending = ?, clock_offset_ms = ? WHERE id = ?",
+            arguments: [request.counter, Date().formatted(.iso8601), request.pending, offset, request.stationID])
+        return request.peer
+    }
+
+    static var notAuthenticated: APIError {
+        APIError(
+            status: .unauthorized, code: "not_authenticated", message: "站点身份验证失败",
+            messageEN: "the station is unknown, revoked, or the signature is wrong")
+    }
+}
