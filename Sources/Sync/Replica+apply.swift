@@ -16,11 +16,11 @@ extension Replica {
     ///   and still counts as received so that the origin's later changes keep flowing.
     /// - Parameter fresh: the change was just captured here, or is the next of its origin's
     ///   sequence, so it cannot be held already.
-    /// - Parameter logged: its log columns, when the caller encoded them before taking the writer.
+    /// - Parameter prepared: what the caller worked out before taking the writer.
     /// - Parameter marksReceived: whether to mark the origin's received sequence now; a caller that
     ///   applies a whole batch in order marks it once, after the last.
     func apply(
-        _ change: Change, _ db: Database, refusal: String? = nil, fresh: Bool = false, logged: LoggedForm? = nil,
+        _ change: Change, _ db: Database, refusal: String? = nil, fresh: Bool = false, prepared: Prepared? = nil,
         marksReceived: Bool = true
     ) throws -> Outcome {
         // The county keeps every change it applies, to serve them; a station keeps only its own, to
@@ -35,7 +35,8 @@ extension Replica {
         clock.observe(change.timestamp)
         switch collection.policy {
         case .appendOnly:
-            try insert(change.fields, into: collection, id: change.recordID, replacing: false, db)
+            let insertion = prepared?.insertion ?? insertion(change.fields, into: collection, id: change.recordID, replacing: false)
+            try insertion.execute(db)
         case .countyAuthoritative:
             // One writer, so the record moves as a whole to the later stamp: one clock, not one a field.
             if try advanceClock(collection.name, change.recordID, Self.wholeRecord, to: change, db) {
@@ -44,7 +45,7 @@ extension Replica {
         case .mergeable:
             try merge(change, into: collection, db)
         }
-        if keepsLog { try log(change, db, logged: logged, marksReceived: marksReceived) }
+        if keepsLog { try log(change, db, logged: prepared?.logged, marksReceived: marksReceived) }
         return .applied
     }
 
@@ -73,6 +74,32 @@ extension Replica {
     struct LoggedForm: Sendable {
         let fields: String
         let bases: String
+    }
+
+    /// What receiving works out for a change before it takes the writer: its log form and, for an
+    /// append-only record, the row to insert.
+    struct Prepared: Sendable {
+        let logged: LoggedForm
+        let insertion: Insertion?
+    }
+
+    /// A statement's text and the values it binds.
+    struct Insertion: Sendable {
+        let sql: String
+        let values: [DatabaseValue]
+
+        func execute(_ db: Database) throws {
+            try db.cachedStatement(sql: sql).execute(bound: values, in: db)
+        }
+    }
+
+    func prepared(_ change: Change) -> Prepared {
+        guard let collection = collections[change.collection], collection.policy == .appendOnly else {
+            return Prepared(logged: loggedForm(of: change), insertion: nil)
+        }
+        return Prepared(
+            logged: loggedForm(of: change),
+            insertion: insertion(change.fields, into: collection, id: change.recordID, replacing: false))
     }
 
     func loggedForm(of change: Change) -> LoggedForm {
@@ -174,11 +201,15 @@ extension Replica {
     func insert(
         _ fields: [String: SyncValue], into collection: SyncCollection, id: String, replacing: Bool, _ db: Database
     ) throws {
+        try insertion(fields, into: collection, id: id, replacing: replacing).execute(db)
+    }
+
+    func insertion(_ fields: [String: SyncValue], into collection: SyncCollection, id: String, replacing: Bool) -> Insertion {
         let names = collection.sortedNames(of: fields)
         var values = [id.databaseValue]
         values.reserveCapacity(names.count + 1)
         for name in names { values.append(fields[name]!.databaseValue) }
-        try db.cachedStatement(sql: insertSQL(collection, names, replacing: replacing)).execute(bound: values, in: db)
+        return Insertion(sql: insertSQL(collection, names, replacing: replacing), values: values)
     }
 
     /// Sets the given fields of a held row.

@@ -15,22 +15,22 @@ extension Replica {
         _ request: PushRequest, from station: StationPeer,
         admission: @escaping @Sendable (Database) throws -> Void = { _ in }
     ) async throws -> PushReply {
-        // Encoded for the log and checked before the writer is taken: the writer is what many
-        // stations wait for.
+        // Encoded for the log, laid out as rows and checked before the writer is taken: the writer
+        // is what many stations wait for.
         let changes = request.changes.filter { $0.origin == station.origin }.map {
-            (change: $0, logged: loggedForm(of: $0), refusal: refusal(of: $0, from: station))
+            (change: $0, prepared: prepared($0), refusal: refusal(of: $0, from: station))
         }
         return try await store.groupCommit.write { [self] db in
             try admission(db)
             var notices: [QuarantineNotice] = []
             let held = try received(from: station.origin, db)
             var expected = held + 1
-            for (change, logged, refusal) in changes {
+            for (change, prepared, refusal) in changes {
                 if change.sequence < expected { continue }
                 if change.sequence > expected { break }
                 expected += 1
                 let refusal = try refusal ?? ownerRefusal(of: change, from: station, db)
-                let outcome = try apply(change, db, refusal: refusal, fresh: true, logged: logged, marksReceived: false)
+                let outcome = try apply(change, db, refusal: refusal, fresh: true, prepared: prepared, marksReceived: false)
                 if case .quarantined(let reason) = outcome {
                     notices.append(
                         QuarantineNotice(
