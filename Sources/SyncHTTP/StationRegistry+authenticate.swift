@@ -4,10 +4,18 @@ import Storage
 import Sync
 import WebAPI
 
+/// How the county knows a station's request: ``verify(stationID:counter:signature:method:path:body:pending:stationTime:)``
+/// checks its signature outside the writer, then ``count(_:_:)`` takes its counter in a write
+/// transaction, so that the same request is never accepted twice.
+///
+/// ```swift
+/// let signed = try await registry.verify(stationID: id, counter: 7, signature: signature, method: "POST",
+///                                        path: "/sync/v1/push", body: body)
+/// let reply = try await replica.receive(push, from: signed.peer) { db in try registry.count(signed, db) }
+/// ```
 extension StationRegistry {
-    /// A station's request whose signature is good, not yet counted. ``count(_:_:)`` takes its
-    /// counter in a write transaction: a push counts it in the transaction that applies it, so a
-    /// push costs the county one commit, not two.
+    /// A station's request whose signature is good, not yet counted. A push counts it in the
+    /// transaction that applies it, so that a push costs the county one commit, not two.
     public struct SignedRequest: Sendable {
         /// The station, as its enrollment made it; ``count(_:_:)`` refuses it if it was revoked since.
         public let peer: StationPeer
@@ -16,18 +24,6 @@ extension StationRegistry {
         let counter: Int64
         let pending: Int
         let stationTime: Int64?
-    }
-
-    /// The station a signed request comes from, once its signature and counter are checked and
-    /// the counter stored, so that the same request is never accepted twice.
-    public func authenticate(
-        stationID: String, counter: Int64, signature: String, method: String, path: String, body: Data,
-        pending: Int = 0, stationTime: Int64? = nil
-    ) async throws -> StationPeer {
-        let signed = try await verify(
-            stationID: stationID, counter: counter, signature: signature, method: method, path: path, body: body,
-            pending: pending, stationTime: stationTime)
-        return try await count(signed)
     }
 
     /// Takes a verified request's counter in a transaction of its own.
