@@ -85,7 +85,7 @@ import Testing
         #expect(report.alreadyPublished == 1)
         #expect(report.corrections == 1)
         #expect(report.bulletins == ["PB-2026-11-20-2"])
-        let counting = try await world.county.store.pool.read { db in
+        let counting = try world.county.store.readOnCallingTask { db in
             try Row.fetchAll(db, sql: "SELECT id, avg_fen, corrects FROM price_observation WHERE superseded = 0 AND variety_code = ?", arguments: [PriceWorld.cabbage])
         }
         #expect(counting.count == 1)

@@ -146,7 +146,7 @@ import WebAPI
         try await world.sync(houNan)
 
         for replica in [houNan, world.county] {
-            let merged = try await replica.store.pool.read { db in
+            let merged = try replica.store.readOnCallingTask { db in
                 try Row.fetchOne(db, sql: "SELECT quantity_g, origin FROM trace_lot WHERE id = ?", arguments: [lot.id])!
             }
             #expect(merged["origin"] as String == "三组东坡 2 号地块")

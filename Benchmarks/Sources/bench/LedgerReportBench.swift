@@ -55,13 +55,13 @@ struct LedgerReportBench {
     }
 
     static func oneQueryTrial(_ store: Store) async throws {
-        _ = try await store.pool.read { db in
+        _ = try store.readOnCallingTask { db in
             try Row.fetchAll(db, sql: LedgerQueries.Statements.trialBalanceInOneQuery, arguments: [village, "2026-01-01", "2027-01-01"])
         }
     }
 
     static func oneQuerySheet(_ store: Store) async throws {
-        _ = try await store.pool.read { db in
+        _ = try store.readOnCallingTask { db in
             try Row.fetchAll(db, sql: LedgerQueries.Statements.balancesInOneQuery, arguments: [village, "2027-01-01"])
         }
     }

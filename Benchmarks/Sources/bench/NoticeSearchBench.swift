@@ -53,7 +53,7 @@ struct NoticeSearchBench {
 
     /// The newest 20 notices whose title or text contains the word, by a scan.
     static func scan(_ store: Store, _ word: String) async throws {
-        _ = try await store.pool.read { db in
+        _ = try store.readOnCallingTask { db in
             try Row.fetchAll(
                 db, sql: "SELECT id, title FROM notice WHERE title LIKE ?1 OR body LIKE ?1 ORDER BY published_on DESC LIMIT 20",
                 arguments: ["%\(word)%"])
