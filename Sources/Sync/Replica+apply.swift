@@ -94,12 +94,10 @@ extension Replica {
     }
 
     func prepared(_ change: Change) -> Prepared {
-        guard let collection = collections[change.collection], collection.policy == .appendOnly else {
-            return Prepared(logged: loggedForm(of: change), insertion: nil)
-        }
+        let appendOnly = collections[change.collection].flatMap { $0.policy == .appendOnly ? $0 : nil }
         return Prepared(
             logged: loggedForm(of: change),
-            insertion: insertion(change.fields, into: collection, id: change.recordID, replacing: false))
+            insertion: appendOnly.map { insertion(change.fields, into: $0, id: change.recordID, replacing: false) })
     }
 
     func loggedForm(of change: Change) -> LoggedForm {

@@ -56,13 +56,15 @@ extension Replica {
         case .villageShared:
             // Read county-wide, so its owner is named in its column (``ownerRefusal(of:from:_:)``).
             if !change.scope.isEmpty { return "\(collection.name) records travel county-wide" }
-        case .village(let column):
-            if change.scope != station.village { return Self.elsewhere(change, station) }
-            if let written = change.fields[column], written != .text(station.village) {
+        case .village, .countyWide:
+            if change.scope != station.village {
+                return "the record belongs to \(change.scope.isEmpty ? "the county" : change.scope), not \(station.village)"
+            }
+            if case .village(let column) = collection.scope, let written = change.fields[column],
+                written != .text(station.village)
+            {
                 return "field \(column) must be the station's village \(station.village)"
             }
-        case .countyWide:
-            if change.scope != station.village { return Self.elsewhere(change, station) }
         }
         if let unknown = change.fields.keys.first(where: { !collection.fieldSet.contains($0) }) {
             return "unknown field \(unknown) of \(collection.name)"
@@ -71,10 +73,6 @@ extension Replica {
             return Self.clockAheadReason(change)
         }
         return nil
-    }
-
-    static func elsewhere(_ change: Change, _ station: StationPeer) -> String {
-        "the record belongs to \(change.scope.isEmpty ? "the county" : change.scope), not \(station.village)"
     }
 
     /// Why the county refuses a station's change to a record read county-wide, checked against the
