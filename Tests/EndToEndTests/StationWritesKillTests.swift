@@ -15,7 +15,7 @@ import Testing
         let county = folder.file("county")
         let file = folder.file("catalogue.json")
         try StationPrices.catalogue.write(toFile: file, atomically: true, encoding: .utf8)
-        #expect(try await ProgramProcess.run("syncserver", ["prices", "catalogue", "--data-dir", county, file]).status == 0)
+        try await ProgramProcess.succeed("syncserver", ["prices", "catalogue", "--data-dir", county, file])
         let sheet = folder.file("prices.csv")
         try "日期,品种,市场,最低价,平均价,最高价,单位\n2026-11-20,玉米,M06,2.40,2.60,2.80,元/公斤\n2026-11-20,榴莲,M06,9,10,11,元/公斤\n"
             .write(toFile: sheet, atomically: true, encoding: .utf8)
@@ -30,9 +30,9 @@ import Testing
         let countyPort = try await server.listeningPort()
         let url = "http://127.0.0.1:\(countyPort)"
         let station = folder.file("station")
-        #expect(try await ProgramProcess.run("kiosk", ["enroll", "--data-dir", station, "--server", url, "--code", String(code)]).status == 0)
+        try await ProgramProcess.succeed("kiosk", ["enroll", "--data-dir", station, "--server", url, "--code", String(code)])
         try await StationPrices.addOperator(dataDir: station)
-        #expect(try await ProgramProcess.run("kiosk", ["sync", "--data-dir", station]).status == 0)
+        try await ProgramProcess.succeed("kiosk", ["sync", "--data-dir", station])
 
         var kiosk = try ProgramProcess("kiosk", ["serve", "--port", "0", "--data-dir", station])
         var port = try await kiosk.listeningPort()

@@ -37,7 +37,7 @@ import Testing
         let url = "http://127.0.0.1:\(try await server.listeningPort())"
 
         let first = folder.file("station-1")
-        #expect(try await ProgramProcess.run("kiosk", ["enroll", "--data-dir", first, "--server", url, "--code", houNan]).status == 0)
+        try await ProgramProcess.succeed("kiosk", ["enroll", "--data-dir", first, "--server", url, "--code", houNan])
         let reused = try await ProgramProcess.run("kiosk", ["enroll", "--data-dir", folder.file("thief"), "--server", url, "--code", houNan])
         #expect(reused.status == 1 && reused.error.contains("enrollment_refused"))
         let synced = try await ProgramProcess.run("kiosk", ["sync", "--data-dir", first])  // 5 divisions and the 75 accounts of both charts
@@ -46,7 +46,7 @@ import Testing
         #expect(again.output.contains("pushed 0, pulled 0") && again.output.contains("in 1 exchanges"))
 
         let second = folder.file("station-2")
-        #expect(try await ProgramProcess.run("kiosk", ["enroll", "--data-dir", second, "--server", url, "--code", beiTang]).status == 0)
+        try await ProgramProcess.succeed("kiosk", ["enroll", "--data-dir", second, "--server", url, "--code", beiTang])
         var kiosk = try ProgramProcess("kiosk", ["serve", "--port", "0", "--data-dir", second])
         #expect(await kiosk.line(containing: "sync: pushed 0, pulled 80") != nil, "\(kiosk.standardOutput)")
         kiosk.signal(SIGKILL)

@@ -25,7 +25,7 @@ import Testing
         let added = try await ProgramProcess.run("syncserver", ["station", "add", "--data-dir", county, "--village", village, "--name", village])
         let code = try #require(added.output.split(separator: " ").first { $0.count == 11 && $0.dropFirst(5).first == "-" })
         let station = folder.file("station-\(village)")
-        #expect(try await ProgramProcess.run("kiosk", ["enroll", "--data-dir", station, "--server", countyURL, "--code", String(code)]).status == 0)
+        try await ProgramProcess.succeed("kiosk", ["enroll", "--data-dir", station, "--server", countyURL, "--code", String(code)])
         try await StationPrices.addOperator(dataDir: station)
         return station
     }
@@ -63,8 +63,8 @@ import Testing
         kiosk.signal(SIGTERM)
         #expect(await kiosk.exitStatus() == 0)
 
-        #expect(try await ProgramProcess.run("kiosk", ["sync", "--data-dir", houNan]).status == 0)
-        #expect(try await ProgramProcess.run("kiosk", ["sync", "--data-dir", beiTang]).status == 0)
+        try await ProgramProcess.succeed("kiosk", ["sync", "--data-dir", houNan])
+        try await ProgramProcess.succeed("kiosk", ["sync", "--data-dir", beiTang])
         let other = try ProgramProcess("kiosk", ["serve", "--port", "0", "--data-dir", beiTang])
         let otherURL = "http://127.0.0.1:\(try await other.listeningPort())"
         for base in [otherURL, countyURL] {

@@ -44,10 +44,10 @@ import Testing
         let admin = try #require(
             try await StationPrices.token(countyPort, renew: true, login: StationPrices.adminLogin, secret: StationPrices.adminPassword))
         let station = folder.file("station")
-        #expect(try await ProgramProcess.run("kiosk", ["enroll", "--data-dir", station, "--server", countyURL, "--code", String(code)]).status == 0)
+        try await ProgramProcess.succeed("kiosk", ["enroll", "--data-dir", station, "--server", countyURL, "--code", String(code)])
         let missing = try await get("\(countyURL)/api/v1/notices/T-2026-05/receipts", token: admin)
         #expect(String(decoding: missing.0, as: UTF8.self).contains("\"missing\":[\"st-"))
-        #expect(try await ProgramProcess.run("kiosk", ["sync", "--data-dir", station]).status == 0)
+        try await ProgramProcess.succeed("kiosk", ["sync", "--data-dir", station])
 
         let kiosk = try ProgramProcess("kiosk", ["serve", "--port", "0", "--data-dir", station])
         let kioskURL = "http://127.0.0.1:\(try await kiosk.listeningPort())"
@@ -61,7 +61,7 @@ import Testing
         #expect((response as? HTTPURLResponse)?.statusCode == 200)
         kiosk.signal(SIGTERM)
         #expect(await kiosk.exitStatus() == 0)
-        #expect(try await ProgramProcess.run("kiosk", ["sync", "--data-dir", station]).status == 0)
+        try await ProgramProcess.succeed("kiosk", ["sync", "--data-dir", station])
 
         let receipts = String(decoding: try await get("\(countyURL)/api/v1/notices/T-2026-05/receipts", token: admin).0, as: UTF8.self)
         #expect(receipts.contains("\"missing\":[]"), "\(receipts)")

@@ -14,12 +14,25 @@ import Synchronization
 /// ```
 public final class ProgramProcess: Sendable {
     /// Runs a command to its end, with `input` on its standard input; its exit status and output.
+    /// Past `seconds` it is killed, as ``exitStatus(within:)`` says.
     public static func run(
-        _ program: String, _ arguments: [String], input: String? = nil
+        _ program: String, _ arguments: [String], input: String? = nil, within seconds: Double = 60
     ) async throws -> (status: Int32, output: String, error: String) {
         let process = try ProgramProcess(program, arguments, input: input)
-        let status = await process.exitStatus()
+        let status = await process.exitStatus(within: seconds)
         return (status, process.standardOutput, process.standardError)
+    }
+
+    /// Runs a command that must succeed and answers its standard output; any other exit throws,
+    /// naming the command, its status and what it wrote to standard error.
+    @discardableResult
+    public static func succeed(_ program: String, _ arguments: [String], input: String? = nil) async throws -> String {
+        let (status, output, error) = try await run(program, arguments, input: input)
+        guard status == 0 else {
+            let command = ([program] + arguments).joined(separator: " ")
+            throw ProgramFailure(message: "`\(command)` ended with status \(status); stderr: \(error) stdout: \(output)")
+        }
+        return output
     }
 
     private let process: Process
@@ -64,24 +77,33 @@ public final class ProgramProcess: Sendable {
         process.executableURL = URL(fileURLWithPath: program.hasPrefix("/") ? program : RepositoryPaths.executable(program))
         process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        process.standardOutput = collect(into: \.standardOutput, closed: \.outputClosed)
-        process.standardError = collect(into: \.standardError, closed: \.errorClosed)
-        if let input {
-            let pipe = Pipe()
-            process.standardInput = pipe
-            try pipe.fileHandleForWriting.write(contentsOf: Data(input.utf8))
-            try pipe.fileHandleForWriting.close()
-        } else {
-            process.standardInput = FileHandle.nullDevice
-        }
         process.terminationHandler = { [state] finished in
             state.withLock { state in
                 state.status = finished.terminationStatus
                 state.wake()
             }
         }
-        try process.run()
+        try Self.spawning.withLock { _ in
+            process.standardOutput = collect(into: \.standardOutput, closed: \.outputClosed)
+            process.standardError = collect(into: \.standardError, closed: \.errorClosed)
+            if let input {
+                let pipe = Pipe()
+                process.standardInput = pipe
+                try pipe.fileHandleForWriting.write(contentsOf: Data(input.utf8))
+                try pipe.fileHandleForWriting.close()
+            } else {
+                process.standardInput = FileHandle.nullDevice
+            }
+            try process.run()
+        }
     }
+
+    /// Held while a process's pipes are made and it is started. Foundation on Linux makes pipes and
+    /// its exit-watching socket without close-on-exec, and closes the others' in a child by listing
+    /// the descriptors open before it spawns: one made by another thread in between was inherited.
+    /// A long-running server that inherited a short command's socket hid that command's exit until
+    /// the server's own, past the test's deadline.
+    private static let spawning = Mutex(())
 
     /// A pipe whose bytes are appended to one buffer of the state as they arrive, read by a thread
     /// of its own with blocking reads: Foundation's `readabilityHandler` on Linux crashed the test

@@ -56,7 +56,7 @@ public final class WebDriver: Sendable {
         let answer = try await call(port, "/session", method: "POST", body: capabilities)
         guard let session = (answer as? [String: Any])?["sessionId"] as? String else {
             driver.signal(SIGTERM)
-            throw ProgramFailure(message: "no WebDriver session: \(answer)")
+            throw ProgramFailure(message: "no WebDriver session: \(answer.map { String(describing: $0) } ?? "no answer")")
         }
         let browser = WebDriver(driver: driver, port: port, session: session)
         try await browser.fitViewport(width: width, height: height)
