@@ -116,12 +116,12 @@ extension Replica {
             var batch = rows.prefix(limit)
             var bytes = 0
             if let cut = batch.firstIndex(where: { row in
-                bytes += (row[Self.fieldsColumn] as String).utf8.count
+                bytes += (row[.fields] as String).utf8.count
                 return bytes > Self.pullByteBudget
             }), cut > batch.startIndex {
                 batch = batch[..<cut]
             }
-            let last = try batch.last.map { $0[Self.positionColumn] as Int64 }
+            let last = try batch.last.map { $0[.position] as Int64 }
                 ?? Int64.fetchOne(db, sql: "SELECT MAX(position) FROM sync_change") ?? position
             let urgent = try Row.fetchAll(
                 db.cachedStatement(
@@ -137,21 +137,15 @@ extension Replica {
         }
     }
 
-    /// The log's columns a change is read from, in the order ``change(from:)`` reads them by
-    /// index (by name, each row's columns were searched for every value).
-    static let changeColumns = "origin, sequence, timestamp, collection, record_id, scope, fields, bases, signature, position"
-    static let fieldsColumn = 6
-    static let positionColumn = 9
-
     /// A change as its log row holds it, keeping the row's JSON text for the wire.
     static func change(from row: Row) throws -> Change {
-        let logged = LoggedForm(fields: row[fieldsColumn], bases: row[fieldsColumn + 1])
+        let logged = LoggedForm(fields: row[.fields], bases: row[.bases])
         var fields = SyncJSONReader(logged.fields.utf8)
         var bases = SyncJSONReader(logged.bases.utf8)
         var change = Change(
-            origin: row[0], sequence: row[1], timestamp: HybridTimestamp(rawValue: row[2]), collection: row[3],
-            recordID: row[4], scope: row[5], fields: try fields.fields(), bases: try bases.timestamps(),
-            signature: row[8])
+            origin: row[.origin], sequence: row[.sequence], timestamp: HybridTimestamp(rawValue: row[.timestamp]),
+            collection: row[.collection], recordID: row[.recordID], scope: row[.scope], fields: try fields.fields(),
+            bases: try bases.timestamps(), signature: row[.signature])
         change.logged = logged
         return change
     }
@@ -176,9 +170,10 @@ extension Replica {
                 while let row = try rows.next() {
                     if !sequences.isEmpty { json += "," }
                     Change.write(
-                        origin: row[0], sequence: row[1], timestamp: row[2], collection: row[3], recordID: row[4], scope: row[5],
-                        fields: row[Self.fieldsColumn], bases: row[Self.fieldsColumn + 1], signature: row[8], to: &json)
-                    sequences.append(row[1])
+                        origin: row[.origin], sequence: row[.sequence], timestamp: row[.timestamp], collection: row[.collection],
+                        recordID: row[.recordID], scope: row[.scope], fields: row[.fields], bases: row[.bases],
+                        signature: row[.signature], to: &json)
+                    sequences.append(row[.sequence])
                 }
                 json += "]"
             }
@@ -189,7 +184,7 @@ extension Replica {
     static let pendingSQL = "SELECT \(changeColumns) FROM sync_change WHERE origin = ? AND sequence > ? ORDER BY sequence LIMIT ?"
 
     func pendingArguments(_ limit: Int, _ db: Database) throws -> StatementArguments {
-        [origin, try Self.state(db, "acknowledged").flatMap { Int64($0) } ?? 0, limit]
+        [origin, try Self.acknowledged(db), limit]
     }
 
     /// Records the county's acknowledgement, its refusals and its clock. A change refused only for

@@ -17,7 +17,7 @@ extension Replica {
     /// }
     /// ```
     public static func handOver(_ db: Database, from old: String, to new: String) throws -> Int {
-        let acknowledged = try state(db, "acknowledged").flatMap { Int64($0) } ?? 0
+        let acknowledged = try acknowledged(db)
         try db.execute(
             sql: """
                 INSERT INTO sync_change(origin, sequence, timestamp, collection, record_id, scope, fields, bases, signature, urgent)

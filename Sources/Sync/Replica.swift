@@ -84,6 +84,11 @@ public final class Replica: Sendable {
         try String.fetchOne(db, sql: "SELECT value FROM sync_state WHERE key = ?", arguments: [key])
     }
 
+    /// The highest of this station's own sequences the county has acknowledged.
+    static func acknowledged(_ db: Database) throws -> Int64 {
+        try state(db, "acknowledged").flatMap { Int64($0) } ?? 0
+    }
+
     static func setState(_ db: Database, _ key: String, _ value: String) throws {
         try db.execute(
             sql: "INSERT INTO sync_state(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",

@@ -44,7 +44,7 @@ extension Replica {
 
     func pendingCount(_ db: Database) throws -> Int64 {
         guard role != .county else { return 0 }
-        let acknowledged = try Self.state(db, "acknowledged").flatMap { Int64($0) } ?? 0
+        let acknowledged = try Self.acknowledged(db)
         return max(0, try received(from: origin, db) - acknowledged)
     }
 

@@ -69,10 +69,11 @@ extension StationRegistry {
                 messageEN: "request counter \(request.counter) is not above \(last): replayed or reordered",
                 field: RequestSignature.counterHeader)
         }
-        let offset = request.stationTime.map { Int64(Date().timeIntervalSince1970 * 1000) - $0 } ?? 0
+        let now = Date()
+        let offset = request.stationTime.map { Int64(now.timeIntervalSince1970 * 1000) - $0 } ?? 0
         try db.execute(
             sql: "UPDATE sync_station SET counter = ?, last_sync_at = ?, pending = ?, clock_offset_ms = ? WHERE id = ?",
-            arguments: [request.counter, Date().formatted(.iso8601), request.pending, offset, request.stationID])
+            arguments: [request.counter, now.formatted(.iso8601), request.pending, offset, request.stationID])
         return request.peer
     }
 
