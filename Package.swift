@@ -23,6 +23,9 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         // Already in the graph through Hummingbird; named for the slow-link emulator's TCP relay.
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        // The station's HTTP client: timeouts that follow the link, no request sent again by itself.
+        // Already in the graph through HummingbirdTesting.
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
     ],
     targets: [
         // MARK: Primitives: no domain knowledge.
@@ -46,6 +49,10 @@ let package = Package(
             name: "SyncHTTP",
             dependencies: [
                 "Sync", "Storage", "WebAPI",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -78,6 +85,7 @@ let package = Package(
             name: "ServiceRuntime",
             dependencies: [
                 "Access", "Storage", "WebAPI",
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -198,6 +206,7 @@ let package = Package(
             dependencies: [
                 "CZlib", "CSQLite", "ChinaLocale", "Sync", "Storage", "Prices", "Notices", "Traceability", "Ledger", "DemoData",
                 "SlowLink", "SyncHTTP", "KioskService", "SyncServerService", "ServiceRuntime", "Villages",
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -237,7 +246,7 @@ let package = Package(
         .testTarget(
             name: "SyncHTTPTests",
             dependencies: [
-                "SyncHTTP", "SyncServerService", "DemoData", "TestSupport", "Sync", "ServiceRuntime",
+                "SyncHTTP", "SyncServerService", "DemoData", "TestSupport", "Sync", "ServiceRuntime", "WebAPI",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -304,7 +313,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["TestSupport"]
+            dependencies: ["TestSupport", "SlowLink"]
         ),
     ]
 )

@@ -1,4 +1,5 @@
 import Hummingbird
+import NIOCore
 import Logging
 import Storage
 import WebAPI
@@ -31,6 +32,11 @@ public enum APIApplication {
         return router
     }
 
+    /// How long a connection may stay silent: between requests, or in the middle of one's headers
+    /// or body. A client that stops sending is cut here, so a request waits on no body that will
+    /// not come; a slow link's upload, whose bytes keep coming, is not.
+    public static let idleTimeout = TimeAmount.seconds(60)
+
     /// An application serving the router on the settings' host and port.
     ///
     /// Once listening it logs `listening on http://HOST:PORT` (the real port when 0 was asked)
@@ -41,6 +47,7 @@ public enum APIApplication {
     ) -> some ApplicationProtocol {
         Application(
             router: router,
+            server: .http1(configuration: .init(idleTimeout: idleTimeout)),
             configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: settings.program),
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? settings.port

@@ -12,8 +12,13 @@ public struct LinkProfile: Sendable, Equatable, CustomStringConvertible {
     public var bytesPerSecond: Double
     /// One-way delay added to every byte, in seconds.
     public var latency: Double
-    /// A connection is cut once this many bytes (both ways together) have crossed it.
-    public var cutAfterBytes: Int?
+    /// A connection is cut once a number of bytes (both ways together) drawn from this range have
+    /// crossed it: one draw a connection, seeded by ``seed``. A station keeps its connection alive
+    /// from one exchange to the next, so the cut falls anywhere in an exchange — in a request, in
+    /// the wait for its reply, in the reply — as when a relay drops the TCP connection.
+    public var cutAfterBytes: ClosedRange<Int>?
+    /// Seeds the draws of ``cutAfterBytes``, so that a run's cuts fall at the same points again.
+    public var seed: UInt64 = 1
     /// A connection is cut this many seconds after it opens.
     public var cutAfterSeconds: Double?
     /// The link is up for `up` seconds, then down for `down` seconds, from when it starts: going
@@ -31,8 +36,8 @@ public struct LinkProfile: Sendable, Equatable, CustomStringConvertible {
     }
 
     public init(
-        name: String, kilobitsPerSecond: Double, latencyMilliseconds: Double, cutAfterBytes: Int? = nil,
-        cutAfterSeconds: Double? = nil, flapping: Flapping? = nil
+        name: String, kilobitsPerSecond: Double, latencyMilliseconds: Double, cutAfterBytes: ClosedRange<Int>? = nil,
+        cutAfterSeconds: Double? = nil, flapping: Flapping? = nil, seed: UInt64 = 1
     ) {
         self.name = name
         self.bytesPerSecond = kilobitsPerSecond * 1_000 / 8
@@ -40,6 +45,18 @@ public struct LinkProfile: Sendable, Equatable, CustomStringConvertible {
         self.cutAfterBytes = cutAfterBytes
         self.cutAfterSeconds = cutAfterSeconds
         self.flapping = flapping
+        self.seed = seed
+    }
+
+    /// The bytes after which the connection numbered `connection` is cut, if the profile cuts by bytes.
+    func byteBudget(ofConnection connection: Int) -> Int? {
+        guard let range = cutAfterBytes else { return nil }
+        // SplitMix64 of the seed and the connection's number: the same draw for the same connection.
+        var z = seed &+ UInt64(connection) &* 0x9E37_79B9_7F4A_7C15
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        z ^= z >> 31
+        return range.lowerBound + Int(z % UInt64(range.count))
     }
 
     /// GPRS: 20 kbit/s, 800 ms.
@@ -52,7 +69,12 @@ public struct LinkProfile: Sendable, Equatable, CustomStringConvertible {
     public static let flapping = LinkProfile(
         name: "flapping", kilobitsPerSecond: 120, latencyMilliseconds: 300, flapping: Flapping(up: 30, down: 30))
 
-    public static let all = [gprs, edge, threeG, flapping]
+    /// EDGE whose every connection is cut after 48 to 160 KB, at seeded points: a relay that drops
+    /// kept-alive connections in the middle of an exchange while the link itself stays up.
+    public static let cutting = LinkProfile(
+        name: "cutting", kilobitsPerSecond: 120, latencyMilliseconds: 300, cutAfterBytes: 48_000...160_000)
+
+    public static let all = [gprs, edge, threeG, flapping, cutting]
 
     public var description: String {
         "\(name) (\(Int(bytesPerSecond * 8 / 1_000)) kbit/s, \(Int(latency * 1_000)) ms)"

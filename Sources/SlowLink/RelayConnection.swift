@@ -15,16 +15,20 @@ final class RelayConnection {
     var linkFree: [Direction: NIODeadline] = [:]
     var budget: Int?
     var closed = false
-    var number = 0
+    let number: Int
     /// Slices of at most this many bytes are paced one by one, as packets would be.
     static let slice = 1_024
 
-    init(inbound: any Channel, outbound: any Channel, profile: LinkProfile, counters: NIOLockedValueBox<SlowLink.Counters>) {
+    init(
+        inbound: any Channel, outbound: any Channel, profile: LinkProfile, number: Int,
+        counters: NIOLockedValueBox<SlowLink.Counters>
+    ) {
         self.inbound = inbound
         self.outbound = outbound
         self.profile = profile
         self.counters = counters
-        self.budget = profile.cutAfterBytes
+        self.number = number
+        self.budget = profile.byteBudget(ofConnection: number)
     }
 
     static func open(inbound: any Channel, target: (String, Int), counters: NIOLockedValueBox<SlowLink.Counters>) -> EventLoopFuture<Void> {
@@ -41,9 +45,9 @@ final class RelayConnection {
         }
         // Everything of a connection runs on the client channel's event loop, so none of it is shared.
         return ClientBootstrap(group: loop).connect(host: target.0, port: target.1).assumeIsolated().flatMapThrowing { outbound in
-            let connection = RelayConnection(inbound: inbound, outbound: outbound, profile: profile, counters: counters)
+            let connection = RelayConnection(
+                inbound: inbound, outbound: outbound, profile: profile, number: number, counters: counters)
             let bound = NIOLoopBound(connection, eventLoop: loop)
-            connection.number = number
             let changed = counters.withLockedValue { counters in
                 counters.live[number] = { loop.execute { bound.value.close(cut: false) } }
                 return counters.since != started  // the profile changed while this one was connecting

@@ -40,7 +40,7 @@ extension Replica {
         case .countyAuthoritative:
             // One writer, so the record moves as a whole to the later stamp: one clock, not one a field.
             if try advanceClock(collection.name, change.recordID, Self.wholeRecord, to: change, db) {
-                try insert(change.fields, into: collection, id: change.recordID, replacing: true, db)
+                try upsert(change.fields, into: collection, id: change.recordID, db)
             }
         case .mergeable:
             try merge(change, into: collection, db)
@@ -170,17 +170,7 @@ extension Replica {
                 winners[field] = value
             }
         }
-        if winners.count == collection.fields.count {
-            try insert(winners, into: collection, id: change.recordID, replacing: true, db)
-        } else if !winners.isEmpty {
-            // Some fields of a held record: an upsert would first build a whole new row, and fail
-            // the table's NOT NULL columns this change does not carry.
-            if try rowExists(collection, change.recordID, db) {
-                try update(winners, in: collection, id: change.recordID, db)
-            } else {
-                try insert(winners, into: collection, id: change.recordID, replacing: true, db)
-            }
-        }
+        if !winners.isEmpty { try upsert(winners, into: collection, id: change.recordID, db) }
         // A conflict belongs to the record's village, which a record read county-wide names in its column.
         let village = try change.scope.isEmpty ? storedOwner(of: collection, recordID: change.recordID, db) ?? "" : change.scope
         for conflict in conflicts {
@@ -192,6 +182,17 @@ extension Replica {
                     "kept_value": .text(try Self.json(conflict.kept)), "kept_origin": .text(conflict.keptOrigin),
                     "other_value": .text(try Self.json(conflict.other)), "other_origin": .text(conflict.otherOrigin),
                 ])
+        }
+    }
+
+    /// Writes the given fields of a record: the whole row if they are all its fields, else an update
+    /// of the held row. (An upsert of some fields would first build a whole new row, and fail the
+    /// table's NOT NULL columns the change does not carry: a county record changed in one field.)
+    func upsert(_ fields: [String: SyncValue], into collection: SyncCollection, id: String, _ db: Database) throws {
+        if fields.count < collection.fields.count, try rowExists(collection, id, db) {
+            try update(fields, in: collection, id: id, db)
+        } else {
+            try insert(fields, into: collection, id: id, replacing: true, db)
         }
     }
 

@@ -31,10 +31,10 @@ public final class Replica: Sendable {
     /// The county signs county-owned changes with it; a station verifies them. `nil` before enrollment.
     public let signature: ChangeSignature?
     let collections: [String: SyncCollection]
-    /// The last sequence this replica captured, as its writer knows it within the current
-    /// transaction; forgotten on rollback, so that a sequence is never skipped.
     let insertStatements = Mutex<[InsertShape: String]>([:])
-    let capturedSequence = Mutex<(value: Int64?, watched: Bool)>((nil, false))
+    /// The last sequence this replica captured in the writer's current transaction; forgotten when
+    /// it ends (``nextSequence(_:)``).
+    let capturedSequence = Mutex<Int64?>(nil)
 
     /// - Parameter wallTime: the device's clock in milliseconds; a simulation passes a skewed one.
     public init(
@@ -107,18 +107,29 @@ public final class Replica: Sendable {
     }
 
     /// The sequence for a change captured now, in the writer's transaction: one more than the last
-    /// captured, known without a query after the first capture.
+    /// in the store, read at the transaction's first capture and counted in memory until it ends.
+    /// Never kept from one transaction to the next: another process on the store (a command run
+    /// beside the program) may have captured in between, and its last sequence would be taken again.
     func nextSequence(_ db: Database) throws -> Int64 {
-        let next = try (capturedSequence.withLock(\.value) ?? received(from: origin, db)) + 1
-        let watch = capturedSequence.withLock { state in
-            defer { state = (next, true) }
-            return !state.watched
-        }
-        if watch {
+        let next: Int64
+        if let last = capturedSequence.withLock({ $0 }) {
+            next = last + 1
+        } else {
+            let last = try Row.fetchOne(
+                db.cachedStatement(
+                    sql: "SELECT sequence, timestamp FROM sync_change WHERE origin = ? ORDER BY sequence DESC LIMIT 1"),
+                arguments: [origin])
+            // Another process's clock may have run ahead of this one's: stamps stay in sequence order.
+            // Not one the county refused as too far ahead, which this clock was set back from.
+            if let last, case let stamp = HybridTimestamp(rawValue: last[1]), !clock.isTooFarAhead(stamp) {
+                clock.observe(stamp)
+            }
+            next = (last?[0] ?? 0) + 1
             db.afterNextTransaction(
-                onCommit: { _ in self.capturedSequence.withLock { $0.watched = false } },
-                onRollback: { _ in self.capturedSequence.withLock { $0 = (nil, false) } })
+                onCommit: { _ in self.capturedSequence.withLock { $0 = nil } },
+                onRollback: { _ in self.capturedSequence.withLock { $0 = nil } })
         }
+        capturedSequence.withLock { $0 = next }
         return next
     }
 

@@ -48,6 +48,15 @@ extension Replica {
         return max(0, try received(from: origin, db) - acknowledged)
     }
 
+    /// How far a station's sync has come: the last of its changes the county acknowledged and the
+    /// position of the county's log it applied. A round the link cut that moved either made
+    /// progress: the link works, and the next round goes on from there.
+    public func progress() async throws -> [Int64] {
+        try await store.pool.read { db in
+            [try Self.acknowledged(db), try Self.state(db, "pull_position").flatMap { Int64($0) } ?? 0]
+        }
+    }
+
     func recordSuccess() async throws {
         try await store.pool.write { db in
             try Self.setState(db, "last_success", Date().formatted(.iso8601))

@@ -18,8 +18,10 @@ public struct CountySyncRoutes: RouteProvider {
     /// checks of what arrived (the ledger's hash chain). A failure is the domain's to record; the
     /// push is answered all the same.
     let afterPush: @Sendable (StationPeer) async -> Void
-    /// Pushes held at once, from their bodies to their commits.
+    /// Pushes held at once, from their inflated bodies to their commits.
     let pushes = AdmissionLimit(32)
+    /// One push at a time per station, taken once its signature is checked.
+    let perStation = StationAdmission()
 
     public init(replica: Replica, registry: StationRegistry, afterPush: @escaping @Sendable (StationPeer) async -> Void = { _ in }) {
         self.afterPush = afterPush
@@ -43,18 +45,21 @@ public struct CountySyncRoutes: RouteProvider {
                     protocolVersion: SyncProtocol.version))
         }
         router.post("sync/v1/push") { request, context in
-            try await pushes.admit {
-                let (body, signed) = try await verified(request, context)
-                let push = try decode(PushRequest.self, body)
-                let reply = try await replica.receive(push, from: signed.peer) { db in try registry.count(signed, db) }
-                if !push.changes.isEmpty { await afterPush(signed.peer) }
-                return try SyncReply(reply, deflated: SyncWire.acceptsDeflate(request))
+            // Slots go only to signed pushes: a connection that sends headers and no body holds none.
+            let (sent, signed) = try await verified(request, context)
+            return try await perStation.admit(signed.stationID) {
+                try await pushes.admit {
+                    let push = try decode(PushRequest.self, try inflated(sent, request, context))
+                    let reply = try await replica.receive(push, from: signed.peer) { db in try registry.count(signed, db) }
+                    if !push.changes.isEmpty { await afterPush(signed.peer) }
+                    return try SyncReply(reply, deflated: SyncWire.acceptsDeflate(request))
+                }
             }
         }
         router.post("sync/v1/pull") { request, context in
-            let (body, signed) = try await verified(request, context)
+            let (sent, signed) = try await verified(request, context)
             let peer = try await registry.count(signed)
-            let pull = try decode(PullRequest.self, body)
+            let pull = try decode(PullRequest.self, try inflated(sent, request, context))
             let limit = min(max(pull.limit, 1), 1_000)
             return try SyncReply(
                 try await replica.serve(PullRequest(after: pull.after, limit: limit, heldUrgent: pull.heldUrgent), for: peer),
@@ -85,8 +90,12 @@ public struct CountySyncRoutes: RouteProvider {
         let stations: [StationRegistry.Station]
     }
 
-    /// The body and the station, once the request's version and signature are checked; its
-    /// counter is the caller's to take (``StationRegistry/count(_:_:)``).
+    /// The body as sent and the station, once the request's version, its station and its
+    /// signature are checked; its counter is the caller's to take (``StationRegistry/count(_:_:)``).
+    ///
+    /// The station is looked up from the headers before the body is read, so a request naming no
+    /// enrolled station is refused without reading it; a body that stops coming is cut by the
+    /// server's idle limit (``APIApplication``).
     func verified(_ request: Request, _ context: APIRequestContext) async throws -> (Data, StationRegistry.SignedRequest) {
         if let version = request.headers[HTTPField.Name(SyncWire.protocolHeader)!].flatMap(Int.init),
             version > SyncProtocol.version
@@ -95,7 +104,6 @@ public struct CountySyncRoutes: RouteProvider {
                 status: .badRequest, code: "protocol_unsupported", message: "同步协议版本过新",
                 messageEN: "sync protocol \(version) is newer than this server's \(SyncProtocol.version)")
         }
-        let body = Data(buffer: try await request.body.collect(upTo: context.maxUploadSize))
         func header(_ name: String) throws -> String {
             guard let value = request.headers[HTTPField.Name(name)!] else {
                 throw APIError(
@@ -109,16 +117,23 @@ public struct CountySyncRoutes: RouteProvider {
                 RequestSignature.counterHeader, message: "请求计数必须是整数",
                 messageEN: "\(RequestSignature.counterHeader) must be a whole number")
         }
-        let signed = try await registry.verify(
-            stationID: try header(RequestSignature.stationHeader), counter: counter,
-            signature: try header(RequestSignature.signatureHeader), method: request.method.rawValue,
+        let station = try await registry.enrolledStation(try header(RequestSignature.stationHeader))
+        let signature = try header(RequestSignature.signatureHeader)
+        let body = Data(buffer: try await request.body.collect(upTo: context.maxUploadSize))
+        let signed = try registry.verify(
+            station, counter: counter, signature: signature, method: request.method.rawValue,
             path: request.uri.path, body: body,
             pending: request.headers[HTTPField.Name(RequestSignature.pendingHeader)!].flatMap(Int.init) ?? 0,
             stationTime: request.headers[HTTPField.Name(RequestSignature.stationTimeHeader)!].flatMap(Int64.init))
-        // Inflated only once the signature is known good: nobody else can make the server unfold a bomb.
-        guard request.headers[.contentEncoding] == Deflate.name else { return (body, signed) }
+        return (body, signed)
+    }
+
+    /// A verified body, inflated if it was sent deflated: only once the signature is known good,
+    /// so that nobody else can make the server unfold a bomb.
+    func inflated(_ body: Data, _ request: Request, _ context: APIRequestContext) throws -> Data {
+        guard request.headers[.contentEncoding] == Deflate.name else { return body }
         do {
-            return (try Deflate.decompress(body, limit: 16 * context.maxUploadSize), signed)
+            return try Deflate.decompress(body, limit: 16 * context.maxUploadSize)
         } catch {
             throw APIError.malformedBody(field: nil, detail: "the deflated body does not inflate within the limit")
         }

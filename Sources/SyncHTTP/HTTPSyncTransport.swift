@@ -3,11 +3,7 @@ import Storage
 import Sync
 import WebAPI
 
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
-
-/// The station's way to the county: signed HTTP requests through Foundation's URLSession.
+/// The station's way to the county: signed HTTP requests through the ``CountyClient``.
 ///
 /// ```swift
 /// let transport = HTTPSyncTransport(enrollment: enrollment, store: store, replica: replica)
@@ -17,15 +13,13 @@ public struct HTTPSyncTransport: SyncTransport {
     let enrollment: StationEnrollment
     let store: Store
     let replica: Replica
-    let session: URLSession
+    let client: CountyClient
 
-    /// - Parameter session: the station's own session; `URLSession.shared` holds at most six
-    ///   connections to a host, which stations sharing one process (a benchmark's) would queue for.
-    public init(enrollment: StationEnrollment, store: Store, replica: Replica, session: URLSession = .shared) {
+    public init(enrollment: StationEnrollment, store: Store, replica: Replica, client: CountyClient = .shared) {
         self.enrollment = enrollment
         self.store = store
         self.replica = replica
-        self.session = session
+        self.client = client
     }
 
     public func push(_ request: PushRequest) async throws -> PushReply {
@@ -47,25 +41,24 @@ public struct HTTPSyncTransport: SyncTransport {
     func send<Reply: SyncWireMessage>(json: Data, to path: String) async throws -> Reply {
         let body = try Deflate.compress(json)
         let counter = try await enrollment.nextCounter(store)
-        var request = URLRequest(url: enrollment.serverURL.appendingPathComponent(path))
-        request.httpMethod = "POST"
-        request.httpBody = body
-        request.timeoutInterval = 120
+        let url = enrollment.serverURL.appendingPathComponent(path)
         let signed = try RequestSignature.headers(
-            stationID: enrollment.stationID, counter: counter, method: "POST",
-            path: request.url!.path, body: body, key: enrollment.privateKey)
-        for (name, value) in signed { request.setValue(value, forHTTPHeaderField: name) }
-        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        request.setValue(Deflate.name, forHTTPHeaderField: "Content-Encoding")
-        request.setValue(Deflate.name, forHTTPHeaderField: SyncWire.acceptHeader)
-        request.setValue(String(SyncProtocol.version), forHTTPHeaderField: SyncWire.protocolHeader)
-        request.setValue(String(replica.clock.deviceWallMilliseconds), forHTTPHeaderField: RequestSignature.stationTimeHeader)
-        request.setValue(String(try await replica.pendingCount()), forHTTPHeaderField: RequestSignature.pendingHeader)
-        let (received, response) = try await session.data(for: request)
-        try Self.check(response, received)
+            stationID: enrollment.stationID, counter: counter, method: "POST", path: url.path, body: body,
+            key: enrollment.privateKey)
+        var headers = signed.map { ($0.key, $0.value) }
+        headers += [
+            ("Content-Type", "application/json"),
+            ("Content-Encoding", Deflate.name),
+            (SyncWire.acceptHeader, Deflate.name),
+            (SyncWire.protocolHeader, String(SyncProtocol.version)),
+            (RequestSignature.stationTimeHeader, String(replica.clock.deviceWallMilliseconds)),
+            (RequestSignature.pendingHeader, String(try await replica.pendingCount())),
+        ]
+        let reply = try await client.post(url, headers: headers, body: body)
+        try Self.check(reply)
         do {
-            let deflated = (response as? HTTPURLResponse)?.value(forHTTPHeaderField: SyncWire.encodingHeader) == Deflate.name
-            let data = deflated ? try Deflate.decompress(received, limit: 64 << 20) : received
+            let deflated = reply.header(SyncWire.encodingHeader) == Deflate.name
+            let data = deflated ? try Deflate.decompress(reply.body, limit: 64 << 20) : reply.body
             return try Reply(wireJSON: data)
         } catch {
             throw SyncHTTPError.badReply("\(Reply.self) expected")
@@ -73,22 +66,18 @@ public struct HTTPSyncTransport: SyncTransport {
     }
 
     /// Posts a JSON body with the API's conventions and decodes the JSON answer.
-    static func post<Reply: Decodable>(_ url: URL, json: some Encodable) async throws -> Reply {
-        var request = URLRequest(url: url)
-        request.httpMethod = "POST"
-        request.httpBody = try JSONCoding.encoder.encode(json)
-        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        let (data, response) = try await URLSession.shared.data(for: request)
-        try check(response, data)
-        return try JSONCoding.decoder.decode(Reply.self, from: data)
+    static func post<Reply: Decodable>(_ url: URL, json: some Encodable, client: CountyClient = .shared) async throws -> Reply {
+        let reply = try await client.post(
+            url, headers: [("Content-Type", "application/json")], body: try JSONCoding.encoder.encode(json))
+        try check(reply)
+        return try JSONCoding.decoder.decode(Reply.self, from: reply.body)
     }
 
-    static func check(_ response: URLResponse, _ data: Data) throws {
-        guard let http = response as? HTTPURLResponse else { throw SyncHTTPError.badReply("not HTTP") }
-        guard http.statusCode == 200 else {
-            let body = try? JSONDecoder().decode(APIError.Body.self, from: data)
+    static func check(_ reply: CountyClient.Reply) throws {
+        guard reply.status == 200 else {
+            let body = try? JSONDecoder().decode(APIError.Body.self, from: reply.body)
             throw SyncHTTPError.refused(
-                status: http.statusCode, code: body?.error ?? "unknown", message: body?.messageEN ?? "")
+                status: reply.status, code: body?.error ?? "unknown", message: body?.messageEN ?? "")
         }
     }
 }

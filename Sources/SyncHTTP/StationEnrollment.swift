@@ -70,11 +70,16 @@ public struct StationEnrollment: Sendable {
 public enum SyncHTTPError: Error, Sendable, Equatable, CustomStringConvertible {
     case badReply(String)
     case refused(status: Int, code: String, message: String)
+    /// The exchange failed on the way: the link was cut, went silent, or led nowhere.
+    case linkFailed(LinkFailure, detail: String)
 
     public var description: String {
         switch self {
         case .badReply(let text): "the county's reply is not understood: \(text)"
         case .refused(let status, let code, let message): "the county refused (\(status) \(code)): \(message)"
+        case .linkFailed(.cut, let detail): "the link was cut mid-exchange (\(detail))"
+        case .linkFailed(.timedOut, let detail): "the county's answer timed out (\(detail))"
+        case .linkFailed(.unreachable, let detail): "the county cannot be reached (\(detail))"
         }
     }
 }

@@ -5,15 +5,11 @@ import Storage
 import Sync
 import Synchronization
 
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
-
 /// A station's connection to its county: its replica once enrolled, one sync round on demand, and
 /// a background loop that retries with exponential backoff and jitter.
 ///
 /// The loop runs on a timer, never waiting for a local write: a station that has nothing to push
-/// still learns what the county published.
+/// still learns what the county published. Rounds never overlap, whoever starts them (``RoundLock``).
 ///
 /// ```swift
 /// let link = StationLink(store: store, collections: VillagesCollections.all)
@@ -23,7 +19,7 @@ public final class StationLink: Sendable {
     let store: Store
     let collections: [SyncCollection]
     private let cached = Mutex<(Replica, StationEnrollment)?>(nil)
-    private let session = URLSession(configuration: .ephemeral)
+    private let roundLock: RoundLock
     /// The batch size in force: it doubles after a round that completes and halves after one the
     /// link cuts, so a good line moves large batches and a bad one loses little per cut.
     private let batchSize = Mutex(BatchSize())
@@ -40,6 +36,7 @@ public final class StationLink: Sendable {
     public init(store: Store, collections: [SyncCollection]) {
         self.store = store
         self.collections = collections
+        self.roundLock = RoundLock(beside: store.path)
     }
 
     /// The station's replica, or `nil` before enrollment.
@@ -61,18 +58,23 @@ public final class StationLink: Sendable {
     }
 
     /// Runs one round: push everything pending, pull everything new, in batches of the given size
-    /// or, by default, of the size the link has shown it carries.
-    public func syncOnce(batchSize requested: Int? = nil) async throws -> SyncRound.Report {
+    /// or, by default, of the size the link has shown it carries. A round already running, in this
+    /// process or another, is waited for first, and `whileWaiting` told so.
+    public func syncOnce(batchSize requested: Int? = nil, whileWaiting: @Sendable () -> Void = {}) async throws
+        -> SyncRound.Report
+    {
         guard let (replica, enrollment) = try await enrolled() else { throw StationLinkError.notEnrolled }
-        let transport = HTTPSyncTransport(enrollment: enrollment, store: store, replica: replica, session: session)
-        let size = requested ?? batchSize.withLock { $0.current }
-        do {
-            let report = try await SyncRound(station: replica, transport: transport, batchSize: size).run()
-            batchSize.withLock { $0.adapt(succeeded: true) }
-            return report
-        } catch {
-            batchSize.withLock { $0.adapt(succeeded: false) }
-            throw error
+        let transport = HTTPSyncTransport(enrollment: enrollment, store: store, replica: replica)
+        return try await roundLock.holding(whileWaiting: whileWaiting) {
+            let size = requested ?? batchSize.withLock { $0.current }
+            do {
+                let report = try await SyncRound(station: replica, transport: transport, batchSize: size).run()
+                batchSize.withLock { $0.adapt(succeeded: true) }
+                return report
+            } catch {
+                batchSize.withLock { $0.adapt(succeeded: false) }
+                throw error
+            }
         }
     }
 }

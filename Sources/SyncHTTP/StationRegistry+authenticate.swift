@@ -4,16 +4,26 @@ import Storage
 import Sync
 import WebAPI
 
-/// How the county knows a station's request: ``verify(stationID:counter:signature:method:path:body:pending:stationTime:)``
-/// checks its signature outside the writer, then ``count(_:_:)`` takes its counter in a write
-/// transaction, so that the same request is never accepted twice.
+/// How the county knows a station's request, in three steps that cost more each:
+/// ``enrolledStation(_:)`` finds the station its headers name, before its body is read;
+/// ``verify(_:counter:signature:method:path:body:pending:stationTime:)`` checks the signature over
+/// the body, outside the writer that many stations wait for; ``count(_:_:)`` takes its counter in a
+/// write transaction, so that the same request is never accepted twice.
 ///
 /// ```swift
-/// let signed = try await registry.verify(stationID: id, counter: 7, signature: signature, method: "POST",
-///                                        path: "/sync/v1/push", body: body)
+/// let station = try await registry.enrolledStation(id)
+/// let signed = try registry.verify(station, counter: 7, signature: signature, method: "POST",
+///                                  path: "/sync/v1/push", body: body)
 /// let reply = try await replica.receive(push, from: signed.peer) { db in try registry.count(signed, db) }
 /// ```
 extension StationRegistry {
+    /// An enrolled, unrevoked station: what its requests are checked against.
+    public struct EnrolledStation: Sendable {
+        public let id: String
+        public let peer: StationPeer
+        let publicKey: Data
+    }
+
     /// A station's request whose signature is good, not yet counted. A push counts it in the
     /// transaction that applies it, so that a push costs the county one commit, not two.
     public struct SignedRequest: Sendable {
@@ -32,25 +42,32 @@ extension StationRegistry {
         try await store.groupCommit.write { db in try count(request, db) }
     }
 
-    /// Checks a request's signature against the station's key, outside the writer that many
-    /// stations wait for. Its counter is not checked yet: see ``count(_:_:)``.
-    public func verify(
-        stationID: String, counter: Int64, signature: String, method: String, path: String, body: Data,
-        pending: Int = 0, stationTime: Int64? = nil
-    ) async throws -> SignedRequest {
-        let enrolled = try await store.pool.read { db -> (key: Data, peer: StationPeer)? in
+    /// The enrolled station of that id, or 401: asked before a request's body is read, so that no
+    /// body is read for a station that does not exist.
+    public func enrolledStation(_ stationID: String) async throws -> EnrolledStation {
+        let enrolled = try await store.pool.read { db -> EnrolledStation? in
             let row = try Row.fetchOne(
                 db, sql: "SELECT public_key, origin, village FROM sync_station WHERE id = ? AND revoked_at IS NULL",
                 arguments: [stationID])
             guard let row, let key = row["public_key"] as Data?, let origin = row["origin"] as String? else { return nil }
-            return (key, StationPeer(origin: origin, village: row["village"]))
+            return EnrolledStation(id: stationID, peer: StationPeer(origin: origin, village: row["village"]), publicKey: key)
         }
-        guard let enrolled,
+        guard let enrolled else { throw Self.notAuthenticated }
+        return enrolled
+    }
+
+    /// Checks a request's signature against the station's key. Its counter is not checked yet:
+    /// see ``count(_:_:)``.
+    public func verify(
+        _ station: EnrolledStation, counter: Int64, signature: String, method: String, path: String, body: Data,
+        pending: Int = 0, stationTime: Int64? = nil
+    ) throws -> SignedRequest {
+        guard
             RequestSignature.isValid(
-                signature: signature, publicKey: enrolled.key, method: method, path: path, counter: counter, body: body)
+                signature: signature, publicKey: station.publicKey, method: method, path: path, counter: counter, body: body)
         else { throw Self.notAuthenticated }
         return SignedRequest(
-            peer: enrolled.peer, stationID: stationID, publicKey: enrolled.key, counter: counter, pending: pending,
+            peer: station.peer, stationID: station.id, publicKey: station.publicKey, counter: counter, pending: pending,
             stationTime: stationTime)
     }
 
@@ -70,7 +87,12 @@ extension StationRegistry {
                 field: RequestSignature.counterHeader)
         }
         let now = Date()
-        let offset = request.stationTime.map { Int64(now.timeIntervalSince1970 * 1000) - $0 } ?? 0
+        // The station's clock is its own to get wrong, by years, but not by enough to overflow.
+        let offset: Int64 =
+            request.stationTime.flatMap { stationTime -> Int64? in
+                let (difference, overflow) = Int64(now.timeIntervalSince1970 * 1000).subtractingReportingOverflow(stationTime)
+                return overflow ? nil : difference
+            } ?? 0
         try db.execute(
             sql: "UPDATE sync_station SET counter = ?, last_sync_at = ?, pending = ?, clock_offset_ms = ? WHERE id = ?",
             arguments: [request.counter, now.formatted(.iso8601), request.pending, offset, request.stationID])

@@ -9,7 +9,7 @@ import Testing
 /// installs it) against the demo's programs with their sample data, logged in as the demo's
 /// operator at the station and its administrator at the county: no answer may be a 5xx.
 /// Seeded, and bounded in examples per operation.
-@Suite(.timeLimit(.minutes(8))) struct APIFuzzTests {
+@Suite(.timeLimit(.minutes(30))) struct APIFuzzTests {
     let folder = try! TemporaryFolder()
 
     /// schemathesis's exit status and the end of its report.

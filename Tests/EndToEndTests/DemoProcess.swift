@@ -15,19 +15,17 @@ struct DemoProcess {
     var county: String { "http://127.0.0.1:\(countyPort)" }
     var station: String { "http://127.0.0.1:\(stationPort)" }
 
-    /// Starts the demo in `folder` and waits, up to three minutes, until the station holds what
-    /// its first sync brought (the village's disclosures).
+    /// Starts the demo in `folder` and waits until it says it is running, which it does once the
+    /// station's first sync has brought the county's data (the demo seeds a year of books first).
     static func start(in folder: String) async throws -> DemoProcess {
         let (county, station) = (try StationPrices.freePort(), try StationPrices.freePort())
         let process = try ProgramProcess(
             "demo", ["--folder", folder, "--county-port", "\(county)", "--kiosk-port", "\(station)", "--log-level", "error"])
         let demo = DemoProcess(process: process, countyPort: county, stationPort: station)
-        for _ in 0..<360 {  // the demo seeds a year of books first
-            if await demo.stationSynced() { return demo }
-            try await Task.sleep(for: .milliseconds(500))
-        }
+        // A generous outer bound: the wait ends on the line, or when the demo exits without it.
+        if await process.line(containing: "demo is running", within: 1_200) != nil, await demo.stationSynced() { return demo }
         process.signal(SIGTERM)
-        throw ProgramFailure(message: "the demo did not start: \(process.standardError)")
+        throw ProgramFailure(message: "the demo did not start: \(process.standardOutput) \(process.standardError)")
     }
 
     func stop() async {

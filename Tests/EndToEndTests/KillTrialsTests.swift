@@ -6,7 +6,7 @@ import Testing
 /// pulls, of the county server in the middle of a push, and of the station with a price on its
 /// way in. Afterwards both stores pass `check` (SQLite's integrity, foreign keys, the sync log),
 /// and after one complete sync the county holds every acknowledged price once.
-@Suite(.timeLimit(.minutes(8))) struct KillTrialsTests {
+@Suite(.timeLimit(.minutes(30))) struct KillTrialsTests {
     let folder = try! TemporaryFolder()
 
     func serve(_ program: String, _ port: Int, _ data: String) async throws -> (ProgramProcess, Int) {

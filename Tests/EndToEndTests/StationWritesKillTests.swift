@@ -8,7 +8,7 @@ import Testing
 /// Prices recorded at a running station while `kiosk sync` runs beside it and is killed with
 /// SIGKILL at seeded points, then the station itself killed with a write in flight: after one
 /// complete sync the county holds every acknowledged price once, and exactly what the station holds.
-@Suite(.timeLimit(.minutes(3))) struct StationWritesKillTests {
+@Suite(.timeLimit(.minutes(30))) struct StationWritesKillTests {
     let folder = try! TemporaryFolder()
 
     @Test func everyAcknowledgedPriceReachesTheCountyOnceWhateverIsKilled() async throws {
@@ -44,7 +44,7 @@ import Testing
             let pushes = server.count(of: "/sync/v1/push")
             let sync = try ProgramProcess("kiosk", ["sync", "--data-dir", station, "--batch-size", "1"])
             for index in 0..<Int(random.next() % 3) { acknowledged += [try await StationPrices.record(port, avg: 300 + index)].compactMap { $0 } }
-            let pushed = await server.line(containing: "/sync/v1/push", occurrence: pushes + 1 + Int(random.next() % 3), within: 20)
+            let pushed = await server.line(containing: "/sync/v1/push", occurrence: pushes + 1 + Int(random.next() % 3), within: 300)
             #expect(pushed != nil, "trial \(trial): the county saw no push")
             sync.signal(SIGKILL)
             _ = await sync.exitStatus()

@@ -7,7 +7,7 @@ import Testing
 
 /// A county server and two stations as real processes on loopback: enrolled with one-time codes,
 /// synced by command and in the background, a station killed and restarted.
-@Suite(.timeLimit(.minutes(3))) struct SyncProcessTests {
+@Suite(.timeLimit(.minutes(30))) struct SyncProcessTests {
     let folder = try! TemporaryFolder()
 
     static let divisions = """

@@ -7,7 +7,7 @@ import Testing
 
 /// An urgent notice and its scanned document published with the county's commands, found by a
 /// station's search, shown on its screen, and the receipt and showing seen at the county.
-@Suite(.timeLimit(.minutes(3))) struct UrgentNoticeProcessTests {
+@Suite(.timeLimit(.minutes(30))) struct UrgentNoticeProcessTests {
     let folder = try! TemporaryFolder()
 
     static let notices = """

@@ -16,7 +16,7 @@ public final class ProgramProcess: Sendable {
     /// Runs a command to its end, with `input` on its standard input; its exit status and output.
     /// Past `seconds` it is killed, as ``exitStatus(within:)`` says.
     public static func run(
-        _ program: String, _ arguments: [String], input: String? = nil, within seconds: Double = 60
+        _ program: String, _ arguments: [String], input: String? = nil, within seconds: Double = 300
     ) async throws -> (status: Int32, output: String, error: String) {
         let process = try ProgramProcess(program, arguments, input: input)
         let status = await process.exitStatus(within: seconds)
@@ -140,7 +140,7 @@ public final class ProgramProcess: Sendable {
 
     /// The first output line containing `pattern` (or its `occurrence`-th), or `nil` if the output
     /// ends or the deadline passes first.
-    public func line(containing pattern: String, occurrence: Int = 1, within seconds: Double = 60) async -> String? {
+    public func line(containing pattern: String, occurrence: Int = 1, within seconds: Double = 300) async -> String? {
         let deadline = Task { [state] in
             try await Task.sleep(for: .seconds(seconds))
             state.withLock { $0.wake(giveUp: true) }
@@ -155,7 +155,7 @@ public final class ProgramProcess: Sendable {
     }
 
     /// The port in the program's `listening on http://HOST:PORT` line.
-    public func listeningPort(within seconds: Double = 60) async throws -> Int {
+    public func listeningPort(within seconds: Double = 300) async throws -> Int {
         guard let line = await line(containing: "listening on http://", within: seconds),
             let port = line.split(separator: ":").last.flatMap({ Int($0.prefix { $0.isNumber }) })
         else {
@@ -171,7 +171,7 @@ public final class ProgramProcess: Sendable {
 
     /// The exit status once the process has ended and closed its output; past the deadline the
     /// process is killed, and -1 is answered if even that is not seen.
-    public func exitStatus(within seconds: Double = 60) async -> Int32 {
+    public func exitStatus(within seconds: Double = 300) async -> Int32 {
         let killer = Task { [process, state] in
             try await Task.sleep(for: .seconds(seconds))
             kill(process.processIdentifier, SIGKILL)

@@ -35,7 +35,7 @@ public final class WebDriver: Sendable {
     /// Starts chromedriver on `port` and a headless Chromium of `width`×`height` (1080p: a kiosk).
     public static func start(port: Int, width: Int = 1920, height: Int = 1080) async throws -> WebDriver {
         let driver = try ProgramProcess(chromedriver, ["--port=\(port)", "--allowed-ips=127.0.0.1"])
-        guard await driver.line(containing: "started successfully", within: 30) != nil else {
+        guard await driver.line(containing: "started successfully", within: 120) != nil else {
             throw ProgramFailure(message: "chromedriver did not start: \(driver.standardError)")
         }
         let capabilities: [String: Any] = [
@@ -81,7 +81,7 @@ public final class WebDriver: Sendable {
     }
 
     /// The first element the CSS selector finds, waiting for it up to `seconds`.
-    public func element(_ selector: String, within seconds: Double = 10) async throws -> String {
+    public func element(_ selector: String, within seconds: Double = 120) async throws -> String {
         let deadline = Date().addingTimeInterval(seconds)
         repeat {
             if let found = try? await command("element", body: ["using": "css selector", "value": selector]) as? [String: Any],
@@ -112,14 +112,14 @@ public final class WebDriver: Sendable {
 
     /// Waits until the element's text contains `expected`; its text then.
     @discardableResult
-    public func waitForText(_ expected: String, in selector: String, within seconds: Double = 10) async throws -> String {
+    public func waitForText(_ expected: String, in selector: String, within seconds: Double = 120) async throws -> String {
         try await waitForText(in: selector, within: seconds, "\(expected)") { $0.contains(expected) }
     }
 
     /// Waits until the element's text is as `wanted` says (`what` names it in the failure).
     @discardableResult
     public func waitForText(
-        in selector: String, within seconds: Double = 10, _ what: String, _ wanted: (String) -> Bool
+        in selector: String, within seconds: Double = 120, _ what: String, _ wanted: (String) -> Bool
     ) async throws -> String {
         let deadline = Date().addingTimeInterval(seconds)
         var seen = ""

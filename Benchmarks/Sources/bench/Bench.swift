@@ -71,10 +71,10 @@ struct Bench: AsyncParsableCommand {
 
     struct Link: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Catch-up over GPRS, EDGE, 3G and a flapping link, and the idle check, through the slow-link emulator.")
+            abstract: "Catch-up over GPRS, EDGE, 3G, a flapping link and one that cuts kept-alive connections, the idle check, and the emulator's accuracy.")
         static let days = 30
         @Option(help: "Days the station missed.") var days = Link.days
-        @Option(help: "Profiles to run: GPRS, EDGE, 3G, flapping.") var profiles: [String] = LinkProfile.all.map(\.name)
+        @Option(help: "Profiles to run: GPRS, EDGE, 3G, flapping, cutting.") var profiles: [String] = LinkProfile.all.map(\.name)
 
         func run() async throws {
             let chosen = LinkProfile.all.filter { profiles.contains($0.name) }

@@ -113,8 +113,15 @@ struct Report {
           40 notices; a year of the village's books with drafts and audit trail) and every station
           catches up at once on its own link. Bytes are what crossed the link both ways, HTTP and all;
           the baseline is every record the station pulled as gzip'd CSV. The time bound is those bytes
-          at the link's rate. On the flapping link, a round cut by the link is retried a second later;
-          what it costs is its bytes beyond EDGE's for the same gap, per cut.
+          at the link's rate. A round cut by the link is retried after `kiosk serve`'s first retry (2 s).
+          The flapping link goes down for 30 s every 30 s and refuses connections while down; the cutting
+          link stays up but drops each kept-alive connection after 48–160 KB (seeded), in the middle of
+          an exchange. What a cut costs is the bytes and the time beyond EDGE's catch-up of the same gap
+          in the same run, per cut; the time the flapping link was down is not counted as lost.
+        - **slow-link emulator**: the relay's accuracy on loopback, each measured once through a relay of
+          its own: 45,000 bytes at 240 kbit/s, a round trip at 500 ms each way, a cut 1.2 s after a
+          connection opens, and a flapping link's first fall after 1 s up. The emulator's tests only check
+          that it holds bytes back at least as long as its settings require.
         - **county throughput**: the real `syncserver serve` in a process of its own, and 300 stations of
           the real station code in this one, each with its own store and connection, enrolled and synced
           once beforehand; each records 1,000 prices of the last 30 days (about 33 a day, 100 varieties,
@@ -127,7 +134,7 @@ struct Report {
           this machine. The county's peak is its largest resident set, read from `/proc` while it runs,
           against its size after start (a 64 MB page cache and 32 pushes admitted at a time included).
         - **station peak memory**: the largest resident set of each `kiosk sync` process catching up (run
-          again after a cut on the flapping link), against the same command's when the station is up to
+          again after a cut), against the same command's when the station is up to
           date.
         - "an empty async read" (printed, not tabled) is what `await pool.read` costs on this machine,
           the reason the price queries run their reads on the calling task.

@@ -41,6 +41,7 @@ struct LinkBench {
         let index: Int
         let figure: Figure
         let bytes: Int
+        let seconds: Double
         let exchanges: Int
         let peakBytes: Int
     }
@@ -90,18 +91,10 @@ struct LinkBench {
             return (results.sorted { $0.index < $1.index }, try await other!.value)
         }
         figures += results.map(\.figure)
-        if let flapping = results.first(where: { stations[$0.index].profile.flapping != nil }),
-            let steady = results.first(where: { stations[$0.index].profile == .edge })
-        {
-            let resent = max(0, flapping.bytes - steady.bytes)
-            let cuts = stations[flapping.index].link.connections.cut
-            let batch = steady.bytes / max(steady.exchanges, 1)
-            figures.append(
-                Figure(
-                    name: "flapping: bytes sent again against EDGE's for the same gap, per cut",
-                    value: "\(resent / max(cuts, 1)) B per cut (\(cuts) cuts)", baseline: "one exchange \(batch) B",
-                    ratio: String(format: "%.2f batches", Double(resent) / Double(max(cuts, 1)) / Double(max(batch, 1))),
-                    goal: "at most one batch per cut"))
+        if let steady = results.first(where: { stations[$0.index].profile == .edge }) {
+            for result in results where stations[result.index].profile.flapping != nil || stations[result.index].profile.cutAfterBytes != nil {
+                figures += cutFigures(result, station: stations[result.index], steady: steady)
+            }
         }
         let idle = try await idleCheck(stations.first { $0.profile == .threeG } ?? stations[0], folder: folder)
         figures.append(idle.figure)
@@ -113,6 +106,7 @@ struct LinkBench {
                 ratio: String(format: "%.2f× idle", Double(peak.peakBytes) / Double(max(idle.peakBytes, 1))),
                 goal: "under 100 MB"))
         for station in stations { try await station.link.stop() }
+        figures += try await accuracyFigures()
         await group.triggerGracefulShutdown()
         return (figures, other)
     }
@@ -138,7 +132,8 @@ struct LinkBench {
         return (status == 0, exchanges, peak)
     }
 
-    /// Runs `kiosk sync` over the station's link until one round completes, a second after each cut.
+    /// Runs `kiosk sync` over the station's link until one round completes, after each failed round
+    /// pausing as `kiosk serve` would after a round the link cut (``BackgroundSync``'s first retry).
     func catchUp(_ station: Station, index: Int, csvBytes: Int, folder: URL) async throws -> CatchUp {
         station.link.change(to: station.profile)
         let (up, down) = station.link.bytesDelivered
@@ -153,7 +148,7 @@ struct LinkBench {
                     return
                 }
                 guard attempt < 600 else { throw ChildProgram.Failed(description: "kiosk sync: \(try String(contentsOf: log, encoding: .utf8))") }
-                try await Task.sleep(for: .seconds(1))
+                try await Task.sleep(for: BackgroundSync.wait(after: 1, interval: .zero, longest: .seconds(3_600), jitter: 1))
             }
         }
         let after = station.link.bytesDelivered
@@ -168,7 +163,7 @@ struct LinkBench {
                 baseline: "gzip'd CSV \(csvBytes.formatted()) B / bound \(String(format: "%.1f", bound)) s",
                 ratio: String(format: "%.2f× bytes, %.2f× time", Double(bytes) / Double(csvBytes), Measure.seconds(elapsed) / bound),
                 goal: timeGoal),
-            bytes: bytes, exchanges: exchanges, peakBytes: peakBytes)
+            bytes: bytes, seconds: Measure.seconds(elapsed), exchanges: exchanges, peakBytes: peakBytes)
     }
 
     /// An up-to-date station checks in: what crosses the link, and how many exchanges.

@@ -79,7 +79,9 @@ struct DemoCommand: AsyncParsableCommand {
                 let (countyPort, stationPort) = await ports.both()
                 let urls = DemoURLs(host: county.host, countyPort: countyPort, stationPort: stationPort)
                 let enrolled = try await enroll(stationApp, at: countyApp, village: village, server: urls.county)
-                print(urls.banner(village: village.name, folder: root.path, check: check, enrolled: enrolled))
+                // Written unbuffered: into a file or a pipe, print would keep it until the demo ends.
+                FileHandle.standardOutput.write(
+                    Data(urls.banner(village: village.name, folder: root.path, check: check, enrolled: enrolled).utf8 + [10]))
                 if check {
                     try await urls.checkHealth()
                     print("Both programs answer /healthz. 检查通过。")

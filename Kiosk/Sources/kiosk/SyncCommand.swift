@@ -18,7 +18,10 @@ struct SyncCommand: AsyncParsableCommand {
         let store = ServiceLauncher.openStoreOrExit(KioskProgram.self, dataDirectory: storage.path())
         let link = StationLink(store: store, collections: KioskProgram.collections)
         do {
-            let report = try await link.syncOnce(batchSize: batchSize)
+            let report = try await link.syncOnce(batchSize: batchSize) {
+                // Unbuffered: the operator (or a test) reads it while the command waits.
+                FileHandle.standardOutput.write(Data("另一轮同步正在进行，等它结束 — waiting for the sync round in progress to end\n".utf8))
+            }
             let status = try await link.replica()!.status()
             print(
                 "pushed \(report.pushed), pulled \(report.pulled), quarantined \(report.quarantined) in \(report.exchanges) exchanges; "

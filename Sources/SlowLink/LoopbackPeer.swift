@@ -2,9 +2,16 @@ import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
 
-/// One end of a test connection on loopback, server or client: it records when bytes arrive and
-/// when the connection closes, optionally echoes, and lets a test wait for either.
-final class LoopbackPeer: Sendable {
+/// One end of a probe connection on loopback, server or client: it records when bytes arrive and
+/// when the connection closes, optionally echoes, and lets a caller wait for either. The emulator's
+/// tests and the benchmark's accuracy figures measure a ``SlowLink`` with it.
+///
+/// ```swift
+/// let (client, peer) = try await server.connect(to: link.port)
+/// try await client.writeAndFlush(ByteBuffer(repeating: 1, count: 10))
+/// try await peer.wait(forBytes: 10, on: server.loop)
+/// ```
+public final class LoopbackPeer: Sendable {
     struct Log {
         var arrivals: [(at: NIODeadline, bytes: Int)] = []
         var closedAt: NIODeadline?
@@ -18,23 +25,26 @@ final class LoopbackPeer: Sendable {
 
     init(echo: Bool) { self.echo = echo }
 
-    var received: Int { log.withLockedValue { $0.received } }
-    var firstArrival: NIODeadline? { log.withLockedValue { $0.arrivals.first?.at } }
-    var lastArrival: NIODeadline? { log.withLockedValue { $0.arrivals.last?.at } }
-    var closedAt: NIODeadline? { log.withLockedValue { $0.closedAt } }
+    public var received: Int { log.withLockedValue { $0.received } }
+    public var firstArrival: NIODeadline? { log.withLockedValue { $0.arrivals.first?.at } }
+    public var lastArrival: NIODeadline? { log.withLockedValue { $0.arrivals.last?.at } }
+    public var closedAt: NIODeadline? { log.withLockedValue { $0.closedAt } }
 
-    struct TimedOut: Error {}
+    /// A wait passed its outer bound: the relay is broken, not slow.
+    public struct TimedOut: Error {
+        public init() {}
+    }
 
-    /// A promise that fails after ten seconds, so that no test waits for ever on a broken relay.
+    /// A promise that fails after a minute, so that nothing waits for ever on a broken relay.
     static func bounded(on loop: any EventLoop) -> EventLoopPromise<Void> {
         let promise = loop.makePromise(of: Void.self)
-        let timer = loop.scheduleTask(in: .seconds(10)) { promise.fail(TimedOut()) }
+        let timer = loop.scheduleTask(in: .seconds(60)) { promise.fail(TimedOut()) }
         promise.futureResult.whenComplete { _ in timer.cancel() }
         return promise
     }
 
     /// Waits until at least `bytes` have arrived or the connection closed.
-    func wait(forBytes bytes: Int, on loop: any EventLoop) async throws {
+    public func wait(forBytes bytes: Int, on loop: any EventLoop) async throws {
         let promise = Self.bounded(on: loop)
         let done = log.withLockedValue { log in
             if log.received >= bytes || log.closedAt != nil { return true }
@@ -45,7 +55,8 @@ final class LoopbackPeer: Sendable {
         try await promise.futureResult.get()
     }
 
-    func waitForClose(on loop: any EventLoop) async throws {
+    /// Waits until the connection has closed.
+    public func waitForClose(on loop: any EventLoop) async throws {
         let promise = Self.bounded(on: loop)
         let done = log.withLockedValue { log in
             if log.closedAt != nil { return true }
@@ -90,14 +101,21 @@ final class LoopbackPeer: Sendable {
 }
 
 /// A loopback server whose every connection is a ``LoopbackPeer``, and a client to reach it.
-final class LoopbackServer: Sendable {
+///
+/// ```swift
+/// let server = LoopbackServer()
+/// let link = try await SlowLink.start(forwardingTo: try await server.start(echo: true), profile: .edge)
+/// ```
+public final class LoopbackServer: Sendable {
     let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
     let peers = NIOLockedValueBox<[LoopbackPeer]>([])
     let peerWaiters = NIOLockedValueBox<[EventLoopPromise<LoopbackPeer>]>([])
     let channel: NIOLockedValueBox<(any Channel)?> = NIOLockedValueBox(nil)
 
+    public init() {}
+
     /// The first connection the server accepted, once it has.
-    func firstPeer() async throws -> LoopbackPeer {
+    public func firstPeer() async throws -> LoopbackPeer {
         let promise = loop.makePromise(of: LoopbackPeer.self)
         let accepted = peers.withLockedValue { peers in
             peers.first ?? { peerWaiters.withLockedValue { $0.append(promise) }; return nil }()
@@ -106,7 +124,8 @@ final class LoopbackServer: Sendable {
         return try await promise.futureResult.get()
     }
 
-    func start(echo: Bool) async throws -> Int {
+    /// Listens on an ephemeral port of 127.0.0.1 and answers it; each connection echoes if `echo`.
+    public func start(echo: Bool) async throws -> Int {
         let server = try await ServerBootstrap(group: group)
             .childChannelInitializer { [peers, peerWaiters] child in
                 let peer = LoopbackPeer(echo: echo)
@@ -122,10 +141,10 @@ final class LoopbackServer: Sendable {
         return server.localAddress!.port!
     }
 
-    var loop: any EventLoop { group.next() }
+    public var loop: any EventLoop { group.next() }
 
     /// A client connection to a port, with the peer that records what it receives.
-    func connect(to port: Int) async throws -> (any Channel, LoopbackPeer) {
+    public func connect(to port: Int) async throws -> (any Channel, LoopbackPeer) {
         let peer = LoopbackPeer(echo: false)
         let client = try await ClientBootstrap(group: group)
             .channelInitializer { channel in
@@ -135,11 +154,13 @@ final class LoopbackServer: Sendable {
         return (client, peer)
     }
 
-    func stop() async throws {
+    public func stop() async throws {
         try? await channel.withLockedValue { $0 }?.close()
         try await group.shutdownGracefully()
     }
 }
 
-/// Seconds from one instant to a later one.
-func seconds(from start: NIODeadline, to end: NIODeadline) -> Double { Double((end - start).nanoseconds) / 1e9 }
+extension NIODeadline {
+    /// Seconds from an earlier instant to this one.
+    public func seconds(since start: NIODeadline) -> Double { Double((self - start).nanoseconds) / 1e9 }
+}

@@ -1,0 +1,166 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import SlowLink
+import TestSupport
+import Testing
+
+/// What runs beside a running program: the county's publishing commands while it serves, sync
+/// rounds started by hand while the station syncs in the background, and connections that send a
+/// push's headers and then nothing.
+@Suite(.timeLimit(.minutes(30))) struct BesideTheProgramTests {
+    let folder = try! TemporaryFolder()
+
+    /// Publishes a notice from the console as the county's administrator; its HTTP status.
+    func publishFromConsole(_ county: CountyUnderTest, id: String) async throws -> Int {
+        let token = try #require(
+            try await StationPrices.token(county.port, renew: true, login: StationPrices.adminLogin, secret: StationPrices.adminPassword))
+        var request = URLRequest(url: URL(string: "\(county.url)/api/v1/notices")!)
+        request.httpMethod = "POST"
+        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
+        request.httpBody = Data(CountyUnderTest.notices(1, prefix: id).utf8)
+        let (data, response) = try await URLSession.shared.data(for: request)
+        let status = (response as? HTTPURLResponse)?.statusCode ?? 0
+        #expect(status == 201, "\(String(decoding: data, as: UTF8.self))")
+        return status
+    }
+
+    @Test func theCountysOwnWritesWorkAfterCommandsRunBesideIt() async throws {
+        let county = try await CountyUnderTest.start(in: folder)
+        let (code, _) = try await county.newStation()
+        let station = folder.file("station")
+        try await ProgramProcess.succeed("kiosk", ["enroll", "--data-dir", station, "--server", county.url, "--code", code])
+        #expect(try await publishFromConsole(county, id: "FIRST") == 201)
+
+        // Each command captures changes under the county's own origin, in a process of its own.
+        let prices = folder.file("prices.csv")
+        try "日期,品种,市场,最低价,平均价,最高价,单位\n2026-11-20,玉米,M06,2.40,2.60,2.80,元/公斤\n".write(
+            toFile: prices, atomically: true, encoding: .utf8)
+        try await ProgramProcess.succeed("syncserver", ["prices", "import", "--data-dir", county.directory, prices])
+        let divisions = folder.file("divisions-more.json")
+        try SyncProcessTests.divisions.replacingOccurrences(of: "侯南村", with: "侯南村（更名）")
+            .write(toFile: divisions, atomically: true, encoding: .utf8)
+        try await ProgramProcess.succeed("syncserver", ["divisions", "import", "--data-dir", county.directory, divisions])
+        try await county.publishNotices(3, prefix: "CLI")
+
+        // The running county's next own write, a station's push, and the county's write after it.
+        #expect(try await publishFromConsole(county, id: "AFTER") == 201)
+        try await StationPrices.addOperator(dataDir: station)
+        let kiosk = try ProgramProcess("kiosk", ["serve", "--port", "0", "--data-dir", station])
+        let price = try #require(try await StationPrices.record(try await kiosk.listeningPort(), avg: 260))
+        try await ProgramProcess.succeed("kiosk", ["sync", "--data-dir", station])
+        #expect(try await StationPrices.recorded(county.port).contains(price))
+        #expect(try await publishFromConsole(county, id: "LAST") == 201)
+        let notices = try await CountyUnderTest.noticeIDs(at: county.url)
+        #expect(notices.isSuperset(of: ["FIRST-1", "CLI-1", "CLI-3", "AFTER-1", "LAST-1"]))
+        kiosk.signal(SIGTERM)
+        #expect(await kiosk.exitStatus() == 0)
+        #expect(await county.stop() == 0)
+    }
+
+    /// Rounds started by hand while the station syncs in the background take their turns: none is
+    /// refused as a replay, and one that finds a round in progress says it waits for it.
+    @Test func syncRoundsOfOneStationTakeTurns() async throws {
+        let county = try await CountyUnderTest.start(in: folder)
+        let (code, _) = try await county.newStation()
+        let station = folder.file("station")
+        try await ProgramProcess.succeed("kiosk", ["enroll", "--data-dir", station, "--server", county.url, "--code", code])
+        try await county.publishNotices(40, prefix: "TURN")
+        let kiosk = try ProgramProcess("kiosk", ["serve", "--port", "0", "--data-dir", station])
+        _ = try await kiosk.listeningPort()
+        let rounds = try await withThrowingTaskGroup(of: (Int32, String).self) { group in
+            for _ in 0..<4 {
+                group.addTask {
+                    let round = try await ProgramProcess.run("kiosk", ["sync", "--data-dir", station, "--batch-size", "5"])
+                    return (round.status, round.error)
+                }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        for (status, error) in rounds {
+            #expect(status == 0, "\(error)")
+        }
+
+        // A round held by another holder of the lock (here, this test) is waited for.
+        let lock = open(folder.file("station/kiosk.sqlite-sync.lock"), O_RDWR | O_CREAT, 0o600)
+        #expect(flock(lock, LOCK_EX) == 0)
+        let waiting = try ProgramProcess("kiosk", ["sync", "--data-dir", station])
+        #expect(await waiting.line(containing: "waiting for the sync round in progress", within: 120) != nil)
+        close(lock)
+        #expect(await waiting.exitStatus(within: 120) == 0, "\(waiting.standardError)")
+        kiosk.signal(SIGTERM)
+        #expect(await kiosk.exitStatus() == 0)
+        #expect(await county.stop() == 0)
+    }
+
+    /// Sixty-four connections that send a signed-looking push's headers and then a byte now and
+    /// then hold no slot: an honest station's push goes through while they are all still open.
+    @Test func connectionsThatSendNoBodyDelayNoPush() async throws {
+        let county = try await CountyUnderTest.start(in: folder)
+        let (code, stationID) = try await county.newStation()
+        let station = folder.file("station")
+        try await ProgramProcess.succeed("kiosk", ["enroll", "--data-dir", station, "--server", county.url, "--code", code])
+        try await ProgramProcess.succeed("kiosk", ["sync", "--data-dir", station])
+        try await StationPrices.addOperator(dataDir: station)
+        let kiosk = try ProgramProcess("kiosk", ["serve", "--port", "0", "--data-dir", station])
+        let price = try #require(try await StationPrices.record(try await kiosk.listeningPort(), avg: 270))
+        kiosk.signal(SIGTERM)
+        #expect(await kiosk.exitStatus() == 0)
+
+        let head = """
+            POST /sync/v1/push HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Station-Id: \(stationID)\r\nX-Request-Counter: 999999\r\n\
+            X-Signature: \(String(repeating: "A", count: 86))==\r\nContent-Encoding: deflate\r\nContent-Length: 65536\r\n\r\n
+            """
+        let idle = try (0..<64).map { _ in try TrickleConnection(port: county.port, head: head) }
+        let trickle = Task {
+            while !Task.isCancelled {
+                for connection in idle { connection.send("x") }
+                try await Task.sleep(for: .seconds(5))
+            }
+        }
+        let synced = try await ProgramProcess.run("kiosk", ["sync", "--data-dir", station], within: 300)
+        #expect(synced.status == 0 && synced.output.contains("pushed 1"), "\(synced.output) \(synced.error)")
+        let stillOpen = idle.filter(\.isOpen).count
+        #expect(stillOpen == 64, "\(64 - stillOpen) idle connections were closed before the push went through")
+        trickle.cancel()
+        idle.forEach { $0.close() }
+        #expect(try await StationPrices.recorded(county.port).contains(price))
+        #expect(await county.stop() == 0)
+    }
+}
+
+/// A raw TCP connection to a loopback port that sends what it is given and can say whether the
+/// other side has closed it.
+final class TrickleConnection: Sendable {
+    let socket: Int32
+
+    init(port: Int, head: String) throws {
+        socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard connected == 0 else { throw ProgramFailure(message: "cannot connect to \(port)") }
+        send(head)
+    }
+
+    func send(_ text: String) {
+        _ = text.utf8CString.withUnsafeBufferPointer { Glibc.send(socket, $0.baseAddress, $0.count - 1, Int32(MSG_NOSIGNAL)) }
+    }
+
+    /// Whether the other side has not closed the connection: a peek finds no end of stream.
+    var isOpen: Bool {
+        var byte: UInt8 = 0
+        let read = recv(socket, &byte, 1, Int32(MSG_PEEK | MSG_DONTWAIT))
+        return read > 0 || (read < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
+    }
+
+    func close() { shutdown(socket, Int32(SHUT_RDWR)) }
+
+    deinit { Glibc.close(socket) }
+}

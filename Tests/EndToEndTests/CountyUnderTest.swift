@@ -1,0 +1,85 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import TestSupport
+
+/// A county as real processes: its store made by the county's own commands (divisions, the price
+/// catalogue, an administrator), then `syncserver serve` on a free port. What the suites on links,
+/// commands and connections start from.
+struct CountyUnderTest {
+    let folder: TemporaryFolder
+    let directory: String
+    let server: ProgramProcess
+    let port: Int
+
+    var url: String { "http://127.0.0.1:\(port)" }
+
+    static func start(in folder: TemporaryFolder) async throws -> CountyUnderTest {
+        let directory = folder.file("county")
+        let divisions = folder.file("divisions.json")
+        try SyncProcessTests.divisions.write(toFile: divisions, atomically: true, encoding: .utf8)
+        try await ProgramProcess.succeed("syncserver", ["divisions", "import", "--data-dir", directory, divisions])
+        let catalogue = folder.file("catalogue.json")
+        try StationPrices.catalogue.write(toFile: catalogue, atomically: true, encoding: .utf8)
+        try await ProgramProcess.succeed("syncserver", ["prices", "catalogue", "--data-dir", directory, catalogue])
+        try await StationPrices.addAdmin(dataDir: directory)
+        let server = try ProgramProcess("syncserver", ["serve", "--port", "0", "--data-dir", directory])
+        return CountyUnderTest(folder: folder, directory: directory, server: server, port: try await server.listeningPort())
+    }
+
+    /// A one-time code for a new station of 侯南村, and the station's id.
+    func newStation(village: String = "441422107201") async throws -> (code: String, id: String) {
+        let added = try await ProgramProcess.succeed(
+            "syncserver", ["station", "add", "--data-dir", directory, "--village", village, "--name", "站"])
+        guard let code = StationPrices.code(in: added),
+            let id = added.split(separator: " ").first(where: { $0.hasPrefix("st-") }).map({ String($0.prefix(11)) })
+        else { throw ProgramFailure(message: "no code and id in: \(added)") }
+        return (code, id)
+    }
+
+    /// `count` notices of about 200 characters each, as `syncserver notices publish` reads them.
+    static func notices(_ count: Int, prefix: String) -> String {
+        let body = String(repeating: "各村做好冬季农业生产和耕地地力保护补贴申报工作。", count: 8)
+        let items = (1...count).map { number in
+            """
+            {"id": "\(prefix)-\(number)", "issuer": "大埔县农业农村局", "document_number": "埔农[2026]\(number)号",
+             "title": "关于第\(number)批补贴的通知", "category": "补贴政策", "signed_on": "2026-11-01",
+             "published_on": "2026-11-02", "effective_on": "2026-11-02", "body": "\(body)\(number)"}
+            """
+        }
+        return "[" + items.joined(separator: ",") + "]"
+    }
+
+    /// Publishes notices with `syncserver notices publish`, beside the running server.
+    func publishNotices(_ count: Int, prefix: String) async throws {
+        let file = folder.file("notices-\(prefix).json")
+        try Self.notices(count, prefix: prefix).write(toFile: file, atomically: true, encoding: .utf8)
+        try await ProgramProcess.succeed("syncserver", ["notices", "publish", "--data-dir", directory, file])
+    }
+
+    /// A program's JSON answer to a GET, with a bearer token if given.
+    static func json(_ url: String, token: String? = nil) async throws -> [String: Any] {
+        var request = URLRequest(url: URL(string: url)!)
+        if let token { request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization") }
+        let (data, _) = try await URLSession.shared.data(for: request)
+        return try JSONSerialization.jsonObject(with: data) as? [String: Any] ?? [:]
+    }
+
+    /// The ids of the notices a program holds, every page of them.
+    static func noticeIDs(at base: String) async throws -> Set<String> {
+        var ids: Set<String> = []
+        for offset in stride(from: 0, to: 10_000, by: 100) {
+            let page = try await json("\(base)/api/v1/notices?all=true&limit=100&offset=\(offset)")
+            let found = (page["notices"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
+            ids.formUnion(found)
+            if found.count < 100 { break }
+        }
+        return ids
+    }
+
+    func stop() async -> Int32 {
+        server.signal(SIGTERM)
+        return await server.exitStatus()
+    }
+}
