@@ -54,6 +54,29 @@ public struct ChangeSignature: Sendable {
         return verifyingKey.isValidSignature(signature, for: bytes)
     }
 
+    /// A signature of the county's key over any bytes (a sync reply, a chain head), base64.
+    public func sign(bytes: Data) throws -> String {
+        guard let signingKey else { throw SyncError.notWritableHere("only the county signs") }
+        return try signingKey.signature(for: bytes).base64EncodedString()
+    }
+
+    /// Whether `signature` (base64) is the county key's over `bytes`.
+    public func verifies(_ signature: String, over bytes: Data) -> Bool {
+        guard let raw = Data(base64Encoded: signature) else { return false }
+        return verifyingKey.isValidSignature(raw, for: bytes)
+    }
+
+    /// A short fingerprint of the county's public key for people to compare by eye: the first 8
+    /// bytes of its SHA-256 in four groups of hex, such as `3F2A-91BC-0D4E-77A1`.
+    public var fingerprint: String { Self.fingerprint(of: publicKey) }
+
+    public static func fingerprint(of publicKey: Data) -> String {
+        let hex = SHA256.hash(data: publicKey).prefix(8).map { String(format: "%02X", $0) }.joined()
+        return stride(from: 0, to: 16, by: 4).map { start in
+            String(hex[hex.index(hex.startIndex, offsetBy: start)..<hex.index(hex.startIndex, offsetBy: start + 4)])
+        }.joined(separator: "-")
+    }
+
     /// Every field but the signature, keys sorted, written by ``CompactJSON``: the same bytes at
     /// the county that signs and the station that verifies, and cheap for a large document.
     static func canonicalBytes(of change: Change) throws -> Data {

@@ -25,14 +25,24 @@ public final class HybridClock: Sendable {
     ) {
         self.maximumAhead = maximumAhead
         self.wallTime = wallTime
-        self.state = Mutex((last, offsetMilliseconds))
+        // What a store holds may have been written by anyone with the disk: kept within range, so
+        // that no reading or offset read back can overflow the arithmetic below.
+        self.state = Mutex((min(last, Self.latest), Self.plausibleOffset(offsetMilliseconds) ? offsetMilliseconds : 0))
     }
 
-    /// The device's own wall time now, uncorrected, in milliseconds.
-    public var deviceWallMilliseconds: Int64 { wallTime() }
+    /// The latest reading a clock issues or moves to: the year 4200 or so. A reading beyond it is
+    /// no clock's (the county refuses it as too far ahead long before).
+    static let latest = HybridTimestamp(wallMilliseconds: 1 << 46, counter: 0)
+
+    /// Whether an offset between a device's clock and the county's is one a clock could have:
+    /// within about a thousand years.
+    static func plausibleOffset(_ offset: Int64) -> Bool { abs(offset) < 1 << 45 }
+
+    /// The device's own wall time now, uncorrected, in milliseconds (within the clock's range).
+    public var deviceWallMilliseconds: Int64 { min(max(wallTime(), 0), Self.latest.wallMilliseconds) }
 
     /// The corrected wall time now, in milliseconds.
-    public var correctedWallMilliseconds: Int64 { state.withLock { wallTime() + $0.offset } }
+    public var correctedWallMilliseconds: Int64 { state.withLock { deviceWallMilliseconds + $0.offset } }
 
     /// The correction in force, in milliseconds (county time minus device time).
     public var offsetMilliseconds: Int64 { state.withLock { $0.offset } }
@@ -40,11 +50,11 @@ public final class HybridClock: Sendable {
     /// A new reading above every reading issued or observed before.
     public func now() -> HybridTimestamp {
         state.withLock { state in
-            let wall = wallTime() + state.offset
+            let wall = deviceWallMilliseconds + state.offset
             let next =
                 wall > state.last.wallMilliseconds
                 ? HybridTimestamp(wallMilliseconds: wall, counter: 0)
-                : HybridTimestamp(rawValue: state.last.rawValue + 1)
+                : HybridTimestamp(rawValue: min(state.last, Self.latest).rawValue + 1)
             state.last = next
             return next
         }
@@ -59,7 +69,7 @@ public final class HybridClock: Sendable {
     /// Moves the clock past a reading from another replica, so later readings sort after it.
     public func observe(_ stamp: HybridTimestamp) {
         state.withLock { state in
-            if stamp > state.last { state.last = stamp }
+            if stamp > state.last, stamp <= Self.latest { state.last = stamp }
         }
     }
 
@@ -71,6 +81,8 @@ public final class HybridClock: Sendable {
 
     /// Adopts the county's wall time as the reference: the offset becomes county minus device time.
     public func adopt(countyWallMilliseconds: Int64) {
-        state.withLock { state in state.offset = countyWallMilliseconds - wallTime() }
+        let offset = countyWallMilliseconds.subtractingReportingOverflow(deviceWallMilliseconds)
+        guard !offset.overflow, Self.plausibleOffset(offset.partialValue) else { return }
+        state.withLock { state in state.offset = offset.partialValue }
     }
 }

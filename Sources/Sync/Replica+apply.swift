@@ -19,9 +19,11 @@ extension Replica {
     /// - Parameter prepared: what the caller worked out before taking the writer.
     /// - Parameter marksReceived: whether to mark the origin's received sequence now; a caller that
     ///   applies a whole batch in order marks it once, after the last.
+    /// - Parameter author: who made the change, for its collection's rules; a change this replica
+    ///   made that breaks one throws instead of being quarantined.
     func apply(
-        _ change: Change, _ db: Database, refusal: String? = nil, fresh: Bool = false, prepared: Prepared? = nil,
-        marksReceived: Bool = true
+        _ change: Change, _ db: Database, author: ChangeAuthor, refusal: String? = nil, fresh: Bool = false,
+        prepared: Prepared? = nil, marksReceived: Bool = true
     ) throws -> Outcome {
         // The county keeps every change it applies, to serve them; a station keeps only its own, to
         // push them. What a station receives from the county it applies without logging: applying
@@ -32,6 +34,10 @@ extension Replica {
             return try quarantine(change, reason: "unknown collection \(change.collection)", db)
         }
         if let refusal { return try quarantine(change, reason: refusal, db, marksReceived: marksReceived) }
+        if let broken = try collection.brokenRule(ProposedChange(change: change, collection: collection, author: author, here: role, db: db)) {
+            if change.origin == origin { throw SyncError.refused(rule: broken.rule, reason: broken.reason) }
+            return try quarantine(change, reason: Self.ruleReason(broken), db, marksReceived: marksReceived)
+        }
         clock.observe(change.timestamp)
         switch collection.policy {
         case .appendOnly:
@@ -48,6 +54,9 @@ extension Replica {
         if keepsLog { try log(change, db, logged: prepared?.logged, marksReceived: marksReceived) }
         return .applied
     }
+
+    /// How a quarantined change names the rule it broke.
+    static func ruleReason(_ broken: (rule: String, reason: String)) -> String { "rule \(broken.rule): \(broken.reason)" }
 
     /// The clock name of a record merged as a whole.
     static let wholeRecord = "*"
@@ -207,7 +216,7 @@ extension Replica {
         let names = collection.sortedNames(of: fields)
         var values = [id.databaseValue]
         values.reserveCapacity(names.count + 1)
-        for name in names { values.append(fields[name]!.databaseValue) }
+        for name in names { values.append((fields[name] ?? .null).databaseValue) }  // every name is a field: checked before
         return Insertion(sql: insertSQL(collection, names, replacing: replacing), values: values)
     }
 
@@ -221,7 +230,7 @@ extension Replica {
             + names.map { "\($0.quotedDatabaseIdentifier) = ?" }.joined(separator: ", ")
             + " WHERE \(collection.idColumn.quotedDatabaseIdentifier) = ?"
         insertStatements.withLock { $0[key] = sql }
-        let values = names.map { fields[$0]!.databaseValue } + [id.databaseValue]
+        let values = names.map { (fields[$0] ?? .null).databaseValue } + [id.databaseValue]
         try db.cachedStatement(sql: sql).execute(bound: values, in: db)
     }
 

@@ -38,7 +38,7 @@ extension Replica {
         if collection.policy == .countyAuthoritative, let signature {
             change = try signature.sign(change)
         }
-        _ = try apply(change, db, fresh: true)
+        _ = try apply(change, db, author: ownAuthor, fresh: true)
         return change
     }
 
@@ -47,13 +47,36 @@ extension Replica {
     private func captureFact(
         _ collection: SyncCollection, id recordID: String, scope: String, fields: [String: SyncValue], _ db: Database
     ) throws -> Change? {
+        // Checked before the insert, which says whether the id was new: the sequence is taken only then.
+        let proposed = Change(
+            origin: origin, sequence: 0, timestamp: clock.now(), collection: collection.name, recordID: recordID, scope: scope,
+            fields: fields)
+        if try isNewFact(collection, recordID, db),
+            let broken = try collection.brokenRule(ProposedChange(change: proposed, collection: collection, author: ownAuthor, here: role, db: db))
+        {
+            throw SyncError.refused(rule: broken.rule, reason: broken.reason)
+        }
         try insert(fields, into: collection, id: recordID, replacing: false, db)
         guard db.changesCount > 0 else { return nil }
         let change = Change(
-            origin: origin, sequence: try nextSequence(db), timestamp: clock.now(),
+            origin: origin, sequence: try nextSequence(db), timestamp: proposed.timestamp,
             collection: collection.name, recordID: recordID, scope: scope, fields: fields)
         try log(change, db)
         return change
+    }
+
+    /// A fact written again with the same id is a no-op, not a new fact for the rules to judge.
+    private func isNewFact(_ collection: SyncCollection, _ recordID: String, _ db: Database) throws -> Bool {
+        guard !collection.rules.isEmpty else { return false }
+        return try !rowExists(collection, recordID, db)
+    }
+
+    /// Who this replica's own changes are made by.
+    var ownAuthor: ChangeAuthor {
+        switch role {
+        case .county: .county
+        case .station(let village): .station(village: village)
+        }
     }
 
     /// The village code a record belongs to (empty for the county's): from the fields written, else

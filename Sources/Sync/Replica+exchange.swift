@@ -17,9 +17,11 @@ extension Replica {
     ) async throws -> PushReply {
         // Encoded for the log, laid out as rows and checked before the writer is taken: the writer
         // is what many stations wait for.
-        let changes = request.changes.filter { $0.origin == station.origin }.map {
-            (change: $0, prepared: prepared($0), refusal: refusal(of: $0, from: station))
+        let changes = request.changes.filter { $0.origin == station.origin }.map { change in
+            let refusal = refusal(of: change, from: station)
+            return (change: change, prepared: refusal == nil ? prepared(change) : nil, refusal: refusal)
         }
+        let author = ChangeAuthor.station(village: station.village)
         return try await store.groupCommit.write { [self] db in
             try admission(db)
             var notices: [QuarantineNotice] = []
@@ -30,7 +32,8 @@ extension Replica {
                 if change.sequence > expected { break }
                 expected += 1
                 let refusal = try refusal ?? ownerRefusal(of: change, from: station, db)
-                let outcome = try apply(change, db, refusal: refusal, fresh: true, prepared: prepared, marksReceived: false)
+                let outcome = try apply(
+                    change, db, author: author, refusal: refusal, fresh: true, prepared: prepared, marksReceived: false)
                 if case .quarantined(let reason) = outcome {
                     notices.append(
                         QuarantineNotice(
@@ -75,13 +78,11 @@ extension Replica {
         return nil
     }
 
-    /// Why the county refuses a station's change to a record read county-wide, checked against the
-    /// stored record in the writer's transaction, so that no station takes over another village's
-    /// record by writing its id.
+    /// Why the county refuses a station's change to a record of a village, checked against the
+    /// stored record in the writer's transaction, so that no station takes over, renames or moves
+    /// another village's record by writing its id.
     func ownerRefusal(of change: Change, from station: StationPeer, _ db: Database) throws -> String? {
-        guard let collection = collections[change.collection], case .villageShared(let column) = collection.scope else {
-            return nil
-        }
+        guard let collection = collections[change.collection], let column = collection.scope.ownerColumn else { return nil }
         let stored = try storedOwner(of: collection, recordID: change.recordID, db)
         if change.fields[column] ?? stored.map(SyncValue.text) != .text(station.village) {
             return "field \(column) must be the station's village \(station.village)"
@@ -227,7 +228,10 @@ extension Replica {
                 return true
             }
             for change in reply.urgent + reply.changes {
-                _ = try apply(change, db, refusal: refusal(ofPulled: change, countyOrigin: reply.countyOrigin))
+                let countyOrigin = self.countyOrigin ?? reply.countyOrigin
+                _ = try apply(
+                    change, db, author: try author(ofPulled: change, countyOrigin: countyOrigin, db),
+                    refusal: refusal(ofPulled: change, countyOrigin: countyOrigin))
             }
             try Self.setState(db, "pull_position", String(reply.position))
             // The request that brought this reply told the county of the urgent changes held before.
@@ -247,6 +251,18 @@ extension Replica {
     /// The position of the county's log this station has applied up to.
     public func pullPosition() async throws -> Int64 {
         try await store.pool.read { db in try Self.state(db, "pull_position").flatMap { Int64($0) } ?? 0 }
+    }
+
+    /// Who made a pulled change: the county if it comes from the county's origin, else a station of
+    /// the record's village.
+    func author(ofPulled change: Change, countyOrigin: String, _ db: Database) throws -> ChangeAuthor {
+        if change.origin == countyOrigin { return .county }
+        if !change.scope.isEmpty { return .station(village: change.scope) }
+        guard let collection = collections[change.collection], let column = collection.scope.ownerColumn else {
+            return .station(village: "")
+        }
+        if case .text(let village) = change.fields[column] ?? .null { return .station(village: village) }
+        return .station(village: try storedOwner(of: collection, recordID: change.recordID, db) ?? "")
     }
 
     /// Why a station refuses a pulled change: county-owned records must come from the county, and

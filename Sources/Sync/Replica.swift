@@ -30,6 +30,9 @@ public final class Replica: Sendable {
     public let clock: HybridClock
     /// The county signs county-owned changes with it; a station verifies them. `nil` before enrollment.
     public let signature: ChangeSignature?
+    /// At a station, the county's origin as its enrollment pinned it: the only origin whose
+    /// county-owned records it accepts, whatever a reply says.
+    public let countyOrigin: String?
     let collections: [String: SyncCollection]
     let insertStatements = Mutex<[InsertShape: String]>([:])
     /// The last sequence this replica captured in the writer's current transaction; forgotten when
@@ -39,12 +42,14 @@ public final class Replica: Sendable {
     /// - Parameter wallTime: the device's clock in milliseconds; a simulation passes a skewed one.
     public init(
         store: Store, role: Role, collections: [SyncCollection], signature: ChangeSignature? = nil,
+        countyOrigin: String? = nil, origin: String? = nil,
         wallTime: @escaping @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970 * 1000) }
     ) throws {
         self.store = store
         self.role = role
         self.signature = signature
-        self.origin = store.info.replicaID
+        self.countyOrigin = countyOrigin
+        self.origin = origin ?? store.info.replicaID
         var byName: [String: SyncCollection] = [:]
         for collection in collections + ConflictLog.collections {
             precondition(byName[collection.name] == nil, "collection \(collection.name) registered twice")

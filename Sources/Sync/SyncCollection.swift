@@ -11,6 +11,9 @@
 ///     policy: .mergeable(reviewWorthy: ["party", "amount_fen", "ends_on"]))
 /// ```
 public struct SyncCollection: Sendable, Hashable {
+    public static func == (left: SyncCollection, right: SyncCollection) -> Bool { left.name == right.name }
+    public func hash(into hasher: inout Hasher) { hasher.combine(name) }
+
     /// Unique name across all domains, such as `prices.observation`.
     public let name: String
     /// The table holding the records.
@@ -30,10 +33,15 @@ public struct SyncCollection: Sendable, Hashable {
     /// A field whose non-zero value marks a county record urgent (a disaster warning): it then
     /// travels to every station ahead of the rest of the log, and the county learns who holds it.
     public let urgentField: String?
+    /// The rules a change must pass wherever it is applied, beyond the sync layer's own (owner,
+    /// policy, known fields, sizes): the domain's rule book for the collection.
+    public let rules: [ChangeRule]
+    /// The staff roles that may resolve a conflict of this collection's records (`StaffRole` raw values).
+    public let resolvers: Set<String>
 
     public init(
         name: String, table: String, idColumn: String = "id", fields: [String], scope: Scope, policy: MergePolicy,
-        urgentField: String? = nil
+        urgentField: String? = nil, rules: [ChangeRule] = [], resolvers: Set<String> = ["operator", "admin"]
     ) {
         self.name = name
         self.table = table
@@ -44,6 +52,16 @@ public struct SyncCollection: Sendable, Hashable {
         self.scope = scope
         self.policy = policy
         self.urgentField = urgentField
+        self.rules = rules
+        self.resolvers = resolvers
+    }
+
+    /// The same collection governed by more rules: a domain declares its collections, then their
+    /// rule book beside them.
+    public func governed(by more: [ChangeRule]) -> SyncCollection {
+        SyncCollection(
+            name: name, table: table, idColumn: idColumn, fields: fields, scope: scope, policy: policy,
+            urgentField: urgentField, rules: rules + more, resolvers: resolvers)
     }
 
     /// Which replicas a collection's records belong to.

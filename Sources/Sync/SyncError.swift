@@ -15,4 +15,8 @@ public enum SyncError: Error, Sendable, Equatable {
     case missingScope(collection: String, recordID: String)
     /// A conflict that does not exist or is resolved already.
     case noOpenConflict(String)
+    /// The change breaks a rule of its collection's rule book (``ChangeRule``).
+    case refused(rule: String, reason: String)
+    /// The value chosen for a conflict is neither of its values, or the person may not resolve it.
+    case notAResolution(String)
 }

@@ -52,7 +52,7 @@ public struct CountySyncRoutes: RouteProvider {
                     let push = try decode(PushRequest.self, try inflated(sent, request, context))
                     let reply = try await replica.receive(push, from: signed.peer) { db in try registry.count(signed, db) }
                     if !push.changes.isEmpty { await afterPush(signed.peer) }
-                    return try SyncReply(reply, deflated: SyncWire.acceptsDeflate(request))
+                    return try SyncReply(reply, to: request, from: signed, county: replica)
                 }
             }
         }
@@ -63,7 +63,7 @@ public struct CountySyncRoutes: RouteProvider {
             let limit = min(max(pull.limit, 1), 1_000)
             return try SyncReply(
                 try await replica.serve(PullRequest(after: pull.after, limit: limit, heldUrgent: pull.heldUrgent), for: peer),
-                deflated: SyncWire.acceptsDeflate(request))
+                to: request, from: signed, county: replica)
         }
         router.restricted(to: [.admin, .reviewer]).get("api/v1/sync/stations") { _, _ in
             JSONResponse(StationList(stations: try await registry.stations()))
@@ -148,21 +148,27 @@ public struct CountySyncRoutes: RouteProvider {
     }
 }
 
-/// A sync message answered in the sync wire's JSON, deflated when the station accepts it.
+/// A sync message answered in the sync wire's JSON, deflated when the station accepts it, and
+/// signed by the county over its bytes and the request it answers (``ReplySignature``).
 struct SyncReply<Message: SyncWireMessage>: ResponseGenerator, Sendable {
     let data: Data
     let deflated: Bool
+    let signature: String
 
-    init(_ message: Message, deflated: Bool) throws {
+    init(_ message: Message, to request: Request, from signed: StationRegistry.SignedRequest, county: Replica) throws {
         let json = try message.wireJSON()
-        self.data = deflated ? try Deflate.compress(json) : json
-        self.deflated = deflated
+        deflated = SyncWire.acceptsDeflate(request)
+        data = deflated ? try Deflate.compress(json) : json
+        guard let key = county.signature else { throw SyncError.notWritableHere("the county has no signing key") }
+        signature = try ReplySignature.sign(
+            data, path: request.uri.path, station: signed.stationID, counter: signed.counter, with: key)
     }
 
     func response(from request: Request, context: some RequestContext) throws -> Response {
         var headers: HTTPFields = [.contentType: "application/json"]
         headers[.contentLength] = String(data.count)
         if deflated { headers[HTTPField.Name(SyncWire.encodingHeader)!] = Deflate.name }
+        headers[HTTPField.Name(ReplySignature.header)!] = signature
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 }

@@ -56,6 +56,12 @@ public struct HTTPSyncTransport: SyncTransport {
         ]
         let reply = try await client.post(url, headers: headers, body: body)
         try Self.check(reply)
+        // Nothing is taken from a reply the county did not sign for this very request.
+        guard
+            ReplySignature.isValid(
+                reply.header(ReplySignature.header), reply.body, path: url.path, station: enrollment.stationID, counter: counter,
+                key: enrollment.countyKey)
+        else { throw SyncHTTPError.badReply("the reply is not signed by the county for this request") }
         do {
             let deflated = reply.header(SyncWire.encodingHeader) == Deflate.name
             let data = deflated ? try Deflate.decompress(reply.body, limit: 64 << 20) : reply.body
