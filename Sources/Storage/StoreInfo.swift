@@ -49,6 +49,17 @@ public struct StoreInfo: Sendable, Equatable, Codable {
     ///
     /// For a store brought back from a backup: changes made under the old id after the backup
     /// exist elsewhere, and new ones must not take their sequence numbers.
+    /// The replica id as the store holds it now (another process may have changed it since this
+    /// one opened the store).
+    public static func currentReplicaID(_ db: Database) throws -> String {
+        try String.fetchOne(db, sql: "SELECT value FROM store_info WHERE key = 'replica_id'") ?? ""
+    }
+
+    /// Sets the store's replica id to one chosen elsewhere (a station's origin, which its county chooses).
+    public static func setReplicaID(_ db: Database, _ id: String) throws {
+        try db.execute(sql: "UPDATE store_info SET value = ? WHERE key = 'replica_id'", arguments: [id])
+    }
+
     public static func renewReplicaID(_ db: Database) throws -> String {
         let id = UUID().uuidString
         try db.execute(sql: "UPDATE store_info SET value = ? WHERE key = 'replica_id'", arguments: [id])

@@ -36,13 +36,14 @@ public struct CountySyncRoutes: RouteProvider {
                 throw APIError.invalidField(
                     "public_key", message: "公钥必须是 base64", messageEN: "public_key must be base64")
             }
-            let station = try await registry.enroll(code: enroll.code, publicKey: key, origin: enroll.origin)
-            return JSONResponse(
+            let station = try await registry.enroll(code: enroll.code, publicKey: key)
+            return try SignedEnrollment(
                 EnrollReply(
                     stationID: station.id, village: station.village,
                     countyPublicKey: replica.signature?.publicKey.base64EncodedString() ?? "",
                     countyOrigin: replica.origin, signatureScheme: ChangeSignature.scheme,
-                    protocolVersion: SyncProtocol.version))
+                    protocolVersion: SyncProtocol.version, origin: station.origin ?? ""),
+                code: enroll.code, county: replica)
         }
         router.post("sync/v1/push") { request, context in
             // Slots go only to signed pushes: a connection that sends headers and no body holds none.
@@ -71,7 +72,8 @@ public struct CountySyncRoutes: RouteProvider {
         router.restricted(to: [.admin]).post("api/v1/sync/stations") { request, context in
             let body = try await request.decodeJSON(as: NewStation.self, context: context)
             let (station, code) = try await registry.add(village: body.village, name: body.name)
-            return JSONResponse(Added(station: station, code: code), status: .created)
+            return JSONResponse(
+                Added(station: station, code: code, countyFingerprint: try registry.countyFingerprint()), status: .created)
         }
     }
 
@@ -84,6 +86,8 @@ public struct CountySyncRoutes: RouteProvider {
     struct Added: Encodable, Sendable {
         let station: String
         let code: String
+        /// What the station's operator compares when enrolling over plain HTTP.
+        let countyFingerprint: String
     }
 
     struct StationList: Codable, Sendable {

@@ -71,14 +71,6 @@ public struct HTTPSyncTransport: SyncTransport {
         }
     }
 
-    /// Posts a JSON body with the API's conventions and decodes the JSON answer.
-    static func post<Reply: Decodable>(_ url: URL, json: some Encodable, client: CountyClient = .shared) async throws -> Reply {
-        let reply = try await client.post(
-            url, headers: [("Content-Type", "application/json")], body: try JSONCoding.encoder.encode(json))
-        try check(reply)
-        return try JSONCoding.decoder.decode(Reply.self, from: reply.body)
-    }
-
     static func check(_ reply: CountyClient.Reply) throws {
         guard reply.status == 200 else {
             let body = try? JSONDecoder().decode(APIError.Body.self, from: reply.body)

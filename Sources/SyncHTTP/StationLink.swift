@@ -49,7 +49,7 @@ public final class StationLink: Sendable {
         guard let enrollment = try await StationEnrollment.load(from: store) else { return nil }
         let replica = try Replica(
             store: store, role: .station(village: enrollment.village), collections: collections,
-            signature: enrollment.countyKey)
+            signature: enrollment.countyKey, countyOrigin: enrollment.countyOrigin, origin: enrollment.origin)
         return cached.withLock { cached in
             if let cached { return cached }
             cached = (replica, enrollment)

@@ -62,8 +62,10 @@ public struct StationRegistry: Sendable {
         return (id, code)
     }
 
-    /// Takes a station's key with its one-time code; the code cannot be used again.
-    public func enroll(code: String, publicKey: Data, origin: String) async throws -> Station {
+    /// Takes a station's key with its one-time code; the code cannot be used again. The county
+    /// chooses the station's origin, one no replica has used in its log: a station that could name
+    /// its own could speak as the county, or as another station.
+    public func enroll(code: String, publicKey: Data) async throws -> Station {
         guard (try? Curve25519.Signing.PublicKey(rawRepresentation: publicKey)) != nil else {
             throw APIError.invalidField(
                 "public_key", message: "公钥格式不正确", messageEN: "public_key must be a base64 Ed25519 public key")
@@ -78,6 +80,7 @@ public struct StationRegistry: Sendable {
                     status: .forbidden, code: "enrollment_refused", message: "注册码无效、已使用或已过期",
                     messageEN: "the enrollment code is unknown, used or expired", field: "code")
             }
+            let origin = try Self.unusedOrigin(db)
             try db.execute(
                 sql: """
                     UPDATE sync_station SET public_key = ?, origin = ?, enrolled_at = ?, code_hash = NULL,
@@ -87,6 +90,27 @@ public struct StationRegistry: Sendable {
             return try Self.station(id, db)!
         }
     }
+
+    /// A new origin that no change in the log, no received mark and no station has used.
+    static func unusedOrigin(_ db: Database) throws -> String {
+        while true {
+            let origin = UUID().uuidString.lowercased()
+            let used = try Bool.fetchOne(
+                db,
+                sql: """
+                    SELECT EXISTS(SELECT 1 FROM sync_change WHERE origin = ?1)
+                        OR EXISTS(SELECT 1 FROM sync_received WHERE origin = ?1)
+                        OR EXISTS(SELECT 1 FROM sync_station WHERE origin = ?1)
+                        OR EXISTS(SELECT 1 FROM store_info WHERE key = 'replica_id' AND value = ?1)
+                    """,
+                arguments: [origin]) ?? true
+            if !used { return origin }
+        }
+    }
+
+    /// The short fingerprint of the county's key (``ChangeSignature/fingerprint``), which a station
+    /// enrolling over plain HTTP must be given to compare with the key the county answers.
+    public func countyFingerprint() throws -> String { try countySignature().fingerprint }
 
     /// Refuses every later request of a station.
     public func revoke(stationID: String) async throws {

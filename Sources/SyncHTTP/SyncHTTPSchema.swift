@@ -42,6 +42,10 @@ public enum SyncHTTPSchema {
                         counter INTEGER NOT NULL DEFAULT 0
                     );
                     """)
-        }
+        },
+        // The county chooses a station's origin at enrollment; the station keeps it beside its keys.
+        Migration(module: "synchttp", number: 2, name: "enrolled-origin") { db in
+            try db.execute(sql: "ALTER TABLE sync_enrollment ADD COLUMN origin TEXT")
+        },
     ]
 }

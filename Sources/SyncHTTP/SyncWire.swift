@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Sync
+import WebAPI
 
 /// The HTTP side of the sync wire: its headers. The messages' JSON is theirs
 /// (``Sync/SyncWireMessage``).
@@ -24,13 +25,10 @@ public struct EnrollRequest: Codable, Sendable {
     public let code: String
     /// Base64 of the station's Ed25519 public key.
     public let publicKey: String
-    /// The station's replica id, the origin of every change it makes.
-    public let origin: String
 
-    public init(code: String, publicKey: String, origin: String) {
+    public init(code: String, publicKey: String) {
         self.code = code
         self.publicKey = publicKey
-        self.origin = origin
     }
 }
 
@@ -43,10 +41,32 @@ public struct EnrollReply: Codable, Sendable {
     public let countyOrigin: String
     public let signatureScheme: String
     public let protocolVersion: Int
+    /// The origin the county chose for the station: every change it makes carries it.
+    public let origin: String
 
     enum CodingKeys: String, CodingKey {
         case stationID = "stationId"
-        case village, countyPublicKey, countyOrigin, signatureScheme, protocolVersion
+        case village, countyPublicKey, countyOrigin, signatureScheme, protocolVersion, origin
+    }
+}
+
+/// The enrollment answer, signed by the county's key over its bytes and the one-time code it
+/// answers: a station that was given the key's fingerprint knows the key, and every other field,
+/// came from the county and not from a relay.
+struct SignedEnrollment: ResponseGenerator, Sendable {
+    let data: Data
+    let signature: String
+
+    init(_ reply: EnrollReply, code: String, county: Replica) throws {
+        data = try JSONCoding.encoder.encode(reply)
+        guard let key = county.signature else { throw SyncError.notWritableHere("the county has no signing key") }
+        signature = try ReplySignature.sign(data, path: "/sync/v1/enroll", station: code, counter: 0, with: key)
+    }
+
+    func response(from request: Request, context: some RequestContext) throws -> Response {
+        var headers: HTTPFields = [.contentType: "application/json"]
+        headers[HTTPField.Name(ReplySignature.header)!] = signature
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 }
 

@@ -8,10 +8,10 @@ import Testing
 @Suite(.timeLimit(.minutes(30))) struct BackupRestoreProcessTests {
     let folder = try! TemporaryFolder()
 
-    func code(_ county: String) async throws -> String {
-        let added = try await ProgramProcess.run(
+    func code(_ county: String) async throws -> [String] {
+        let added = try await ProgramProcess.succeed(
             "syncserver", ["station", "add", "--data-dir", county, "--village", "441422107201", "--name", "侯南村信息站"])
-        return try #require(StationPrices.code(in: added.output), "\(added.output) \(added.error)")
+        return try StationPrices.enrollment(in: added)
     }
 
     @Test func aStationRestoredFromAnOldBackupCatchesUpWithoutDoubles() async throws {
@@ -25,7 +25,7 @@ import Testing
         let url = "http://127.0.0.1:\(countyPort)"
 
         let station = folder.file("station")
-        try await ProgramProcess.succeed("kiosk", ["enroll", "--data-dir", station, "--server", url, "--code", first])
+        try await ProgramProcess.succeed("kiosk", ["enroll", "--data-dir", station, "--server", url] + first)
         try await StationPrices.addOperator(dataDir: station)
         try await ProgramProcess.succeed("kiosk", ["sync", "--data-dir", station])  // the catalogue
         let kiosk = try ProgramProcess("kiosk", ["serve", "--port", "0", "--data-dir", station])
@@ -47,7 +47,7 @@ import Testing
         #expect(restore.status == 0 && restore.output.contains("kiosk enroll"), "\(restore.output) \(restore.error)")
         let refused = try await ProgramProcess.run("kiosk", ["sync", "--data-dir", restored])
         #expect(refused.status == 1 && refused.error.contains("not enrolled"), "\(refused.error)")
-        try await ProgramProcess.succeed("kiosk", ["enroll", "--data-dir", restored, "--server", url, "--code", second])
+        try await ProgramProcess.succeed("kiosk", ["enroll", "--data-dir", restored, "--server", url] + second)
         let caughtUp = try await ProgramProcess.run("kiosk", ["sync", "--data-dir", restored])
         #expect(caughtUp.status == 0, "\(caughtUp.error)")
 

@@ -29,9 +29,9 @@ import Testing
 
     @Test func theCountysOwnWritesWorkAfterCommandsRunBesideIt() async throws {
         let county = try await CountyUnderTest.start(in: folder)
-        let (code, _) = try await county.newStation()
+        let (enrollment, _) = try await county.newStation()
         let station = folder.file("station")
-        try await ProgramProcess.succeed("kiosk", ["enroll", "--data-dir", station, "--server", county.url, "--code", code])
+        try await county.enroll(station, enrollment)
         #expect(try await publishFromConsole(county, id: "FIRST") == 201)
 
         // Each command captures changes under the county's own origin, in a process of its own.
@@ -64,9 +64,9 @@ import Testing
     /// refused as a replay, and one that finds a round in progress says it waits for it.
     @Test func syncRoundsOfOneStationTakeTurns() async throws {
         let county = try await CountyUnderTest.start(in: folder)
-        let (code, _) = try await county.newStation()
+        let (enrollment, _) = try await county.newStation()
         let station = folder.file("station")
-        try await ProgramProcess.succeed("kiosk", ["enroll", "--data-dir", station, "--server", county.url, "--code", code])
+        try await county.enroll(station, enrollment)
         try await county.publishNotices(40, prefix: "TURN")
         let kiosk = try ProgramProcess("kiosk", ["serve", "--port", "0", "--data-dir", station])
         _ = try await kiosk.listeningPort()
@@ -99,9 +99,9 @@ import Testing
     /// then hold no slot: an honest station's push goes through while they are all still open.
     @Test func connectionsThatSendNoBodyDelayNoPush() async throws {
         let county = try await CountyUnderTest.start(in: folder)
-        let (code, stationID) = try await county.newStation()
+        let (enrollment, stationID) = try await county.newStation()
         let station = folder.file("station")
-        try await ProgramProcess.succeed("kiosk", ["enroll", "--data-dir", station, "--server", county.url, "--code", code])
+        try await county.enroll(station, enrollment)
         try await ProgramProcess.succeed("kiosk", ["sync", "--data-dir", station])
         try await StationPrices.addOperator(dataDir: station)
         let kiosk = try ProgramProcess("kiosk", ["serve", "--port", "0", "--data-dir", station])

@@ -28,14 +28,20 @@ struct CountyUnderTest {
         return CountyUnderTest(folder: folder, directory: directory, server: server, port: try await server.listeningPort())
     }
 
-    /// A one-time code for a new station of 侯南村, and the station's id.
-    func newStation(village: String = "441422107201") async throws -> (code: String, id: String) {
+    /// A new station of 侯南村: what `kiosk enroll` is given for it (its one-time code and the
+    /// county key's fingerprint), and its id.
+    func newStation(village: String = "441422107201") async throws -> (enrollment: [String], id: String) {
         let added = try await ProgramProcess.succeed(
             "syncserver", ["station", "add", "--data-dir", directory, "--village", village, "--name", "站"])
-        guard let code = StationPrices.code(in: added),
-            let id = added.split(separator: " ").first(where: { $0.hasPrefix("st-") }).map({ String($0.prefix(11)) })
-        else { throw ProgramFailure(message: "no code and id in: \(added)") }
-        return (code, id)
+        guard let id = added.split(separator: " ").first(where: { $0.hasPrefix("st-") }).map({ String($0.prefix(11)) }) else {
+            throw ProgramFailure(message: "no station id in: \(added)")
+        }
+        return (try StationPrices.enrollment(in: added), id)
+    }
+
+    /// Enrolls a station's data directory with this county, at `server` (the county's address by default).
+    func enroll(_ station: String, _ enrollment: [String], server: String? = nil) async throws {
+        try await ProgramProcess.succeed("kiosk", ["enroll", "--data-dir", station, "--server", server ?? url] + enrollment)
     }
 
     /// `count` notices of about 200 characters each, as `syncserver notices publish` reads them.

@@ -35,9 +35,9 @@ import Testing
     @Test func cutsInTheMiddleOfPushesAndPullsCostTheRoundNotAWait() async throws {
         let county = try await CountyUnderTest.start(in: folder)
         let relay = try await SlowLink.start(forwardingTo: county.port, profile: Self.open)
-        let (code, _) = try await county.newStation()
+        let (enrollment, _) = try await county.newStation()
         let station = folder.file("station")
-        try await ProgramProcess.succeed("kiosk", ["enroll", "--data-dir", station, "--server", "http://127.0.0.1:\(relay.port)", "--code", code])
+        try await county.enroll(station, enrollment, server: "http://127.0.0.1:\(relay.port)")
         try await ProgramProcess.succeed("kiosk", ["sync", "--data-dir", station])
 
         // Prices recorded at the station while its link is down, so that they are all still to push.

@@ -20,11 +20,11 @@ import Testing
         try StationPrices.catalogue.write(toFile: catalogue, atomically: true, encoding: .utf8)
         try await ProgramProcess.succeed("syncserver", ["prices", "catalogue", "--data-dir", county, catalogue])
         let added = try await ProgramProcess.run("syncserver", ["station", "add", "--data-dir", county, "--village", "441422107201", "--name", "站"])
-        let code = try #require(StationPrices.code(in: added.output))
+        let enrollment = try StationPrices.enrollment(in: added.output)
         let countyPort = try StationPrices.freePort()  // fixed, so that the station finds the county again after a kill
         var (server, _) = try await serve("syncserver", countyPort, county)
         let url = "http://127.0.0.1:\(countyPort)"
-        try await ProgramProcess.succeed("kiosk", ["enroll", "--data-dir", station, "--server", url, "--code", code])
+        try await ProgramProcess.succeed("kiosk", ["enroll", "--data-dir", station, "--server", url] + enrollment)
         try await StationPrices.addOperator(dataDir: station)
         try await ProgramProcess.succeed("kiosk", ["sync", "--data-dir", station])
         var (kiosk, port) = try await serve("kiosk", 0, station)

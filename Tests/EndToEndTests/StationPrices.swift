@@ -87,8 +87,22 @@ enum StationPrices {
 
     /// The one-time code in `syncserver station add`'s answer.
     static func code(in output: String) -> String? {
-        let words = output.split(separator: " ")
+        let words = output.split(whereSeparator: \.isWhitespace)
         return words.first { $0.count == 11 && $0.dropFirst(5).first == "-" }.map { String($0) }
+    }
+
+    /// The county key's fingerprint in `syncserver station add`'s answer.
+    static func fingerprint(in output: String) -> String? {
+        output.firstMatch(of: /fingerprint ([0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4})/).map { String($0.1) }
+    }
+
+    /// What `kiosk enroll` is given from `syncserver station add`'s answer: the code and the
+    /// fingerprint of the county's key, which plain http:// on loopback needs like any other.
+    static func enrollment(in output: String) throws -> [String] {
+        guard let code = code(in: output), let fingerprint = fingerprint(in: output) else {
+            throw ProgramFailure(message: "no code and fingerprint in: \(output)")
+        }
+        return ["--code", code, "--county-fingerprint", fingerprint]
     }
 
     /// A port nobody listens on now, from the system.

@@ -25,12 +25,12 @@ import Testing
         let broken = try await ProgramProcess.run("syncserver", ["prices", "import", "--data-dir", county, file])  // JSON is no price table
         #expect(broken.status == 1 && broken.error.contains("nothing was imported"), "\(broken.error)")
         let added = try await ProgramProcess.run("syncserver", ["station", "add", "--data-dir", county, "--village", "441422107201", "--name", "站"])
-        let code = try #require(StationPrices.code(in: added.output))
+        let enrollment = try StationPrices.enrollment(in: added.output)
         let server = try ProgramProcess("syncserver", ["serve", "--port", "0", "--data-dir", county])
         let countyPort = try await server.listeningPort()
         let url = "http://127.0.0.1:\(countyPort)"
         let station = folder.file("station")
-        try await ProgramProcess.succeed("kiosk", ["enroll", "--data-dir", station, "--server", url, "--code", String(code)])
+        try await ProgramProcess.succeed("kiosk", ["enroll", "--data-dir", station, "--server", url] + enrollment)
         try await StationPrices.addOperator(dataDir: station)
         try await ProgramProcess.succeed("kiosk", ["sync", "--data-dir", station])
 

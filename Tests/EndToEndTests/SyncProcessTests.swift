@@ -18,10 +18,9 @@ import Testing
                       {"code": "441422113203", "township_code": "441422113", "name": "北塘村", "households": 356, "population": 1412}]}
         """
 
-    func code(for village: String, county: String) async throws -> String {
-        let added = try await ProgramProcess.run("syncserver", ["station", "add", "--data-dir", county, "--village", village, "--name", "站"])
-        #expect(added.status == 0, "\(added.error)")
-        return try #require(added.output.split(separator: " ").first { $0.count == 11 && $0.dropFirst(5).first == "-" }.map(String.init))
+    func code(for village: String, county: String) async throws -> [String] {
+        let added = try await ProgramProcess.succeed("syncserver", ["station", "add", "--data-dir", county, "--village", village, "--name", "站"])
+        return try StationPrices.enrollment(in: added)
     }
 
     @Test func stationsEnrollSyncAndSurviveAKill() async throws {
@@ -37,8 +36,8 @@ import Testing
         let url = "http://127.0.0.1:\(try await server.listeningPort())"
 
         let first = folder.file("station-1")
-        try await ProgramProcess.succeed("kiosk", ["enroll", "--data-dir", first, "--server", url, "--code", houNan])
-        let reused = try await ProgramProcess.run("kiosk", ["enroll", "--data-dir", folder.file("thief"), "--server", url, "--code", houNan])
+        try await ProgramProcess.succeed("kiosk", ["enroll", "--data-dir", first, "--server", url] + houNan)
+        let reused = try await ProgramProcess.run("kiosk", ["enroll", "--data-dir", folder.file("thief"), "--server", url] + houNan)
         #expect(reused.status == 1 && reused.error.contains("enrollment_refused"))
         let synced = try await ProgramProcess.run("kiosk", ["sync", "--data-dir", first])  // 5 divisions and the 75 accounts of both charts
         #expect(synced.status == 0 && synced.output.contains("pulled 80"), "\(synced.output) \(synced.error)")
@@ -46,7 +45,7 @@ import Testing
         #expect(again.output.contains("pushed 0, pulled 0") && again.output.contains("in 1 exchanges"))
 
         let second = folder.file("station-2")
-        try await ProgramProcess.succeed("kiosk", ["enroll", "--data-dir", second, "--server", url, "--code", beiTang])
+        try await ProgramProcess.succeed("kiosk", ["enroll", "--data-dir", second, "--server", url] + beiTang)
         var kiosk = try ProgramProcess("kiosk", ["serve", "--port", "0", "--data-dir", second])
         #expect(await kiosk.line(containing: "sync: pushed 0, pulled 80") != nil, "\(kiosk.standardOutput)")
         kiosk.signal(SIGKILL)

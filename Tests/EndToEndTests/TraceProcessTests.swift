@@ -23,9 +23,9 @@ import Testing
 
     func enrolledStation(_ village: String, county: String, at countyURL: String) async throws -> String {
         let added = try await ProgramProcess.run("syncserver", ["station", "add", "--data-dir", county, "--village", village, "--name", village])
-        let code = try #require(added.output.split(separator: " ").first { $0.count == 11 && $0.dropFirst(5).first == "-" })
+        let enrollment = try StationPrices.enrollment(in: added.output)
         let station = folder.file("station-\(village)")
-        try await ProgramProcess.succeed("kiosk", ["enroll", "--data-dir", station, "--server", countyURL, "--code", String(code)])
+        try await ProgramProcess.succeed("kiosk", ["enroll", "--data-dir", station, "--server", countyURL] + enrollment)
         try await StationPrices.addOperator(dataDir: station)
         return station
     }

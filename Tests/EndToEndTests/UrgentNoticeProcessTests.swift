@@ -36,7 +36,7 @@ import Testing
         let fileID = try #require(attached.output.split(separator: " ").first { $0.hasPrefix("sha256-") }.map { String($0.dropLast()) })
 
         let added = try await ProgramProcess.run("syncserver", ["station", "add", "--data-dir", county, "--village", "441422107201", "--name", "侯南村站"])
-        let code = try #require(added.output.split(separator: " ").first { $0.count == 11 && $0.dropFirst(5).first == "-" })
+        let enrollment = try StationPrices.enrollment(in: added.output)
         try await StationPrices.addAdmin(dataDir: county)
         let server = try ProgramProcess("syncserver", ["serve", "--port", "0", "--data-dir", county])
         let countyPort = try await server.listeningPort()
@@ -44,7 +44,7 @@ import Testing
         let admin = try #require(
             try await StationPrices.token(countyPort, renew: true, login: StationPrices.adminLogin, secret: StationPrices.adminPassword))
         let station = folder.file("station")
-        try await ProgramProcess.succeed("kiosk", ["enroll", "--data-dir", station, "--server", countyURL, "--code", String(code)])
+        try await ProgramProcess.succeed("kiosk", ["enroll", "--data-dir", station, "--server", countyURL] + enrollment)
         let missing = try await get("\(countyURL)/api/v1/notices/T-2026-05/receipts", token: admin)
         #expect(String(decoding: missing.0, as: UTF8.self).contains("\"missing\":[\"st-"))
         try await ProgramProcess.succeed("kiosk", ["sync", "--data-dir", station])

@@ -32,7 +32,7 @@ struct CountyThroughputBench {
             log: folder.appendingPathComponent("county.log"))
         let server = URL(string: "http://127.0.0.1:\(try await county.listeningPort())")!
 
-        let links = try await prepareStations(codes: codes, server: server, folder: folder)
+        let links = try await prepareStations(codes: codes.codes, fingerprint: codes.fingerprint, server: server, folder: folder)
         let restingBytes = county.residentBytes
         var durations: [Duration] = []
         let wall = try await Measure.time {
@@ -67,20 +67,20 @@ struct CountyThroughputBench {
     }
 
     /// The county's store, opened as the program opens it, with a station for each village.
-    func enrollmentCodes(_ countyFolder: URL) async throws -> [String] {
+    func enrollmentCodes(_ countyFolder: URL) async throws -> (codes: [String], fingerprint: String) {
         let store = try ServiceLauncher.openStore(SyncServerProgram.self, dataDirectory: countyFolder.path)
         let registry = StationRegistry(store: store)
         var codes: [String] = []
         for number in 1...stations {
             codes.append(try await registry.add(village: Self.village(number), name: "bench \(number)").code)
         }
-        return codes
+        return (codes, try registry.countyFingerprint())
     }
 
     static func village(_ number: Int) -> String { String(format: "441422%06d", number) }
 
     /// Enrolls every station, syncs it once, and records its prices; eight stations at a time.
-    func prepareStations(codes: [String], server: URL, folder: URL) async throws -> [StationLink] {
+    func prepareStations(codes: [String], fingerprint: String, server: URL, folder: URL) async throws -> [StationLink] {
         try await withThrowingTaskGroup(of: StationLink.self) { tasks in
             var links: [StationLink] = []
             for (index, code) in codes.enumerated() {
@@ -88,7 +88,7 @@ struct CountyThroughputBench {
                 tasks.addTask {
                     let store = try ServiceLauncher.openStore(
                         KioskProgram.self, dataDirectory: folder.appendingPathComponent("station-\(index + 1)").path)
-                    _ = try await StationEnrollment.enroll(store: store, server: server, code: code)
+                    _ = try await StationEnrollment.enroll(store: store, server: server, code: code, fingerprint: fingerprint)
                     let link = StationLink(store: store, collections: KioskProgram.collections)
                     _ = try await link.syncOnce(batchSize: 1_000)
                     try await record(into: try await link.replica()!, station: index + 1)

@@ -117,7 +117,9 @@ struct LinkBench {
         let (_, code) = try await county.registry.add(village: Self.village, name: "bench \(profile.name)")
         let directory = folder.appendingPathComponent("station-\(profile.name)")
         let store = try ServiceLauncher.openStore(KioskProgram.self, dataDirectory: directory.path)
-        _ = try await StationEnrollment.enroll(store: store, server: URL(string: "http://127.0.0.1:\(link.port)")!, code: code)
+        _ = try await StationEnrollment.enroll(
+            store: store, server: URL(string: "http://127.0.0.1:\(link.port)")!, code: code,
+            fingerprint: try county.registry.countyFingerprint())
         let station = StationLink(store: store, collections: KioskProgram.collections)
         _ = try await station.syncOnce()
         return Station(profile: profile, link: link, directory: directory, position: try await station.replica()!.pullPosition())

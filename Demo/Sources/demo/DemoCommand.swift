@@ -98,7 +98,8 @@ struct DemoCommand: AsyncParsableCommand {
     ) async throws -> String {
         if try await StationEnrollment.load(from: station.store) == nil {
             let (_, code) = try await county.registry.add(village: village.code, name: "\(village.name)信息服务站")
-            _ = try await StationEnrollment.enroll(store: station.store, server: URL(string: server)!, code: code)
+            _ = try await StationEnrollment.enroll(
+                store: station.store, server: URL(string: server)!, code: code, fingerprint: try county.registry.countyFingerprint())
         }
         let report = try await station.link.syncOnce()
         return "the station is enrolled; its first sync pulled \(report.pulled) records from the county"

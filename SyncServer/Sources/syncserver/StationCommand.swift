@@ -21,9 +21,12 @@ struct StationCommand: AsyncParsableCommand {
             guard village.count == 12, village.allSatisfy(\.isNumber) else {
                 throw ValidationError("--village must be a 12-digit village code")
             }
-            let (station, code) = try await StationRegistry(store: ServiceLauncher.openStoreOrExit(SyncServerProgram.self, dataDirectory: storage.path())).add(village: village, name: name)
+            let registry = StationRegistry(store: ServiceLauncher.openStoreOrExit(SyncServerProgram.self, dataDirectory: storage.path()))
+            let (station, code) = try await registry.add(village: village, name: name)
+            let fingerprint = try registry.countyFingerprint()
             print("station \(station) for village \(village): one-time code \(code) (valid 7 days)")
-            print("on the station run: kiosk enroll --server <this server's address> --code \(code)")
+            print("county key fingerprint \(fingerprint)")
+            print("on the station run: kiosk enroll --server <this server's address> --code \(code) --county-fingerprint \(fingerprint)")
         }
     }
 
