@@ -59,47 +59,61 @@ public struct AccountBook: Sendable {
     /// allowed locks it. A locked account is refused before its secret is even checked, so that
     /// guessing on costs nothing but time. An unknown login costs the same hash as a known one.
     public func authenticate(login: String, secret: String) async throws -> Account {
-        // Read into a Sendable value: the async read, which does not hold up a thread of the
-        // concurrency pool while it waits for a connection.
-        let stored = try await store.pool.read { db -> (account: Account, hash: String)? in
-            try Row.fetchOne(db, sql: "SELECT * FROM access_account WHERE login = ?", arguments: [login])
-                .map { (Account(row: $0), $0["secret_hash"]) }
-        }
-        guard let (account, hash) = stored else {
-            _ = try? CredentialHash.matches(secret, Self.decoy)
+        let at = now()
+        // The try is counted before the hash, in one write: guesses racing each other cannot all
+        // pass the lock, and a locked account costs no hash at all.
+        guard let (account, hash, attempt) = try await reserveAttempt(login: login, at: at) else {
+            _ = try? await Self.hashing.admit { try CredentialHash.matches(secret, Self.decoy) }
             throw AccountError.badCredentials
         }
-        let at = now()
-        if let until = account.lockedUntil, until > at { throw AccountError.locked(until: until) }
-        let good = (try? CredentialHash.matches(secret, hash)) ?? false
-        return try await record(good ? nil : at, for: account)
+        let good = (try? await Self.hashing.admit { try CredentialHash.matches(secret, hash) }) ?? false
+        return try await settle(good: good, attempt: attempt, of: account, at: at)
     }
 
-    /// Resets the count after a good secret; after a bad one counts it and locks on the last.
-    private func record(_ failureAt: Date?, for account: Account) async throws -> Account {
-        guard let failureAt else {
+    /// At most two hashes at once, whoever asks: each takes 16 MiB and tens of milliseconds, and
+    /// a flood of logins must not take the machine's memory or both of its cores.
+    static let hashing = AdmissionLimit(2)
+
+    /// Counts a try against the account before its secret is checked: the account, its hash and
+    /// the try's number in the row, or `nil` for an unknown login. A try past the last allowed
+    /// locks the account and is refused.
+    private func reserveAttempt(login: String, at: Date) async throws -> (Account, String, Int)? {
+        let (limit, duration) = (policy.failuresBeforeLock, policy.lockDuration)
+        let reserved: Result<(Account, String, Int)?, AccountError> = try await store.pool.write { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM access_account WHERE login = ?", arguments: [login]) else {
+                return .success(nil)
+            }
+            let account = Account(row: row)
+            if let until = account.lockedUntil, until > at { return .failure(.locked(until: until)) }
+            let attempt = (account.lockedUntil == nil ? (row["failures"] as Int? ?? 0) : 0) + 1
+            guard attempt <= limit else {
+                let until = at.addingTimeInterval(duration)
+                try db.execute(
+                    sql: "UPDATE access_account SET failures = 0, locked_until = ? WHERE login = ?",
+                    arguments: [until.timeIntervalSince1970, login])
+                return .failure(.locked(until: until))
+            }
+            try db.execute(
+                sql: "UPDATE access_account SET failures = ?, locked_until = NULL WHERE login = ?", arguments: [attempt, login])
+            return .success((account, row["secret_hash"], attempt))
+        }
+        return try reserved.get()
+    }
+
+    /// A good secret clears the count; a bad one keeps the try counted, and the last allowed locks.
+    private func settle(good: Bool, attempt: Int, of account: Account, at: Date) async throws -> Account {
+        let locks = !good && attempt >= policy.failuresBeforeLock
+        if good || locks {
+            let until = locks ? at.addingTimeInterval(policy.lockDuration) : nil
             try await store.pool.write { db in
                 try db.execute(
-                    sql: "UPDATE access_account SET failures = 0, locked_until = NULL WHERE login = ?",
-                    arguments: [account.login])
+                    sql: "UPDATE access_account SET failures = 0, locked_until = ? WHERE login = ?",
+                    arguments: [until?.timeIntervalSince1970, account.login])
             }
-            return account
+            if let until { throw AccountError.locked(until: until) }
         }
-        // Counted inside one write, so that wrong tries racing each other all count.
-        let (limit, duration) = (policy.failuresBeforeLock, policy.lockDuration)
-        let lockUntil: Date? = try await store.pool.write { db in
-            let row = try Row.fetchOne(
-                db, sql: "SELECT failures, locked_until FROM access_account WHERE login = ?", arguments: [account.login])
-            let lockedBefore = (row?["locked_until"] as Double?) != nil
-            let failures = (lockedBefore ? 0 : (row?["failures"] as Int? ?? 0)) + 1
-            let until = failures >= limit ? failureAt.addingTimeInterval(duration) : nil
-            try db.execute(
-                sql: "UPDATE access_account SET failures = ?, locked_until = ? WHERE login = ?",
-                arguments: [until == nil ? failures : 0, until?.timeIntervalSince1970, account.login])
-            return until
-        }
-        if let lockUntil { throw AccountError.locked(until: lockUntil) }
-        throw AccountError.badCredentials
+        guard good else { throw AccountError.badCredentials }
+        return account
     }
 
     static func validate(_ account: Account) throws(AccountError) {

@@ -6,7 +6,7 @@
 ///
 /// ```swift
 /// let open = try replica.openConflicts()
-/// try replica.resolve(conflictID: open[0].id, choosing: open[0].otherValue, by: "经管站 王会计")
+/// try replica.resolve(conflictID: open[0].id, choosing: open[0].otherValue, by: "经管站 王会计", holding: ["reviewer"])
 /// ```
 public enum ConflictLog {
     public static let conflicts = SyncCollection(

@@ -18,7 +18,13 @@ extension Replica {
 
     /// Resolves a conflict by choosing the value the field keeps: the choice is written as a normal
     /// change of the field, and the resolution as a fact naming the person; both sync.
-    public func resolve(conflictID: String, choosing value: SyncValue, by person: String) async throws {
+    ///
+    /// Only a conflict in this replica's scope, only by a person holding one of the roles that own
+    /// its collection (``SyncCollection/resolvers``), and only to one of its two values or a value
+    /// of the same kind that passes the collection's rules (the field's change is checked by them).
+    public func resolve(conflictID: String, choosing value: SyncValue, by person: String, holding roles: Set<String>)
+        async throws
+    {
         try await store.pool.write { db in
             let row = try Row.fetchOne(
                 db,
@@ -29,6 +35,13 @@ extension Replica {
                 arguments: [conflictID])
             guard let row else { throw SyncError.noOpenConflict(conflictID) }
             let conflict = try Self.conflict(from: row)
+            if let village, conflict.scope != village { throw SyncError.noOpenConflict(conflictID) }
+            guard let collection = collections[conflict.collection], !collection.resolvers.isDisjoint(with: roles) else {
+                throw SyncError.notAResolution("a conflict of \(conflict.collection) is resolved by its stewards only")
+            }
+            guard value == conflict.keptValue || value == conflict.otherValue || value.isSameKind(as: conflict.keptValue) else {
+                throw SyncError.notAResolution("the value chosen must be one of the conflict's or of the same kind")
+            }
             try write(db, to: conflict.collection, id: conflict.recordID, fields: [conflict.field: value])
             try write(
                 db, to: ConflictLog.resolutions.name, id: "\(conflictID)/\(origin)",

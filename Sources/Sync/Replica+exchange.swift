@@ -21,30 +21,47 @@ extension Replica {
             let refusal = refusal(of: change, from: station)
             return (change: change, prepared: refusal == nil ? prepared(change) : nil, refusal: refusal)
         }
-        let author = ChangeAuthor.station(village: station.village)
-        return try await store.groupCommit.write { [self] db in
-            try admission(db)
-            var notices: [QuarantineNotice] = []
-            let held = try received(from: station.origin, db)
-            var expected = held + 1
-            for (change, prepared, refusal) in changes {
-                if change.sequence < expected { continue }
-                if change.sequence > expected { break }
-                expected += 1
-                let refusal = try refusal ?? ownerRefusal(of: change, from: station, db)
-                let outcome = try apply(
-                    change, db, author: author, refusal: refusal, fresh: true, prepared: prepared, marksReceived: false)
-                if case .quarantined(let reason) = outcome {
-                    notices.append(
-                        QuarantineNotice(
-                            origin: change.origin, sequence: change.sequence, reason: reason,
-                            clockAhead: reason == Self.clockAheadReason(change)))
-                }
+        // A change that fails in the store stops no queue: the push is applied again with each
+        // change in a savepoint of its own, and the one that fails is quarantined alone.
+        do {
+            return try await store.groupCommit.write { [self] db in
+                try applyPushed(changes, from: station, admission: admission, careful: false, db)
             }
-            // Marked once for the batch: the changes are in order and in this transaction.
-            if expected - 1 > held { try markReceived(expected - 1, from: station.origin, db) }
-            return PushReply(acknowledged: expected - 1, quarantined: notices, countyTime: clock.correctedWallMilliseconds)
+        } catch is FailedInStore {
+            return try await store.groupCommit.write { [self] db in
+                try applyPushed(changes, from: station, admission: admission, careful: true, db)
+            }
         }
+    }
+
+    func applyPushed(
+        _ changes: [(change: Change, prepared: Prepared?, refusal: String?)], from station: StationPeer,
+        admission: (Database) throws -> Void, careful: Bool, _ db: Database
+    ) throws -> PushReply {
+        try admission(db)
+        let author = ChangeAuthor.station(village: station.village)
+        var notices: [QuarantineNotice] = []
+        let held = try received(from: station.origin, db)
+        var expected = held + 1
+        for (change, prepared, refusal) in changes {
+            if change.sequence < expected { continue }
+            if change.sequence > expected { break }
+            expected += 1
+            let outcome = try guarded(change, careful: careful, marksReceived: false, db) {
+                let refusal = try refusal ?? ownerRefusal(of: change, from: station, db)
+                return try apply(
+                    change, db, author: author, refusal: refusal, fresh: true, prepared: prepared, marksReceived: false)
+            }
+            if case .quarantined(let reason) = outcome {
+                notices.append(
+                    QuarantineNotice(
+                        origin: change.origin, sequence: change.sequence, reason: reason,
+                        clockAhead: reason == Self.clockAheadReason(change)))
+            }
+        }
+        // Marked once for the batch: the changes are in order and in this transaction.
+        if expected - 1 > held { try markReceived(expected - 1, from: station.origin, db) }
+        return PushReply(acknowledged: expected - 1, quarantined: notices, countyTime: clock.correctedWallMilliseconds)
     }
 
     /// Why the county refuses a station's change for what the change itself says, or `nil`.
@@ -219,27 +236,35 @@ extension Replica {
     @discardableResult
     public func accept(_ reply: PullReply) async throws -> Bool {
         clock.adopt(countyWallMilliseconds: reply.countyTime)
-        return try await store.pool.write { db in
-            let held = try Self.state(db, "county_epoch")
-            if !reply.epoch.isEmpty { try Self.setState(db, "county_epoch", reply.epoch) }
-            if let held, !reply.epoch.isEmpty, held != reply.epoch {
-                try Self.setState(db, "pull_position", "0")
-                try Self.setState(db, "urgent_held", "")
-                return true
-            }
-            for change in reply.urgent + reply.changes {
-                let countyOrigin = self.countyOrigin ?? reply.countyOrigin
-                _ = try apply(
+        do {
+            return try await store.pool.write { db in try applyPulled(reply, careful: false, db) }
+        } catch is FailedInStore {
+            return try await store.pool.write { db in try applyPulled(reply, careful: true, db) }
+        }
+    }
+
+    func applyPulled(_ reply: PullReply, careful: Bool, _ db: Database) throws -> Bool {
+        let held = try Self.state(db, "county_epoch")
+        if !reply.epoch.isEmpty { try Self.setState(db, "county_epoch", reply.epoch) }
+        if let held, !reply.epoch.isEmpty, held != reply.epoch {
+            try Self.setState(db, "pull_position", "0")
+            try Self.setState(db, "urgent_held", "")
+            return true
+        }
+        let countyOrigin = self.countyOrigin ?? reply.countyOrigin
+        for change in reply.urgent + reply.changes {
+            _ = try guarded(change, careful: careful, marksReceived: true, db) {
+                try apply(
                     change, db, author: try author(ofPulled: change, countyOrigin: countyOrigin, db),
                     refusal: refusal(ofPulled: change, countyOrigin: countyOrigin))
             }
-            try Self.setState(db, "pull_position", String(reply.position))
-            // The request that brought this reply told the county of the urgent changes held before.
-            try Self.setState(db, "urgent_held", reply.urgent.map { String($0.sequence) }.joined(separator: ","))
-            try Self.setState(db, "county_origin", reply.countyOrigin)
-            try Self.setState(db, "clock_offset", String(clock.offsetMilliseconds))
-            return false
         }
+        try Self.setState(db, "pull_position", String(reply.position))
+        // The request that brought this reply told the county of the urgent changes held before.
+        try Self.setState(db, "urgent_held", reply.urgent.map { String($0.sequence) }.joined(separator: ","))
+        try Self.setState(db, "county_origin", reply.countyOrigin)
+        try Self.setState(db, "clock_offset", String(clock.offsetMilliseconds))
+        return false
     }
 
     /// Starts a new epoch of this replica's log, in the caller's transaction: for a county store

@@ -126,5 +126,15 @@ public enum SyncSchema {
         Migration(module: "sync", number: 5, name: "log-epoch") { db in
             try db.execute(sql: "INSERT OR IGNORE INTO sync_state(key, value) VALUES ('log_epoch', lower(hex(randomblob(16))))")
         },
+        // Every conflict and resolution query goes by an index: a station that floods its conflicts
+        // or quarantine must not make the console's station list scan them all.
+        Migration(module: "sync", number: 6, name: "conflict-indexes") { db in
+            try db.execute(
+                sql: """
+                    CREATE INDEX sync_conflict_by_scope ON sync_conflict(scope);
+                    CREATE INDEX sync_resolution_by_conflict ON sync_resolution(conflict_id);
+                    CREATE INDEX sync_quarantine_by_time ON sync_quarantine(quarantined_at);
+                    """)
+        },
     ]
 }

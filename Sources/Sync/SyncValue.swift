@@ -37,6 +37,14 @@ public enum SyncValue: Hashable, Sendable, Codable, ExpressibleByStringLiteral, 
         }
     }
 
+    /// Whether two values are of the same kind: both null, whole numbers, reals or text.
+    public func isSameKind(as other: SyncValue) -> Bool {
+        switch (self, other) {
+        case (.null, .null), (.integer, .integer), (.real, .real), (.text, .text): true
+        default: false
+        }
+    }
+
     public var description: String {
         switch self {
         case .null: "null"

@@ -22,6 +22,11 @@ public struct CountySyncRoutes: RouteProvider {
     let pushes = AdmissionLimit(32)
     /// One push at a time per station, taken once its signature is checked.
     let perStation = StationAdmission()
+    /// Failed authentications per client address: 30 at once, then one every two seconds.
+    let authFailures = TokenBuckets(burst: 30, perSecond: 0.5)
+    /// The most a push may carry: its changes, and its bytes once inflated. A station's batches are
+    /// at most 1,000 changes of a few hundred bytes.
+    static let largestPush = (changes: 2_000, inflatedBytes: 8 << 20)
 
     public init(replica: Replica, registry: StationRegistry, afterPush: @escaping @Sendable (StationPeer) async -> Void = { _ in }) {
         self.afterPush = afterPush
@@ -51,6 +56,11 @@ public struct CountySyncRoutes: RouteProvider {
             return try await perStation.admit(signed.stationID) {
                 try await pushes.admit {
                     let push = try decode(PushRequest.self, try inflated(sent, request, context))
+                    guard push.changes.count <= Self.largestPush.changes else {
+                        throw APIError(
+                            status: .contentTooLarge, code: "push_too_large", message: "同步批次过大",
+                            messageEN: "a push carries at most \(Self.largestPush.changes) changes")
+                    }
                     let reply = try await replica.receive(push, from: signed.peer) { db in try registry.count(signed, db) }
                     if !push.changes.isEmpty { await afterPush(signed.peer) }
                     return try SyncReply(reply, to: request, from: signed, county: replica)
@@ -121,15 +131,23 @@ public struct CountySyncRoutes: RouteProvider {
                 RequestSignature.counterHeader, message: "请求计数必须是整数",
                 messageEN: "\(RequestSignature.counterHeader) must be a whole number")
         }
-        let station = try await registry.enrolledStation(try header(RequestSignature.stationHeader))
-        let signature = try header(RequestSignature.signatureHeader)
-        let body = Data(buffer: try await request.body.collect(upTo: context.maxUploadSize))
-        let signed = try registry.verify(
-            station, counter: counter, signature: signature, method: request.method.rawValue,
-            path: request.uri.path, body: body,
-            pending: request.headers[HTTPField.Name(RequestSignature.pendingHeader)!].flatMap(Int.init) ?? 0,
-            stationTime: request.headers[HTTPField.Name(RequestSignature.stationTimeHeader)!].flatMap(Int64.init))
-        return (body, signed)
+        // Guessing is slow: past 30 failed authentications, an address gets one try every two seconds.
+        let client = RateLimitMiddleware<APIRequestContext>.client(of: request, at: context.remoteAddress) ?? "local"
+        if let wait = authFailures.wait(for: client) { throw APIError.rateLimited(client: client, wait: wait) }
+        do {
+            let station = try await registry.enrolledStation(try header(RequestSignature.stationHeader))
+            let signature = try header(RequestSignature.signatureHeader)
+            let body = Data(buffer: try await request.body.collect(upTo: context.maxUploadSize))
+            let signed = try registry.verify(
+                station, counter: counter, signature: signature, method: request.method.rawValue,
+                path: request.uri.path, body: body,
+                pending: request.headers[HTTPField.Name(RequestSignature.pendingHeader)!].flatMap(Int.init) ?? 0,
+                stationTime: request.headers[HTTPField.Name(RequestSignature.stationTimeHeader)!].flatMap(Int64.init))
+            return (body, signed)
+        } catch let error as APIError where error.status == .unauthorized {
+            authFailures.take(for: client)
+            throw error
+        }
     }
 
     /// A verified body, inflated if it was sent deflated: only once the signature is known good,
@@ -137,9 +155,11 @@ public struct CountySyncRoutes: RouteProvider {
     func inflated(_ body: Data, _ request: Request, _ context: APIRequestContext) throws -> Data {
         guard request.headers[.contentEncoding] == Deflate.name else { return body }
         do {
-            return try Deflate.decompress(body, limit: 16 * context.maxUploadSize)
+            return try Deflate.decompress(body, limit: Self.largestPush.inflatedBytes)
         } catch {
-            throw APIError.malformedBody(field: nil, detail: "the deflated body does not inflate within the limit")
+            throw APIError(
+                status: .contentTooLarge, code: "push_too_large", message: "同步批次过大",
+                messageEN: "the deflated body does not inflate within \(Self.largestPush.inflatedBytes) bytes")
         }
     }
 

@@ -43,8 +43,9 @@ public struct SyncStatusRoutes: RouteProvider {
             let id = try context.parameters.decoded("id")
             let resolution = try await request.decodeJSON(as: Resolution.self, context: context)
             let person = try context.actorName(claimed: resolution.resolvedBy, field: "resolved_by")
+            let roles = Set(try context.requirePrincipal().roles.map(\.rawValue))
             do {
-                try await enrolled().resolve(conflictID: id, choosing: resolution.value, by: person)
+                try await enrolled().resolve(conflictID: id, choosing: resolution.value, by: person, holding: roles)
             } catch SyncError.noOpenConflict {
                 throw APIError.notFound("open conflict \(id)", field: "id")
             }

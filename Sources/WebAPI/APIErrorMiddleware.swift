@@ -27,6 +27,8 @@ public struct APIErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             return try await next(request, context)
         } catch let error as APIError {
             return try error.response(from: request, context: context)
+        } catch let error as any APIErrorConvertible {
+            return try error.apiError.response(from: request, context: context)
         } catch {
             let answer = known(error) ?? Self.translate(error, path: request.uri.path, context: context)
             if answer.status.code >= 500 {

@@ -27,11 +27,17 @@ import Testing
         return (county, station)
     }
 
-    func enroll(_ client: some TestClientProtocol, code: String, key: Curve25519.Signing.PrivateKey, origin: String)
+    func enroll(_ client: some TestClientProtocol, code: String, key: Curve25519.Signing.PrivateKey)
         async throws -> TestResponse
     {
-        let body = #"{"code":"\#(code)","public_key":"\#(key.publicKey.rawRepresentation.base64EncodedString())","origin":"\#(origin)"}"#
+        let body = #"{"code":"\#(code)","public_key":"\#(key.publicKey.rawRepresentation.base64EncodedString())"}"#
         return try await client.execute(uri: "/sync/v1/enroll", method: .post, body: ByteBuffer(string: body))
+    }
+
+    /// The origin the county chose for the station it enrolled.
+    func origin(_ enrolled: TestResponse) throws -> String {
+        let reply = try JSONSerialization.jsonObject(with: Data(buffer: enrolled.body)) as? [String: Any]
+        return try #require(reply?["origin"] as? String)
     }
 
     func signed(
@@ -70,10 +76,9 @@ import Testing
         let (county, _) = try await county()
         let (stationID, code) = try await county.registry.add(village: Self.houNan, name: "第二台")
         let key = Curve25519.Signing.PrivateKey()
-        let origin = UUID().uuidString
         try await county.application(logger: Logger(label: "test")).test(.router) { client in
-            #expect(try await enroll(client, code: code.lowercased(), key: key, origin: origin).status == .ok)
-            let again = try await enroll(client, code: code, key: Curve25519.Signing.PrivateKey(), origin: "x")
+            #expect(try await enroll(client, code: code.lowercased(), key: key).status == .ok)
+            let again = try await enroll(client, code: code, key: Curve25519.Signing.PrivateKey())
             #expect(again.status == .forbidden && error(again) == "enrollment_refused")
 
             let pull = PullRequest(after: 0, limit: 50)
@@ -112,9 +117,10 @@ import Testing
         let (county, _) = try await county()
         let (stationID, code) = try await county.registry.add(village: Self.houNan, name: "第二台")
         let key = Curve25519.Signing.PrivateKey()
-        let origin = UUID().uuidString
         try await county.application(logger: Logger(label: "test")).test(.router) { client in
-            #expect(try await enroll(client, code: code, key: key, origin: origin).status == .ok)
+            let enrolled = try await enroll(client, code: code, key: key)
+            #expect(enrolled.status == .ok)
+            let origin = try self.origin(enrolled)
             let push = PushRequest(changes: [
                 change(1, origin: origin, collection: "villages.village", scope: "", id: Self.houNan),
                 change(2, origin: origin, collection: "villages.village", scope: "441422113203", id: "441422113203"),

@@ -172,7 +172,7 @@ import Testing
         }
         #expect(amounts[0] == amounts[1])
 
-        try await station.resolve(conflictID: conflict.id, choosing: 110_000, by: "报账员 刘")
+        try await station.resolve(conflictID: conflict.id, choosing: 110_000, by: "报账员 刘", holding: ["operator"])
         _ = try await SyncRound(station: station, transport: link).run()
         #expect(try await county.openConflicts().isEmpty)
         #expect(try await station.openConflicts().isEmpty)

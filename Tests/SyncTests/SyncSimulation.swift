@@ -134,6 +134,6 @@ final class SyncSimulation {
     func resolveSomeConflict(_ replica: Replica) async throws {
         guard let conflict = try await replica.openConflicts().first else { return }
         let choice = random.chance(0.5) ? conflict.keptValue : conflict.otherValue
-        try await replica.resolve(conflictID: conflict.id, choosing: choice, by: "simulation")
+        try await replica.resolve(conflictID: conflict.id, choosing: choice, by: "simulation", holding: ["operator"])
     }
 }

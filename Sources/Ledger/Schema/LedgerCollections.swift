@@ -15,7 +15,9 @@ public enum LedgerCollections {
     static func village(_ name: String, _ table: String, _ fields: [String], reviewWorthy: Set<String>? = nil) -> SyncCollection {
         SyncCollection(
             name: "ledger.\(name)", table: table, fields: ["village_code"] + fields, scope: .village(column: "village_code"),
-            policy: reviewWorthy.map { .mergeable(reviewWorthy: $0) } ?? .appendOnly)
+            policy: reviewWorthy.map { .mergeable(reviewWorthy: $0) } ?? .appendOnly,
+            // The books' conflicts are the bookkeepers' and the agency's reviewers' to resolve.
+            resolvers: ["bookkeeper", "reviewer"])
     }
 
     public static let account = SyncCollection(
