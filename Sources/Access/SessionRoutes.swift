@@ -48,8 +48,7 @@ public struct SessionRoutes: RouteProvider {
             let token = try await sessions.open(for: account)
             var response = try JSONResponse(opened(account.principal, token: token), status: .created)
                 .response(from: request, context: context)
-            response.headers[.setCookie] =
-                "\(Self.cookieName)=\(token); Path=/; HttpOnly; SameSite=Strict"
+            response.headers[.setCookie] = "\(Self.cookieName)=\(token); Path=/; HttpOnly; SameSite=Strict" + Self.secure(request)
             return response
         }
         router.get("session") { _, context in
@@ -58,9 +57,15 @@ public struct SessionRoutes: RouteProvider {
         router.delete("session") { request, _ in
             if let token = SessionMiddleware<APIRequestContext>.token(of: request) { try await sessions.close(token) }
             var response = Response(status: .noContent)
-            response.headers[.setCookie] = "\(Self.cookieName)=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0"
+            response.headers[.setCookie] = "\(Self.cookieName)=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0" + Self.secure(request)
             return response
         }
+    }
+
+    /// `; Secure` for a request that came through TLS: the county's proxy says so in
+    /// `X-Forwarded-Proto`, and the browser then sends the cookie over HTTPS only.
+    static func secure(_ request: Request) -> String {
+        request.headers[HTTPField.Name("X-Forwarded-Proto")!]?.lowercased() == "https" ? "; Secure" : ""
     }
 
     func opened(_ person: Principal, token: String?) -> Opened {

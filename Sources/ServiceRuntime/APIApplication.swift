@@ -6,7 +6,7 @@ import WebAPI
 
 /// The router and the application both programs are built from.
 ///
-/// The router carries request ids, request logging, JSON errors, a rate limit per client address
+/// The router carries request ids, security headers, request logging, JSON errors, a rate limit per client address
 /// (120 at once, 20 a second; signed sync requests apart), the body size limit and, where a
 /// program has one, its web front's static files. The order matters: the request id is set before
 /// anything logs, and errors become JSON outside the file middleware, so that a path no route
@@ -22,6 +22,7 @@ public enum APIApplication {
     public static func router(settings: ServiceSettings, webRoot: String?) -> Router<APIRequestContext> {
         let router = Router(context: APIRequestContext.self)
         router.add(middleware: RequestIDMiddleware())
+        router.add(middleware: SecurityHeadersMiddleware())
         router.add(middleware: LogRequestsMiddleware(.info))
         router.add(middleware: APIErrorMiddleware { Store.isDiskFull($0) ? .storageFull : nil })
         router.add(middleware: RateLimitMiddleware(burst: 120, perSecond: 20, exempting: ["/sync/"]))

@@ -16,8 +16,8 @@ extension Store {
             let copy = try DatabaseQueue(path: partial)
             try pool.backup(to: copy)
             try copy.close()
-            try FileManager.default.removeItemIfPresent(atPath: path)
-            try FileManager.default.moveItem(atPath: partial, toPath: path)
+            // Renamed onto the old backup in one step: whatever happens, a whole backup is there.
+            try Self.replace(path, with: partial)
         } catch {
             try? FileManager.default.removeItem(atPath: partial)
             throw .storeUnusable(path: path, reason: "the backup could not be written: \(error)")
@@ -47,10 +47,20 @@ extension Store {
             for stale in withSidecars(path) + withSidecars(incoming).dropFirst() {
                 try FileManager.default.removeItemIfPresent(atPath: stale)
             }
-            try FileManager.default.moveItem(atPath: incoming, toPath: path)
+            try replace(path, with: incoming)
         } catch {
             for leftover in withSidecars(incoming) { try? FileManager.default.removeItem(atPath: leftover) }
             throw error
+        }
+    }
+}
+
+extension Store {
+    /// Puts `source` in place of `target` with one `rename`, which replaces it atomically: there is
+    /// no moment when neither is there (removing the target first left one).
+    static func replace(_ target: String, with source: String) throws {
+        guard rename(source, target) == 0 else {
+            throw StorageError.storeUnusable(path: target, reason: String(cString: strerror(errno)))
         }
     }
 }

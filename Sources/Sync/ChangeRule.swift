@@ -27,6 +27,26 @@ public struct ChangeRule: Sendable {
     }
 }
 
+extension ChangeRule {
+    /// For a record whose id is made from its fields (a month's close, a notice's receipt): the id
+    /// must be the one its fields make, so that nobody squats another village's id and turns the
+    /// real act, when it comes, into a no-op.
+    ///
+    /// ```swift
+    /// ChangeRule.idMadeOfFields("notices.shown.id") { change in
+    ///     "\(try change.text("notice_id") ?? "")@\(try change.text("village_code") ?? "")"
+    /// }
+    /// ```
+    public static func idMadeOfFields(_ name: String, _ make: @escaping @Sendable (ProposedChange) throws -> String)
+        -> ChangeRule
+    {
+        ChangeRule(name) { change in
+            let expected = try make(change)
+            return change.recordID == expected ? nil : "the id must be \(expected), as its fields make it"
+        }
+    }
+}
+
 /// Who made a change: the county, or a station of a village. A station's push is a station's
 /// whatever it claims; a pulled change is the county's only if it comes from the county's origin.
 public enum ChangeAuthor: Sendable, Hashable, CustomStringConvertible {

@@ -19,7 +19,18 @@ public enum ConflictLog {
     public static let resolutions = SyncCollection(
         name: "sync.resolution", table: "sync_resolution",
         fields: ["scope", "conflict_id", "chosen_value", "resolved_by"],
-        scope: .village(column: "scope"), policy: .appendOnly)
+        scope: .village(column: "scope"), policy: .appendOnly,
+        rules: [
+            // A resolution is of a conflict held, of its own scope, once per replica that resolved it.
+            ChangeRule.idMadeOfFields("sync.resolution.id") { change in "\(try change.text("conflict_id") ?? "")/\(change.change.origin)" },
+            ChangeRule("sync.resolution.conflict") { change in
+                let scope = try String.fetchOne(
+                    change.db.cachedStatement(sql: "SELECT scope FROM sync_conflict WHERE id = ?"),
+                    arguments: [try change.text("conflict_id")])
+                guard let scope else { return "conflict_id names no conflict held here" }
+                return scope == (try change.text("scope")) ? nil : "the conflict belongs to \(scope)"
+            },
+        ])
 
     static let collections = [conflicts, resolutions]
 }

@@ -35,6 +35,9 @@ extension Replica {
         }
         if let refusal { return try quarantine(change, reason: refusal, db, marksReceived: marksReceived) }
         if let broken = try collection.brokenRule(ProposedChange(change: change, collection: collection, author: author, here: role, db: db)) {
+            // A fact held already is not judged again: applying it twice changes nothing (a
+            // station pulling its county's log again after a restore gets every voucher twice).
+            if collection.policy == .appendOnly, !keepsLog, try rowExists(collection, change.recordID, db) { return .duplicate }
             if change.origin == origin { throw SyncError.refused(rule: broken.rule, reason: broken.reason) }
             return try quarantine(change, reason: Self.ruleReason(broken), db, marksReceived: marksReceived)
         }

@@ -149,7 +149,8 @@ extension Replica {
                         """),
                 arguments: [max(last, position), station.village, Self.urgentAhead])
             return PullReply(
-                changes: try batch.map(Self.change(from:)), position: max(last, position), more: rows.count > batch.count,
+                changes: try batch.map { try redacted(Self.change(from: $0), for: station, db) }, position: max(last, position),
+                more: rows.count > batch.count,
                 countyTime: clock.correctedWallMilliseconds, countyOrigin: origin, urgent: try urgent.map(Self.change(from:)),
                 epoch: try Self.state(db, "log_epoch") ?? "")
         }

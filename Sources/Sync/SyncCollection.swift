@@ -38,10 +38,28 @@ public struct SyncCollection: Sendable, Hashable {
     public let rules: [ChangeRule]
     /// The staff roles that may resolve a conflict of this collection's records (`StaffRole` raw values).
     public let resolvers: Set<String>
+    /// For a record read county-wide: what a station outside its village receives of a change's
+    /// fields instead (a natural person's name and phone masked), so that personal data stays in
+    /// its own village's station and the county.
+    public let redaction: Redaction?
+
+    /// Rewrites a change's fields for stations outside the record's village; `stored` reads a
+    /// field the change does not carry from the record as held.
+    public struct Redaction: Sendable {
+        let rewrite: @Sendable (_ fields: [String: SyncValue], _ stored: (String) throws -> SyncValue) throws -> [String: SyncValue]
+
+        public init(
+            _ rewrite: @escaping @Sendable (_ fields: [String: SyncValue], _ stored: (String) throws -> SyncValue) throws
+                -> [String: SyncValue]
+        ) {
+            self.rewrite = rewrite
+        }
+    }
 
     public init(
         name: String, table: String, idColumn: String = "id", fields: [String], scope: Scope, policy: MergePolicy,
-        urgentField: String? = nil, rules: [ChangeRule] = [], resolvers: Set<String> = ["operator", "admin"]
+        urgentField: String? = nil, rules: [ChangeRule] = [], resolvers: Set<String> = ["operator", "admin"],
+        redaction: Redaction? = nil
     ) {
         self.name = name
         self.table = table
@@ -54,14 +72,7 @@ public struct SyncCollection: Sendable, Hashable {
         self.urgentField = urgentField
         self.rules = rules
         self.resolvers = resolvers
-    }
-
-    /// The same collection governed by more rules: a domain declares its collections, then their
-    /// rule book beside them.
-    public func governed(by more: [ChangeRule]) -> SyncCollection {
-        SyncCollection(
-            name: name, table: table, idColumn: idColumn, fields: fields, scope: scope, policy: policy,
-            urgentField: urgentField, rules: rules + more, resolvers: resolvers)
+        self.redaction = redaction
     }
 
     /// Which replicas a collection's records belong to.

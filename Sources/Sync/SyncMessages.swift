@@ -32,11 +32,15 @@ public struct PullRequest: Sendable, Codable, Equatable {
     public let limit: Int
     /// The sequences of the county's urgent changes the station received ahead of `after`.
     public let heldUrgent: [Int64]
+    /// What the station says of its own data, for the county to hold against its own (the head of
+    /// the village's voucher chain), by name; the domains that keep such data read them.
+    public let reports: [String: String]
 
-    public init(after: Int64, limit: Int, heldUrgent: [Int64] = []) {
+    public init(after: Int64, limit: Int, heldUrgent: [Int64] = [], reports: [String: String] = [:]) {
         self.after = after
         self.limit = limit
         self.heldUrgent = heldUrgent
+        self.reports = reports
     }
 
     public init(from decoder: any Decoder) throws {
@@ -44,6 +48,7 @@ public struct PullRequest: Sendable, Codable, Equatable {
         after = try container.decode(Int64.self, forKey: .after)
         limit = try container.decode(Int.self, forKey: .limit)
         heldUrgent = try container.decodeIfPresent([Int64].self, forKey: .heldUrgent) ?? []
+        reports = try container.decodeIfPresent([String: String].self, forKey: .reports) ?? [:]
     }
 }
 

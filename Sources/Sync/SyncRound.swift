@@ -13,11 +13,17 @@ public struct SyncRound: Sendable {
     public let station: Replica
     public let transport: any SyncTransport
     public let batchSize: Int
+    /// What the station says of its own data with every pull (``PullRequest/reports``).
+    public let reports: @Sendable () async throws -> [String: String]
 
-    public init(station: Replica, transport: any SyncTransport, batchSize: Int = 200) {
+    public init(
+        station: Replica, transport: any SyncTransport, batchSize: Int = 200,
+        reports: @escaping @Sendable () async throws -> [String: String] = { [:] }
+    ) {
         self.station = station
         self.transport = transport
         self.batchSize = batchSize
+        self.reports = reports
     }
 
     /// What one round moved.
@@ -46,9 +52,12 @@ public struct SyncRound: Sendable {
         }
         var more = true
         var limit = batchSize
+        let reports = try await reports()
         while more {
             let reply = try await transport.pull(
-                PullRequest(after: try await station.pullPosition(), limit: limit, heldUrgent: try await station.heldUrgent()))
+                PullRequest(
+                    after: try await station.pullPosition(), limit: limit, heldUrgent: try await station.heldUrgent(),
+                    reports: reports))
             report.exchanges += 1
             let restarted = try await station.accept(reply)
             report.pulled += restarted ? 0 : reply.changes.count + reply.urgent.count

@@ -14,10 +14,14 @@ import WebAPI
 public struct CountySyncRoutes: RouteProvider {
     let replica: Replica
     let registry: StationRegistry
-    /// Run after each push a station's changes are applied from, with the station: a domain's
-    /// checks of what arrived (the ledger's hash chain). A failure is the domain's to record; the
-    /// push is answered all the same.
-    let afterPush: @Sendable (StationPeer) async -> Void
+    /// Run after each push a station's changes are applied from, with the station and the
+    /// collections the push carried: a domain's checks of what arrived (the ledger's hash chain).
+    /// A failure is the domain's to record; the push is answered all the same.
+    let afterPush: @Sendable (StationPeer, Set<String>) async -> Void
+    /// Run as a station pulls, before its batch is read, with what it reports of its own data: a
+    /// domain may write what the station should receive now (the county's seal on its books), and
+    /// answers a warning for the console when the station's data no longer matches the county's.
+    let onPull: @Sendable (StationPeer, [String: String]) async -> String?
     /// Pushes held at once, from their inflated bodies to their commits.
     let pushes = AdmissionLimit(32)
     /// One push at a time per station, taken once its signature is checked.
@@ -28,8 +32,13 @@ public struct CountySyncRoutes: RouteProvider {
     /// at most 1,000 changes of a few hundred bytes.
     static let largestPush = (changes: 2_000, inflatedBytes: 8 << 20)
 
-    public init(replica: Replica, registry: StationRegistry, afterPush: @escaping @Sendable (StationPeer) async -> Void = { _ in }) {
+    public init(
+        replica: Replica, registry: StationRegistry,
+        afterPush: @escaping @Sendable (StationPeer, Set<String>) async -> Void = { _, _ in },
+        onPull: @escaping @Sendable (StationPeer, [String: String]) async -> String? = { _, _ in nil }
+    ) {
         self.afterPush = afterPush
+        self.onPull = onPull
         self.replica = replica
         self.registry = registry
     }
@@ -62,7 +71,7 @@ public struct CountySyncRoutes: RouteProvider {
                             messageEN: "a push carries at most \(Self.largestPush.changes) changes")
                     }
                     let reply = try await replica.receive(push, from: signed.peer) { db in try registry.count(signed, db) }
-                    if !push.changes.isEmpty { await afterPush(signed.peer) }
+                    if !push.changes.isEmpty { await afterPush(signed.peer, Set(push.changes.map(\.collection))) }
                     return try SyncReply(reply, to: request, from: signed, county: replica)
                 }
             }
@@ -71,6 +80,8 @@ public struct CountySyncRoutes: RouteProvider {
             let (sent, signed) = try await verified(request, context)
             let peer = try await registry.count(signed)
             let pull = try decode(PullRequest.self, try inflated(sent, request, context))
+            let warning = await onPull(peer, pull.reports)
+            try await registry.note(warning: warning, for: signed.stationID)
             let limit = min(max(pull.limit, 1), 1_000)
             return try SyncReply(
                 try await replica.serve(PullRequest(after: pull.after, limit: limit, heldUrgent: pull.heldUrgent), for: peer),

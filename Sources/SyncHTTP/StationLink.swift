@@ -18,6 +18,8 @@ import Synchronization
 public final class StationLink: Sendable {
     let store: Store
     let collections: [SyncCollection]
+    /// What the station tells the county of its own data with every pull, by the domains that keep it.
+    let reporters: [@Sendable (Replica) async throws -> [String: String]]
     private let cached = Mutex<(Replica, StationEnrollment)?>(nil)
     private let roundLock: RoundLock
     /// The batch size in force: it doubles after a round that completes and halves after one the
@@ -33,9 +35,12 @@ public final class StationLink: Sendable {
         }
     }
 
-    public init(store: Store, collections: [SyncCollection]) {
+    public init(
+        store: Store, collections: [SyncCollection], reporters: [@Sendable (Replica) async throws -> [String: String]] = []
+    ) {
         self.store = store
         self.collections = collections
+        self.reporters = reporters
         self.roundLock = RoundLock(beside: store.path)
     }
 
@@ -68,7 +73,12 @@ public final class StationLink: Sendable {
         return try await roundLock.holding(whileWaiting: whileWaiting) {
             let size = requested ?? batchSize.withLock { $0.current }
             do {
-                let report = try await SyncRound(station: replica, transport: transport, batchSize: size).run()
+                let round = SyncRound(station: replica, transport: transport, batchSize: size) { [reporters] in
+                    var reports: [String: String] = [:]
+                    for reporter in reporters { reports.merge(try await reporter(replica)) { $1 } }
+                    return reports
+                }
+                let report = try await round.run()
                 batchSize.withLock { $0.adapt(succeeded: true) }
                 return report
             } catch {

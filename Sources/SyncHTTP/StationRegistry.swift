@@ -37,6 +37,21 @@ public struct StationRegistry: Sendable {
         public let quarantined: Int
         /// Conflicts of the station's village that no one has resolved.
         public let openConflicts: Int
+        /// What is wrong with the station's own data, as its last pull showed (its copy of the
+        /// books no longer matches the county's), or `nil`.
+        public let warning: String?
+    }
+
+    /// Keeps what the domains found wrong with a station's data as it pulled; written only when it changes.
+    public func note(warning: String?, for stationID: String) async throws {
+        let held = try await store.pool.read { db in
+            try String.fetchOne(db, sql: "SELECT warning FROM sync_station WHERE id = ?", arguments: [stationID])
+        }
+        guard held != warning else { return }
+        try await store.pool.write { db in
+            try db.execute(
+                sql: "UPDATE sync_station SET warning = ? WHERE id = ? AND warning IS NOT ?", arguments: [warning, stationID, warning])
+        }
     }
 
     /// Creates a station for a village and returns its one-time enrollment code; a village code that
@@ -159,7 +174,7 @@ public struct StationRegistry: Sendable {
                 id: row["id"], village: row["village"], name: row["name"], origin: row["origin"],
                 enrolledAt: row["enrolled_at"], revokedAt: row["revoked_at"], lastSyncAt: row["last_sync_at"],
                 pending: row["pending"], clockOffsetMs: row["clock_offset_ms"], quarantined: row["quarantined"],
-                openConflicts: row["open_conflicts"])
+                openConflicts: row["open_conflicts"], warning: row["warning"])
         }
     }
 

@@ -47,5 +47,9 @@ public enum SyncHTTPSchema {
         Migration(module: "synchttp", number: 2, name: "enrolled-origin") { db in
             try db.execute(sql: "ALTER TABLE sync_enrollment ADD COLUMN origin TEXT")
         },
+        // What the county's domains found wrong with a station's own data (its copy of the books).
+        Migration(module: "synchttp", number: 3, name: "station-warning") { db in
+            try db.execute(sql: "ALTER TABLE sync_station ADD COLUMN warning TEXT")
+        },
     ]
 }

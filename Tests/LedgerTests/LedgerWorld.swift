@@ -43,12 +43,20 @@ final class LedgerWorld: CountyWorld, @unchecked Sendable {
         return voucher
     }
 
-    /// A voucher prepared, submitted and reviewed at one side.
+    /// A voucher prepared and submitted at one side, and reviewed by the side that keeps the
+    /// village's books (the county unless it handed them to the station), synced there and back.
     func prepared(_ date: String, _ lines: [VoucherLine], at replica: Replica) async throws -> VoucherDraft {
         let books = bookkeeper(replica)
         let draft = try await books.prepare(VoucherEntry(voucherDate: date, lines: lines, attachments: 1), by: Self.clerk)
         _ = try await books.submit(draftID: draft.id, by: Self.clerk)
-        return try await books.review(draftID: draft.id, approve: true, note: "", by: Self.checker)
+        let poster = try await county.store.pool.read { db in
+            try String.fetchOne(db, sql: "SELECT poster FROM ledger_posting WHERE id = ?", arguments: [Self.village])
+        }
+        let reviewer: Replica = poster == "station" ? station : county
+        if reviewer !== replica { try await sync(station) }
+        let reviewed = try await bookkeeper(reviewer).review(draftID: draft.id, approve: true, note: "", by: Self.checker)
+        if reviewer !== replica { try await sync(station) }
+        return reviewed
     }
 
     static func pair(_ summary: String, debit: String, credit: String, _ fen: Int64, debitSub: String? = nil, creditSub: String? = nil)

@@ -89,7 +89,7 @@ struct CountyThroughputBench {
                     let store = try ServiceLauncher.openStore(
                         KioskProgram.self, dataDirectory: folder.appendingPathComponent("station-\(index + 1)").path)
                     _ = try await StationEnrollment.enroll(store: store, server: server, code: code, fingerprint: fingerprint)
-                    let link = StationLink(store: store, collections: KioskProgram.collections)
+                    let link = KioskProgram.link(store)
                     _ = try await link.syncOnce(batchSize: 1_000)
                     try await record(into: try await link.replica()!, station: index + 1)
                     return link

@@ -120,7 +120,7 @@ struct LinkBench {
         _ = try await StationEnrollment.enroll(
             store: store, server: URL(string: "http://127.0.0.1:\(link.port)")!, code: code,
             fingerprint: try county.registry.countyFingerprint())
-        let station = StationLink(store: store, collections: KioskProgram.collections)
+        let station = KioskProgram.link(store)
         _ = try await station.syncOnce()
         return Station(profile: profile, link: link, directory: directory, position: try await station.replica()!.pullPosition())
     }

@@ -32,7 +32,7 @@ public struct KioskApplication: ProgramAssembly {
         self.store = store
         self.webRoot = webRoot
         self.logins = Logins(store: store, policy: KioskProgram.loginPolicy)
-        self.link = StationLink(store: store, collections: KioskProgram.collections)
+        self.link = KioskProgram.link(store)
     }
 
     /// Every endpoint the station serves, by module; the OpenAPI test reads the same list.

@@ -35,6 +35,11 @@ public enum KioskProgram: ServiceProgram {
     public static let collections = VillagesCollections.all + PricesCollections.all + NoticesCollections.all
         + TraceCollections.all + LedgerCollections.all
 
+    /// The station's link to its county, with what it reports of its own books at every pull.
+    public static func link(_ store: Store) -> StationLink {
+        StationLink(store: store, collections: collections, reporters: [LedgerWatch.report])
+    }
+
     /// The touchscreen front in a development checkout: `Kiosk/Web`.
     public static let sourceWebFolder: String? = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().appendingPathComponent("../../Web").standardizedFileURL.path
@@ -45,7 +50,7 @@ public enum KioskProgram: ServiceProgram {
 
     /// The sync log of an enrolled station.
     public static func consistencyProblems(_ store: Store) async throws -> [String] {
-        try await StationLink(store: store, collections: collections).replica()?.logProblems() ?? []
+        try await link(store).replica()?.logProblems() ?? []
     }
 
     /// A restored station speaks as a new origin and enrolls again (``StationRestore``).

@@ -17,10 +17,11 @@ struct LedgerCommand: AsyncParsableCommand {
 
         func run() async throws {
             let store = ServiceLauncher.openStoreOrExit(KioskProgram.self, dataDirectory: storage.path())
-            guard let village = try await StationLink(store: store, collections: KioskProgram.collections).replica()?.village else {
+            guard let station = try await KioskProgram.link(store).replica(), let village = station.village else {
                 ServiceLauncher.fail("本站尚未注册 — the station is not enrolled", program: KioskProgram.name)
             }
-            let report = try await LedgerQueries(store: store).verifyChain(village: village)
+            // Held against the county's seal too: an edit whose hashes were recomputed is named.
+            let report = try await LedgerQueries(store: store).verifyChain(village: village, sealedBy: station.signature)
             print(report.summary)
             if !report.intact { throw ExitCode(1) }
         }

@@ -16,7 +16,7 @@ struct SyncCommand: AsyncParsableCommand {
 
     func run() async throws {
         let store = ServiceLauncher.openStoreOrExit(KioskProgram.self, dataDirectory: storage.path())
-        let link = StationLink(store: store, collections: KioskProgram.collections)
+        let link = KioskProgram.link(store)
         do {
             let report = try await link.syncOnce(batchSize: batchSize) {
                 // Unbuffered: the operator (or a test) reads it while the command waits.

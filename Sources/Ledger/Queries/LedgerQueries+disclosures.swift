@@ -1,4 +1,5 @@
 import GRDB
+import Sync
 
 extension LedgerQueries {
     /// A disclosure as the kiosk lists it: the latest version of each period, newest period first.
@@ -10,25 +11,41 @@ extension LedgerQueries {
         public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
     }
 
-    public func disclosures(village: String) async throws -> [DisclosureSummary] {
+    /// The latest version of each period's disclosure; at a station (`sealedBy` the county's key),
+    /// only those whose content is as the county sealed it.
+    public func disclosures(village: String, sealedBy key: ChangeSignature? = nil) async throws -> [DisclosureSummary] {
         try await store.pool.read { db in
-            try DisclosureSummary.fetchAll(
+            let sealed = try key.map { try LedgerSeal.sealedDisclosures(village: village, db, key: $0) }
+            let all = try DisclosureSummary.fetchAll(
                 db,
                 sql: """
-                    SELECT id, period, title, MAX(published_at) AS published_at FROM ledger_disclosure
-                    WHERE village_code = ? GROUP BY period ORDER BY period DESC
+                    SELECT id, period, title, published_at FROM ledger_disclosure
+                    WHERE village_code = ? ORDER BY period DESC, published_at DESC
                     """,
                 arguments: [village])
+            var periods: Set<String> = []
+            return all.filter { summary in
+                guard sealed?.contains(summary.id) ?? true else { return false }
+                return periods.insert(summary.period).inserted
+            }
         }
     }
 
-    public func disclosure(id: String) async throws -> Disclosure? {
-        try await store.pool.read { db in try Disclosure.fetchOne(db, sql: "SELECT * FROM ledger_disclosure WHERE id = ?", arguments: [id]) }
+    /// A disclosure; at a station (`sealedBy` the county's key), only under the county's seal.
+    public func disclosure(id: String, sealedBy key: ChangeSignature? = nil) async throws -> Disclosure? {
+        try await store.pool.read { db in
+            guard let disclosure = try Disclosure.fetchOne(db, sql: "SELECT * FROM ledger_disclosure WHERE id = ?", arguments: [id]) else {
+                return nil
+            }
+            if let key, !(try LedgerSeal.sealedDisclosures(village: disclosure.villageCode, db, key: key).contains(id)) { return nil }
+            return disclosure
+        }
     }
 
-    /// The chain of a village's posted vouchers, checked now.
-    public func verifyChain(village: String) async throws -> VoucherChain.Report {
-        try await store.pool.read { db in try VoucherChain.verify(village: village, db) }
+    /// The chain of a village's posted vouchers, checked now; at a station (`sealedBy` the county's
+    /// key), against the county's seal too.
+    public func verifyChain(village: String, sealedBy key: ChangeSignature? = nil) async throws -> VoucherChain.Report {
+        try await store.pool.read { db in try VoucherChain.verify(village: village, db, sealedBy: key) }
     }
 
     /// Posted vouchers of a village in a month, by number.

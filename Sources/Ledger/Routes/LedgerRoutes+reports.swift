@@ -34,7 +34,9 @@ extension LedgerRoutes {
                     households: try await queries.households(
                         village: try await village(request), at: request.uri.queryParameters["month"].map(String.init))))
         }
-        ledger.get("chain") { request, _ in JSONResponse(try await queries.verifyChain(village: try await village(request))) }
+        ledger.get("chain") { request, _ in
+            JSONResponse(try await queries.verifyChain(village: try await village(request), sealedBy: try await sealKey()))
+        }
         ledger.get("audit") { request, _ in
             let limit = try request.integerParameter("limit", default: 200, in: 1...1_000)
             return JSONResponse(AuditList(entries: try await queries.auditTrail(village: try await village(request), limit: limit)))

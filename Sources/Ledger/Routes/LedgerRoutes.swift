@@ -28,11 +28,14 @@ public struct LedgerRoutes: RouteProvider {
     public func addRoutes(to router: some RouterMethods<APIRequestContext>) {
         let ledger = router.group("ledger")
         ledger.get("disclosures") { request, _ in
-            JSONResponse(DisclosureList(disclosures: try await queries.disclosures(village: try await village(request))))
+            JSONResponse(
+                DisclosureList(disclosures: try await queries.disclosures(village: try await village(request), sealedBy: try await sealKey())))
         }
         ledger.get("disclosures/{id}") { _, context in
             let id = try context.parameters.decoded("id")
-            guard let disclosure = try await queries.disclosure(id: id), try await visible(disclosure.villageCode) else {
+            guard let disclosure = try await queries.disclosure(id: id, sealedBy: try await sealKey()),
+                try await visible(disclosure.villageCode)
+            else {
                 throw APIError.notFound("disclosure \(id)", field: "id")
             }
             return JSONResponse(disclosure)
@@ -91,6 +94,13 @@ public struct LedgerRoutes: RouteProvider {
             let books = Bookkeeper(replica: try await writer(), village: try await village(request, body.villageCode))
             return JSONResponse(try await books.open(body.entry, by: try body.actor.actor(context)), status: .created)
         }
+    }
+
+    /// At a station, the county's key its books are shown under (a disclosure only under the
+    /// county's seal); `nil` at the county, whose books are the original.
+    func sealKey() async throws -> ChangeSignature? {
+        guard let station = try await replica(), station.village != nil else { return nil }
+        return station.signature
     }
 
     /// The village a request works on: the station's own, or at the county the one it names.

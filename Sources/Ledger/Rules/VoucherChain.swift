@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import GRDB
+import Sync
 import WebAPI
 
 /// The hash chain over a village collective's posted vouchers (凭证哈希链): each voucher's hash
@@ -104,12 +105,38 @@ public enum VoucherChain {
         return Report(villageCode: village, entries: expected - 1, intact: true, firstBroken: nil, voucher: nil, reason: "完整")
     }
 
+    /// Walks the chain, then holds it against the county's seal (``LedgerSeal``): a chain whose
+    /// entries were edited and every hash recomputed is whole, but no longer ends as the county
+    /// sealed it, and the seal itself cannot be made again without the county's key.
+    public static func verify(village: String, _ db: Database, sealedBy key: ChangeSignature?) throws -> Report {
+        let walked = try verify(village: village, db)
+        guard let key, walked.intact, let seal = try LedgerSeal.chainSeal(village: village, db, key: key) else { return walked }
+        func broken(_ index: Int, _ reason: String) -> Report {
+            Report(villageCode: village, entries: walked.entries, intact: false, firstBroken: index, voucher: nil, reason: reason)
+        }
+        guard seal.valid else { return broken(seal.index, "县级签章被改动 — the county's seal on the chain was altered") }
+        guard walked.entries >= seal.index else {
+            return broken(
+                walked.entries + 1,
+                "第 \(walked.entries + 1) 至 \(seal.index) 条记账凭证缺失（县里已签章到第 \(seal.index) 条）— entries were removed after the county sealed entry \(seal.index)")
+        }
+        let held = try String.fetchOne(
+            db, sql: "SELECT hash FROM ledger_voucher WHERE village_code = ? AND chain_index = ?", arguments: [village, seal.index])
+        guard held == seal.hash else {
+            return broken(
+                seal.index,
+                "与县级签章不符：第 \(seal.index) 条或之前的凭证被改动并重算了哈希 — the chain up to entry \(seal.index) no longer ends as the county sealed it")
+        }
+        return walked
+    }
+
     private static func linesMatch(_ voucher: Voucher, _ db: Database) throws -> Bool {
         let decoded = voucher.lines
         let held = try Row.fetchOne(
             db, sql: "SELECT COUNT(*) AS n, TOTAL(debit_fen) AS d, TOTAL(credit_fen) AS c FROM ledger_line WHERE voucher_id = ?",
             arguments: [voucher.id])!
-        return held["n"] == decoded.count && held["d"] == Double(decoded.reduce(0) { $0 + $1.debitFen })
-            && held["c"] == Double(decoded.reduce(0) { $0 + $1.creditFen })
+        // Summed as reals, as SQLite's TOTAL does: amounts edited into the store cannot overflow them.
+        return held["n"] == decoded.count && held["d"] == decoded.reduce(0.0) { $0 + Double($1.debitFen) }
+            && held["c"] == decoded.reduce(0.0) { $0 + Double($1.creditFen) }
     }
 }

@@ -137,9 +137,15 @@ public struct VoucherPoster: Sendable {
             ])
     }
 
+    /// The side that keeps a village's books: `county` unless the county has said `station`.
+    static func poster(of village: String, _ db: Database) throws -> String {
+        try String.fetchOne(db.cachedStatement(sql: "SELECT poster FROM ledger_posting WHERE id = ?"), arguments: [village])
+            ?? "county"
+    }
+
     /// This side keeps the village's books: the county unless the county has said the station does.
     func requirePoster(for village: String, _ db: Database) throws {
-        let poster = try String.fetchOne(db, sql: "SELECT poster FROM ledger_posting WHERE id = ?", arguments: [village]) ?? "county"
+        let poster = try Self.poster(of: village, db)
         let here = replica.village == nil ? "county" : "station"
         guard poster == here, replica.village == nil || replica.village == village else {
             throw APIError(

@@ -16,11 +16,14 @@ public enum VoucherRules {
     static let maximumLines = 200
 
     /// Checks an entry against the chart and the village's sub-accounts and closed months.
-    public static func check(_ entry: VoucherEntry, village: String, today: BeijingDay, _ db: Database) throws {
+    ///
+    /// - Parameter today: the day the voucher may not be dated after; `nil` where the day is not
+    ///   this machine's to judge (a voucher a station posted, by its own clock).
+    public static func check(_ entry: VoucherEntry, village: String, today: BeijingDay?, _ db: Database) throws {
         guard let day = BeijingDay(entry.voucherDate) else {
             throw APIError.invalidField("voucher_date", message: "日期须为 YYYY-MM-DD", messageEN: "voucher_date must be YYYY-MM-DD")
         }
-        guard day <= today else {
+        if let today, day > today {
             throw APIError.invalidField("voucher_date", message: "凭证日期不能晚于今天", messageEN: "voucher_date must not be after today")
         }
         if try isClosed(LedgerPeriod.month(of: day), village: village, db) {
@@ -61,7 +64,7 @@ public enum VoucherRules {
             throw APIError.invalidField(
                 path, message: "每行只能填借方或贷方之一，且金额大于 0", messageEN: "\(path) must have a positive debit or a positive credit, not both")
         }
-        guard max(line.debitFen, line.creditFen) <= 100_000_000_000 else {
+        guard max(line.debitFen, line.creditFen) <= maximumLineFen else {
             throw APIError.invalidField(path, message: "单行金额不超过 10 亿元", messageEN: "\(path) must be at most 1,000,000,000 yuan")
         }
         if let sub = line.subaccount {
@@ -76,6 +79,20 @@ public enum VoucherRules {
                 "\(path).subaccount", message: "内部往来须记到户", messageEN: "\(path).subaccount is required under 113 (one per household)")
         }
     }
+
+    /// Lines as a voucher or a draft holds them, read back: `nil` if the text is not lines, or
+    /// holds more than a voucher may, or an amount beyond a line's ceiling (either sign: a red
+    /// reversing voucher's are negative), so that no sum of them can overflow.
+    static func decodedLines(_ text: String) -> [VoucherLine]? {
+        guard let lines = try? JSONCoding.decoder.decode([VoucherLine].self, from: Data(text.utf8)),
+            lines.count <= maximumLines,
+            lines.allSatisfy({ abs($0.debitFen) <= maximumLineFen && abs($0.creditFen) <= maximumLineFen })
+        else { return nil }
+        return lines
+    }
+
+    /// The most one line may carry: 10 亿元.
+    static let maximumLineFen: Int64 = 100_000_000_000
 
     static func isClosed(_ month: String, village: String, _ db: Database) throws -> Bool {
         try Bool.fetchOne(

@@ -12,10 +12,12 @@ import Sync
 /// let replica = try Replica(store: store, role: .county, collections: LedgerCollections.all)
 /// ```
 public enum LedgerCollections {
-    static func village(_ name: String, _ table: String, _ fields: [String], reviewWorthy: Set<String>? = nil) -> SyncCollection {
+    static func village(
+        _ name: String, _ table: String, _ fields: [String], reviewWorthy: Set<String>? = nil, rules: [ChangeRule] = []
+    ) -> SyncCollection {
         SyncCollection(
             name: "ledger.\(name)", table: table, fields: ["village_code"] + fields, scope: .village(column: "village_code"),
-            policy: reviewWorthy.map { .mergeable(reviewWorthy: $0) } ?? .appendOnly,
+            policy: reviewWorthy.map { .mergeable(reviewWorthy: $0) } ?? .appendOnly, rules: rules,
             // The books' conflicts are the bookkeepers' and the agency's reviewers' to resolve.
             resolvers: ["bookkeeper", "reviewer"])
     }
@@ -27,22 +29,26 @@ public enum LedgerCollections {
     /// Per village: `county` (the township or county agency keeps the books, the default) or `station`.
     public static let posting = SyncCollection(
         name: "ledger.posting", table: "ledger_posting", fields: ["poster"], scope: .countyWide, policy: .countyAuthoritative)
-    public static let subaccount = village("subaccount", "ledger_subaccount", ["account", "code", "name", "household"], reviewWorthy: [])
+    public static let subaccount = village(
+        "subaccount", "ledger_subaccount", ["account", "code", "name", "household"], reviewWorthy: [],
+        rules: LedgerRuleBook.subaccount)
     public static let draft = village(
         "draft", "ledger_draft",
         ["voucher_date", "lines", "attachments", "preparer", "status", "reviewer", "review_note", "voucher_id", "updated_at"],
-        reviewWorthy: ["voucher_date", "lines"])
+        reviewWorthy: ["voucher_date", "lines"], rules: LedgerRuleBook.draft)
     public static let voucher = village(
         "voucher", "ledger_voucher",
         ["period", "number", "voucher_date", "lines", "attachments", "preparer", "reviewer", "poster", "posted_at", "reverses",
-         "draft_id", "chain_index", "previous_hash", "hash"])
-    public static let close = village("close", "ledger_close", ["period", "closed_by", "closed_at"])
+         "draft_id", "chain_index", "previous_hash", "hash"],
+        rules: LedgerRuleBook.voucher)
+    public static let close = village("close", "ledger_close", ["period", "closed_by", "closed_at"], rules: LedgerRuleBook.close)
     public static let audit = village("audit", "ledger_audit", ["action", "subject", "actor", "role", "at", "note"])
     public static let asset = village(
         "asset", "ledger_asset",
         ["number", "name", "category", "operating", "location", "quantity", "acquired_on", "original_fen", "residual_fen",
          "life_months", "funding_source", "custodian", "use_status", "contract_id"],
-        reviewWorthy: ["acquired_on", "original_fen", "residual_fen", "life_months"])
+        reviewWorthy: ["acquired_on", "original_fen", "residual_fen", "life_months"],
+        rules: [LedgerRuleBook.amounts("ledger.asset.amounts", ["original_fen", "residual_fen"])])
     public static let resource = village(
         "resource", "ledger_resource",
         ["parcel_code", "name", "land_class", "area_hundredth_mu", "east", "south", "west", "north", "owner", "operation",
@@ -52,11 +58,25 @@ public enum LedgerCollections {
         "contract", "ledger_contract",
         ["code", "kind", "party_a", "party_b", "party_b_kind", "subject", "starts_on", "ends_on", "amount_fen", "schedule",
          "meeting_record", "filing_number", "status"],
-        reviewWorthy: ["party_a", "party_b", "starts_on", "ends_on", "amount_fen", "schedule"])
-    public static let payment = village("payment", "ledger_payment", ["contract_id", "paid_on", "amount_fen", "voucher_id", "note"])
+        reviewWorthy: ["party_a", "party_b", "starts_on", "ends_on", "amount_fen", "schedule"],
+        rules: [LedgerRuleBook.amounts("ledger.contract.amounts", ["amount_fen"])])
+    public static let payment = village(
+        "payment", "ledger_payment", ["contract_id", "paid_on", "amount_fen", "voucher_id", "note"],
+        rules: [LedgerRuleBook.amounts("ledger.payment.amounts", ["amount_fen"])])
     public static let disclosure = village(
         "disclosure", "ledger_disclosure", ["period", "title", "published_by", "published_at", "content"])
 
+    /// The county's seal on a village's chain head, and on each disclosure (``LedgerSeal``).
+    public static let chainSeal = SyncCollection(
+        name: "ledger.chain_seal", table: "ledger_chain_seal", fields: ["village_code", "chain_index", "hash", "sealed_at", "seal"],
+        scope: .village(column: "village_code"), policy: .countyAuthoritative)
+    public static let disclosureSeal = SyncCollection(
+        name: "ledger.disclosure_seal", table: "ledger_disclosure_seal", fields: ["village_code", "content_hash", "sealed_at", "seal"],
+        scope: .village(column: "village_code"), policy: .countyAuthoritative)
+
     /// In the order records must arrive.
-    public static let all = [account, posting, subaccount, draft, voucher, close, audit, asset, resource, contract, payment, disclosure]
+    public static let all = [
+        account, posting, subaccount, draft, voucher, close, audit, asset, resource, contract, payment, disclosure, chainSeal,
+        disclosureSeal,
+    ]
 }

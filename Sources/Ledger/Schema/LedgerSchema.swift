@@ -15,7 +15,23 @@ public enum LedgerSchema {
         Migration(module: "ledger", number: 1, name: "books") { db in
             try db.execute(sql: books)
             try db.execute(sql: registers)
-        }
+        },
+        // The county's seals on each village's chain head and disclosures (LedgerSeal), and what
+        // each station last said of its chain (LedgerWatch).
+        Migration(module: "ledger", number: 2, name: "county-seals") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE ledger_chain_seal (
+                        id TEXT PRIMARY KEY, village_code TEXT NOT NULL, chain_index INTEGER NOT NULL, hash TEXT NOT NULL,
+                        sealed_at TEXT NOT NULL, seal TEXT NOT NULL);
+                    CREATE TABLE ledger_disclosure_seal (
+                        id TEXT PRIMARY KEY, village_code TEXT NOT NULL, content_hash TEXT NOT NULL, sealed_at TEXT NOT NULL,
+                        seal TEXT NOT NULL);
+                    CREATE TABLE ledger_station_chain (
+                        station TEXT PRIMARY KEY, village_code TEXT NOT NULL, chain_index INTEGER NOT NULL, hash TEXT NOT NULL,
+                        highest_index INTEGER NOT NULL, problem TEXT, reported_at TEXT NOT NULL);
+                    """)
+        },
     ]
 
     static let books = """

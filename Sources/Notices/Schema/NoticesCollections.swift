@@ -18,7 +18,12 @@ public enum NoticesCollections {
 
     public static let shown = SyncCollection(
         name: "notices.shown", table: "notice_shown", fields: ["notice_id", "village_code", "shown_at"],
-        scope: .village(column: "village_code"), policy: .appendOnly)
+        scope: .village(column: "village_code"), policy: .appendOnly,
+        rules: [
+            ChangeRule.idMadeOfFields("notices.shown.id") { change in
+                "\(try change.text("notice_id") ?? "")@\(try change.text("village_code") ?? "")"
+            }
+        ])
 
     /// A notice's file, named by the hash of its bytes (base64 in `content`).
     public static let attachment = SyncCollection(

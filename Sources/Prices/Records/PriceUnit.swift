@@ -32,8 +32,9 @@ public enum PriceUnit: String, CaseIterable, Codable, Sendable {
     public func perKilogram(_ fen: Int64) -> Int64 {
         switch self {
         case .yuanPerKilogram: fen
-        case .yuanPerJin: fen * 2
-        case .yuanPerTonne: (fen + 500) / 1000
+        // Saturating: a price so large it overflows is refused as too high, never a crash.
+        case .yuanPerJin: fen.multipliedReportingOverflow(by: 2).overflow ? .max : fen * 2
+        case .yuanPerTonne: fen / 1000 + (fen % 1000 >= 500 ? 1 : 0)
         }
     }
 

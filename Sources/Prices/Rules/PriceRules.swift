@@ -13,6 +13,30 @@ public enum PriceRules {
     /// The most a price may be, per 公斤: 100,000 元, far above any farm produce, far below overflow.
     static let ceilingFen: Int64 = 10_000_000
 
+    /// What is wrong with a price's amounts in a unit, if anything: at the API for an entry, and in
+    /// the rule book for a price that arrives (``PricesRuleBook``).
+    static func amountProblem(min: Int64, avg: Int64, max: Int64, volumeKg: Int64?, unit: PriceUnit) -> APIError? {
+        for (field, value) in [("min_fen", min), ("avg_fen", avg), ("max_fen", max)] {
+            guard value > 0 else {
+                return .invalidField(field, message: "价格必须大于 0", messageEN: "\(field) must be above 0")
+            }
+            guard unit.perKilogram(value) <= ceilingFen else {
+                return .invalidField(
+                    field, message: "价格过高（每公斤超过 10 万元）", messageEN: "\(field) is above 100,000 元 per 公斤")
+            }
+        }
+        guard min <= avg else {
+            return .invalidField("min_fen", message: "最低价不能高于平均价", messageEN: "min_fen must not be above avg_fen")
+        }
+        guard avg <= max else {
+            return .invalidField("max_fen", message: "最高价不能低于平均价", messageEN: "max_fen must not be below avg_fen")
+        }
+        if let volumeKg, volumeKg < 0 {
+            return .invalidField("volume_kg", message: "交易量不能为负数", messageEN: "volume_kg must not be negative")
+        }
+        return nil
+    }
+
     public static func check(_ entry: PriceEntry, catalogue: CatalogueIndex, today: BeijingDay) throws(APIError)
         -> CheckedPrice
     {
@@ -40,25 +64,8 @@ public enum PriceRules {
                 "unit", message: "不认识的单位“\(entry.unit)”，可用：\(PriceUnit.known)",
                 messageEN: "unknown unit \"\(entry.unit)\"; known units: 元/公斤, 元/斤, 元/吨")
         }
-        for (field, value) in [("min_fen", entry.minFen), ("avg_fen", entry.avgFen), ("max_fen", entry.maxFen)] {
-            guard value > 0 else {
-                throw .invalidField(field, message: "价格必须大于 0", messageEN: "\(field) must be above 0")
-            }
-            guard unit.perKilogram(value) <= ceilingFen else {
-                throw .invalidField(
-                    field, message: "价格过高（每公斤超过 10 万元）", messageEN: "\(field) is above 100,000 元 per 公斤")
-            }
-        }
-        guard entry.minFen <= entry.avgFen else {
-            throw .invalidField(
-                "min_fen", message: "最低价不能高于平均价", messageEN: "min_fen must not be above avg_fen")
-        }
-        guard entry.avgFen <= entry.maxFen else {
-            throw .invalidField(
-                "max_fen", message: "最高价不能低于平均价", messageEN: "max_fen must not be below avg_fen")
-        }
-        if let volume = entry.volumeKg, volume < 0 {
-            throw .invalidField("volume_kg", message: "交易量不能为负数", messageEN: "volume_kg must not be negative")
+        if let problem = amountProblem(min: entry.minFen, avg: entry.avgFen, max: entry.maxFen, volumeKg: entry.volumeKg, unit: unit) {
+            throw problem
         }
         return CheckedPrice(
             entry: entry, day: day, unit: unit, minFen: unit.perKilogram(entry.minFen),

@@ -29,7 +29,7 @@ public enum PricesCollections {
             "village_code", "source", "variety_code", "market_id", "region_code", "observed_on", "min_fen", "avg_fen",
             "max_fen", "unit", "spec", "origin", "volume_kg", "corrects", "flags", "recorded_by", "recorded_at",
         ],
-        scope: .village(column: "village_code"), policy: .appendOnly)
+        scope: .village(column: "village_code"), policy: .appendOnly, rules: PricesRuleBook.observation)
 
     /// In the order records must arrive: a bulletin's rows name varieties and markets.
     public static let all = [category, variety, market, bulletin, observation]

@@ -6,3 +6,4 @@ extension PersonalDataMask {
         kind?.isNaturalPerson == true ? self.name(name) : name
     }
 }
+

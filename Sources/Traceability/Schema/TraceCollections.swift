@@ -17,7 +17,9 @@ public enum TraceCollections {
             "producer_kind", "producer_phone", "producer_credit_code", "origin", "created_at",
         ],
         scope: .villageShared(column: "village_code"),
-        policy: .mergeable(reviewWorthy: ["quantity_g", "producer_name", "producer_phone", "producer_credit_code"]))
+        policy: .mergeable(reviewWorthy: ["quantity_g", "producer_name", "producer_phone", "producer_credit_code"]),
+        rules: TraceRuleBook.lot,
+        redaction: TracePrivacy.masking([("producer_name", "producer_kind", "producer_phone")]))
 
     public static let event = SyncCollection(
         name: "trace.event", table: "trace_event",
@@ -27,7 +29,8 @@ public enum TraceCollections {
             "registration_number", "dose", "safety_interval_days", "test_kind", "test_item", "test_passed", "tester",
             "inputs", "outputs", "retracts", "note", "recorded_by", "recorded_at",
         ],
-        scope: .villageShared(column: "village_code"), policy: .appendOnly)
+        scope: .villageShared(column: "village_code"), policy: .appendOnly, rules: TraceRuleBook.event,
+        redaction: TracePrivacy.masking([("source_name", "source_kind", nil), ("destination_name", "destination_kind", nil)]))
 
     public static let certificate = SyncCollection(
         name: "trace.certificate", table: "trace_certificate",
@@ -35,7 +38,8 @@ public enum TraceCollections {
             "code", "lot_id", "village_code", "product_name", "quantity_g", "producer_name", "producer_kind",
             "producer_phone", "origin", "issued_on", "promise", "test_kind", "test_passed", "issued_by", "recorded_at",
         ],
-        scope: .villageShared(column: "village_code"), policy: .appendOnly)
+        scope: .villageShared(column: "village_code"), policy: .appendOnly, rules: TraceRuleBook.certificate,
+        redaction: TracePrivacy.masking([("producer_name", "producer_kind", "producer_phone")]))
 
     /// In the order records must arrive: events and certificates name their lot.
     public static let all = [lot, event, certificate]

@@ -41,9 +41,11 @@ public struct SyncServerApplication: ProgramAssembly {
     /// Every endpoint the county serves, by module; the OpenAPI test reads the same list.
     public func addRoutes(to router: some RouterMethods<APIRequestContext>) {
         HealthRoutes(program: SyncServerProgram.name, store: store).addRoutes(to: router)
-        CountySyncRoutes(replica: replica, registry: registry) { [store] station in
-            await ChainWatch(store: store).check(village: station.village)
-        }.addRoutes(to: router)
+        let books = LedgerWatch(replica: replica)
+        CountySyncRoutes(
+            replica: replica, registry: registry, afterPush: { await books.afterPush($0, collections: $1) },
+            onPull: { await books.stationPulls($0, reports: $1) }
+        ).addRoutes(to: router)
         let api = router.group("api/v1")
         logins.routes.addRoutes(to: api)
         VillageRoutes(store: store).addRoutes(to: api)

@@ -17,8 +17,11 @@ struct LedgerCommand: AsyncParsableCommand {
         @Option(help: "The village's 12-digit code.") var village: String
 
         func run() async throws {
-            let store = ServiceLauncher.openStoreOrExit(SyncServerProgram.self, dataDirectory: storage.path())
-            guard let report = await ChainWatch(store: store).check(village: village) else { throw ExitCode(1) }
+            var report: VoucherChain.Report?
+            try await CountyPublishing.run(dataDirectory: storage.path(), reading: "") { county in
+                report = await LedgerWatch(replica: county).check(village: village)
+            }
+            guard let report else { throw ExitCode(1) }
             print(report.summary)
             if !report.intact { throw ExitCode(1) }
         }
