@@ -315,5 +315,18 @@ let package = Package(
             name: "EndToEndTests",
             dependencies: ["TestSupport", "SlowLink"]
         ),
+        // The county and the station as a hostile kiosk and a relay would try them.
+        .testTarget(
+            name: "AttackTests",
+            dependencies: [
+                "TestSupport", "Sync", "SyncHTTP", "Storage", "WebAPI", "Access", "ServiceRuntime", "SyncServerService",
+                "KioskService", "DemoData", "Ledger", "Traceability", "Prices", "Notices",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]
+        ),
     ]
 )

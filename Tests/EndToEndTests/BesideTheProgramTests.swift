@@ -40,7 +40,7 @@ import Testing
             toFile: prices, atomically: true, encoding: .utf8)
         try await ProgramProcess.succeed("syncserver", ["prices", "import", "--data-dir", county.directory, prices])
         let divisions = folder.file("divisions-more.json")
-        try SyncProcessTests.divisions.replacingOccurrences(of: "侯南村", with: "侯南村（更名）")
+        try CountyUnderTest.divisions.replacingOccurrences(of: "侯南村", with: "侯南村（更名）")
             .write(toFile: divisions, atomically: true, encoding: .utf8)
         try await ProgramProcess.succeed("syncserver", ["divisions", "import", "--data-dir", county.directory, divisions])
         try await county.publishNotices(3, prefix: "CLI")
@@ -129,38 +129,4 @@ import Testing
         #expect(try await StationPrices.recorded(county.port).contains(price))
         #expect(await county.stop() == 0)
     }
-}
-
-/// A raw TCP connection to a loopback port that sends what it is given and can say whether the
-/// other side has closed it.
-final class TrickleConnection: Sendable {
-    let socket: Int32
-
-    init(port: Int, head: String) throws {
-        socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard connected == 0 else { throw ProgramFailure(message: "cannot connect to \(port)") }
-        send(head)
-    }
-
-    func send(_ text: String) {
-        _ = text.utf8CString.withUnsafeBufferPointer { Glibc.send(socket, $0.baseAddress, $0.count - 1, Int32(MSG_NOSIGNAL)) }
-    }
-
-    /// Whether the other side has not closed the connection: a peek finds no end of stream.
-    var isOpen: Bool {
-        var byte: UInt8 = 0
-        let read = recv(socket, &byte, 1, Int32(MSG_PEEK | MSG_DONTWAIT))
-        return read > 0 || (read < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
-    }
-
-    func close() { shutdown(socket, Int32(SHUT_RDWR)) }
-
-    deinit { Glibc.close(socket) }
 }

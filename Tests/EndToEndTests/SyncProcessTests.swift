@@ -10,13 +10,7 @@ import Testing
 @Suite(.timeLimit(.minutes(30))) struct SyncProcessTests {
     let folder = try! TemporaryFolder()
 
-    static let divisions = """
-        {"county": {"code": "441422", "name": "大埔县", "city": "梅州市", "province": "广东省"},
-         "townships": [{"code": "441422107", "county_code": "441422", "name": "百侯镇"},
-                       {"code": "441422113", "county_code": "441422", "name": "西河镇"}],
-         "villages": [{"code": "441422107201", "township_code": "441422107", "name": "侯南村", "households": 612, "population": 2348},
-                      {"code": "441422113203", "township_code": "441422113", "name": "北塘村", "households": 356, "population": 1412}]}
-        """
+    static let divisions = CountyUnderTest.divisions
 
     func code(for village: String, county: String) async throws -> [String] {
         let added = try await ProgramProcess.succeed("syncserver", ["station", "add", "--data-dir", county, "--village", village, "--name", "站"])

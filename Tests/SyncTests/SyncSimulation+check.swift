@@ -28,8 +28,7 @@ extension SyncSimulation {
             let status = try await station.status()
             if status.pendingPush != 0 { failures.append("station \(index) still has \(status.pendingPush) changes to push") }
         }
-        let quarantined = try await county.status().quarantined
-        if quarantined != 0 { failures.append("the county quarantined \(quarantined) changes") }
+        failures += try await hostileFailures()
         let expected = try await expectedConflicts()
         let recorded = Set(try await county.store.pool.read { db in try String.fetchAll(db, sql: "SELECT id FROM sync_conflict") })
         if recorded != expected {
@@ -41,7 +40,7 @@ extension SyncSimulation {
     /// Counts that show what a schedule exercised.
     func summary() async throws -> String {
         try await county.store.pool.read { db in
-            let counts = try ["observation", "contract", "bulletin", "sync_conflict", "sync_resolution", "sync_change"].map {
+            let counts = try ["observation", "contract", "bulletin", "sync_conflict", "sync_resolution", "sync_change", "sync_quarantine"].map {
                 "\($0)=\(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \($0)") ?? 0)"
             }
             return counts.joined(separator: " ")

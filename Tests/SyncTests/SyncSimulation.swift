@@ -22,6 +22,11 @@ final class SyncSimulation {
     /// Every observation id whose write committed, by village: none may be lost or doubled.
     var written: [String: Set<String>] = [:]
     var nextID = 0
+    /// The hostile station's last sequence, the sequences of its forged changes (each must end
+    /// quarantined), and the ids of its honest observations (each must reach the county).
+    var hostileSequence: Int64 = 0
+    var forged: Set<Int64> = []
+    var hostileHonest: Set<String> = []
 
     init(seed: UInt64) async throws {
         self.seed = seed
@@ -78,6 +83,7 @@ final class SyncSimulation {
             case 58..<66: try await edit(county, village: random.pick(Self.villages))
             case 66..<70: try await resolveSomeConflict(random.chance(0.5) ? county : stations[index])
             case 70..<74: stations[index] = try openStation(index)  // power cut: reopen from disk
+            case 74..<80: try await hostilePushes()
             default: _ = try await round(index, faulty: true)
             }
         }

@@ -12,10 +12,24 @@ enum TestCollections {
         policy: .countyAuthoritative)
     static let observation = SyncCollection(
         name: "test.observation", table: "observation", fields: ["village", "value"],
-        scope: .village(column: "village"), policy: .appendOnly)
+        scope: .village(column: "village"), policy: .appendOnly,
+        rules: [
+            ChangeRule("test.observation.value") { change in
+                guard let value = try change.integer("value") else { return nil }  // a missing one fails in the store
+                return value >= 0 ? nil : "value must not be negative"
+            }
+        ])
     static let contract = SyncCollection(
         name: "test.contract", table: "contract", fields: ["village", "party", "amount_fen", "note"],
-        scope: .village(column: "village"), policy: .mergeable(reviewWorthy: ["party", "amount_fen"]))
+        scope: .village(column: "village"), policy: .mergeable(reviewWorthy: ["party", "amount_fen"]),
+        rules: [
+            // The simulation's contract ids name their village: no station may take another's first.
+            ChangeRule("test.contract.id") { change in
+                guard change.recordID.hasPrefix("contract-") else { return nil }
+                let village = try change.text("village") ?? ""
+                return change.recordID.hasPrefix("contract-\(village)-") ? nil : "the id must name the contract's village"
+            }
+        ])
 
     static let all = [bulletin, observation, contract]
 

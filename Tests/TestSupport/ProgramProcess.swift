@@ -164,6 +164,16 @@ public final class ProgramProcess: Sendable {
         return port
     }
 
+    /// The process's id, for what `/proc` says of it.
+    public var processIdentifier: Int32 { process.processIdentifier }
+
+    /// The most memory the process has held at once (its peak resident set, `VmHWM`), in bytes.
+    public var peakResidentBytes: Int {
+        let status = (try? String(contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8)) ?? ""
+        let line = status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") } ?? ""
+        return (Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0) * 1024
+    }
+
     /// Sends a signal, such as SIGTERM, to the process.
     public func signal(_ signal: Int32) {
         kill(process.processIdentifier, signal)

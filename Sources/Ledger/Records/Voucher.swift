@@ -57,5 +57,5 @@ public struct Voucher: Codable, Sendable, Equatable, FetchableRecord {
     }
 
     /// Σ debit (= Σ credit), in 分.
-    public var totalFen: Int64 { lines.reduce(0) { $0 + $1.debitFen } }
+    public var totalFen: Int64 { lines.reduce(0) { $0 &+ $1.debitFen } }  // bounded by the rules; never a crash on an edited store
 }

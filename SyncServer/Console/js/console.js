@@ -38,7 +38,8 @@ async function stationsScreen() {
     try {
       const added = await api("sync/stations", { method: "POST", body: { village: village.value, name: name.value.trim() } });
       shown.replaceChildren(el("p", {}, "一次性注册码（7 天内有效，只显示这一次）："), el("p", { class: "code" }, added.code),
-        el("p", {}, `在站点上运行：kiosk enroll --server ${location.origin} --code ${added.code}`));
+        el("p", {}, `县级密钥指纹：${added.county_fingerprint}`),
+        el("p", {}, `在站点上运行：kiosk enroll --server ${location.origin} --code ${added.code} --county-fingerprint ${added.county_fingerprint}`));
     } catch (error) { say(error.message); }
   };
   const rows = stations.map((s) => {
@@ -48,7 +49,8 @@ async function stationsScreen() {
       el("td", {}, s.last_sync_at ? beijingTime(s.last_sync_at) : "从未", stale ? el("span", { class: "stale-mark" }, " ⚠ 超过一天未同步") : ""),
       el("td", { class: "number" }, String(s.pending)), el("td", { class: "number" }, String(s.quarantined)),
       el("td", { class: "number" }, String(s.open_conflicts)), el("td", { class: "number" }, `${Math.round(s.clock_offset_ms / 1000)} 秒`),
-      el("td", {}, s.revoked_at ? "已吊销" : s.enrolled_at ? "在用" : "待注册"));
+      el("td", {}, s.revoked_at ? "已吊销" : s.enrolled_at ? "在用" : "待注册",
+        s.warning ? el("p", { class: "station-warning" }, `⚠ ${s.warning}`) : ""));
   });
   return [el("h2", {}, "站点同步情况"),
     el("table", { id: "stations" }, el("thead", {}, el("tr", {}, ["站点", "村", "上次同步（北京时间）", "待同步", "被拒收", "冲突", "时钟偏差", "状态"].map((h) => el("th", {}, h)))),

@@ -3,44 +3,43 @@ import Foundation
 import FoundationNetworking
 #endif
 import Synchronization
-import TestSupport
 
 /// Prices at a running program over its HTTP API, the one-time code of `station add` and a free
 /// port: what the end-to-end suites that record and count prices share.
-enum StationPrices {
-    static let catalogue = """
+public enum StationPrices {
+    public static let catalogue = """
         {"categories": [{"code": "01", "name": "种植业产品"}, {"code": "0101", "name": "谷物"}, {"code": "010103", "name": "玉米"}],
          "varieties": [{"code": "01010301", "name": "玉米", "category_code": "010103"}],
          "markets": [{"id": "M06", "name": "百侯镇农产品收购点", "region_code": "441422", "kind": "收购点"}]}
         """
 
     /// The station operator every suite logs in as, and his PIN.
-    static let (operatorLogin, operatorPIN) = ("li", "246810")
+    public static let (operatorLogin, operatorPIN) = ("li", "246810")
 
     /// The county administrator the suites log in as, and her password.
-    static let (adminLogin, adminPassword) = ("wang", "dabu-county-2026")
+    public static let (adminLogin, adminPassword) = ("wang", "dabu-county-2026")
 
     /// Adds the operator to a station's store, as its administrator would with `kiosk account add`.
-    static func addOperator(dataDir: String) async throws {
+    public static func addOperator(dataDir: String) async throws {
         try await addAccount("kiosk", dataDir: dataDir, login: operatorLogin, name: "李站长", role: "operator", secret: operatorPIN)
     }
 
     /// Adds the administrator to a county's store with `syncserver account add`.
-    static func addAdmin(dataDir: String) async throws {
+    public static func addAdmin(dataDir: String) async throws {
         try await addAccount("syncserver", dataDir: dataDir, login: adminLogin, name: "王科长", role: "admin", secret: adminPassword)
     }
 
-    static func addAccount(_ program: String, dataDir: String, login: String, name: String, role: String, secret: String) async throws {
+    public static func addAccount(_ program: String, dataDir: String, login: String, name: String, role: String, secret: String) async throws {
         let added = try await ProgramProcess.run(
             program, ["account", "add", "--data-dir", dataDir, "--login", login, "--name", name, "--role", role], input: secret + "\n")
         guard added.status == 0 else { throw ProgramFailure(message: "\(program) account add failed: \(added.error)") }
     }
 
     /// Sessions by port: a login costs a slow hash, so each station is logged in to once.
-    static let sessions = Mutex([Int: String]())
+    public static let sessions = Mutex([Int: String]())
 
     /// A session token of the operator at the station on `port`, opened at the first call.
-    static func token(
+    public static func token(
         _ port: Int, renew: Bool = false, login: String = operatorLogin, secret: String = operatorPIN
     ) async throws -> String? {
         if !renew, let token = sessions.withLock({ $0[port] }) { return token }
@@ -55,7 +54,7 @@ enum StationPrices {
     }
 
     /// Records a price at the station as its logged-in operator; its id once the station answered 201.
-    static func record(_ port: Int, avg: Int) async throws -> String? {
+    public static func record(_ port: Int, avg: Int) async throws -> String? {
         var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)/api/v1/prices/observations")!)
         request.httpMethod = "POST"
         request.setValue("application/json", forHTTPHeaderField: "Content-Type")
@@ -78,7 +77,7 @@ enum StationPrices {
     }
 
     /// The ids of the prices stations recorded, as a program's API lists them.
-    static func recorded(_ port: Int) async throws -> [String] {
+    public static func recorded(_ port: Int) async throws -> [String] {
         let (data, _) = try await URLSession.shared.data(
             from: URL(string: "http://127.0.0.1:\(port)/api/v1/prices/observations?limit=200")!)
         let body = try JSONSerialization.jsonObject(with: data) as? [String: Any]
@@ -86,27 +85,25 @@ enum StationPrices {
     }
 
     /// The one-time code in `syncserver station add`'s answer.
-    static func code(in output: String) -> String? {
+    public static func code(in output: String) -> String? {
         let words = output.split(whereSeparator: \.isWhitespace)
         return words.first { $0.count == 11 && $0.dropFirst(5).first == "-" }.map { String($0) }
     }
 
     /// The county key's fingerprint in `syncserver station add`'s answer.
-    static func fingerprint(in output: String) -> String? {
+    public static func fingerprint(in output: String) -> String? {
         output.firstMatch(of: /fingerprint ([0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4})/).map { String($0.1) }
     }
 
     /// What `kiosk enroll` is given from `syncserver station add`'s answer: the code and the
     /// fingerprint of the county's key, which plain http:// on loopback needs like any other.
-    static func enrollment(in output: String) throws -> [String] {
-        guard let code = code(in: output), let fingerprint = fingerprint(in: output) else {
-            throw ProgramFailure(message: "no code and fingerprint in: \(output)")
-        }
-        return ["--code", code, "--county-fingerprint", fingerprint]
+    public static func enrollment(in output: String) throws -> [String] {
+        guard let code = code(in: output) else { throw ProgramFailure(message: "no code in: \(output)") }
+        return ["--code", code] + (fingerprint(in: output).map { ["--county-fingerprint", $0] } ?? [])
     }
 
     /// A port nobody listens on now, from the system.
-    static func freePort() throws -> Int {
+    public static func freePort() throws -> Int {
         let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         defer { close(socket) }
         var address = sockaddr_in()

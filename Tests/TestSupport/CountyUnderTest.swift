@@ -2,23 +2,38 @@ import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
-import TestSupport
 
 /// A county as real processes: its store made by the county's own commands (divisions, the price
 /// catalogue, an administrator), then `syncserver serve` on a free port. What the suites on links,
 /// commands and connections start from.
-struct CountyUnderTest {
-    let folder: TemporaryFolder
-    let directory: String
-    let server: ProgramProcess
-    let port: Int
+public struct CountyUnderTest {
+    public let folder: TemporaryFolder
+    public let directory: String
+    public let server: ProgramProcess
+    public let port: Int
 
-    var url: String { "http://127.0.0.1:\(port)" }
+    /// 大埔县 with two townships and two villages, 侯南村 and 北塘村, as `syncserver divisions import` reads it.
+    public static let divisions = """
+        {"county": {"code": "441422", "name": "大埔县", "city": "梅州市", "province": "广东省"},
+         "townships": [{"code": "441422107", "county_code": "441422", "name": "百侯镇"},
+                       {"code": "441422113", "county_code": "441422", "name": "西河镇"}],
+         "villages": [{"code": "441422107201", "township_code": "441422107", "name": "侯南村", "households": 612, "population": 2348},
+                      {"code": "441422113203", "township_code": "441422113", "name": "北塘村", "households": 356, "population": 1412}]}
+        """
 
-    static func start(in folder: TemporaryFolder) async throws -> CountyUnderTest {
+    public var url: String { "http://127.0.0.1:\(port)" }
+
+    public init(folder: TemporaryFolder, directory: String, server: ProgramProcess, port: Int) {
+        self.folder = folder
+        self.directory = directory
+        self.server = server
+        self.port = port
+    }
+
+    public static func start(in folder: TemporaryFolder) async throws -> CountyUnderTest {
         let directory = folder.file("county")
         let divisions = folder.file("divisions.json")
-        try SyncProcessTests.divisions.write(toFile: divisions, atomically: true, encoding: .utf8)
+        try Self.divisions.write(toFile: divisions, atomically: true, encoding: .utf8)
         try await ProgramProcess.succeed("syncserver", ["divisions", "import", "--data-dir", directory, divisions])
         let catalogue = folder.file("catalogue.json")
         try StationPrices.catalogue.write(toFile: catalogue, atomically: true, encoding: .utf8)
@@ -30,7 +45,7 @@ struct CountyUnderTest {
 
     /// A new station of 侯南村: what `kiosk enroll` is given for it (its one-time code and the
     /// county key's fingerprint), and its id.
-    func newStation(village: String = "441422107201") async throws -> (enrollment: [String], id: String) {
+    public func newStation(village: String = "441422107201") async throws -> (enrollment: [String], id: String) {
         let added = try await ProgramProcess.succeed(
             "syncserver", ["station", "add", "--data-dir", directory, "--village", village, "--name", "站"])
         guard let id = added.split(separator: " ").first(where: { $0.hasPrefix("st-") }).map({ String($0.prefix(11)) }) else {
@@ -40,12 +55,12 @@ struct CountyUnderTest {
     }
 
     /// Enrolls a station's data directory with this county, at `server` (the county's address by default).
-    func enroll(_ station: String, _ enrollment: [String], server: String? = nil) async throws {
+    public func enroll(_ station: String, _ enrollment: [String], server: String? = nil) async throws {
         try await ProgramProcess.succeed("kiosk", ["enroll", "--data-dir", station, "--server", server ?? url] + enrollment)
     }
 
     /// `count` notices of about 200 characters each, as `syncserver notices publish` reads them.
-    static func notices(_ count: Int, prefix: String) -> String {
+    public static func notices(_ count: Int, prefix: String) -> String {
         let body = String(repeating: "各村做好冬季农业生产和耕地地力保护补贴申报工作。", count: 8)
         let items = (1...count).map { number in
             """
@@ -58,14 +73,14 @@ struct CountyUnderTest {
     }
 
     /// Publishes notices with `syncserver notices publish`, beside the running server.
-    func publishNotices(_ count: Int, prefix: String) async throws {
+    public func publishNotices(_ count: Int, prefix: String) async throws {
         let file = folder.file("notices-\(prefix).json")
         try Self.notices(count, prefix: prefix).write(toFile: file, atomically: true, encoding: .utf8)
         try await ProgramProcess.succeed("syncserver", ["notices", "publish", "--data-dir", directory, file])
     }
 
     /// A program's JSON answer to a GET, with a bearer token if given.
-    static func json(_ url: String, token: String? = nil) async throws -> [String: Any] {
+    public static func json(_ url: String, token: String? = nil) async throws -> [String: Any] {
         var request = URLRequest(url: URL(string: url)!)
         if let token { request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization") }
         let (data, _) = try await URLSession.shared.data(for: request)
@@ -73,7 +88,7 @@ struct CountyUnderTest {
     }
 
     /// The ids of the notices a program holds, every page of them.
-    static func noticeIDs(at base: String) async throws -> Set<String> {
+    public static func noticeIDs(at base: String) async throws -> Set<String> {
         var ids: Set<String> = []
         for offset in stride(from: 0, to: 10_000, by: 100) {
             let page = try await json("\(base)/api/v1/notices?all=true&limit=100&offset=\(offset)")
@@ -84,7 +99,7 @@ struct CountyUnderTest {
         return ids
     }
 
-    func stop() async -> Int32 {
+    public func stop() async -> Int32 {
         server.signal(SIGTERM)
         return await server.exitStatus()
     }

@@ -1,0 +1,43 @@
+import DemoData
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import GRDB
+import ServiceRuntime
+import Storage
+import SyncServerService
+import TestSupport
+
+extension CountyUnderTest {
+    /// The demo's county — 大埔县 with its prices, notices, the villages' trace records and six
+    /// months of 侯南村's books — made in this process by the county's own code, then served by a
+    /// real `syncserver` process with an administrator account.
+    static func sample(in folder: TemporaryFolder) async throws -> CountyUnderTest {
+        let directory = folder.file("county")
+        do {
+            let store = try ServiceLauncher.openStore(SyncServerProgram.self, dataDirectory: directory)
+            let county = try SyncServerApplication(
+                settings: ServiceSettings(program: SyncServerProgram.name, port: 0, dataDirectory: directory), store: store,
+                webRoot: nil)
+            try await DemoSeeder.seedCounty(county.replica, priceDays: 3, bookMonths: 6)
+            try store.pool.close()
+        }
+        try await StationPrices.addAdmin(dataDir: directory)
+        let server = try ProgramProcess("syncserver", ["serve", "--port", "0", "--data-dir", directory])
+        return CountyUnderTest(folder: folder, directory: directory, server: server, port: try await server.listeningPort())
+    }
+
+    /// A read of the county's store, beside the running server (WAL lets both at once).
+    func read<Answer>(_ body: (Database) throws -> Answer) throws -> Answer {
+        var configuration = Configuration()
+        configuration.readonly = true
+        return try DatabaseQueue(path: directory + "/syncserver.sqlite", configuration: configuration).read(body)
+    }
+
+    /// Whether the server still answers its health check: nothing sent crashed it.
+    func isAlive() async -> Bool {
+        guard let (_, response) = try? await URLSession.shared.data(from: URL(string: "\(url)/healthz")!) else { return false }
+        return (response as? HTTPURLResponse)?.statusCode == 200
+    }
+}
