@@ -99,11 +99,8 @@ import Testing
     /// then hold no slot: an honest station's push goes through while they are all still open.
     @Test func connectionsThatSendNoBodyDelayNoPush() async throws {
         let county = try await CountyUnderTest.start(in: folder)
-        let (enrollment, stationID) = try await county.newStation()
         let station = folder.file("station")
-        try await county.enroll(station, enrollment)
-        try await ProgramProcess.succeed("kiosk", ["sync", "--data-dir", station])
-        try await StationPrices.addOperator(dataDir: station)
+        let stationID = try await county.station(in: station)
         let kiosk = try ProgramProcess("kiosk", ["serve", "--port", "0", "--data-dir", station])
         let price = try #require(try await StationPrices.record(try await kiosk.listeningPort(), avg: 270))
         kiosk.signal(SIGTERM)

@@ -54,6 +54,19 @@ public struct CountyUnderTest {
         return (try StationPrices.enrollment(in: added), id)
     }
 
+    /// A station of `village` in `directory`: enrolled with this county (through `server`, the
+    /// county's own address by default), synced once, and with the operator's account. Its id.
+    @discardableResult
+    public func station(in directory: String, village: String = "441422107201", through server: String? = nil) async throws
+        -> String
+    {
+        let (enrollment, id) = try await newStation(village: village)
+        try await enroll(directory, enrollment, server: server)
+        try await ProgramProcess.succeed("kiosk", ["sync", "--data-dir", directory])
+        try await StationPrices.addOperator(dataDir: directory)
+        return id
+    }
+
     /// Enrolls a station's data directory with this county, at `server` (the county's address by default).
     public func enroll(_ station: String, _ enrollment: [String], server: String? = nil) async throws {
         try await ProgramProcess.succeed("kiosk", ["enroll", "--data-dir", station, "--server", server ?? url] + enrollment)
