@@ -22,7 +22,7 @@ public enum APIApplication {
     public static func router(settings: ServiceSettings, webRoot: String?) -> Router<APIRequestContext> {
         let router = Router(context: APIRequestContext.self)
         router.add(middleware: RequestIDMiddleware())
-        router.add(middleware: SecurityHeadersMiddleware())
+        router.add(middleware: SecurityHeadersMiddleware(exempting: ["/sync/"]))
         router.add(middleware: LogRequestsMiddleware(.info))
         router.add(middleware: APIErrorMiddleware { Store.isDiskFull($0) ? .storageFull : nil })
         router.add(middleware: RateLimitMiddleware(burst: 120, perSecond: 20, exempting: ["/sync/"]))

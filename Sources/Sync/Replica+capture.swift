@@ -51,9 +51,9 @@ extension Replica {
         let proposed = Change(
             origin: origin, sequence: 0, timestamp: clock.now(), collection: collection.name, recordID: recordID, scope: scope,
             fields: fields)
-        if try isNewFact(collection, recordID, db),
-            let broken = try collection.brokenRule(ProposedChange(change: proposed, collection: collection, author: ownAuthor, here: role, db: db))
-        {
+        if let broken = try collection.brokenRule(ProposedChange(change: proposed, collection: collection, author: ownAuthor, here: role, db: db)) {
+            // A fact written again with its id is a no-op, not a new fact for the rules to judge.
+            if try rowExists(collection, recordID, db) { return nil }
             throw SyncError.refused(rule: broken.rule, reason: broken.reason)
         }
         try insert(fields, into: collection, id: recordID, replacing: false, db)
@@ -63,12 +63,6 @@ extension Replica {
             collection: collection.name, recordID: recordID, scope: scope, fields: fields)
         try log(change, db)
         return change
-    }
-
-    /// A fact written again with the same id is a no-op, not a new fact for the rules to judge.
-    private func isNewFact(_ collection: SyncCollection, _ recordID: String, _ db: Database) throws -> Bool {
-        guard !collection.rules.isEmpty else { return false }
-        return try !rowExists(collection, recordID, db)
     }
 
     /// Who this replica's own changes are made by.
