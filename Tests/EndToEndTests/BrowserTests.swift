@@ -214,6 +214,7 @@ import Testing
             try await browser.waitForText("陈会计", in: "main .card")
             try await browser.click("main .card button.primary")  // 审核通过
             try await browser.waitForText("已审核", in: "#message")
+            try await browser.waitForText("待记账", in: "main .card")  // the list drawn again, its button now 记账
             try await browser.click("main .card button.primary")  // 记账
             try await browser.waitForText("已记账", in: "#message")
             try await shoot(browser, "console-vouchers")

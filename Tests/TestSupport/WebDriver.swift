@@ -95,19 +95,30 @@ public final class WebDriver: Sendable {
     }
 
     public func click(_ selector: String) async throws {
-        let id = try await element(selector)
-        _ = try await command("element/\(id)/click", body: [:])
+        try await onElement(selector) { id in _ = try await self.command("element/\(id)/click", body: [:]) }
     }
 
     /// Types into the element as keystrokes, as a USB scanner does (`\n` is Enter as "\u{E007}").
     public func type(_ text: String, into selector: String) async throws {
-        let id = try await element(selector)
-        _ = try await command("element/\(id)/value", body: ["text": text])
+        try await onElement(selector) { id in _ = try await self.command("element/\(id)/value", body: ["text": text]) }
     }
 
     public func text(of selector: String) async throws -> String {
-        let id = try await element(selector)
-        return try await command("element/\(id)/text", method: "GET") as? String ?? ""
+        try await onElement(selector) { id in try await self.command("element/\(id)/text", method: "GET") as? String ?? "" }
+    }
+
+    /// Acts on the element the selector finds; when the page re-rendered it between the finding and
+    /// the act ("stale element reference"), finds it again, a bounded number of times.
+    func onElement<Answer>(_ selector: String, _ act: (String) async throws -> Answer) async throws -> Answer {
+        var tries = 0
+        while true {
+            let id = try await element(selector)
+            do {
+                return try await act(id)
+            } catch let failure as ProgramFailure where failure.message.contains("stale element reference") && tries < 20 {
+                tries += 1
+            }
+        }
     }
 
     /// Waits until the element's text contains `expected`; its text then.
