@@ -231,6 +231,7 @@ let package = Package(
             name: "AccessTests",
             dependencies: ["Access", "Storage", "WebAPI", "TestSupport"]
         ),
+        .testTarget(name: "ChinaLocaleTests", dependencies: ["ChinaLocale"]),
         .testTarget(
             name: "StorageTests",
             dependencies: ["Storage", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
@@ -307,8 +308,9 @@ let package = Package(
             name: "ProgramTests",
             dependencies: [
                 "KioskService", "SyncServerService", "Sync", "SyncHTTP", "DemoData", "TestSupport", "Access", "ServiceRuntime",
-                "WebAPI", .product(name: "Crypto", package: "swift-crypto"),
+                "WebAPI", "Storage", .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         .testTarget(
