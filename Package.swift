@@ -48,7 +48,7 @@ let package = Package(
         .target(
             name: "SyncHTTP",
             dependencies: [
-                "Sync", "Storage", "WebAPI",
+                "DomainCore", "Sync", "Storage", "WebAPI",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -60,9 +60,12 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
+        // What every domain builds on and the layers above read: the errors a domain's rules throw.
+        .target(name: "DomainCore"),
         .target(
             name: "WebAPI",
             dependencies: [
+                "DomainCore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -97,7 +100,7 @@ let package = Package(
         .target(
             name: "Villages",
             dependencies: [
-                "Storage", "Sync", "WebAPI",
+                "DomainCore", "Storage", "Sync", "WebAPI",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]
@@ -106,7 +109,7 @@ let package = Package(
         .target(
             name: "Prices",
             dependencies: [
-                "ChinaLocale", "Storage", "Sync", "WebAPI",
+                "DomainCore", "ChinaLocale", "Storage", "Sync", "WebAPI",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]
@@ -115,7 +118,7 @@ let package = Package(
         .target(
             name: "Notices",
             dependencies: [
-                "ChinaLocale", "Storage", "Sync", "WebAPI",
+                "DomainCore", "ChinaLocale", "Storage", "Sync", "WebAPI",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -125,7 +128,7 @@ let package = Package(
         .target(
             name: "Traceability",
             dependencies: [
-                "ChinaLocale", "Storage", "Sync", "WebAPI",
+                "DomainCore", "ChinaLocale", "Storage", "Sync", "WebAPI",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]
@@ -134,7 +137,7 @@ let package = Package(
         .target(
             name: "Ledger",
             dependencies: [
-                "ChinaLocale", "Storage", "Sync", "WebAPI",
+                "DomainCore", "ChinaLocale", "Storage", "Sync", "WebAPI",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -178,7 +181,7 @@ let package = Package(
         .executableTarget(
             name: "syncserver",
             dependencies: [
-                "SyncServerService", "SyncHTTP", "Villages", "Prices", "Notices", "Ledger", "WebAPI", "ChinaLocale", "Sync", "ServiceRuntime",
+                "SyncServerService", "SyncHTTP", "Villages", "Prices", "Notices", "Ledger", "WebAPI", "DomainCore", "ChinaLocale", "Sync", "ServiceRuntime",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "SyncServer/Sources/syncserver"
@@ -231,7 +234,7 @@ let package = Package(
             name: "AccessTests",
             dependencies: ["Access", "Storage", "WebAPI", "TestSupport"]
         ),
-        .testTarget(name: "ChinaLocaleTests", dependencies: ["ChinaLocale"]),
+        .testTarget(name: "ChinaLocaleTests", dependencies: ["ChinaLocale", "TestSupport"]),
         .testTarget(
             name: "StorageTests",
             dependencies: ["Storage", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
@@ -262,12 +265,12 @@ let package = Package(
         ),
         .testTarget(
             name: "VillagesTests",
-            dependencies: ["Villages", "Storage", "Sync", "DemoData", "TestSupport"]
+            dependencies: ["DomainCore", "Villages", "Storage", "Sync", "DemoData", "TestSupport"]
         ),
         .testTarget(
             name: "PricesTests",
             dependencies: [
-                "Prices", "ChinaLocale", "Storage", "Sync", "DemoData", "TestSupport", "WebAPI",
+                "DomainCore", "Prices", "ChinaLocale", "Storage", "Sync", "DemoData", "TestSupport", "WebAPI",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
@@ -275,7 +278,7 @@ let package = Package(
         .testTarget(
             name: "TraceabilityTests",
             dependencies: [
-                "Traceability", "ChinaLocale", "DemoData", "Storage", "Sync", "TestSupport", "WebAPI",
+                "DomainCore", "Traceability", "ChinaLocale", "DemoData", "Storage", "Sync", "TestSupport", "WebAPI",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
@@ -283,7 +286,7 @@ let package = Package(
         .testTarget(
             name: "LedgerTests",
             dependencies: [
-                "Ledger", "ChinaLocale", "DemoData", "Storage", "Sync", "TestSupport", "WebAPI",
+                "DomainCore", "Ledger", "ChinaLocale", "DemoData", "Storage", "Sync", "TestSupport", "WebAPI",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
@@ -299,7 +302,7 @@ let package = Package(
         .testTarget(
             name: "NoticesTests",
             dependencies: [
-                "Notices", "ChinaLocale", "Storage", "Sync", "TestSupport", "WebAPI",
+                "DomainCore", "Notices", "ChinaLocale", "Storage", "Sync", "TestSupport", "WebAPI",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]

@@ -1,4 +1,5 @@
 import Crypto
+import DomainCore
 import Foundation
 import GRDB
 import Storage

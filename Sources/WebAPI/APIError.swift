@@ -1,3 +1,4 @@
+import DomainCore
 import HTTPTypes
 import Hummingbird
 
@@ -64,7 +65,7 @@ public struct APIError: Error, Sendable, Equatable, HTTPResponseError {
 extension APIError {
     /// A request field broke a rule: 422 with the field named.
     public static func invalidField(_ field: String, message: String, messageEN: String) -> APIError {
-        APIError(status: .unprocessableContent, code: "invalid_field", message: message, messageEN: messageEN, field: field)
+        APIError(DomainError.invalidField(field, message: message, messageEN: messageEN))
     }
 
     /// The body is not JSON of the expected shape: 400, with the field where decoding stopped.
@@ -76,15 +77,11 @@ extension APIError {
     }
 
     /// A station that is not enrolled yet cannot do what needs its county: 409.
-    public static let notEnrolled = APIError(
-        status: .conflict, code: "not_enrolled", message: "本站尚未注册到县级服务器",
-        messageEN: "this station is not enrolled with a county server yet")
+    public static let notEnrolled = APIError(DomainError.notEnrolled)
 
     /// Nothing is at this address: 404.
     public static func notFound(_ what: String = "resource", field: String? = nil) -> APIError {
-        APIError(
-            status: .notFound, code: "not_found", message: "未查到",
-            messageEN: "\(what) not found", field: field)
+        APIError(DomainError.notFound(what, field: field))
     }
 
     /// The body is larger than the server accepts: 413.

@@ -10,3 +10,7 @@
 public protocol APIErrorConvertible: Error {
     var apiError: APIError { get }
 }
+
+extension APIError: APIErrorConvertible {
+    public var apiError: APIError { self }
+}

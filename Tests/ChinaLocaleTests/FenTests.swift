@@ -1,4 +1,5 @@
 import ChinaLocale
+import TestSupport
 import Testing
 
 /// Money read from what people type, exactly: never through a floating-point number.
@@ -18,7 +19,7 @@ import Testing
     }
 
     @Test func formattedAmountsReadBackAsThemselves() {
-        var random = SplitMix(seed: 20_261_205)
+        var random = SeededRandom(seed: 20_261_205)
         for _ in 0..<2_000 {
             let fen = Int64(bitPattern: random.next()) % 99_999_999_999_999
             #expect(Fen.parse(Fen.format(fen)) == fen, "\(fen)")
@@ -30,15 +31,3 @@ import Testing
     }
 }
 
-/// A small seeded generator, so that a failure can be run again.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

@@ -1,3 +1,4 @@
+import DomainCore
 import ChinaLocale
 import GRDB
 import Ledger
@@ -55,10 +56,10 @@ import WebAPI
         #expect(line.overdueFen == 500_000)  // 2025's 200,000 unpaid and all of 2026's 300,000
         var bad = Self.lease()
         bad.endsOn = "2023-12-31"
-        await #expect { try await keeper.add(bad, by: LedgerWorld.clerk) } throws: { ($0 as? APIError)?.field == "ends_on" }
+        await #expect { try await keeper.add(bad, by: LedgerWorld.clerk) } throws: { ($0 as? DomainError)?.field == "ends_on" }
         bad = Self.lease()
         bad.amountFen = 1_000_000
-        await #expect { try await keeper.add(bad, by: LedgerWorld.clerk) } throws: { ($0 as? APIError)?.field == "schedule" }
+        await #expect { try await keeper.add(bad, by: LedgerWorld.clerk) } throws: { ($0 as? DomainError)?.field == "schedule" }
     }
 
     @Test func assetsCarryTheirDepreciationAndSmallItemsAreNotFixedAssets() async throws {
@@ -71,7 +72,7 @@ import WebAPI
         #expect(assets.map(\.accumulatedFen) == [60_000])
         #expect(assets.map(\.netFen) == [1_140_000])
         let kettle = FixedAsset(number: "GD-002", name: "电水壶", category: "办公设备", acquiredOn: "2026-03-01", originalFen: 12_000, lifeMonths: 36)
-        await #expect { try await keeper.add(kettle, by: LedgerWorld.clerk) } throws: { ($0 as? APIError)?.field == "original_fen" }
+        await #expect { try await keeper.add(kettle, by: LedgerWorld.clerk) } throws: { ($0 as? DomainError)?.field == "original_fen" }
     }
 }
 
@@ -83,7 +84,7 @@ import WebAPI
             .add(RegisterTests.lease(), by: LedgerWorld.agency)
         let publisher = DisclosurePublisher(replica: world.county, now: { LedgerWorld.now })
         await #expect { try await publisher.publish("2026-Q1", village: LedgerWorld.village, by: LedgerWorld.supervisor) } throws: {
-            ($0 as? APIError)?.field == "period"  // not closed yet
+            ($0 as? DomainError)?.field == "period"  // not closed yet
         }
         for month in ["2026-01", "2026-02", "2026-03"] {
             try await world.poster(world.county).close(month: month, village: LedgerWorld.village, by: LedgerWorld.agency)

@@ -1,3 +1,4 @@
+import DomainCore
 import Ledger
 import Sync
 import Testing
@@ -8,7 +9,7 @@ import WebAPI
         do {
             _ = try await world.bookkeeper(world.station).prepare(VoucherEntry(voucherDate: date, lines: lines), by: LedgerWorld.clerk)
             return nil
-        } catch let error as APIError {
+        } catch let error as DomainError {
             return error.field
         } catch {
             return "\(error)"
@@ -36,7 +37,7 @@ import WebAPI
         let books = world.bookkeeper(world.station)
         let draft = try await books.prepare(VoucherEntry(voucherDate: "2026-03-01", lines: LedgerWorld.pair("x", debit: "101", credit: "501", 100)), by: LedgerWorld.clerk)
         await #expect { try await books.review(draftID: draft.id, approve: true, note: "", by: LedgerWorld.checker) } throws: {
-            ($0 as? APIError)?.code == "wrong_state"  // not submitted yet
+            ($0 as? DomainError)?.code == "wrong_state"  // not submitted yet
         }
         _ = try await books.submit(draftID: draft.id, by: LedgerWorld.clerk)
         // The county keeps 侯南村's books: the station's own reviewer may not review, whoever it is.
@@ -47,16 +48,16 @@ import WebAPI
         let agency = world.bookkeeper(world.county)
         let selfReview = LedgerActor(name: LedgerWorld.clerk.name, role: .reviewer)
         await #expect { try await agency.review(draftID: draft.id, approve: true, note: "", by: selfReview) } throws: {
-            ($0 as? APIError)?.code == "own_voucher"
+            ($0 as? DomainError)?.code == "own_voucher"
         }
         await #expect { try await agency.review(draftID: draft.id, approve: true, note: "", by: LedgerWorld.clerk) } throws: {
-            ($0 as? APIError)?.code == "wrong_role"
+            ($0 as? DomainError)?.code == "wrong_role"
         }
         await #expect { try await world.poster(world.county).post(draftID: draft.id, by: LedgerWorld.agency) } throws: {
-            ($0 as? APIError)?.code == "wrong_state"  // submitted, not reviewed
+            ($0 as? DomainError)?.code == "wrong_state"  // submitted, not reviewed
         }
         await #expect { try await agency.review(draftID: draft.id, approve: false, note: "", by: LedgerWorld.checker) } throws: {
-            ($0 as? APIError)?.field == "note"
+            ($0 as? DomainError)?.field == "note"
         }
         let rejected = try await agency.review(draftID: draft.id, approve: false, note: "附件不全", by: LedgerWorld.checker)
         #expect(rejected.status == .rejected)
@@ -67,7 +68,7 @@ import WebAPI
         try await world.sync(world.station)
         let clerkAsPoster = LedgerActor(name: "李会计", role: .preparer)
         await #expect { try await world.poster(world.county).post(draftID: draft.id, by: clerkAsPoster) } throws: {
-            ($0 as? APIError)?.code == "wrong_role"
+            ($0 as? DomainError)?.code == "wrong_role"
         }
         let voucher = try await world.poster(world.county).post(draftID: draft.id, by: LedgerWorld.agency)
         #expect(voucher.preparer == "李会计" && voucher.reviewer == "镇农经站王审核" && voucher.poster == "百侯镇农经站")
@@ -86,7 +87,7 @@ import WebAPI
         }
         // the station cannot post: the township agency keeps 侯南村's books
         await #expect { try await world.poster(world.station).post(draftID: drafts[0].id, by: LedgerWorld.agency) } throws: {
-            ($0 as? APIError)?.code == "not_the_poster"
+            ($0 as? DomainError)?.code == "not_the_poster"
         }
         try await world.sync(world.station)
         for draft in drafts.shuffled() { _ = try await world.poster(world.county).post(draftID: draft.id, by: LedgerWorld.agency) }
@@ -101,7 +102,7 @@ import WebAPI
         #expect(try await world.poster(world.station).post(draftID: next.id, by: LedgerWorld.agency).number == 6)
         let countyDraft = try await world.prepared("2026-04-10", LedgerWorld.pair("县7", debit: "101", credit: "504", 100), at: world.county)
         await #expect { try await world.poster(world.county).post(draftID: countyDraft.id, by: LedgerWorld.agency) } throws: {
-            ($0 as? APIError)?.code == "not_the_poster"
+            ($0 as? DomainError)?.code == "not_the_poster"
         }
         try await world.sync(world.station)
         #expect(try await world.queries.verifyChain(village: LedgerWorld.village).intact)
@@ -118,10 +119,10 @@ import WebAPI
         #expect(trial.rows.allSatisfy { $0.closingFen == 0 })
         #expect(trial.balanced)
         await #expect { try await world.poster(world.county).reverse(voucherID: wrong.id, on: "2026-03-07", reason: "再冲", by: LedgerWorld.agency) } throws: {
-            ($0 as? APIError)?.field == "voucher_id"
+            ($0 as? DomainError)?.field == "voucher_id"
         }
         await #expect { try await world.poster(world.county).reverse(voucherID: red.id, on: "2026-03-07", reason: "冲红字", by: LedgerWorld.agency) } throws: {
-            ($0 as? APIError)?.field == "voucher_id"
+            ($0 as? DomainError)?.field == "voucher_id"
         }
     }
 
@@ -130,7 +131,7 @@ import WebAPI
         try await world.post("2026-01-05", LedgerWorld.pair("x", debit: "101", credit: "504", 100))
         let waiting = try await world.prepared("2026-01-20", LedgerWorld.pair("y", debit: "101", credit: "504", 100), at: world.county)
         await #expect { try await world.poster(world.county).close(month: "2026-01", village: LedgerWorld.village, by: LedgerWorld.agency) } throws: {
-            ($0 as? APIError)?.field == "period"  // a reviewed voucher of January is not posted yet
+            ($0 as? DomainError)?.field == "period"  // a reviewed voucher of January is not posted yet
         }
         _ = try await world.poster(world.county).post(draftID: waiting.id, by: LedgerWorld.agency)
         try await world.poster(world.county).close(month: "2026-01", village: LedgerWorld.village, by: LedgerWorld.agency)

@@ -1,3 +1,4 @@
+import DomainCore
 import Foundation
 import Notices
 import Sync
@@ -13,7 +14,7 @@ import WebAPI
         let attachment = NoticeAttachment(noticeID: "A1", fileName: "埔三防〔2026〕5号.pdf", content: scan)
         try await publisher.attach(attachment)
         try await publisher.attach(attachment)  // the same bytes again: one attachment
-        await #expect(throws: APIError.self) {
+        await #expect(throws: DomainError.self) {
             try await publisher.attach(NoticeAttachment(noticeID: "A404", fileName: "x.pdf", content: scan))
         }
 

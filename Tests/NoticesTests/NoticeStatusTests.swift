@@ -1,3 +1,4 @@
+import DomainCore
 import ChinaLocale
 import Notices
 import Testing
@@ -53,7 +54,7 @@ import WebAPI
             do {
                 try await NoticePublisher(replica: world.county).publish([notice])
                 return nil
-            } catch let error as APIError {
+            } catch let error as DomainError {
                 return error.field
             } catch {
                 return "unexpected \(error)"

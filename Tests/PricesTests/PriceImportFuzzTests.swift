@@ -1,3 +1,4 @@
+import DomainCore
 import ChinaLocale
 import Foundation
 import GRDB
@@ -42,7 +43,7 @@ import WebAPI
                 let report = try await world.publisher.importSheet(Data(Self.mutated(Array(Self.sheet.utf8), &random)), source: "县农业农村局")
                 #expect(report.refused.allSatisfy { $0.line > 0 && !$0.reason.isEmpty })
                 imported += 1
-            } catch let error as APIError {
+            } catch let error as DomainError {
                 #expect(!error.message.isEmpty && !error.messageEN.isEmpty)
                 #expect(try await world.count(world.county, bulletins) == before)
                 refused += 1

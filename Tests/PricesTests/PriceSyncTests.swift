@@ -1,3 +1,4 @@
+import DomainCore
 import ChinaLocale
 import GRDB
 import Prices
@@ -53,7 +54,7 @@ import WebAPI
         #expect(counting == 1)
 
         entry.corrects = "PB-2026-11-20-1-1"  // the county's bulletin row
-        await #expect(throws: APIError.self) { try await recorder.record(entry, by: "李站长") }
+        await #expect(throws: DomainError.self) { try await recorder.record(entry, by: "李站长") }
         await #expect(throws: SyncError.self) {
             try await houNan.store.pool.write { db in
                 try houNan.write(db, to: PricesCollections.bulletin.name, id: "PB-forged", fields: ["source": "伪造"])

@@ -1,3 +1,4 @@
+import DomainCore
 import Testing
 import Traceability
 import WebAPI
@@ -103,10 +104,10 @@ import WebAPI
     }
 
     @Test func anEmptyOrOverlongCodeIsRefusedNamingTheField() {
-        #expect(throws: APIError.invalidField("code", message: "追溯码不能为空", messageEN: "code must not be empty")) {
+        #expect(throws: DomainError.invalidField("code", message: "追溯码不能为空", messageEN: "code must not be empty")) {
             try TraceCode("   ")
         }
-        #expect { try TraceCode(String(repeating: "A", count: 129)) } throws: { ($0 as? APIError)?.field == "code" }
+        #expect { try TraceCode(String(repeating: "A", count: 129)) } throws: { ($0 as? DomainError)?.field == "code" }
         #expect(throws: Never.self) { try TraceCode(String(repeating: "A", count: 128)) }
     }
 

@@ -1,3 +1,4 @@
+import DomainCore
 import ChinaLocale
 import GRDB
 import Sync
@@ -47,7 +48,7 @@ import WebAPI
         }
         // the raw record travelled, but no screen shows it unmasked, and beiTang cannot write it
         let event = TraceWorld.event(lot, .shipping, on: "2026-06-10")
-        await #expect { try await world.recorder(beiTang).record(event, by: "北塘站长") } throws: { ($0 as? APIError)?.field == "lot_id" }
+        await #expect { try await world.recorder(beiTang).record(event, by: "北塘站长") } throws: { ($0 as? DomainError)?.field == "lot_id" }
     }
 
     @Test func anotherVillagesStationCannotTakeOverALotThroughTheCounty() async throws {
@@ -99,7 +100,7 @@ import WebAPI
         #expect(found.inspections.first?.kind == "监督抽检")
         try await world.sync(houNan)
         await #expect { try await recorder.issue(CertificateEntry(lotID: packed.outputs[0].id), by: "李站长") } throws: {
-            ($0 as? APIError)?.field == "lot_id"
+            ($0 as? DomainError)?.field == "lot_id"
         }
     }
 
@@ -113,7 +114,7 @@ import WebAPI
         let mistyped = try queries.lookup("6901234567893")
         #expect(mistyped.verdict == .mistyped)
         #expect(mistyped.headline.contains("最后一位应为 2"))
-        #expect { try queries.lookup("") } throws: { ($0 as? APIError)?.field == "code" }
+        #expect { try queries.lookup("") } throws: { ($0 as? DomainError)?.field == "code" }
     }
 
     @Test func masksKeepTheFamilyNameAndTheEndsOfAPhone() {
@@ -156,7 +157,7 @@ import WebAPI
         var blank = LotAmendment()
         blank.productName = ""
         await #expect { try await world.recorder(houNan).amend(lotID: lot.id, blank, by: "李站长") } throws: {
-            ($0 as? APIError)?.field == "product_name"
+            ($0 as? DomainError)?.field == "product_name"
         }
     }
 }

@@ -1,3 +1,4 @@
+import DomainCore
 import GRDB
 import Sync
 import Testing
@@ -48,10 +49,10 @@ import WebAPI
         let a = try await recorder.register(TraceWorld.lot(grams: 100_000), by: "李站长")
         await #expect { try await recorder.transform(
             TransformationEntry(inputs: [a.id], outputs: [TraceWorld.lot(grams: 100_001)], occurredAt: "2026-06-05T09:00:00+08:00"),
-            by: "李站长") } throws: { ($0 as? APIError)?.field == "outputs" }
+            by: "李站长") } throws: { ($0 as? DomainError)?.field == "outputs" }
         await #expect { try await recorder.transform(
             TransformationEntry(inputs: [a.id, "no-such-lot"], outputs: [TraceWorld.lot(grams: 1)], occurredAt: "2026-06-05T09:00:00+08:00"),
-            by: "李站长") } throws: { ($0 as? APIError)?.field == "inputs[1]" }
+            by: "李站长") } throws: { ($0 as? DomainError)?.field == "inputs[1]" }
         let lots = try await station.store.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM trace_lot") }
         #expect(lots == 1)  // nothing half-written
     }
@@ -75,7 +76,7 @@ import WebAPI
         #expect(fine.safetyViolations.isEmpty)
 
         await #expect { try await recorder.issue(CertificateEntry(lotID: early.id), by: "李站长") } throws: {
-            ($0 as? APIError)?.field == "lot_id"
+            ($0 as? DomainError)?.field == "lot_id"
         }
         let mixed = try await recorder.transform(
             TransformationEntry(inputs: [early.id, onTime.id], outputs: [TraceWorld.lot(grams: 900_000, producer: "合作社", kind: .cooperative)],
@@ -102,16 +103,16 @@ import WebAPI
         var wrongLot = TraceWorld.event(other, .retraction, on: "2026-06-06")
         wrongLot.retracts = spray.event.id
         wrongLot.note = "录错"
-        await #expect { try await recorder.record(wrongLot, by: "李站长") } throws: { ($0 as? APIError)?.field == "retracts" }
+        await #expect { try await recorder.record(wrongLot, by: "李站长") } throws: { ($0 as? DomainError)?.field == "retracts" }
         var noReason = TraceWorld.event(lot, .retraction, on: "2026-06-06")
         noReason.retracts = spray.event.id
-        await #expect { try await recorder.record(noReason, by: "李站长") } throws: { ($0 as? APIError)?.field == "note" }
+        await #expect { try await recorder.record(noReason, by: "李站长") } throws: { ($0 as? DomainError)?.field == "note" }
 
         var retraction = noReason
         retraction.note = "施药记在了邻户地块上"
         let recorded = try await recorder.record(retraction, by: "李站长")
         #expect(recorded.safetyViolations.isEmpty)
-        await #expect { try await recorder.record(retraction, by: "李站长") } throws: { ($0 as? APIError)?.field == "retracts" }
+        await #expect { try await recorder.record(retraction, by: "李站长") } throws: { ($0 as? DomainError)?.field == "retracts" }
         // the wrong event is kept, marked, never deleted
         let kept = try await station.store.pool.read { db in
             try Bool.fetchOne(db, sql: "SELECT retracted FROM trace_event WHERE id = ?", arguments: [spray.event.id])
@@ -125,30 +126,30 @@ import WebAPI
         let lot = try await recorder.register(TraceWorld.lot(), by: "李站长")
         var spray = TraceWorld.spray(lot, on: "2026-06-01", interval: 7)
         spray.safetyIntervalDays = nil
-        await #expect { try await recorder.record(spray, by: "李站长") } throws: { ($0 as? APIError)?.field == "safety_interval_days" }
+        await #expect { try await recorder.record(spray, by: "李站长") } throws: { ($0 as? DomainError)?.field == "safety_interval_days" }
         var test = TraceWorld.test(lot, on: "2026-06-01", passed: true)
         test.testPassed = nil
-        await #expect { try await recorder.record(test, by: "李站长") } throws: { ($0 as? APIError)?.field == "test_passed" }
+        await #expect { try await recorder.record(test, by: "李站长") } throws: { ($0 as? DomainError)?.field == "test_passed" }
         var noZone = TraceWorld.event(lot, .harvesting, on: "2026-06-01")
         noZone.occurredAt = "2026-06-01T08:00:00"
-        await #expect { try await recorder.record(noZone, by: "李站长") } throws: { ($0 as? APIError)?.field == "occurred_at" }
+        await #expect { try await recorder.record(noZone, by: "李站长") } throws: { ($0 as? DomainError)?.field == "occurred_at" }
         var utc = TraceWorld.event(lot, .harvesting, on: "2026-06-01")
         utc.occurredAt = "2026-06-01T23:30:00Z"
         #expect(try await recorder.record(utc, by: "李站长").event.occurredAt == "2026-06-02T07:30:00+08:00")
         var withIdentity = TraceWorld.lot()
         withIdentity.producerName = "张建国 110101199003074514"
-        await #expect { try await recorder.register(withIdentity, by: "李站长") } throws: { ($0 as? APIError)?.field == "producer_name" }
+        await #expect { try await recorder.register(withIdentity, by: "李站长") } throws: { ($0 as? DomainError)?.field == "producer_name" }
         var badCredit = TraceWorld.lot(kind: .cooperative)
         badCredit.producerCreditCode = "93330110MA2GXXXX01"
         await #expect { try await recorder.register(badCredit, by: "李站长") } throws: {
-            ($0 as? APIError)?.field == "producer_credit_code"
+            ($0 as? DomainError)?.field == "producer_credit_code"
         }
         await #expect { try await recorder.register(TraceWorld.lot(code: "6901234567893"), by: "李站长") } throws: {
-            ($0 as? APIError)?.field == "trace_code"
+            ($0 as? DomainError)?.field == "trace_code"
         }
         _ = try await recorder.register(TraceWorld.lot(code: "(01)06901234567892(10)A1"), by: "李站长")
         await #expect { try await recorder.register(TraceWorld.lot(code: "https://x.cn/01/6901234567892/10/a1"), by: "李站长") } throws: {
-            ($0 as? APIError)?.field == "trace_code"  // the same lot written another way
+            ($0 as? DomainError)?.field == "trace_code"  // the same lot written another way
         }
     }
 }

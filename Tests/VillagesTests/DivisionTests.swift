@@ -1,3 +1,4 @@
+import DomainCore
 import DemoData
 import Storage
 import Sync
@@ -16,7 +17,7 @@ import WebAPI
 
     @Test mutating func countyCodeMustBeSixDigitsOfAProvince() {
         divisions.county.code = "44142"
-        #expect(throws: APIError.self) { try DivisionRules.validate(divisions) }
+        #expect(throws: DomainError.self) { try DivisionRules.validate(divisions) }
         divisions.county.code = "991422"
         #expect(failure(of: divisions)?.field == "county.code")
     }
@@ -46,7 +47,7 @@ import WebAPI
         #expect(failure(of: divisions)?.field == "villages[0].households")
     }
 
-    func failure(of divisions: Divisions) -> APIError? {
+    func failure(of divisions: Divisions) -> DomainError? {
         do {
             try DivisionRules.validate(divisions)
             return nil
@@ -89,7 +90,7 @@ import WebAPI
         var broken = SampleCounty.divisions
         broken.villages[0].code = "x"
         broken.villages[1].name = "改名"
-        await #expect(throws: APIError.self) { try await directory.publish(broken, through: county) }
+        await #expect(throws: DomainError.self) { try await directory.publish(broken, through: county) }
         #expect(try await directory.villages().map(\.name).sorted() == SampleCounty.villages.map(\.name).sorted())
         let logged = try await county.store.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sync_change") }
         #expect(logged == 7)  // one change per record of the first publication, none of the refused one

@@ -1,10 +1,10 @@
 import GRDB
-import WebAPI
+import DomainCore
 
 extension LedgerQueries {
     public func incomeStatement(village: String, through month: String) async throws -> IncomeStatement {
         guard let period = LedgerPeriod(month), period.months.count == 1 else {
-            throw APIError.invalidField("through", message: "月份须为 YYYY-MM", messageEN: "through must be YYYY-MM")
+            throw DomainError.invalidField("through", message: "月份须为 YYYY-MM", messageEN: "through must be YYYY-MM")
         }
         return try await store.pool.read { db in try Self.incomeStatement(db, village: village, through: month, end: period.end) }
     }

@@ -1,11 +1,11 @@
 import GRDB
-import WebAPI
+import DomainCore
 
 extension LedgerQueries {
     /// An account's (or a sub-account's) journal from the first day of `from` to the end of `through`.
     public func journal(village: String, account: String, subaccount: String? = nil, from: String, through: String) async throws -> Journal {
         guard let start = LedgerPeriod(from), let end = LedgerPeriod(through), start.first < end.end else {
-            throw APIError.invalidField("from", message: "期间须为 YYYY-MM，且起不晚于止", messageEN: "from and through must be YYYY-MM, from first")
+            throw DomainError.invalidField("from", message: "期间须为 YYYY-MM，且起不晚于止", messageEN: "from and through must be YYYY-MM, from first")
         }
         return try await store.pool.read { db in
             let filter = "AND (?4 IS NULL OR subaccount = ?4)"
@@ -37,7 +37,7 @@ extension LedgerQueries {
     public func households(village: String, at month: String? = nil) async throws -> [HouseholdBalance] {
         let end = try month.map { text in
             guard let period = LedgerPeriod(text) else {
-                throw APIError.invalidField("month", message: "月份须为 YYYY-MM", messageEN: "month must be YYYY-MM")
+                throw DomainError.invalidField("month", message: "月份须为 YYYY-MM", messageEN: "month must be YYYY-MM")
             }
             return period.end
         } ?? "9999-12-31"

@@ -1,11 +1,11 @@
 import GRDB
-import WebAPI
+import DomainCore
 
 extension LedgerQueries {
     /// The trial balance from the first day of `from` up to the end of `through` (months, `YYYY-MM`).
     public func trialBalance(village: String, from: String, through: String) async throws -> TrialBalance {
         guard let start = LedgerPeriod(from), let end = LedgerPeriod(through), start.first < end.end else {
-            throw APIError.invalidField("from", message: "期间须为 YYYY-MM，且起不晚于止", messageEN: "from and through must be YYYY-MM, from first")
+            throw DomainError.invalidField("from", message: "期间须为 YYYY-MM，且起不晚于止", messageEN: "from and through must be YYYY-MM, from first")
         }
         return try await store.pool.read { db in try Self.trialBalance(db, village: village, start: start.first, end: end.end, from: from, through: through) }
     }
@@ -28,7 +28,7 @@ extension LedgerQueries {
     /// The balance sheet (资产负债表) at the end of a month.
     public func balanceSheet(village: String, at month: String) async throws -> BalanceSheet {
         guard let period = LedgerPeriod(month), period.months.count == 1 else {
-            throw APIError.invalidField("month", message: "月份须为 YYYY-MM", messageEN: "month must be YYYY-MM")
+            throw DomainError.invalidField("month", message: "月份须为 YYYY-MM", messageEN: "month must be YYYY-MM")
         }
         return try await store.pool.read { db in try Self.balanceSheet(db, village: village, month: month, end: period.end) }
     }

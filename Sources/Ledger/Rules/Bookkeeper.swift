@@ -3,7 +3,7 @@ import Foundation
 import GRDB
 import Storage
 import Sync
-import WebAPI
+import DomainCore
 
 /// The village's side of the books before posting: a bookkeeper (报账员) prepares and submits
 /// vouchers and opens sub-accounts; a reviewer other than the preparer approves or rejects them.
@@ -81,12 +81,12 @@ public struct Bookkeeper: Sendable {
         return try await replica.store.pool.write { db in
             let draft = try Self.draft(draftID, db, in: [.submitted], village: village)
             guard actor.name != draft.preparer else {
-                throw APIError(
-                    status: .forbidden, code: "own_voucher", message: "制单人不能审核自己的凭证",
+                throw DomainError(
+                    kind: .forbidden, code: "own_voucher", message: "制单人不能审核自己的凭证",
                     messageEN: "a preparer cannot review their own voucher", field: "reviewer")
             }
             if !approve, note.trimmingCharacters(in: .whitespaces).isEmpty {
-                throw APIError.invalidField("note", message: "退回须写明原因", messageEN: "note is required to send a voucher back")
+                throw DomainError.invalidField("note", message: "退回须写明原因", messageEN: "note is required to send a voucher back")
             }
             try set(draft, [
                 "status": .text((approve ? VoucherDraft.Status.reviewed : .rejected).rawValue), "reviewer": .text(actor.name),
@@ -105,21 +105,21 @@ public struct Bookkeeper: Sendable {
         let village = try villageCode()
         return try await replica.store.pool.write { db in
             guard try String.fetchOne(db, sql: "SELECT code FROM ledger_account WHERE id = ?", arguments: ["2023:\(entry.account)"]) != nil else {
-                throw APIError.invalidField("account", message: "科目不在 2023 年科目表中", messageEN: "account is not a 2023 account")
+                throw DomainError.invalidField("account", message: "科目不在 2023 年科目表中", messageEN: "account is not a 2023 account")
             }
             guard entry.code.hasPrefix(entry.account), entry.code.count > entry.account.count, entry.code.count <= 12,
                 entry.code.allSatisfy(\.isNumber)
             else {
-                throw APIError.invalidField(
+                throw DomainError.invalidField(
                     "code", message: "明细科目编码须以上级科目开头的数字", messageEN: "code must be digits beginning with the account's code")
             }
             let name = entry.name.trimmingCharacters(in: .whitespaces)
             guard !name.isEmpty, name.count <= 40 else {
-                throw APIError.invalidField("name", message: "名称须为 1–40 字", messageEN: "name must be 1 to 40 characters")
+                throw DomainError.invalidField("name", message: "名称须为 1–40 字", messageEN: "name must be 1 to 40 characters")
             }
             let id = "\(village):\(entry.code)"
             guard try SubAccount.fetchOne(db, sql: "SELECT * FROM ledger_subaccount WHERE id = ?", arguments: [id]) == nil else {
-                throw APIError.invalidField("code", message: "明细科目编码已存在", messageEN: "code is already opened")
+                throw DomainError.invalidField("code", message: "明细科目编码已存在", messageEN: "code is already opened")
             }
             try replica.write(
                 db, to: LedgerCollections.subaccount.name, id: id,
@@ -141,10 +141,10 @@ public struct Bookkeeper: Sendable {
     static func draft(_ id: String, _ db: Database, in states: Set<VoucherDraft.Status>? = nil, village: String? = nil) throws -> VoucherDraft {
         guard let draft = try VoucherDraft.fetchOne(db, sql: "SELECT * FROM ledger_draft WHERE id = ?", arguments: [id]),
             village == nil || draft.villageCode == village
-        else { throw APIError.notFound("voucher draft \(id)", field: "id") }
+        else { throw DomainError.notFound("voucher draft \(id)", field: "id") }
         if let states, !states.contains(draft.status) {
-            throw APIError(
-                status: .conflict, code: "wrong_state", message: "凭证当前状态为 \(draft.status.rawValue)，不能这样操作",
+            throw DomainError(
+                kind: .conflict, code: "wrong_state", message: "凭证当前状态为 \(draft.status.rawValue)，不能这样操作",
                 messageEN: "the voucher is \(draft.status.rawValue); this needs \(states.map(\.rawValue).sorted().joined(separator: " or "))",
                 field: "status")
         }

@@ -1,7 +1,6 @@
 import Foundation
 import GRDB
 import Sync
-import WebAPI
 
 /// The county's part of the books' set-up: the charts of accounts, published to every station,
 /// and which side posts each village's vouchers (the county agency unless it says the station).

@@ -2,7 +2,7 @@ import ChinaLocale
 import Foundation
 import GRDB
 import Sync
-import WebAPI
+import DomainCore
 
 /// Publishes a village's financial disclosure (村务公开) for a closed month or quarter: a snapshot
 /// of its income and expenses entry by entry, its assets, debts and contracts, with personal
@@ -23,14 +23,14 @@ public struct DisclosurePublisher: Sendable {
     public func publish(_ periodText: String, village: String, villageName: String? = nil, by actor: LedgerActor) async throws -> Disclosure {
         try LedgerRoles.require(actor, .supervisor, .poster)
         guard let period = LedgerPeriod(periodText) else {
-            throw APIError.invalidField("period", message: "期间须为 YYYY-MM 或 YYYY-Qn", messageEN: "period must be YYYY-MM or YYYY-Qn")
+            throw DomainError.invalidField("period", message: "期间须为 YYYY-MM 或 YYYY-Qn", messageEN: "period must be YYYY-MM or YYYY-Qn")
         }
         if let own = replica.village, own != village {
-            throw APIError.invalidField("village_code", message: "只能公开本村账目", messageEN: "a station discloses its own village only")
+            throw DomainError.invalidField("village_code", message: "只能公开本村账目", messageEN: "a station discloses its own village only")
         }
         return try await replica.store.pool.write { db in
             for month in period.months where try !VoucherRules.isClosed(month, village: village, db) {
-                throw APIError.invalidField("period", message: "\(month) 尚未结账，结账后才能公开", messageEN: "\(month) must be closed before it is disclosed")
+                throw DomainError.invalidField("period", message: "\(month) 尚未结账，结账后才能公开", messageEN: "\(month) must be closed before it is disclosed")
             }
             let content = try Self.content(db, village: village, period: period, today: BeijingDay(now()))
             let version = try Int.fetchOne(

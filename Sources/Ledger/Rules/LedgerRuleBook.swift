@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 import Sync
-import WebAPI
+import DomainCore
 
 /// The ledger's rule book (DESIGN §2.6, §3): who may do what to a village's books, checked wherever
 /// a change is applied — through a program's API, pushed to the county, pulled by the station. The
@@ -41,7 +41,7 @@ enum LedgerRuleBook {
             do {
                 try VoucherRules.check(entry, village: village, today: nil, change.db)
                 return nil
-            } catch let error as APIError {
+            } catch let error as DomainError {
                 return "\(error.field ?? "voucher"): \(error.messageEN)"
             }
         },

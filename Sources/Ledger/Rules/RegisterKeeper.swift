@@ -3,7 +3,7 @@ import Foundation
 import GRDB
 import Storage
 import Sync
-import WebAPI
+import DomainCore
 
 /// Keeps the village's registers (三资台账): fixed assets, resources and contracts, merged field
 /// by field between station and county, and the payments received under contracts.
@@ -26,11 +26,11 @@ public struct RegisterKeeper: Sendable {
     public func add(_ asset: FixedAsset, by actor: LedgerActor) async throws -> FixedAsset {
         let village = try villageCode(actor)
         guard asset.originalFen >= 50_000, asset.lifeMonths > 12, asset.lifeMonths <= 1_200 else {
-            throw APIError.invalidField(
+            throw DomainError.invalidField(
                 "original_fen", message: "固定资产须单价不低于 500 元且使用年限超过一年", messageEN: "a fixed asset is worth at least 500 yuan and lasts over a year")
         }
         guard (0..<asset.originalFen).contains(asset.residualFen) else {
-            throw APIError.invalidField("residual_fen", message: "残值须小于原值", messageEN: "residual_fen must be below original_fen")
+            throw DomainError.invalidField("residual_fen", message: "残值须小于原值", messageEN: "residual_fen must be below original_fen")
         }
         try Self.day(asset.acquiredOn, "acquired_on")
         try Self.text(asset.name, "name")
@@ -42,7 +42,7 @@ public struct RegisterKeeper: Sendable {
     public func add(_ parcel: LandParcel, by actor: LedgerActor) async throws -> LandParcel {
         let village = try villageCode(actor)
         guard parcel.areaHundredthMu > 0 else {
-            throw APIError.invalidField("area_hundredth_mu", message: "面积须大于 0", messageEN: "area_hundredth_mu must be above zero")
+            throw DomainError.invalidField("area_hundredth_mu", message: "面积须大于 0", messageEN: "area_hundredth_mu must be above zero")
         }
         try Self.text(parcel.name, "name")
         var fields = try Self.fields(of: parcel, dropping: ["id", "village_code", "contract_id"])
@@ -65,7 +65,7 @@ public struct RegisterKeeper: Sendable {
         return try await replica.store.pool.write { db in
             guard let held = try LandContract.fetchOne(db, sql: "SELECT * FROM ledger_contract WHERE id = ?", arguments: [contractID]),
                 replica.village == nil || held.villageCode == replica.village
-            else { throw APIError.notFound("contract \(contractID)", field: "id") }
+            else { throw DomainError.notFound("contract \(contractID)", field: "id") }
             try replica.write(db, to: LedgerCollections.contract.name, id: contractID, fields: try Self.fields(of: contract, dropping: ["id", "village_code"]))
             try LedgerAudit.record("amended_contract", subject: contractID, by: actor, village: held.villageCode!, at: now(), replica: replica, db)
             return try LandContract.fetchOne(db, sql: "SELECT * FROM ledger_contract WHERE id = ?", arguments: [contractID])!
@@ -78,11 +78,11 @@ public struct RegisterKeeper: Sendable {
     {
         try LedgerRoles.require(actor, .preparer, .poster)
         try Self.day(day, "paid_on")
-        guard amountFen > 0 else { throw APIError.invalidField("amount_fen", message: "金额须大于 0", messageEN: "amount_fen must be above zero") }
+        guard amountFen > 0 else { throw DomainError.invalidField("amount_fen", message: "金额须大于 0", messageEN: "amount_fen must be above zero") }
         return try await replica.store.pool.write { db in
             guard let contract = try LandContract.fetchOne(db, sql: "SELECT * FROM ledger_contract WHERE id = ?", arguments: [contractID]),
                 let village = contract.villageCode, replica.village == nil || village == replica.village
-            else { throw APIError.notFound("contract \(contractID)", field: "contract_id") }
+            else { throw DomainError.notFound("contract \(contractID)", field: "contract_id") }
             let id = RecordID.make()
             try replica.write(
                 db, to: LedgerCollections.payment.name, id: id,
@@ -118,33 +118,33 @@ public struct RegisterKeeper: Sendable {
         try day(contract.startsOn, "starts_on")
         try day(contract.endsOn, "ends_on")
         guard contract.startsOn <= contract.endsOn else {
-            throw APIError.invalidField("ends_on", message: "终止日期不能早于起始日期", messageEN: "ends_on must not be before starts_on")
+            throw DomainError.invalidField("ends_on", message: "终止日期不能早于起始日期", messageEN: "ends_on must not be before starts_on")
         }
         guard contract.amountFen >= 0 else {
-            throw APIError.invalidField("amount_fen", message: "金额不能为负", messageEN: "amount_fen must not be negative")
+            throw DomainError.invalidField("amount_fen", message: "金额不能为负", messageEN: "amount_fen must not be negative")
         }
         for (index, due) in contract.schedule.enumerated() {
             try day(due.dueOn, "schedule[\(index)].due_on")
             guard due.amountFen > 0 else {
-                throw APIError.invalidField("schedule[\(index)].amount_fen", message: "应收金额须大于 0", messageEN: "schedule[\(index)].amount_fen must be above zero")
+                throw DomainError.invalidField("schedule[\(index)].amount_fen", message: "应收金额须大于 0", messageEN: "schedule[\(index)].amount_fen must be above zero")
             }
         }
         guard contract.schedule.reduce(0, { $0 + $1.amountFen }) <= contract.amountFen else {
-            throw APIError.invalidField("schedule", message: "收款计划合计超过合同金额", messageEN: "schedule adds up to more than amount_fen")
+            throw DomainError.invalidField("schedule", message: "收款计划合计超过合同金额", messageEN: "schedule adds up to more than amount_fen")
         }
     }
 
     @discardableResult
     static func day(_ text: String, _ field: String) throws -> BeijingDay {
         guard let day = BeijingDay(text) else {
-            throw APIError.invalidField(field, message: "日期须为 YYYY-MM-DD", messageEN: "\(field) must be YYYY-MM-DD")
+            throw DomainError.invalidField(field, message: "日期须为 YYYY-MM-DD", messageEN: "\(field) must be YYYY-MM-DD")
         }
         return day
     }
 
     static func text(_ text: String, _ field: String) throws {
         guard !text.trimmingCharacters(in: .whitespaces).isEmpty, text.count <= 80 else {
-            throw APIError.invalidField(field, message: "\(field) 须为 1–80 字", messageEN: "\(field) must be 1 to 80 characters")
+            throw DomainError.invalidField(field, message: "\(field) 须为 1–80 字", messageEN: "\(field) must be 1 to 80 characters")
         }
     }
 

@@ -3,7 +3,7 @@ import Foundation
 import GRDB
 import Storage
 import Sync
-import WebAPI
+import DomainCore
 
 /// Posting (记账): the side that keeps a village's books (the township or county agency by
 /// default, or the station where the county says so) numbers a reviewed voucher, gapless in its
@@ -53,19 +53,19 @@ public struct VoucherPoster: Sendable {
             let original = try Self.voucher(voucherID, db)
             try requirePoster(for: original.villageCode, db)
             guard original.reverses == nil else {
-                throw APIError.invalidField("voucher_id", message: "红字凭证不能再冲销", messageEN: "a reversing voucher cannot be reversed")
+                throw DomainError.invalidField("voucher_id", message: "红字凭证不能再冲销", messageEN: "a reversing voucher cannot be reversed")
             }
             if try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM ledger_voucher WHERE reverses = ?)", arguments: [voucherID])! {
-                throw APIError.invalidField("voucher_id", message: "该凭证已冲销", messageEN: "the voucher is already reversed")
+                throw DomainError.invalidField("voucher_id", message: "该凭证已冲销", messageEN: "the voucher is already reversed")
             }
             guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else {
-                throw APIError.invalidField("reason", message: "冲销须写明原因", messageEN: "reason is required")
+                throw DomainError.invalidField("reason", message: "冲销须写明原因", messageEN: "reason is required")
             }
             guard let day = BeijingDay(date), day <= BeijingDay(now()), day >= BeijingDay(original.voucherDate)! else {
-                throw APIError.invalidField("date", message: "冲销日期须在原凭证之后、不晚于今天", messageEN: "date must be between the voucher's date and today")
+                throw DomainError.invalidField("date", message: "冲销日期须在原凭证之后、不晚于今天", messageEN: "date must be between the voucher's date and today")
             }
             if try VoucherRules.isClosed(LedgerPeriod.month(of: day), village: original.villageCode, db) {
-                throw APIError.invalidField("date", message: "该月已结账", messageEN: "the month of date is closed")
+                throw DomainError.invalidField("date", message: "该月已结账", messageEN: "the month of date is closed")
             }
             let id = RecordID.make()
             try append(
@@ -81,12 +81,12 @@ public struct VoucherPoster: Sendable {
     public func close(month: String, village: String, by actor: LedgerActor) async throws {
         try LedgerRoles.require(actor, .poster, .supervisor)
         guard let period = LedgerPeriod(month), period.months.count == 1 else {
-            throw APIError.invalidField("period", message: "结账期间须为 YYYY-MM", messageEN: "period must be YYYY-MM")
+            throw DomainError.invalidField("period", message: "结账期间须为 YYYY-MM", messageEN: "period must be YYYY-MM")
         }
         try await replica.store.pool.write { db in
             try requirePoster(for: village, db)
             guard try !VoucherRules.isClosed(month, village: village, db) else {
-                throw APIError.invalidField("period", message: "该月已结账", messageEN: "the month is already closed")
+                throw DomainError.invalidField("period", message: "该月已结账", messageEN: "the month is already closed")
             }
             let waiting = try Int.fetchOne(
                 db,
@@ -96,7 +96,7 @@ public struct VoucherPoster: Sendable {
                     """,
                 arguments: [village, period.first, period.end])!
             guard waiting == 0 else {
-                throw APIError.invalidField(
+                throw DomainError.invalidField(
                     "period", message: "该月还有 \(waiting) 张已提交未记账的凭证", messageEN: "\(waiting) submitted vouchers of the month are not posted")
             }
             try replica.write(
@@ -148,8 +148,8 @@ public struct VoucherPoster: Sendable {
         let poster = try Self.poster(of: village, db)
         let here = replica.village == nil ? "county" : "station"
         guard poster == here, replica.village == nil || replica.village == village else {
-            throw APIError(
-                status: .forbidden, code: "not_the_poster",
+            throw DomainError(
+                kind: .forbidden, code: "not_the_poster",
                 message: poster == "county" ? "本村账务由乡镇（县）代理记账，信息站不能记账" : "本村由信息站记账",
                 messageEN: "the \(poster) posts this village's vouchers, not the \(here)")
         }
@@ -157,7 +157,7 @@ public struct VoucherPoster: Sendable {
 
     static func voucher(_ id: String, _ db: Database) throws -> Voucher {
         guard let voucher = try Voucher.fetchOne(db, sql: "SELECT * FROM ledger_voucher WHERE id = ?", arguments: [id]) else {
-            throw APIError.notFound("voucher \(id)", field: "voucher_id")
+            throw DomainError.notFound("voucher \(id)", field: "voucher_id")
         }
         return voucher
     }

@@ -1,7 +1,7 @@
 import ChinaLocale
 import Foundation
 import GRDB
-import WebAPI
+import DomainCore
 
 /// The rules a voucher meets before it is kept (记账凭证规则), each refusal naming the field:
 /// at least two lines; each line a summary, a 2023 account, a sub-account the village has opened
@@ -21,20 +21,20 @@ public enum VoucherRules {
     ///   this machine's to judge (a voucher a station posted, by its own clock).
     public static func check(_ entry: VoucherEntry, village: String, today: BeijingDay?, _ db: Database) throws {
         guard let day = BeijingDay(entry.voucherDate) else {
-            throw APIError.invalidField("voucher_date", message: "日期须为 YYYY-MM-DD", messageEN: "voucher_date must be YYYY-MM-DD")
+            throw DomainError.invalidField("voucher_date", message: "日期须为 YYYY-MM-DD", messageEN: "voucher_date must be YYYY-MM-DD")
         }
         if let today, day > today {
-            throw APIError.invalidField("voucher_date", message: "凭证日期不能晚于今天", messageEN: "voucher_date must not be after today")
+            throw DomainError.invalidField("voucher_date", message: "凭证日期不能晚于今天", messageEN: "voucher_date must not be after today")
         }
         if try isClosed(LedgerPeriod.month(of: day), village: village, db) {
-            throw APIError.invalidField(
+            throw DomainError.invalidField(
                 "voucher_date", message: "\(LedgerPeriod.month(of: day)) 已结账，不能再记入", messageEN: "the month of voucher_date is closed")
         }
         guard (0...999).contains(entry.attachments) else {
-            throw APIError.invalidField("attachments", message: "附件张数须为 0–999", messageEN: "attachments must be 0 to 999")
+            throw DomainError.invalidField("attachments", message: "附件张数须为 0–999", messageEN: "attachments must be 0 to 999")
         }
         guard (2...maximumLines).contains(entry.lines.count) else {
-            throw APIError.invalidField("lines", message: "凭证至少两行分录，至多 200 行", messageEN: "lines must hold 2 to 200 lines")
+            throw DomainError.invalidField("lines", message: "凭证至少两行分录，至多 200 行", messageEN: "lines must hold 2 to 200 lines")
         }
         let accounts = Set(try String.fetchAll(db, sql: "SELECT code FROM ledger_account WHERE chart = ?", arguments: [ChartOfAccounts.current]))
         for (index, line) in entry.lines.enumerated() {
@@ -43,39 +43,39 @@ public enum VoucherRules {
         let debit = entry.lines.reduce(Int64(0)) { $0 + $1.debitFen }
         let credit = entry.lines.reduce(Int64(0)) { $0 + $1.creditFen }
         guard debit == credit else {
-            throw APIError.invalidField(
+            throw DomainError.invalidField(
                 "lines", message: "借贷不平：借方 \(Fen.format(debit)) 元，贷方 \(Fen.format(credit)) 元",
                 messageEN: "debits (\(debit) fen) must equal credits (\(credit) fen)")
         }
         guard debit > 0 else {
-            throw APIError.invalidField("lines", message: "凭证金额须大于 0", messageEN: "the voucher's total must be above zero")
+            throw DomainError.invalidField("lines", message: "凭证金额须大于 0", messageEN: "the voucher's total must be above zero")
         }
     }
 
     static func check(_ line: VoucherLine, at path: String, accounts: Set<String>, village: String, _ db: Database) throws {
         let summary = line.summary.trimmingCharacters(in: .whitespaces)
         guard !summary.isEmpty, summary.count <= 60 else {
-            throw APIError.invalidField("\(path).summary", message: "每行须有摘要（60 字以内）", messageEN: "\(path).summary must be 1 to 60 characters")
+            throw DomainError.invalidField("\(path).summary", message: "每行须有摘要（60 字以内）", messageEN: "\(path).summary must be 1 to 60 characters")
         }
         guard accounts.contains(line.account) else {
-            throw APIError.invalidField("\(path).account", message: "科目 \(line.account) 不在 2023 年科目表中", messageEN: "\(path).account is not a 2023 account")
+            throw DomainError.invalidField("\(path).account", message: "科目 \(line.account) 不在 2023 年科目表中", messageEN: "\(path).account is not a 2023 account")
         }
         guard (line.debitFen > 0) != (line.creditFen > 0), line.debitFen >= 0, line.creditFen >= 0 else {
-            throw APIError.invalidField(
+            throw DomainError.invalidField(
                 path, message: "每行只能填借方或贷方之一，且金额大于 0", messageEN: "\(path) must have a positive debit or a positive credit, not both")
         }
         guard max(line.debitFen, line.creditFen) <= maximumLineFen else {
-            throw APIError.invalidField(path, message: "单行金额不超过 10 亿元", messageEN: "\(path) must be at most 1,000,000,000 yuan")
+            throw DomainError.invalidField(path, message: "单行金额不超过 10 亿元", messageEN: "\(path) must be at most 1,000,000,000 yuan")
         }
         if let sub = line.subaccount {
             let parent = try String.fetchOne(
                 db, sql: "SELECT account FROM ledger_subaccount WHERE village_code = ? AND code = ?", arguments: [village, sub])
             guard parent == line.account else {
-                throw APIError.invalidField(
+                throw DomainError.invalidField(
                     "\(path).subaccount", message: "明细科目 \(sub) 不在 \(line.account) 之下", messageEN: "\(path).subaccount is not opened under \(line.account)")
             }
         } else if line.account == "113" {
-            throw APIError.invalidField(
+            throw DomainError.invalidField(
                 "\(path).subaccount", message: "内部往来须记到户", messageEN: "\(path).subaccount is required under 113 (one per household)")
         }
     }

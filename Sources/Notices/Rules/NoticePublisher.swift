@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 import Sync
-import WebAPI
+import DomainCore
 
 /// The county's side of notices: checks them and publishes them through the county's replica,
 /// which signs each notice as one document for every station.
@@ -32,13 +32,13 @@ public struct NoticePublisher: Sendable {
     /// Publishes a file with a notice already published; the same bytes twice are one attachment.
     public func attach(_ attachment: NoticeAttachment) async throws {
         guard attachment.content.count <= NoticeAttachment.maximumSize, !attachment.content.isEmpty else {
-            throw APIError.invalidField(
+            throw DomainError.invalidField(
                 "content", message: "附件须为 1 字节到 8 MB", messageEN: "an attachment must be 1 byte to 8 MB")
         }
         try await replica.store.pool.write { db in
             guard try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM notice WHERE id = ?)", arguments: [attachment.noticeID]) == true
             else {
-                throw APIError.invalidField(
+                throw DomainError.invalidField(
                     "notice_id", message: "文件 \(attachment.noticeID) 不存在", messageEN: "notice \(attachment.noticeID) does not exist")
             }
             try replica.write(

@@ -1,6 +1,6 @@
 import Foundation
 import ChinaLocale
-import WebAPI
+import DomainCore
 
 /// The rules a notice follows before the county publishes it; each failure names the field.
 ///
@@ -11,7 +11,7 @@ import WebAPI
 /// let ready = try NoticeRules.check(notice, known: ids)   // the notice with its number normalised
 /// ```
 public enum NoticeRules {
-    public static func check(_ notice: Notice, known: Set<String>) throws(APIError) -> Notice {
+    public static func check(_ notice: Notice, known: Set<String>) throws(DomainError) -> Notice {
         var notice = notice
         guard !notice.id.isEmpty, notice.id.count <= 64 else {
             throw .invalidField("id", message: "编号不能为空，且不超过 64 个字符", messageEN: "id must be 1 to 64 characters")
@@ -56,7 +56,7 @@ public enum NoticeRules {
         return notice
     }
 
-    static func badDate(_ field: String) -> APIError {
+    static func badDate(_ field: String) -> DomainError {
         .invalidField(field, message: "日期须为 YYYY-MM-DD 格式的真实日期", messageEN: "\(field) must be a real date as YYYY-MM-DD")
     }
 }

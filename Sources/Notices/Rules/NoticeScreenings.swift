@@ -2,7 +2,7 @@ import ChinaLocale
 import GRDB
 import Storage
 import Sync
-import WebAPI
+import DomainCore
 
 /// When a station first shows a notice on its screen: recorded once per notice and village, and
 /// synced to the county, which sees for an urgent notice which villages have had it in front of
@@ -22,7 +22,7 @@ public struct NoticeScreenings: Sendable {
     /// Records the first showing; later ones change nothing. `false` if the notice is unknown here.
     @discardableResult
     public func markShown(_ noticeID: String) async throws -> Bool {
-        guard let village = replica.village else { throw APIError.notEnrolled }
+        guard let village = replica.village else { throw DomainError.notEnrolled }
         return try await replica.store.pool.write { db in
             guard try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM notice WHERE id = ?)", arguments: [noticeID]) == true
             else { return false }

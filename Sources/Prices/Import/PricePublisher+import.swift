@@ -1,7 +1,7 @@
 import ChinaLocale
 import Foundation
 import GRDB
-import WebAPI
+import DomainCore
 
 extension PricePublisher {
     /// What an import did: the rows taken into bulletins, those already published with the same
@@ -48,7 +48,7 @@ extension PricePublisher {
                         corrections += 1
                     }
                     taken.append(price)
-                } catch let error as APIError {
+                } catch let error as DomainError {
                     refused.append(.init(line: line, column: PriceSheet.column(for: error.field, in: csv.header), reason: error.message))
                 }
             }

@@ -1,6 +1,5 @@
 import ChinaLocale
 import Foundation
-import WebAPI
 
 /// A county price spreadsheet read into entries: columns found by their Chinese or English
 /// headers, prices in 元 with up to two decimals, dates as spreadsheets write them, varieties and

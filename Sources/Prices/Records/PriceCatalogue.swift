@@ -1,3 +1,5 @@
+import DomainCore
+
 /// What prices are quoted for and where: the county's categories, varieties and markets, published
 /// by the county to every station.
 ///

@@ -1,14 +1,14 @@
 import Foundation
-import WebAPI
+import DomainCore
 
 /// The rules a price catalogue follows: NY/T 3177 codes in 2-digit blocks, each variety in a known
 /// category, 6-digit region codes, no duplicates, no empty names.
 ///
 /// ```swift
-/// try CatalogueRules.validate(catalogue)   // throws APIError.invalidField("varieties[3].category_code", …)
+/// try CatalogueRules.validate(catalogue)   // throws DomainError.invalidField("varieties[3].category_code", …)
 /// ```
 public enum CatalogueRules {
-    public static func validate(_ catalogue: PriceCatalogue) throws(APIError) {
+    public static func validate(_ catalogue: PriceCatalogue) throws(DomainError) {
         var categories = Set<String>()
         for (index, category) in catalogue.categories.enumerated() {
             let field = "categories[\(index)]"
@@ -60,13 +60,13 @@ public enum CatalogueRules {
         code.count % 2 == 0 && (2...maxBlocks * 2).contains(code.count) && code.allSatisfy { $0.isASCII && $0.isNumber }
     }
 
-    static func requireName(_ name: String, field: String) throws(APIError) {
+    static func requireName(_ name: String, field: String) throws(DomainError) {
         guard !name.trimmingCharacters(in: .whitespaces).isEmpty, name.count <= 40 else {
             throw .invalidField(field, message: "名称不能为空，且不超过 40 字", messageEN: "a name must be 1 to 40 characters")
         }
     }
 
-    static func duplicate(_ field: String) -> APIError {
+    static func duplicate(_ field: String) -> DomainError {
         .invalidField(field, message: "代码重复", messageEN: "this code appears twice")
     }
 }

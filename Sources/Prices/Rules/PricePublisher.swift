@@ -2,7 +2,6 @@ import ChinaLocale
 import Foundation
 import GRDB
 import Sync
-import WebAPI
 
 /// The county's side of prices: publishes the catalogue and the bulletins, through the county's
 /// replica, which signs them for every station.

@@ -3,7 +3,7 @@ import Foundation
 import GRDB
 import Storage
 import Sync
-import WebAPI
+import DomainCore
 
 /// The station's side of prices: an operator records a farm-gate or market price seen in the
 /// village; it is kept at once and travels to the county as an append-only fact.
@@ -25,8 +25,8 @@ public struct PriceRecorder: Sendable {
 
     public func record(_ entry: PriceEntry, by operatorName: String) async throws -> PriceObservation {
         guard let village = replica.village else {
-            throw APIError(
-                status: .conflict, code: "not_a_station", message: "县级服务器通过价格公告发布价格",
+            throw DomainError(
+                kind: .conflict, code: "not_a_station", message: "县级服务器通过价格公告发布价格",
                 messageEN: "the county publishes prices as bulletins; stations record them")
         }
         return try await replica.store.pool.write { db in
@@ -35,7 +35,7 @@ public struct PriceRecorder: Sendable {
                 let owner = try String.fetchOne(
                     db, sql: "SELECT village_code FROM price_observation WHERE id = ?", arguments: [corrected])
                 guard owner == village else {
-                    throw APIError.invalidField(
+                    throw DomainError.invalidField(
                         "corrects", message: "只能更正本村记录的价格", messageEN: "only this village's own records can be corrected")
                 }
             }

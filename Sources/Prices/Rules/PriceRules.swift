@@ -1,5 +1,5 @@
 import ChinaLocale
-import WebAPI
+import DomainCore
 
 /// The rules a price follows before it is kept; each failure names the field and the rule.
 ///
@@ -15,7 +15,7 @@ public enum PriceRules {
 
     /// What is wrong with a price's amounts in a unit, if anything: at the API for an entry, and in
     /// the rule book for a price that arrives (``PricesRuleBook``).
-    static func amountProblem(min: Int64, avg: Int64, max: Int64, volumeKg: Int64?, unit: PriceUnit) -> APIError? {
+    static func amountProblem(min: Int64, avg: Int64, max: Int64, volumeKg: Int64?, unit: PriceUnit) -> DomainError? {
         for (field, value) in [("min_fen", min), ("avg_fen", avg), ("max_fen", max)] {
             guard value > 0 else {
                 return .invalidField(field, message: "价格必须大于 0", messageEN: "\(field) must be above 0")
@@ -37,7 +37,7 @@ public enum PriceRules {
         return nil
     }
 
-    public static func check(_ entry: PriceEntry, catalogue: CatalogueIndex, today: BeijingDay) throws(APIError)
+    public static func check(_ entry: PriceEntry, catalogue: CatalogueIndex, today: BeijingDay) throws(DomainError)
         -> CheckedPrice
     {
         guard catalogue.variety(entry.varietyCode) != nil else {

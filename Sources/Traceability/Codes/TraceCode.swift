@@ -1,4 +1,4 @@
-import WebAPI
+import DomainCore
 
 /// A trace code (追溯码) as scanned or typed, kept as an opaque string and read by the
 /// recognisers of REFERENCE §3 in order: GS1 Digital Link, GS1 element string, bare GTIN or SSCC,
@@ -18,14 +18,14 @@ public struct TraceCode: Sendable, Hashable {
 
     public static let maximumLength = 128
 
-    /// - Throws: ``APIError`` naming `field` when the code is empty or longer than 128 characters.
+    /// - Throws: ``DomainError`` naming `field` when the code is empty or longer than 128 characters.
     public init(_ raw: String, field: String = "code") throws {
         let trimmed = raw.trimmingASCIISpaces()
         guard !trimmed.isEmpty else {
-            throw APIError.invalidField(field, message: "追溯码不能为空", messageEN: "\(field) must not be empty")
+            throw DomainError.invalidField(field, message: "追溯码不能为空", messageEN: "\(field) must not be empty")
         }
         guard trimmed.count <= Self.maximumLength else {
-            throw APIError.invalidField(
+            throw DomainError.invalidField(
                 field, message: "追溯码最长 128 个字符", messageEN: "\(field) must be at most 128 characters")
         }
         self.text = String(trimmed.map { $0.isASCII ? Character($0.uppercased()) : $0 })

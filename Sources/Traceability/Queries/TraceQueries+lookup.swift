@@ -6,7 +6,7 @@ extension TraceQueries {
     /// Looks a scanned or typed code up: a certificate's code finds its lot, a lot's code the lot;
     /// a GS1 code with a serial also finds its lot by GTIN and lot number alone.
     ///
-    /// - Throws: ``WebAPI/APIError`` naming `code` when it is empty or too long; any other text is
+    /// - Throws: ``DomainCore/DomainError`` naming `code` when it is empty or too long; any other text is
     ///   an answer, 未查到 at worst.
     public func lookup(_ raw: String) throws -> TraceLookup {
         let code = try TraceCode(raw)

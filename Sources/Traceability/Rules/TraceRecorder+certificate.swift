@@ -1,7 +1,7 @@
 import ChinaLocale
 import GRDB
 import Sync
-import WebAPI
+import DomainCore
 
 extension TraceRecorder {
     /// Issues a compliance certificate (合格证) for one of the village's lots. The promise must be
@@ -12,22 +12,22 @@ extension TraceRecorder {
             let lot = try ownedLot(entry.lotID, field: "lot_id", db)
             let events = try TraceLineage.events(db, lineageOf: lot.id).filter { !$0.retracted }
             if let violation = SafetyIntervalCheck.violations(in: events).first {
-                throw APIError.invalidField(
+                throw DomainError.invalidField(
                     "lot_id", message: "未过农药安全间隔期，不能开具合格证：\(violation.message)",
                     messageEN: "the lot was harvested or sold before a pesticide's safety interval had passed")
             }
             if events.contains(where: { $0.kind == .recalling }) {
-                throw APIError.invalidField("lot_id", message: "该批次已召回，不能开具合格证", messageEN: "the lot has been recalled")
+                throw DomainError.invalidField("lot_id", message: "该批次已召回，不能开具合格证", messageEN: "the lot has been recalled")
             }
             if entry.testPassed == false || events.contains(where: { $0.kind == .inspecting && $0.testPassed == false }) {
-                throw APIError.invalidField(
+                throw DomainError.invalidField(
                     entry.testPassed == false ? "test_passed" : "lot_id", message: "检测不合格，不能开具合格证",
                     messageEN: "a failed test rules out a certificate")
             }
             let today = BeijingDay(now())
             let issuedOn = try entry.issuedOn.map { text in
                 guard let day = BeijingDay(text), day <= today else {
-                    throw APIError.invalidField("issued_on", message: "开具日期须为 YYYY-MM-DD，且不晚于今天", messageEN: "issued_on must be YYYY-MM-DD, not after today")
+                    throw DomainError.invalidField("issued_on", message: "开具日期须为 YYYY-MM-DD，且不晚于今天", messageEN: "issued_on must be YYYY-MM-DD, not after today")
                 }
                 return day
             } ?? today

@@ -1,7 +1,7 @@
 import ChinaLocale
 import GRDB
 import Sync
-import WebAPI
+import DomainCore
 
 extension TraceRecorder {
     /// Lots mixed or split, with the lots they became.
@@ -17,21 +17,21 @@ extension TraceRecorder {
         let village = try stationVillage()
         return try await replica.store.pool.write { db in
             guard !entry.inputs.isEmpty, Set(entry.inputs).count == entry.inputs.count else {
-                throw APIError.invalidField("inputs", message: "至少一个投入批次，且不重复", messageEN: "inputs must name at least one lot, each once")
+                throw DomainError.invalidField("inputs", message: "至少一个投入批次，且不重复", messageEN: "inputs must name at least one lot, each once")
             }
             guard !entry.outputs.isEmpty, entry.outputs.count <= 100 else {
-                throw APIError.invalidField("outputs", message: "产出批次须为 1–100 个", messageEN: "outputs must hold 1 to 100 lots")
+                throw DomainError.invalidField("outputs", message: "产出批次须为 1–100 个", messageEN: "outputs must hold 1 to 100 lots")
             }
             var inputGrams: Int64 = 0
             for (index, id) in entry.inputs.enumerated() {
                 guard let lot = try TraceQueries.lot(db, id: id) else {
-                    throw APIError.invalidField("inputs[\(index)]", message: "未查到该批次", messageEN: "inputs[\(index)] names no lot held here")
+                    throw DomainError.invalidField("inputs[\(index)]", message: "未查到该批次", messageEN: "inputs[\(index)] names no lot held here")
                 }
                 inputGrams += lot.quantityG
             }
             let outputGrams = entry.outputs.reduce(Int64(0)) { $0 + $1.quantityG }
             guard outputGrams <= inputGrams else {
-                throw APIError.invalidField(
+                throw DomainError.invalidField(
                     "outputs", message: "产出总量 \(outputGrams) 克超过投入总量 \(inputGrams) 克",
                     messageEN: "outputs weigh \(outputGrams) g, more than the inputs' \(inputGrams) g")
             }

@@ -3,7 +3,7 @@ import Foundation
 import GRDB
 import Storage
 import Sync
-import WebAPI
+import DomainCore
 
 /// Records traceability at a station (and, for events such as an official sampling or a recall,
 /// at the county): each write is checked by ``TraceRules`` and kept with its change-log entry in
@@ -47,7 +47,7 @@ public struct TraceRecorder: Sendable {
         try await replica.store.pool.write { db in
             let lot = try ownedLot(entry.lotID, field: "lot_id", db)
             guard entry.kind != .transforming else {
-                throw APIError.invalidField(
+                throw DomainError.invalidField(
                     "kind", message: "混批、分批请用 transformations 记录", messageEN: "record mixing or splitting as a transformation")
             }
             try checkRetraction(entry, db)
@@ -67,7 +67,7 @@ public struct TraceRecorder: Sendable {
     private func checkRetraction(_ entry: EventEntry, _ db: Database) throws {
         guard entry.kind == .retraction else {
             if entry.retracts != nil {
-                throw APIError.invalidField("retracts", message: "只有更正记录能撤回事件", messageEN: "only a retraction names an event to retract")
+                throw DomainError.invalidField("retracts", message: "只有更正记录能撤回事件", messageEN: "only a retraction names an event to retract")
             }
             return
         }
@@ -75,11 +75,11 @@ public struct TraceRecorder: Sendable {
             let event = try TraceEvent.fetchOne(db, sql: "SELECT * FROM trace_event WHERE id = ?", arguments: [target]),
             ([event.lotID] + event.inputs + event.outputs).contains(entry.lotID)
         else {
-            throw APIError.invalidField(
+            throw DomainError.invalidField(
                 "retracts", message: "未查到该批次要撤回的事件", messageEN: "retracts must name an event of the same lot")
         }
         guard event.kind != .retraction, !event.retracted else {
-            throw APIError.invalidField(
+            throw DomainError.invalidField(
                 "retracts", message: "该事件已撤回或本身是更正", messageEN: "retracts names an event already retracted or a retraction")
         }
     }
@@ -87,10 +87,10 @@ public struct TraceRecorder: Sendable {
     /// A lot this side may record for: any lot at the county, the village's own at a station.
     func ownedLot(_ id: String, field: String, _ db: Database) throws -> TraceLot {
         guard let lot = try TraceQueries.lot(db, id: id) else {
-            throw APIError.invalidField(field, message: "未查到该批次", messageEN: "\(field) names no lot held here")
+            throw DomainError.invalidField(field, message: "未查到该批次", messageEN: "\(field) names no lot held here")
         }
         if let village = replica.village, lot.villageCode != village {
-            throw APIError.invalidField(
+            throw DomainError.invalidField(
                 field, message: "只能为本村的批次记录", messageEN: "\(field) must be a lot of this village, \(village)")
         }
         return lot
@@ -103,7 +103,7 @@ public struct TraceRecorder: Sendable {
         let taken = try Bool.fetchOne(
             db, sql: "SELECT EXISTS(SELECT 1 FROM trace_lot WHERE code_key = ?)", arguments: [code.lookupKey])!
         if taken {
-            throw APIError.invalidField(
+            throw DomainError.invalidField(
                 prefix + "trace_code", message: "该追溯码已被其他批次使用", messageEN: "\(prefix)trace_code is already used by a lot")
         }
         let id = Self.newID()
@@ -126,8 +126,8 @@ public struct TraceRecorder: Sendable {
                 arguments: [code.lookupKey])!
             if !used { return code }
         }
-        throw APIError(
-            status: .conflict, code: "codes_exhausted", message: "今日编码已用尽，请输入追溯码",
+        throw DomainError(
+            kind: .conflict, code: "codes_exhausted", message: "今日编码已用尽，请输入追溯码",
             messageEN: "no free code is left for today; enter a trace code")
     }
 
@@ -140,8 +140,8 @@ public struct TraceRecorder: Sendable {
     /// The village whose lots this side registers: the station's, or the one the county records for.
     func stationVillage() throws -> String {
         guard let village else {
-            throw APIError(
-                status: .conflict, code: "not_a_station", message: "批次由信息站登记",
+            throw DomainError(
+                kind: .conflict, code: "not_a_station", message: "批次由信息站登记",
                 messageEN: "lots are registered at a station, or by the county for a named village")
         }
         return village

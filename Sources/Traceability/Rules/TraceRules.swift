@@ -1,7 +1,7 @@
 import ChinaLocale
 import Foundation
 import Sync
-import WebAPI
+import DomainCore
 
 /// The rules a lot, an event or a certificate must meet before it is kept, each refusal naming
 /// the field and the rule (in Chinese and English). Entries become the fields the sync layer
@@ -18,13 +18,13 @@ public enum TraceRules {
         throws -> [String: SyncValue]
     {
         if let mistyped = code.reading.mistyped {
-            throw APIError.invalidField(
+            throw DomainError.invalidField(
                 prefix + "trace_code", message: "追溯码校验位不对：应为 \(mistyped.expected)，输入的是 \(mistyped.found)",
                 messageEN: "trace_code check character should be \(mistyped.expected), not \(mistyped.found)")
         }
         let credit = try text(entry.producerCreditCode, prefix + "producer_credit_code", maximum: 18).uppercased()
         if !credit.isEmpty, credit.count != 18 || CreditCode.expectedCheck(forBody: credit.prefix(17)) != credit.last {
-            throw APIError.invalidField(
+            throw DomainError.invalidField(
                 prefix + "producer_credit_code", message: "统一社会信用代码须为 18 位且校验位正确",
                 messageEN: "producer_credit_code must be 18 characters with a valid check character")
         }
@@ -66,7 +66,7 @@ public enum TraceRules {
         fields["safety_interval_days"] = .null
         if entry.kind == .pesticide {
             guard let days = entry.safetyIntervalDays, (0...365).contains(days) else {
-                throw APIError.invalidField(
+                throw DomainError.invalidField(
                     "safety_interval_days", message: "施药须填写安全间隔期（0–365 天）",
                     messageEN: "safety_interval_days is required for a pesticide, 0 to 365")
             }
@@ -86,12 +86,12 @@ public enum TraceRules {
     /// A time with its zone, kept as +08:00; at most a day ahead of now.
     static func occurredAt(_ value: String, _ field: String, now: Date) throws -> String {
         guard let instant = BeijingTime.instant(value) else {
-            throw APIError.invalidField(
+            throw DomainError.invalidField(
                 field, message: "时间须带时区，如 2026-06-01T08:00:00+08:00",
                 messageEN: "\(field) must be ISO 8601 with a zone, such as 2026-06-01T08:00:00+08:00")
         }
         guard instant <= now.addingTimeInterval(86_400) else {
-            throw APIError.invalidField(field, message: "时间不能晚于明天", messageEN: "\(field) must not be in the future")
+            throw DomainError.invalidField(field, message: "时间不能晚于明天", messageEN: "\(field) must not be in the future")
         }
         return BeijingTime.timestamp(instant)
     }
@@ -100,10 +100,10 @@ public enum TraceRules {
         let text = value?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         if required, text.isEmpty { throw missing(field, field) }
         guard text.count <= maximum else {
-            throw APIError.invalidField(field, message: "\(field) 最长 \(maximum) 个字", messageEN: "\(field) must be at most \(maximum) characters")
+            throw DomainError.invalidField(field, message: "\(field) 最长 \(maximum) 个字", messageEN: "\(field) must be at most \(maximum) characters")
         }
         guard !PersonalDataMask.containsIdentityNumber(text) else {
-            throw APIError.invalidField(
+            throw DomainError.invalidField(
                 field, message: "不得录入身份证号", messageEN: "\(field) must not hold an identity-card number")
         }
         return text
@@ -111,7 +111,7 @@ public enum TraceRules {
 
     static func grams(_ value: Int64, _ field: String) throws -> Int64 {
         guard value > 0, value <= maximumGrams else {
-            throw APIError.invalidField(
+            throw DomainError.invalidField(
                 field, message: "数量须大于 0 且不超过 1000 吨（以克计）", messageEN: "\(field) must be 1 to 1,000,000,000 grams")
         }
         return value
@@ -120,12 +120,12 @@ public enum TraceRules {
     static func phone(_ value: String?, _ field: String) throws -> String {
         let phone = try text(value, field, maximum: 20)
         guard phone.isEmpty || (phone.count >= 7 && phone.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-") })) else {
-            throw APIError.invalidField(field, message: "电话只能是 7–20 位数字或连字符", messageEN: "\(field) must be 7 to 20 digits or hyphens")
+            throw DomainError.invalidField(field, message: "电话只能是 7–20 位数字或连字符", messageEN: "\(field) must be 7 to 20 digits or hyphens")
         }
         return phone
     }
 
-    static func missing(_ field: String, _ label: String) -> APIError {
-        APIError.invalidField(field, message: "缺少\(label)", messageEN: "\(field) is required")
+    static func missing(_ field: String, _ label: String) -> DomainError {
+        DomainError.invalidField(field, message: "缺少\(label)", messageEN: "\(field) is required")
     }
 }

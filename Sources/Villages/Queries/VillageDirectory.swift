@@ -1,7 +1,6 @@
 import GRDB
 import Storage
 import Sync
-import WebAPI
 
 /// Reads a store's divisions (the county, its townships and villages), and publishes them at the county.
 ///

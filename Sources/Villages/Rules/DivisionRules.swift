@@ -1,5 +1,5 @@
 import Foundation
-import WebAPI
+import DomainCore
 
 /// The rules division codes and names follow; each failure names the field and the rule.
 ///
@@ -7,7 +7,7 @@ import WebAPI
 /// township's 9, so a village code alone says which township and county it is in.
 ///
 /// ```swift
-/// try DivisionRules.validate(divisions)   // throws APIError.invalidField("villages[0].code", …)
+/// try DivisionRules.validate(divisions)   // throws DomainError.invalidField("villages[0].code", …)
 /// ```
 public enum DivisionRules {
     /// First two digits of GB/T 2260 codes in use: provinces, autonomous regions, municipalities,
@@ -18,7 +18,7 @@ public enum DivisionRules {
         "71", "81", "82",
     ]
 
-    public static func validate(_ divisions: Divisions) throws(APIError) {
+    public static func validate(_ divisions: Divisions) throws(DomainError) {
         try validate(divisions.county)
         var townships = Set<String>()
         for (index, township) in divisions.townships.enumerated() {
@@ -39,7 +39,7 @@ public enum DivisionRules {
         }
     }
 
-    static func validate(_ county: County) throws(APIError) {
+    static func validate(_ county: County) throws(DomainError) {
         try requireDigits(county.code, count: 6, field: "county.code")
         guard provincePrefixes.contains(String(county.code.prefix(2))) else {
             throw .invalidField(
@@ -51,7 +51,7 @@ public enum DivisionRules {
         try requireName(county.province, field: "county.province")
     }
 
-    static func validate(_ village: Village, field: String, townships: Set<String>) throws(APIError) {
+    static func validate(_ village: Village, field: String, townships: Set<String>) throws(DomainError) {
         try requireDigits(village.code, count: 12, field: "\(field).code")
         guard townships.contains(village.townshipCode), village.code.hasPrefix(village.townshipCode) else {
             throw .invalidField(
@@ -66,14 +66,14 @@ public enum DivisionRules {
         }
     }
 
-    static func requireDigits(_ code: String, count: Int, field: String) throws(APIError) {
+    static func requireDigits(_ code: String, count: Int, field: String) throws(DomainError) {
         guard code.utf8.count == count, code.utf8.allSatisfy({ (48...57).contains($0) }) else {
             throw .invalidField(
                 field, message: "代码必须是 \(count) 位数字", messageEN: "\(field) must be \(count) digits")
         }
     }
 
-    static func requireName(_ name: String, field: String) throws(APIError) {
+    static func requireName(_ name: String, field: String) throws(DomainError) {
         let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty, trimmed.count <= 50 else {
             throw .invalidField(
@@ -81,7 +81,7 @@ public enum DivisionRules {
         }
     }
 
-    private static func duplicate(_ field: String) -> APIError {
+    private static func duplicate(_ field: String) -> DomainError {
         .invalidField(field, message: "代码重复", messageEN: "\(field) appears twice")
     }
 }

@@ -22,7 +22,8 @@ enum CountyPublishing {
                 settings: ServiceSettings(program: SyncServerProgram.name, port: 0, dataDirectory: dataDirectory),
                 store: store, webRoot: nil)
             try await work(county.replica)
-        } catch let error as APIError {
+        } catch let refusal as any APIErrorConvertible {
+            let error = refusal.apiError
             fail("\(error.field.map { "\($0): " } ?? "")\(error.message) — \(error.messageEN)")
         } catch let error as SpreadsheetCSV.Failure {
             fail("cannot import \(file): \(error.description); nothing was imported")

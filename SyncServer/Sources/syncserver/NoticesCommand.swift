@@ -1,4 +1,5 @@
 import ArgumentParser
+import DomainCore
 import Foundation
 import Notices
 import ServiceRuntime

@@ -1,6 +1,7 @@
 import Foundation
 
-/// The JSON conventions of every API: snake_case keys, ISO 8601 times with their zone.
+/// The JSON conventions of every API and of records kept as JSON: snake_case keys, ISO 8601
+/// times with their zone.
 ///
 /// ```swift
 /// let data = try JSONCoding.encoder.encode(health)
@@ -24,7 +25,7 @@ public enum JSONCoding {
     }
 
     /// A coding path as a client reads it: `lines[2].amount_fen`.
-    static func path(_ keys: [any CodingKey]) -> String {
+    public static func path(_ keys: [any CodingKey]) -> String {
         var text = ""
         for key in keys {
             if let index = key.intValue {
