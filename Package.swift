@@ -154,11 +154,17 @@ let package = Package(
             ]
         ),
 
+        // MARK: The one list of domain modules both programs serve.
+        .target(
+            name: "Domains",
+            dependencies: ["Access", "Storage", "Sync", "SyncHTTP", "WebAPI", "Villages", "Prices", "Notices", "Traceability", "Ledger"]
+        ),
+
         // MARK: Programs.
         .target(
             name: "KioskService",
             dependencies: [
-                "Access", "ServiceRuntime", "Sync", "SyncHTTP", "Villages", "Prices", "Notices", "Traceability", "Ledger",
+                "Access", "Domains", "ServiceRuntime", "Sync", "SyncHTTP", "Villages", "Prices", "Notices", "Traceability", "Ledger",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             path: "Kiosk/Sources/KioskService"
@@ -174,7 +180,7 @@ let package = Package(
         .target(
             name: "SyncServerService",
             dependencies: [
-                "Access", "ServiceRuntime", "Sync", "SyncHTTP", "Villages", "Prices", "Notices", "Traceability", "Ledger",
+                "Access", "Domains", "ServiceRuntime", "Sync", "SyncHTTP", "Villages", "Prices", "Notices", "Traceability", "Ledger",
             ],
             path: "SyncServer/Sources/SyncServerService"
         ),
@@ -314,7 +320,8 @@ let package = Package(
                 "WebAPI", "Storage", .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),
-            ]
+            ],
+            exclude: ["ShippedMigrations.txt"]
         ),
         .testTarget(
             name: "EndToEndTests",

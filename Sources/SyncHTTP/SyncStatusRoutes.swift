@@ -9,14 +9,14 @@ import WebAPI
 /// At a station that is not enrolled yet, each answers 409 `not_enrolled`.
 ///
 /// ```swift
-/// SyncStatusRoutes { try await link.replica() }.addRoutes(to: router.group("api/v1"))
+/// SyncStatusRoutes(.station(store: store) { try await link.replica() }).addRoutes(to: router.group("api/v1"))
 /// // GET sync/status, GET sync/quarantine, GET sync/conflicts, POST sync/conflicts/{id}/resolve
 /// ```
 public struct SyncStatusRoutes: RouteProvider {
     let replica: @Sendable () async throws -> Replica?
 
-    public init(replica: @escaping @Sendable () async throws -> Replica?) {
-        self.replica = replica
+    public init(_ site: DomainSite) {
+        self.replica = site.replica
     }
 
     /// A person's choice of the value a conflicting field keeps.

@@ -1,4 +1,5 @@
 import Access
+import Domains
 import Hummingbird
 import Logging
 import ServiceLifecycle
@@ -40,13 +41,8 @@ public struct KioskApplication: ProgramAssembly {
         HealthRoutes(program: KioskProgram.name, store: store).addRoutes(to: router)
         let api = router.group("api/v1")
         logins.routes.addRoutes(to: api)
-        VillageRoutes(store: store).addRoutes(to: api)
-        NoticeRoutes(store: store) { [link] in try await link.replica() }.addRoutes(to: api)
-        PriceRoutes(store: store, recordsPrices: true) { [link] in try await link.replica() }.addRoutes(to: api)
-        TraceRoutes(store: store, side: .station, placeName: VillageDirectory.placeName) { [link] in try await link.replica() }
-            .addRoutes(to: api)
-        LedgerRoutes(store: store) { [link] in try await link.replica() }.addRoutes(to: api)
-        SyncStatusRoutes { [link] in try await link.replica() }.addRoutes(to: api)
+        let site = DomainSite.station(store: store) { [link] in try await link.replica() }
+        for routes in DomainModules.routes(at: site) { routes.addRoutes(to: api) }
         StationSyncRoutes(link: link).addRoutes(to: api)
     }
 

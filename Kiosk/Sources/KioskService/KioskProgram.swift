@@ -1,4 +1,5 @@
 import Access
+import Domains
 import Foundation
 import ServiceRuntime
 import Storage
@@ -22,18 +23,11 @@ public enum KioskProgram: ServiceProgram {
     public static let loginPolicy = LoginPolicy.station
     public static let storeRole = "kiosk"
 
-    /// The modules the station keeps data for, in migration order.
-    public static let schema = Schema(
-        modules: [
-            SyncSchema.migrations, SyncHTTPSchema.migrations, VillagesSchema.migrations, PricesSchema.migrations,
-            NoticesSchema.migrations, TraceSchema.migrations, LedgerSchema.migrations,
-            AccessSchema.migrations,
-        ],
-        functions: NoticesSchema.functions + TraceSchema.functions)
+    /// The modules the station keeps data for, in migration order: the county's.
+    public static let schema = DomainModules.schema
 
-    /// Every collection the station syncs, by domain.
-    public static let collections = VillagesCollections.all + PricesCollections.all + NoticesCollections.all
-        + TraceCollections.all + LedgerCollections.all
+    /// Every collection the station syncs.
+    public static let collections = DomainModules.collections
 
     /// The station's link to its county, with what it reports of its own books at every pull.
     public static func link(_ store: Store) -> StationLink {

@@ -12,7 +12,7 @@ import WebAPI
 /// village; at the county a `village` parameter names it.
 ///
 /// ```swift
-/// LedgerRoutes(store: store) { try await link.replica() }.addRoutes(to: router.group("api/v1"))
+/// LedgerRoutes(.station(store: store) { try await link.replica() }).addRoutes(to: router.group("api/v1"))
 /// // GET ledger/disclosures, ledger/disclosures/{id}, ledger/reports/…, ledger/journals/{account}, …
 /// // POST ledger/drafts, ledger/drafts/{id}/submit|review|post, ledger/vouchers/{id}/reverse, ledger/closes, …
 /// ```
@@ -20,9 +20,9 @@ public struct LedgerRoutes: RouteProvider {
     let queries: LedgerQueries
     let replica: @Sendable () async throws -> Replica?
 
-    public init(store: Store, replica: @escaping @Sendable () async throws -> Replica?) {
-        self.queries = LedgerQueries(store: store)
-        self.replica = replica
+    public init(_ site: DomainSite) {
+        self.queries = LedgerQueries(store: site.store)
+        self.replica = site.replica
     }
 
     public func addRoutes(to router: some RouterMethods<APIRequestContext>) {

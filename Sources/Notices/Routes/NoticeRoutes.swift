@@ -8,21 +8,17 @@ import WebAPI
 /// station also the screen's report that a notice was shown; at the county, publishing (admin).
 ///
 /// ```swift
-/// NoticeRoutes(store: store, station: { try await link.replica() }).addRoutes(to: router.group("api/v1"))
+/// NoticeRoutes(.station(store: store) { try await link.replica() }).addRoutes(to: router.group("api/v1"))
 /// // GET notices, GET notices/search?q=, GET notices/{id}, GET notices/{id}/attachments/{file};
 /// // at a station POST notices/{id}/shown; at the county POST notices
 /// ```
 public struct NoticeRoutes: RouteProvider {
     let queries: NoticeQueries
-    /// The station's replica, to record showings; `nil` at the county.
-    let station: (@Sendable () async throws -> Replica?)?
-    /// The county's replica, which publishes; `nil` at a station.
-    let county: Replica?
+    let site: DomainSite
 
-    public init(store: Store, station: (@Sendable () async throws -> Replica?)? = nil, county: Replica? = nil) {
-        self.queries = NoticeQueries(store: store)
-        self.station = station
-        self.county = county
+    public init(_ site: DomainSite) {
+        self.queries = NoticeQueries(store: site.store)
+        self.site = site
     }
 
     public func addRoutes(to router: some RouterMethods<APIRequestContext>) {
@@ -45,17 +41,18 @@ public struct NoticeRoutes: RouteProvider {
             let limit = try request.integerParameter("limit", default: 20, in: 1...100)
             return JSONResponse(SearchResults(query: text, hits: try await queries.search(text, limit: limit)))
         }
-        if let county {
-            notices.restricted(to: [.admin]).post { request, context in
+        if site.side == .county {
+            notices.restricted(to: [.admin]).post { [site] request, context in
                 let published = try await request.decodeJSON(as: [Notice].self, context: context)
+                guard let county = try await site.replica() else { throw APIError.notEnrolled }
                 try await NoticePublisher(replica: county).publish(published)
                 return JSONResponse(Published(published: published.count, urgent: published.filter(\.urgent).count), status: .created)
             }
         }
-        if let station {
-            notices.post("{id}/shown") { _, context in
+        if site.side == .station {
+            notices.post("{id}/shown") { [site] _, context in
                 let id = try context.parameters.decoded("id")
-                guard let replica = try await station() else { throw APIError.notEnrolled }
+                guard let replica = try await site.replica() else { throw APIError.notEnrolled }
                 guard try await NoticeScreenings(replica: replica).markShown(id) else {
                     throw APIError.notFound("notice \(id)", field: "id")
                 }

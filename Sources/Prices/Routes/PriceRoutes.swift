@@ -9,7 +9,7 @@ import WebAPI
 /// prices as bulletins is the county administrator's.
 ///
 /// ```swift
-/// PriceRoutes(store: store, replica: { try await link.replica() }).addRoutes(to: router.group("api/v1"))
+/// PriceRoutes(.station(store: store) { try await link.replica() }).addRoutes(to: router.group("api/v1"))
 /// // GET prices/board, prices/movers, prices/markets, prices/varieties, prices/varieties/{code},
 /// // prices/varieties/{code}/history, prices/observations; POST prices/observations (station);
 /// // POST prices/imports (county, a CSV body)
@@ -17,13 +17,13 @@ import WebAPI
 public struct PriceRoutes: RouteProvider {
     let queries: PriceQueries
     let replica: @Sendable () async throws -> Replica?
-    let recordsPrices: Bool
+    let side: DomainSite.Side
 
-    /// - Parameter recordsPrices: whether this side offers `POST prices/observations` (the station).
-    public init(store: Store, recordsPrices: Bool, replica: @escaping @Sendable () async throws -> Replica?) {
-        self.queries = PriceQueries(store: store)
-        self.replica = replica
-        self.recordsPrices = recordsPrices
+    /// A station offers `POST prices/observations`; the county, `POST prices/imports`.
+    public init(_ site: DomainSite) {
+        self.queries = PriceQueries(store: site.store)
+        self.replica = site.replica
+        self.side = site.side
     }
 
     public func addRoutes(to router: some RouterMethods<APIRequestContext>) {
@@ -57,7 +57,7 @@ public struct PriceRoutes: RouteProvider {
             let limit = try request.integerParameter("limit", default: 20, in: 1...200)
             return JSONResponse(ObservationList(observations: try await queries.recentlyRecorded(limit: limit)))
         }
-        if recordsPrices {
+        if side == .station {
             prices.restricted(to: [.operator]).post("observations") { request, context in
                 let body = try await request.decodeJSON(as: RecordRequest.self, context: context)
                 let by = try context.actorName(claimed: body.recordedBy, field: "recorded_by")

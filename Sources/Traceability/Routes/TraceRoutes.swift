@@ -9,26 +9,21 @@ import WebAPI
 /// certificates, and the county's administrator records events too (an official sampling, a recall).
 ///
 /// ```swift
-/// TraceRoutes(store: store, side: .station, placeName: VillageDirectory.placeName) { try await link.replica() }
+/// TraceRoutes(.station(store: store) { try await link.replica() }, placeName: VillageDirectory.placeName)
 ///     .addRoutes(to: router.group("api/v1"))
 /// // GET trace/lookup?code=…, trace/lots, trace/lots/{id}/lineage; POST trace/lots, PATCH trace/lots/{id},
 /// // POST trace/events, trace/transformations, trace/certificates (station); POST trace/events (county)
 /// ```
 public struct TraceRoutes: RouteProvider {
-    /// Which program serves the routes: what it may write follows.
-    public enum Side: Sendable { case station, county }
-
     let queries: TraceQueries
-    let side: Side
+    /// Which program serves the routes: what it may write follows.
+    let side: DomainSite.Side
     let replica: @Sendable () async throws -> Replica?
 
-    public init(
-        store: Store, side: Side, placeName: @escaping @Sendable (Database, String) throws -> String? = { _, _ in nil },
-        replica: @escaping @Sendable () async throws -> Replica?
-    ) {
-        self.queries = TraceQueries(store: store, placeName: placeName)
-        self.side = side
-        self.replica = replica
+    public init(_ site: DomainSite, placeName: @escaping @Sendable (Database, String) throws -> String? = { _, _ in nil }) {
+        self.queries = TraceQueries(store: site.store, placeName: placeName)
+        self.side = site.side
+        self.replica = site.replica
     }
 
     public func addRoutes(to router: some RouterMethods<APIRequestContext>) {

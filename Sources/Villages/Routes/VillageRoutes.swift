@@ -1,18 +1,19 @@
 import Hummingbird
 import Storage
+import Sync
 import WebAPI
 
 /// The villages module's endpoints: the county and its villages, public at both sides.
 ///
 /// ```swift
-/// VillageRoutes(store: store).addRoutes(to: router.group("api/v1"))
+/// VillageRoutes(.station(store: store) { try await link.replica() }).addRoutes(to: router.group("api/v1"))
 /// // GET /api/v1/county, GET /api/v1/villages, GET /api/v1/villages/{code}
 /// ```
 public struct VillageRoutes: RouteProvider {
     let directory: VillageDirectory
 
-    public init(store: Store) {
-        self.directory = VillageDirectory(store: store)
+    public init(_ site: DomainSite) {
+        self.directory = VillageDirectory(store: site.store)
     }
 
     public func addRoutes(to router: some RouterMethods<APIRequestContext>) {

@@ -1,4 +1,5 @@
 import Access
+import Domains
 import Hummingbird
 import ServiceRuntime
 import Storage
@@ -48,13 +49,7 @@ public struct SyncServerApplication: ProgramAssembly {
         ).addRoutes(to: router)
         let api = router.group("api/v1")
         logins.routes.addRoutes(to: api)
-        VillageRoutes(store: store).addRoutes(to: api)
-        NoticeRoutes(store: store, county: replica).addRoutes(to: api)
+        for routes in DomainModules.routes(at: .county(store: store, replica: replica)) { routes.addRoutes(to: api) }
         UrgentNoticeRoutes(replica: replica, registry: registry).addRoutes(to: api)
-        PriceRoutes(store: store, recordsPrices: false) { [replica] in replica }.addRoutes(to: api)
-        TraceRoutes(store: store, side: .county, placeName: VillageDirectory.placeName) { [replica] in replica }
-            .addRoutes(to: api)
-        LedgerRoutes(store: store) { [replica] in replica }.addRoutes(to: api)
-        SyncStatusRoutes { [replica] in replica }.addRoutes(to: api)
     }
 }

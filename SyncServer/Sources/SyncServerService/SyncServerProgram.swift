@@ -1,4 +1,5 @@
 import Access
+import Domains
 import Foundation
 import ServiceRuntime
 import Storage
@@ -26,17 +27,10 @@ public enum SyncServerProgram: ServiceProgram {
     public static let writerCacheMegabytes = 64
 
     /// The modules the county keeps data for, in migration order.
-    public static let schema = Schema(
-        modules: [
-            SyncSchema.migrations, SyncHTTPSchema.migrations, VillagesSchema.migrations, PricesSchema.migrations,
-            NoticesSchema.migrations, TraceSchema.migrations, LedgerSchema.migrations,
-            AccessSchema.migrations,
-        ],
-        functions: NoticesSchema.functions + TraceSchema.functions)
+    public static let schema = DomainModules.schema
 
-    /// Every collection the county syncs, by domain.
-    public static let collections = VillagesCollections.all + PricesCollections.all + NoticesCollections.all
-        + TraceCollections.all + LedgerCollections.all
+    /// Every collection the county syncs.
+    public static let collections = DomainModules.collections
 
     /// The county console in a development checkout: `SyncServer/Console`.
     public static let sourceWebFolder: String? = URL(fileURLWithPath: #filePath)

@@ -1,0 +1,42 @@
+import Access
+import Ledger
+import Notices
+import Prices
+import Storage
+import Sync
+import SyncHTTP
+import Traceability
+import Villages
+import WebAPI
+
+/// The one list of the modules both programs keep data for: their migrations in order, the
+/// collections they sync and their endpoints. A station and the county differ in their side
+/// (``DomainSite``), never in which domains they hold; a new domain is added here once.
+///
+/// ```swift
+/// let store = try Store.open(at: path, schema: DomainModules.schema)
+/// let site = DomainSite.county(store: store, replica: county)
+/// for routes in DomainModules.routes(at: site) { routes.addRoutes(to: router.group("api/v1")) }
+/// ```
+public enum DomainModules {
+    /// Every module's migrations, the primitives' first, in the order they run.
+    public static let schema = Schema(
+        modules: [
+            SyncSchema.migrations, SyncHTTPSchema.migrations, VillagesSchema.migrations, PricesSchema.migrations,
+            NoticesSchema.migrations, TraceSchema.migrations, LedgerSchema.migrations,
+            AccessSchema.migrations,
+        ],
+        functions: NoticesSchema.functions + TraceSchema.functions)
+
+    /// Every collection synced, by domain.
+    public static let collections = VillagesCollections.all + PricesCollections.all + NoticesCollections.all
+        + TraceCollections.all + LedgerCollections.all
+
+    /// Each domain's endpoints at a site, and the sync state's.
+    public static func routes(at site: DomainSite) -> [any RouteProvider] {
+        [
+            VillageRoutes(site), NoticeRoutes(site), PriceRoutes(site),
+            TraceRoutes(site, placeName: VillageDirectory.placeName), LedgerRoutes(site), SyncStatusRoutes(site),
+        ]
+    }
+}
