@@ -1,5 +1,7 @@
-import GRDB
+import ChinaLocale
 import DomainCore
+import GRDB
+import Sync
 
 extension LedgerQueries {
     /// An account's (or a sub-account's) journal from the first day of `from` to the end of `through`.
@@ -59,22 +61,20 @@ extension LedgerQueries {
     /// The audit trail of a village, newest first, with conflicts of its books resolved in the sync
     /// layer (timed by the change that carried the resolution, where this side logs it).
     public func auditTrail(village: String, limit: Int = 200) async throws -> [AuditEntry] {
-        try await store.pool.read { db in
+        let recorded = try await store.pool.read { db in
             try AuditEntry.fetchAll(
                 db,
                 sql: """
                     SELECT id, village_code, action, subject, actor, role, at, note FROM ledger_audit WHERE village_code = ?1
-                    UNION ALL
-                    SELECT r.id, r.scope, 'resolved_conflict', c.collection || ' ' || c.record_id || ' ' || c.field, r.resolved_by,
-                           'resolver',
-                           COALESCE(strftime('%Y-%m-%dT%H:%M:%S+08:00', (log.timestamp >> 16) / 1000 + 28800, 'unixepoch'), ''),
-                           r.chosen_value
-                    FROM sync_resolution r JOIN sync_conflict c ON c.id = r.conflict_id
-                    LEFT JOIN sync_change log ON log.collection = 'sync.resolution' AND log.record_id = r.id
-                    WHERE r.scope = ?1 AND c.collection LIKE 'ledger.%'
                     ORDER BY at DESC LIMIT ?2
                     """,
                 arguments: [village, limit])
         }
+        let resolved = try await ConflictLog.resolved(in: store, scope: village, collectionsPrefixed: "ledger.", limit: limit).map {
+            AuditEntry(
+                id: $0.id, villageCode: $0.scope, action: "resolved_conflict", subject: "\($0.collection) \($0.recordID) \($0.field)",
+                actor: $0.resolvedBy, role: "resolver", at: $0.resolvedAt.map { BeijingTime.timestamp($0) } ?? "", note: $0.chosenValue)
+        }
+        return Array((recorded + resolved).sorted { $0.at > $1.at }.prefix(limit))
     }
 }
