@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.2
 // The village information station (`kiosk`) and the county sync server (`syncserver`):
 // two programs over one shared core. See README.md for the map of the folders.
 import PackageDescription
@@ -48,6 +48,7 @@ let package = Package(
         .target(
             name: "SyncHTTP",
             dependencies: [
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
                 "DomainCore", "Sync", "Storage", "WebAPI",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -65,6 +66,7 @@ let package = Package(
         .target(
             name: "WebAPI",
             dependencies: [
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
                 "DomainCore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -109,6 +111,7 @@ let package = Package(
         .target(
             name: "Prices",
             dependencies: [
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
                 "DomainCore", "ChinaLocale", "Storage", "Sync", "WebAPI",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -228,6 +231,7 @@ let package = Package(
         .target(
             name: "TestSupport",
             dependencies: [
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
                 "WebAPI", "Storage", "Sync",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
@@ -256,6 +260,7 @@ let package = Package(
         .testTarget(
             name: "SyncHTTPTests",
             dependencies: [
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
                 "SyncHTTP", "SyncServerService", "DemoData", "TestSupport", "Sync", "ServiceRuntime", "WebAPI",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -265,6 +270,7 @@ let package = Package(
         .testTarget(
             name: "WebAPITests",
             dependencies: [
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
                 "WebAPI", "TestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
@@ -316,6 +322,7 @@ let package = Package(
         .testTarget(
             name: "ProgramTests",
             dependencies: [
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
                 "KioskService", "SyncServerService", "Sync", "SyncHTTP", "DemoData", "TestSupport", "Access", "ServiceRuntime",
                 "WebAPI", "Storage", .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
@@ -331,6 +338,7 @@ let package = Package(
         .testTarget(
             name: "AttackTests",
             dependencies: [
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
                 "TestSupport", "Sync", "SyncHTTP", "Storage", "WebAPI", "Access", "ServiceRuntime", "SyncServerService",
                 "KioskService", "DemoData", "Ledger", "Traceability", "Prices", "Notices",
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -343,3 +351,14 @@ let package = Package(
         ),
     ]
 )
+
+// Walls the compiler keeps: an existential is spelled `any`; an import is internal unless a public
+// API needs it (`public import`); a member is visible only through its own module's import.
+for target in package.targets where target.type != .system {
+    target.swiftSettings = (target.swiftSettings ?? []) + [
+        .enableUpcomingFeature("ExistentialAny"),
+        .enableUpcomingFeature("InternalImportsByDefault"),
+        .enableUpcomingFeature("MemberImportVisibility"),
+        .treatWarning("ExistentialAny", as: .error),
+    ]
+}

@@ -1,5 +1,5 @@
 import GRDB
-import Storage
+public import Storage
 
 /// Tables of the program's own accounts and sessions. They are the program's alone and never sync:
 /// a station's operators log in at its screen, the county's staff at its console.

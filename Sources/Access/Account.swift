@@ -1,6 +1,7 @@
-import Foundation
+public import Foundation
 import GRDB
-import WebAPI
+public import WebAPI
+import HTTPTypes
 
 /// A person who logs in to this program: a station's operator or bookkeeper, or a county staff
 /// member. The secret itself is never kept, only its ``CredentialHash``.

@@ -1,6 +1,6 @@
-import Foundation
+public import Foundation
 import GRDB
-import Storage
+public import Storage
 import WebAPI
 
 /// The program's accounts: made and removed by its command line, checked at every login, locked

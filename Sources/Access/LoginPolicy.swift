@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// How a program's logins behave: what a secret must look like, how long an idle session lasts,
 /// and how many wrong tries lock an account for how long.

@@ -1,5 +1,5 @@
-import Storage
-import WebAPI
+public import Storage
+public import WebAPI
 
 /// A program's logins in one place: its accounts, its sessions, the middleware that finds a
 /// request's person and the routes to log in and out. A program's assembly makes one.

@@ -1,8 +1,8 @@
 import Crypto
-import Foundation
+public import Foundation
 import GRDB
-import Storage
-import WebAPI
+public import Storage
+public import WebAPI
 
 /// Open sessions: a random token handed to the client at login, kept only as its SHA-256. Each use
 /// pushes the idle deadline on, up to the session's maximum age; a session left idle is over, so an

@@ -1,6 +1,7 @@
 import HTTPTypes
-import Hummingbird
-import WebAPI
+public import Hummingbird
+public import WebAPI
+import Foundation
 
 /// Finds the person a request speaks for: its session token, from `Authorization: Bearer …` (API
 /// clients) or the `session` cookie (the fronts), becomes the context's ``Principal``. A request

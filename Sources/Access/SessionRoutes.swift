@@ -1,7 +1,7 @@
 import Foundation
 import HTTPTypes
-import Hummingbird
-import WebAPI
+public import Hummingbird
+public import WebAPI
 
 /// Logging in and out: `POST session` with a login and a PIN or password opens a session (its
 /// token in the body for API clients, and in an `HttpOnly` cookie for the fronts); `GET session`

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A calendar day in Beijing time (UTC+8, no daylight saving), as `YYYY-MM-DD`: the day a price
 /// was observed, a notice takes effect, a voucher is dated. Dates people see are Beijing dates.

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Instants as people and records in China read them: ISO 8601 with the +08:00 zone.
 ///

@@ -1,3 +1,4 @@
+import Foundation
 /// Index terms and queries for Chinese full-text search on SQLite's FTS5 `unicode61` tokenizer.
 ///
 /// A trigram index finds nothing for 1- and 2-character queries (REFERENCE §5), so text is indexed

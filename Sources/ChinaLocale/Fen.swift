@@ -1,3 +1,4 @@
+import Foundation
 /// Money in 分 (fen, 1/100 元), the only unit money is kept in; text in 元 is parsed exactly,
 /// never through a floating-point number.
 ///

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A CSV file as spreadsheets export it (RFC 4180: quoted fields, doubled quotes, CRLF or LF),
 /// in UTF-8 or GBK, read into a header and rows that remember their line numbers.

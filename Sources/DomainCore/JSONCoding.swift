@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// The JSON conventions of every API and of records kept as JSON: snake_case keys, ISO 8601
 /// times with their zone.

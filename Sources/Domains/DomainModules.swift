@@ -2,12 +2,12 @@ import Access
 import Ledger
 import Notices
 import Prices
-import Storage
-import Sync
+public import Storage
+public import Sync
 import SyncHTTP
 import Traceability
 import Villages
-import WebAPI
+public import WebAPI
 
 /// The one list of the modules both programs keep data for: their migrations in order, the
 /// collections they sync and their endpoints. A station and the county differ in their side

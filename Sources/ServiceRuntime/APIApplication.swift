@@ -1,8 +1,8 @@
-import Hummingbird
-import NIOCore
-import Logging
+public import Hummingbird
+public import NIOCore
+public import Logging
 import Storage
-import WebAPI
+public import WebAPI
 
 /// The router and the application both programs are built from.
 ///

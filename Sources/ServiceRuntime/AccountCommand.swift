@@ -1,5 +1,5 @@
 import Access
-import ArgumentParser
+public import ArgumentParser
 import Foundation
 import Glibc
 import WebAPI

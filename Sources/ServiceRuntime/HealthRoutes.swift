@@ -1,7 +1,7 @@
-import Foundation
-import Hummingbird
-import Storage
-import WebAPI
+public import Foundation
+public import Hummingbird
+public import Storage
+public import WebAPI
 
 /// `GET /healthz`: whether the program can read its store, and which schema version it is at.
 ///

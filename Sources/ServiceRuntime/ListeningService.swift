@@ -1,4 +1,4 @@
-import ServiceLifecycle
+public import ServiceLifecycle
 
 /// A program's application as a service whose failure to listen says which address failed, in
 /// the one line an operator reads (``StartupFailure``).

@@ -1,5 +1,5 @@
 import Foundation
-import Logging
+public import Logging
 import Synchronization
 
 /// Sends every log line to standard output, once per process, with the metadata (such as the

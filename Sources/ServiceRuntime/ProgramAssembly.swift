@@ -1,9 +1,9 @@
-import Access
-import Hummingbird
-import Logging
-import ServiceLifecycle
+public import Access
+public import Hummingbird
+public import Logging
+public import ServiceLifecycle
 import Storage
-import WebAPI
+public import WebAPI
 
 /// A program put together: its settings, its store, and the endpoints of the modules it serves.
 ///

@@ -1,4 +1,4 @@
-import ArgumentParser
+public import ArgumentParser
 
 /// `<program> serve`: serves a program's API and web front until SIGTERM or SIGINT.
 ///

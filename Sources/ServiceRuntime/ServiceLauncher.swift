@@ -3,7 +3,8 @@ import Foundation
 import Hummingbird
 import Logging
 import ServiceLifecycle
-import Storage
+public import Storage
+import UnixSignals
 
 /// Starts a program: prepares its data directory, opens and migrates its store, serves until
 /// SIGTERM or SIGINT, and turns every failure an operator can fix into one line on standard

@@ -1,5 +1,5 @@
-import Access
-import Storage
+public import Access
+public import Storage
 
 /// What distinguishes one program from the other: its name, the prefix of its environment
 /// variables, its default port, its store's schema and how its application is assembled.

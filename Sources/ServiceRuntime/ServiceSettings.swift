@@ -1,4 +1,4 @@
-import Logging
+public import Logging
 
 /// Everything a program needs to start serving, once flags, environment and defaults are resolved.
 ///

@@ -1,6 +1,6 @@
 import Foundation
 import NIOCore
-import Storage
+public import Storage
 
 /// Why a program could not start, said in one line an operator can act on.
 ///

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Finds the folder of a program's web front: the `--web-root` flag, then `<PREFIX>_WEB_ROOT`,
 /// then `<executable>/../share/<program>/web` (an installed program), then the folder beside the

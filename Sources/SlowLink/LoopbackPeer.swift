@@ -1,5 +1,5 @@
 import NIOConcurrencyHelpers
-import NIOCore
+public import NIOCore
 import NIOPosix
 
 /// One end of a probe connection on loopback, server or client: it records when bytes arrive and

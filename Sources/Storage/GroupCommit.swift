@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+public import GRDB
 import Synchronization
 
 /// Writes from many concurrent callers committed together (group commit): while one transaction
@@ -35,13 +35,13 @@ public final class GroupCommit: Sendable {
     /// transaction has committed; `fail` tells it the error instead.
     struct Job: Sendable {
         let run: @Sendable (Database) throws -> @Sendable () -> Void
-        let fail: @Sendable (Error) -> Void
+        let fail: @Sendable (any Error) -> Void
     }
 
     /// Which write of the group threw.
     struct Failure: Error {
         let index: Int
-        let error: Error
+        let error: any Error
     }
 
     public init(pool: DatabasePool, limit: Int = 64) {

@@ -1,4 +1,4 @@
-import GRDB
+public import GRDB
 
 /// One numbered, never-edited change to a store's schema (数据库迁移).
 ///

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A new record's id: a UUID of version 7 (RFC 9562), whose first 48 bits are the Unix time in
 /// milliseconds, in lowercase text.

@@ -1,4 +1,4 @@
-import GRDB
+public import GRDB
 
 /// The ordered list of migrations a program's store runs at start.
 ///

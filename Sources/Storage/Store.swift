@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+public import GRDB
 
 /// A program's SQLite store: one `DatabasePool` in WAL mode with foreign keys on and
 /// `synchronous=FULL`, migrated to the program's ``Schema`` when it opens.

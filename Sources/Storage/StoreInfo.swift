@@ -1,5 +1,5 @@
-import Foundation
-import GRDB
+public import Foundation
+public import GRDB
 
 /// Facts about a store that never change after it is created: which replica it is and what for.
 ///

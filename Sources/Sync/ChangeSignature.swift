@@ -1,5 +1,5 @@
-import Crypto
-import Foundation
+public import Crypto
+public import Foundation
 
 /// Signs county-owned changes at the county and verifies them at a station before they are stored,
 /// so that a relay or a forged reply cannot plant a price bulletin or a notice (县级内容签名).

@@ -1,3 +1,4 @@
+import GRDB
 /// The built-in collections that carry conflicts and their resolutions between replicas.
 ///
 /// Only the county detects conflicts, because every station's change passes through it, so each

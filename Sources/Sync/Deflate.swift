@@ -1,5 +1,5 @@
 import CZlib
-import Foundation
+public import Foundation
 
 /// zlib's deflate, for sync bodies: a GPRS link carries 2–5 KB/s, and a batch of JSON changes
 /// shrinks several times.

@@ -1,4 +1,4 @@
-import Storage
+public import Storage
 
 /// Where a domain's routes run: the program's store, which side of the hub it is, and its replica
 /// (at a station, `nil` until it enrolls). The one notion of side every domain reads, so that what a

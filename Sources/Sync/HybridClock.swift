@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import Synchronization
 
 /// A replica's hybrid logical clock: it never goes backwards, moves past every reading it observes,

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A station's next push as its log holds it: the ``PushRequest``'s JSON, written from the log's
 /// text without decoding a change, and the sequences it carries.

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Synchronization
 
 extension Replica {
     /// What became of one change offered to this replica.

@@ -1,4 +1,4 @@
-import GRDB
+public import GRDB
 
 extension Replica {
     /// Writes a record's fields and records the change, in the caller's transaction, so that the

@@ -1,4 +1,5 @@
 import GRDB
+import Storage
 
 extension Replica {
     /// What is wrong with the sync log: this replica's own changes must run 1, 2, 3… without a gap

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Storage
 
 extension Replica {
     /// Conflicts no one has resolved yet, in this replica's scope.

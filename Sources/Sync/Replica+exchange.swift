@@ -1,5 +1,6 @@
 import Foundation
-import GRDB
+public import GRDB
+import Storage
 
 extension Replica {
     // MARK: At the county

@@ -1,4 +1,4 @@
-import GRDB
+public import GRDB
 
 extension Replica {
     /// Hands a station's unacknowledged changes from its old origin to a new one, in the caller's

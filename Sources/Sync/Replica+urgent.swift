@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Storage
 
 extension Replica {
     /// How many urgent changes a pull reply carries ahead of its batch.

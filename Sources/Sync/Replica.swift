@@ -1,6 +1,6 @@
-import Foundation
+public import Foundation
 import GRDB
-import Storage
+public import Storage
 import Synchronization
 
 /// One replica's sync engine: captures its own changes, applies others', and answers or makes the

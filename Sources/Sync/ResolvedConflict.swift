@@ -1,6 +1,6 @@
-import Foundation
+public import Foundation
 import GRDB
-import Storage
+public import Storage
 
 /// A conflict someone resolved, as a domain's audit trail shows it: what was in conflict, the
 /// value chosen, who chose it and when (the wall time of the change that carried the resolution,

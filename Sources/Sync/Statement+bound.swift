@@ -1,5 +1,6 @@
 import CSQLite
 import GRDB
+import Foundation
 
 extension Statement {
     /// Executes the statement with values bound straight through SQLite's C API.

@@ -1,5 +1,5 @@
 import GRDB
-import Storage
+public import Storage
 
 /// The sync layer's own tables, as numbered migrations every program's schema includes.
 ///

@@ -1,5 +1,6 @@
-import Foundation
+public import Foundation
 import GRDB
+import Storage
 
 /// What a replica can say of its sync at any time (DESIGN §2.7).
 ///

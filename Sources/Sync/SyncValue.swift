@@ -1,4 +1,4 @@
-import GRDB
+public import GRDB
 
 /// One field's value as it travels: null, a whole number (money is integer 分), a real, or text.
 ///

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A sync message as the JSON bytes that travel. Messages that carry changes (``PushRequest``,
 /// ``PullReply``) are written and read by hand, because a push of a thousand changes through

@@ -1,6 +1,7 @@
 import Foundation
-import Logging
-import ServiceLifecycle
+public import Logging
+public import ServiceLifecycle
+import Sync
 
 /// The station's sync loop as a service of `kiosk serve`: a round every `interval` while the link
 /// works. After a failed round it tries again after `firstRetry`, then after waits that double up to

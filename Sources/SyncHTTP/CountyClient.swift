@@ -1,8 +1,9 @@
 import AsyncHTTPClient
-import Foundation
-import NIOCore
-import NIOHTTP1
+public import Foundation
+public import NIOCore
+public import NIOHTTP1
 import NIOPosix
+import NIOFoundationCompat
 
 /// The station's HTTP client to its county: AsyncHTTPClient, with timeouts that follow the link.
 ///

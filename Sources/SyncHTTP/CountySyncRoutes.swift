@@ -1,8 +1,9 @@
 import Foundation
 import HTTPTypes
-import Hummingbird
-import Sync
-import WebAPI
+public import Hummingbird
+public import Sync
+public import WebAPI
+import NIOFoundationCompat
 
 /// The county's sync endpoints: enrollment with a one-time code, then signed push and pull, and the
 /// list of stations with their sync state for the console, where a new one is registered.

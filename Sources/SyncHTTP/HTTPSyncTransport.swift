@@ -1,6 +1,6 @@
 import Foundation
-import Storage
-import Sync
+public import Storage
+public import Sync
 import WebAPI
 
 /// The station's way to the county: signed HTTP requests through the ``CountyClient``.

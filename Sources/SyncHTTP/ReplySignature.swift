@@ -1,6 +1,6 @@
 import Crypto
-import Foundation
-import Sync
+public import Foundation
+public import Sync
 
 /// How the county proves each sync reply is its own and answers the request it was sent for: an
 /// Ed25519 signature of the county's key over the reply's bytes and the request's station, counter

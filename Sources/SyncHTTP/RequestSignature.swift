@@ -1,5 +1,5 @@
-import Crypto
-import Foundation
+public import Crypto
+public import Foundation
 
 /// How a station proves each sync request is its own and new: an Ed25519 signature over the method,
 /// the path, a counter that only grows, and the body's SHA-256.

@@ -1,5 +1,6 @@
 import Synchronization
 import WebAPI
+import HTTPTypes
 
 /// One piece of work at a time per station, and at most one more waiting its turn; a third is
 /// refused at once (429 `push_in_progress`).

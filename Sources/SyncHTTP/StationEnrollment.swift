@@ -1,9 +1,9 @@
 import Crypto
 import DomainCore
-import Foundation
+public import Foundation
 import GRDB
-import Storage
-import Sync
+public import Storage
+public import Sync
 import WebAPI
 
 /// What a station keeps of its enrollment (注册): the county's address and key, its village, its own

@@ -1,8 +1,8 @@
 import Foundation
 import Logging
 import ServiceLifecycle
-import Storage
-import Sync
+public import Storage
+public import Sync
 import Synchronization
 
 /// A station's connection to its county: its replica once enrolled, one sync round on demand, and

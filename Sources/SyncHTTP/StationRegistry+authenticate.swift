@@ -1,8 +1,9 @@
-import Foundation
-import GRDB
+public import Foundation
+public import GRDB
 import Storage
-import Sync
+public import Sync
 import WebAPI
+import HTTPTypes
 
 /// How the county knows a station's request, in three steps that cost more each:
 /// ``enrolledStation(_:)`` finds the station its headers name, before its body is read;

@@ -1,9 +1,10 @@
 import Crypto
-import Foundation
+public import Foundation
 import GRDB
-import Storage
-import Sync
+public import Storage
+public import Sync
 import WebAPI
+import HTTPTypes
 
 /// The county's list of stations (站点登记): created by an administrator with a one-time code,
 /// enrolled by the station with its public key, authenticated on every request after, revocable.

@@ -1,5 +1,5 @@
 import GRDB
-import Storage
+public import Storage
 import Sync
 
 /// What a station's store needs after it is brought back from a backup: a new origin, its

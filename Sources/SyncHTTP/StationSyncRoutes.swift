@@ -1,7 +1,7 @@
 import Foundation
-import Hummingbird
+public import Hummingbird
 import Sync
-import WebAPI
+public import WebAPI
 
 /// A sync round started from the station's screen (立即同步), for an operator who has just recorded
 /// something and wants the county to have it now rather than at the next background round.

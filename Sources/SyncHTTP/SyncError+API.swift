@@ -1,5 +1,6 @@
-import Sync
-import WebAPI
+public import Sync
+public import WebAPI
+import HTTPTypes
 
 /// What a client is told when the sync layer refuses a write made through a program's API: the
 /// rule it broke, in both languages, never a 500.

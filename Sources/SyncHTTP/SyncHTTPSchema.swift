@@ -1,5 +1,5 @@
 import GRDB
-import Storage
+public import Storage
 
 /// Tables of the sync protocol's HTTP side: at the county, the stations it enrolled and its signing
 /// key; at a station, its enrollment (its key, the county's key, its request counter).

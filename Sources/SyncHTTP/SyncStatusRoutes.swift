@@ -1,7 +1,7 @@
 import Foundation
-import Hummingbird
-import Sync
-import WebAPI
+public import Hummingbird
+public import Sync
+public import WebAPI
 
 /// Sync state for staff who have logged in, at either side: status, quarantine, open conflicts and
 /// resolving one (under the logged-in person's name).

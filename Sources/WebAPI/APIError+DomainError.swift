@@ -1,4 +1,4 @@
-import DomainCore
+public import DomainCore
 import HTTPTypes
 
 /// The one place a domain's refusal becomes an HTTP answer: each kind of ``DomainError`` has its

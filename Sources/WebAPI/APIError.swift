@@ -1,6 +1,6 @@
 import DomainCore
-import HTTPTypes
-import Hummingbird
+public import HTTPTypes
+public import Hummingbird
 
 /// An error answered to a client as JSON, in Chinese and English, naming the field at fault.
 ///

@@ -1,4 +1,4 @@
-import Hummingbird
+public import Hummingbird
 import Logging
 
 /// Turns every error a route or middleware throws into an ``APIError`` JSON answer.

@@ -1,6 +1,6 @@
-import Hummingbird
+public import Hummingbird
 import Logging
-import NIOCore
+public import NIOCore
 
 /// The request context both programs use: the request id on its logger, the client's address,
 /// the body size limit that ``BodyLimitMiddleware`` set, and the person the request's session

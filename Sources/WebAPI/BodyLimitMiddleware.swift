@@ -1,5 +1,5 @@
 import HTTPTypes
-import Hummingbird
+public import Hummingbird
 
 /// A request context whose body size limit a middleware can set.
 public protocol BodyLimitedRequestContext: RequestContext {

@@ -1,7 +1,7 @@
 import DomainCore
 import Foundation
-import HTTPTypes
-import Hummingbird
+public import HTTPTypes
+public import Hummingbird
 
 /// A value answered as JSON with the API's conventions (``JSONCoding``).
 ///

@@ -1,3 +1,5 @@
+import HTTPTypes
+import Foundation
 /// Who a request speaks for: the account behind its session. The name is what the records keep as
 /// the actor (`recorded_by`, a voucher's preparer), so nobody can act under another's name.
 ///

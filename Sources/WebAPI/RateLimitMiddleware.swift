@@ -1,7 +1,7 @@
 import Foundation
 import HTTPTypes
-import Hummingbird
-import NIOCore
+public import Hummingbird
+public import NIOCore
 
 /// A request context that knows the client's address.
 public protocol AddressedRequestContext: RequestContext {

@@ -1,6 +1,7 @@
 import DomainCore
 import Foundation
-import Hummingbird
+public import Hummingbird
+import NIOFoundationCompat
 
 extension Request {
     /// Decodes a JSON body, answering a body that does not fit the type with an ``APIError``

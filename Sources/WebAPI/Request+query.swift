@@ -1,4 +1,5 @@
-import Hummingbird
+public import Hummingbird
+import Foundation
 
 extension Request {
     /// A whole-number query parameter, its default when absent, or a 422 naming it when it is not

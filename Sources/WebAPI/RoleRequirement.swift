@@ -1,4 +1,4 @@
-import Hummingbird
+public import Hummingbird
 
 /// A request context that carries the person a session speaks for.
 public protocol PrincipalRequestContext: RequestContext {

@@ -1,4 +1,4 @@
-import Hummingbird
+public import Hummingbird
 
 /// A module's endpoints, added to a program's router in one call, so that a program's `main`
 /// only lists the modules it serves.

@@ -1,5 +1,5 @@
 import HTTPTypes
-import Hummingbird
+public import Hummingbird
 
 /// Headers on every answer that keep a browser from being turned against the fronts: content only
 /// from the program itself (no inline script, no other site), no framing by another site, no

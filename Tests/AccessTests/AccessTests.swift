@@ -5,6 +5,7 @@ import Synchronization
 import TestSupport
 import Testing
 import WebAPI
+import GRDB
 
 /// Accounts, their slow salted hashes, the lockout and idle sessions, against a real store and a
 /// clock the test moves.

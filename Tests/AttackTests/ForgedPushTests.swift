@@ -8,6 +8,7 @@ import Sync
 import SyncHTTP
 import TestSupport
 import Testing
+import Crypto
 
 /// A hostile kiosk pushes what its own API would never write, signed with its own key, over real
 /// HTTP to a real `syncserver`: the county crashes on none of it, applies none of it, quarantines

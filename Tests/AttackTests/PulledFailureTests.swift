@@ -5,6 +5,7 @@ import ServiceRuntime
 import Sync
 import TestSupport
 import Testing
+import Storage
 
 /// A pulled change that fails in the station's store — a lot's later field, say, of a lot the
 /// station never took — stops nothing: it is quarantined alone, and the pull goes on past it.

@@ -5,6 +5,7 @@ import FoundationNetworking
 import GRDB
 import TestSupport
 import Testing
+import Synchronization
 
 /// A relay on a plain-HTTP link rewrites what the county answers the real `kiosk`: the station
 /// takes nothing from a reply the county did not sign for that very request — its acknowledged

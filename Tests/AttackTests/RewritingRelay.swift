@@ -8,6 +8,8 @@ import Sync
 import SyncHTTP
 import Synchronization
 import WebAPI
+import NIOFoundationCompat
+import NIOHTTP1
 
 /// A relay on the link without TLS that rewrites what the county answers, as anyone on the path
 /// could: it forwards every request to the county and changes the reply's body as its mode says,

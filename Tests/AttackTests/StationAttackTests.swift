@@ -9,6 +9,8 @@ import NIOCore
 import Sync
 import TestSupport
 import Testing
+import NIOHTTP1
+import NIOFoundationCompat
 
 /// An operator with the kiosk's own API, or with root on the kiosk and its store, against the
 /// county's authority and the books' evidence; and what another village's station may hold.

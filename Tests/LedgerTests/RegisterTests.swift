@@ -5,6 +5,8 @@ import Ledger
 import Sync
 import Testing
 import WebAPI
+import Storage
+import TestSupport
 
 @Suite struct RegisterTests {
     static func lease() -> LandContract {

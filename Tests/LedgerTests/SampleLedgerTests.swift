@@ -5,6 +5,7 @@ import Storage
 import Sync
 import TestSupport
 import Testing
+import Foundation
 
 @Suite struct SampleLedgerTests {
     @Test func aYearOfSampleBooksBalancesChainsAndDiscloses() async throws {

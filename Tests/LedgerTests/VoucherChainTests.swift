@@ -1,6 +1,9 @@
 import GRDB
 import Ledger
 import Testing
+import Sync
+import Storage
+import TestSupport
 
 @Suite struct VoucherChainTests {
     func tamper(_ world: LedgerWorld, _ sql: String) async throws {

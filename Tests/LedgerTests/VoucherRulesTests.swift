@@ -3,6 +3,7 @@ import Ledger
 import Sync
 import Testing
 import WebAPI
+import TestSupport
 
 @Suite struct VoucherRulesTests {
     func refusal(_ world: LedgerWorld, _ lines: [VoucherLine], date: String = "2026-03-01") async -> String? {

@@ -4,6 +4,7 @@ import Notices
 import Sync
 import Testing
 import WebAPI
+import TestSupport
 
 @Suite struct NoticeAttachmentTests {
     @Test func aFileTravelsWithItsNoticeAndArrivesIntact() async throws {

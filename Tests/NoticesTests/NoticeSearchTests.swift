@@ -2,6 +2,7 @@ import ChinaLocale
 import Notices
 import Sync
 import Testing
+import TestSupport
 
 @Suite struct NoticeSearchTests {
     func world() async throws -> NoticeWorld {

@@ -3,6 +3,7 @@ import ChinaLocale
 import Notices
 import Testing
 import WebAPI
+import TestSupport
 
 @Suite struct NoticeStatusTests {
     /// Every path of the derivation, on 2026-11-20.

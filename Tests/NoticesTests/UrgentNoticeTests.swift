@@ -3,6 +3,7 @@ import GRDB
 import Notices
 import Sync
 import Testing
+import TestSupport
 
 @Suite struct UrgentNoticeTests {
     @Test func anUrgentNoticeOvertakesTheLogAndItsReceiptsReachTheCounty() async throws {

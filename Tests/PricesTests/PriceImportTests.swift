@@ -3,6 +3,9 @@ import ChinaLocale
 import Foundation
 import Prices
 import Testing
+import Storage
+import Sync
+import TestSupport
 
 @Suite struct PriceImportTests {
     static let header = "日期,品种,市场,最低价,平均价,最高价,单位,规格,产地,交易量\n"

@@ -2,6 +2,9 @@ import GRDB
 import ChinaLocale
 import Prices
 import Testing
+import Storage
+import Sync
+import TestSupport
 
 @Suite struct PriceQueryTests {
     let today = PriceWorld.today

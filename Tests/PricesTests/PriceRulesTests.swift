@@ -3,6 +3,8 @@ import DemoData
 import Prices
 import Testing
 import WebAPI
+import Foundation
+import DomainCore
 
 @Suite struct PriceRulesTests {
     let catalogue = CatalogueIndex(varieties: SamplePrices.varieties, markets: SamplePrices.markets)

@@ -5,6 +5,8 @@ import Prices
 import Sync
 import Testing
 import WebAPI
+import Storage
+import TestSupport
 
 @Suite struct PriceSyncTests {
     @Test func aBulletinReachesEveryStationAndAStationsPriceReachesTheCounty() async throws {

@@ -10,6 +10,7 @@ import SyncServerService
 import TestSupport
 import Testing
 import WebAPI
+import NIOFoundationCompat
 
 /// Every endpoint of both programs, called by every kind of caller, allows exactly the callers its
 /// OpenAPI document names in `x-roles` and refuses the rest: a villager (no login) with 401, a

@@ -8,6 +8,12 @@ import KioskService
 import Logging
 import TestSupport
 import Testing
+import Storage
+import NIOFoundationCompat
+import WebAPI
+import Villages
+import ServiceRuntime
+import Prices
 
 /// A station whose disk fills up answers a clear 507 and keeps its store whole: every price it
 /// said it kept is there, and once there is room again it records prices as before.

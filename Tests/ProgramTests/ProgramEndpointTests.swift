@@ -8,6 +8,8 @@ import SyncServerService
 import TestSupport
 import Testing
 import WebAPI
+import NIOFoundationCompat
+import ArgumentParser
 
 @Suite struct ProgramEndpointTests {
     let folder = try! TemporaryFolder()

@@ -9,6 +9,7 @@ import SyncServerService
 import TestSupport
 import Testing
 import WebAPI
+import Villages
 
 /// Either program, so that what both must do is tested once for each.
 enum ProgramUnderTest: String, CaseIterable, CustomTestStringConvertible {

@@ -9,6 +9,9 @@ import ServiceRuntime
 import TestSupport
 import Testing
 import WebAPI
+import NIOFoundationCompat
+import Villages
+import Access
 
 /// Logging in and out over either program's API, the lockout after wrong secrets, and the name an
 /// act keeps: always the logged-in person's.

@@ -5,6 +5,7 @@ import Hummingbird
 import HummingbirdTesting
 import ServiceRuntime
 import WebAPI
+import NIOFoundationCompat
 
 /// One account for each staff role in a program under test, and their logins over its API.
 ///

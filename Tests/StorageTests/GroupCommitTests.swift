@@ -4,6 +4,7 @@ import TestSupport
 import Testing
 
 @testable import Storage
+import Synchronization
 
 @Suite struct GroupCommitTests {
     static let things = Migration(module: "sample", number: 1, name: "things") { db in

@@ -11,6 +11,9 @@ import SyncHTTP
 import SyncServerService
 import TestSupport
 import Testing
+import NIOFoundationCompat
+import GRDB
+import Storage
 
 /// The county's sync endpoints as an attacker or a confused station meets them.
 @Suite struct CountySyncRoutesTests {

@@ -4,6 +4,7 @@ import GRDB
 @testable import Sync
 import TestSupport
 import Testing
+import Storage
 
 @Suite struct ReplicaTests {
     let folder = try! TemporaryFolder()

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Sync
+import Storage
 
 extension SyncSimulation {
     /// Every property that must hold once the links have healed; an empty list when all do.

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Sync
+import Storage
 
 extension SyncSimulation {
     /// A station of a village of its own whose operator has root on it: it pushes forged and

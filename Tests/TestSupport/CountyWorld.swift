@@ -1,7 +1,7 @@
-import Crypto
+public import Crypto
 import GRDB
-import Storage
-import Sync
+public import Storage
+public import Sync
 
 /// A county and its stations in one process, on real SQLite files in a folder on a memory file
 /// system: the county signs what it owns, the stations verify it, and a sync round runs through

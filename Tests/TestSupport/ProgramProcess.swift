@@ -109,7 +109,7 @@ public final class ProgramProcess: Sendable {
     /// of its own with blocking reads: Foundation's `readabilityHandler` on Linux crashed the test
     /// run now and then (in libdispatch's event loop) when many processes came and went.
     private func collect(
-        into buffer: WritableKeyPath<State, Data> & Sendable, closed: WritableKeyPath<State, Bool> & Sendable
+        into buffer: any WritableKeyPath<State, Data> & Sendable, closed: any WritableKeyPath<State, Bool> & Sendable
     ) -> Pipe {
         let pipe = Pipe()
         let handle = pipe.fileHandleForReading

@@ -1,5 +1,5 @@
 import HTTPTypes
-import Hummingbird
+public import Hummingbird
 
 /// A stand-in router that records the method and path of every route a program adds, so a test
 /// can compare them with the program's OpenAPI document.

@@ -2,7 +2,7 @@ import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
-import Synchronization
+public import Synchronization
 
 /// Prices at a running program over its HTTP API, the one-time code of `station add` and a free
 /// port: what the end-to-end suites that record and count prices share.

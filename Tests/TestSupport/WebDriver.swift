@@ -1,7 +1,8 @@
-import Foundation
+public import Foundation
 import HTTPTypes
 import HummingbirdTesting
 import NIOCore
+import NIOFoundationCompat
 
 /// A headless Chromium driven over the W3C WebDriver protocol by Debian's chromedriver, for tests
 /// of the fronts in a real browser. Waits are bounded polls of a condition, never sleeps.

@@ -2,6 +2,10 @@ import ChinaLocale
 import DemoData
 import Testing
 import Traceability
+import Storage
+import TestSupport
+import Sync
+import GRDB
 
 @Suite struct SampleTraceTests {
     @Test func theDemosCodesShowEachKindOfAnswer() async throws {

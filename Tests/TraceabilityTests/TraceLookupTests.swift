@@ -5,6 +5,8 @@ import Sync
 import Testing
 import Traceability
 import WebAPI
+import Storage
+import TestSupport
 
 @Suite struct TraceLookupTests {
     @Test func aLotRegisteredAtOneStationIsFoundAtAnotherAfterSyncWithPersonalDataMasked() async throws {

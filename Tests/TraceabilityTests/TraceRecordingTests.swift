@@ -4,6 +4,8 @@ import Sync
 import Testing
 import Traceability
 import WebAPI
+import Storage
+import TestSupport
 
 @Suite struct TraceRecordingTests {
     @Test func lineageRunsBothWaysThroughAMixAndASplit() async throws {

@@ -7,6 +7,7 @@ import TestSupport
 import Testing
 
 @testable import WebAPI
+import NIOFoundationCompat
 
 @Suite struct ErrorAnswerTests {
     struct Draft: Decodable {

@@ -6,6 +6,7 @@ import Synchronization
 import Testing
 
 @testable import WebAPI
+import NIOFoundationCompat
 
 @Suite struct RateLimitTests {
     final class Clock: Sendable {

@@ -1,5 +1,6 @@
 import NIOCore
 import SlowLink
+import Foundation
 
 extension LinkBench {
     /// How closely the emulator keeps to its settings, each measured on loopback through a relay of

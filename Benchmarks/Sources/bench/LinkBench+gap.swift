@@ -5,6 +5,7 @@ import GRDB
 import Notices
 import Prices
 import Sync
+import Storage
 
 extension LinkBench {
     /// 100 varieties at 20 markets: 2,000 price rows a day.

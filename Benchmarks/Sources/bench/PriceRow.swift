@@ -1,4 +1,5 @@
 import Sync
+import Foundation
 
 /// A price observation as a station records it: the benchmark's realistic row.
 struct PriceRow {

@@ -1,10 +1,10 @@
-import ChinaLocale
+public import ChinaLocale
 import GRDB
 import Ledger
 import Notices
 import Prices
 import Storage
-import Sync
+public import Sync
 import Traceability
 import Villages
 

@@ -1,4 +1,4 @@
-import Villages
+public import Villages
 
 /// The demo's county: 广东省梅州市大埔县 (Dabu County, Meizhou, Guangdong), a hilly Hakka county
 /// of tea, honey pomelo and rice, with three of its villages.

@@ -1,7 +1,9 @@
-import ChinaLocale
+public import ChinaLocale
 import Foundation
 import Ledger
-import Sync
+public import Sync
+import Storage
+import GRDB
 
 /// Sample books of 侯南村 for the demo: twenty households under 内部往来, a year of vouchers
 /// (about 25 a month: running funds, contract fees billed and collected, cleaning and road works,

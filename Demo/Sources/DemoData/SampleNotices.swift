@@ -1,5 +1,6 @@
-import ChinaLocale
-import Notices
+public import ChinaLocale
+public import Notices
+import Foundation
 
 /// The demo's policy notices: 60 notices of 大埔县 across eight categories, with two amendments, a
 /// repeal, a superseded scheme, an expired trial measure, an interpretation and an urgent typhoon

@@ -1,6 +1,6 @@
-import ChinaLocale
+public import ChinaLocale
 import Foundation
-import Prices
+public import Prices
 
 /// The demo's price data: a catalogue of 47 varieties in NY/T 3177 categories, six markets around
 /// 大埔县, and 400 days of prices with each variety's seasons, ending today.

@@ -1,7 +1,9 @@
-import ChinaLocale
+public import ChinaLocale
 import Foundation
-import Sync
+public import Sync
 import Traceability
+import Storage
+import GRDB
 
 /// Sample traceability for the demo, as the villages' stations would have recorded it and the
 /// county would hold it after sync: 百侯镇 honey pomelo from two farmers mixed and split at a

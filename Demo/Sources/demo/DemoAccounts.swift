@@ -1,6 +1,7 @@
 import Access
 import KioskService
 import SyncServerService
+import WebAPI
 
 /// The demo's people, so that a new user can log in to both fronts at once. Their secrets are
 /// printed with the URLs; a real station and county make their own with `account add`.

@@ -1,4 +1,4 @@
-import ArgumentParser
+public import ArgumentParser
 import DemoData
 import Foundation
 import KioskService
@@ -9,6 +9,8 @@ import Storage
 import SyncHTTP
 import SyncServerService
 import Villages
+import Sync
+import UnixSignals
 
 /// `demo`: the product working on one machine: a county server and one village station on
 /// loopback, each with its own data directory under one folder, filled with sample data.

@@ -1,18 +1,18 @@
-import Access
+public import Access
 import Domains
-import Hummingbird
-import Logging
-import ServiceLifecycle
-import ServiceRuntime
-import Storage
+public import Hummingbird
+public import Logging
+public import ServiceLifecycle
+public import ServiceRuntime
+public import Storage
 import Sync
-import SyncHTTP
+public import SyncHTTP
 import Ledger
 import Notices
 import Prices
 import Traceability
 import Villages
-import WebAPI
+public import WebAPI
 
 /// The station program assembled: its store, its modules' endpoints and its touchscreen front.
 ///

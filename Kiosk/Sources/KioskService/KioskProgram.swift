@@ -1,10 +1,10 @@
-import Access
+public import Access
 import Domains
 import Foundation
-import ServiceRuntime
-import Storage
-import Sync
-import SyncHTTP
+public import ServiceRuntime
+public import Storage
+public import Sync
+public import SyncHTTP
 import Ledger
 import Notices
 import Prices

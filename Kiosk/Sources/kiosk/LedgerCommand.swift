@@ -4,6 +4,7 @@ import KioskService
 import Ledger
 import ServiceRuntime
 import SyncHTTP
+import Sync
 
 /// `kiosk ledger verify`: checks the hash chain of the village's posted vouchers (凭证链校验).
 struct LedgerCommand: AsyncParsableCommand {

@@ -3,6 +3,7 @@ import Foundation
 import KioskService
 import ServiceRuntime
 import SyncHTTP
+import Sync
 
 /// `kiosk sync`: runs one sync round with the county and prints what moved.
 struct SyncCommand: AsyncParsableCommand {

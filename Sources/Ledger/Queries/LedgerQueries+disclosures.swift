@@ -1,5 +1,6 @@
-import GRDB
-import Sync
+public import GRDB
+public import Sync
+import Storage
 
 extension LedgerQueries {
     /// A disclosure as the kiosk lists it: the latest version of each period, newest period first.

@@ -1,5 +1,6 @@
 import GRDB
 import DomainCore
+import Storage
 
 extension LedgerQueries {
     public func incomeStatement(village: String, through month: String) async throws -> IncomeStatement {

@@ -2,6 +2,7 @@ import ChinaLocale
 import DomainCore
 import GRDB
 import Sync
+import Storage
 
 extension LedgerQueries {
     /// An account's (or a sub-account's) journal from the first day of `from` to the end of `through`.

@@ -1,5 +1,6 @@
-import ChinaLocale
+public import ChinaLocale
 import GRDB
+import Storage
 
 extension LedgerQueries {
     /// A fixed asset with its depreciation at a month's end.

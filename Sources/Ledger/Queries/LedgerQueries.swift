@@ -1,5 +1,5 @@
 import GRDB
-import Storage
+public import Storage
 
 /// The ledger module's reads: the reports of REFERENCE §4, journals, sub-ledgers, registers,
 /// disclosures and the audit trail, all from local data. Every report sums `ledger_line`, where a

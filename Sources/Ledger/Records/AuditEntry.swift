@@ -1,4 +1,4 @@
-import GRDB
+public import GRDB
 
 /// Who did what to the books, and when (审计留痕): prepared, submitted, reviewed, rejected, posted,
 /// reversed, closed a month, published a disclosure. Append-only, written in the same

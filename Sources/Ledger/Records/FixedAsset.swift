@@ -1,4 +1,4 @@
-import GRDB
+public import GRDB
 
 /// A fixed asset of the collective (固定资产登记): life over a year and value of at least 500 元,
 /// depreciated straight-line from the month after it was acquired (``Depreciation``).

@@ -1,4 +1,5 @@
-import ChinaLocale
+public import ChinaLocale
+import Foundation
 
 /// A month of the books (会计期间, `YYYY-MM`), or a quarter (`YYYY-Qn`) for disclosures.
 ///

@@ -1,6 +1,6 @@
 import DomainCore
 import Foundation
-import GRDB
+public import GRDB
 
 /// A journal voucher before it is posted (记账凭证草稿): prepared at the station or the county,
 /// submitted, reviewed by someone other than its preparer, then posted by the side that keeps the

@@ -1,8 +1,8 @@
 import ChinaLocale
-import Hummingbird
+public import Hummingbird
 import Storage
-import Sync
-import WebAPI
+public import Sync
+public import WebAPI
 
 /// The ledger module's endpoints, at both programs. Disclosures are public (a villager reads them at
 /// the kiosk without logging in); the books are read by bookkeepers, reviewers and the county's

@@ -1,8 +1,8 @@
 import ChinaLocale
-import Foundation
+public import Foundation
 import GRDB
 import Storage
-import Sync
+public import Sync
 import DomainCore
 
 /// The village's side of the books before posting: a bookkeeper (报账员) prepares and submits

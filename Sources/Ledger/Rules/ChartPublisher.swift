@@ -1,6 +1,7 @@
 import Foundation
-import GRDB
-import Sync
+public import GRDB
+public import Sync
+import Storage
 
 /// The county's part of the books' set-up: the charts of accounts, published to every station,
 /// and which side posts each village's vouchers (the county agency unless it says the station).

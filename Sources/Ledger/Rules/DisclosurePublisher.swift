@@ -1,8 +1,9 @@
 import ChinaLocale
-import Foundation
+public import Foundation
 import GRDB
-import Sync
+public import Sync
 import DomainCore
+import Storage
 
 /// Publishes a village's financial disclosure (村务公开) for a closed month or quarter: a snapshot
 /// of its income and expenses entry by entry, its assets, debts and contracts, with personal

@@ -1,4 +1,5 @@
 import DomainCore
+import Foundation
 
 /// The role checks of the books: each act needs its role, and some need the same person.
 enum LedgerRoles {

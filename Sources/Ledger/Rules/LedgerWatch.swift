@@ -2,7 +2,7 @@ import ChinaLocale
 import Foundation
 import GRDB
 import Storage
-import Sync
+public import Sync
 
 /// The county's watch over every village's books, and a station's report of its own:
 /// - after a push that carried vouchers, the county checks the village's chain and keeps the

@@ -1,8 +1,8 @@
 import ChinaLocale
-import Foundation
+public import Foundation
 import GRDB
 import Storage
-import Sync
+public import Sync
 import DomainCore
 
 /// Keeps the village's registers (三资台账): fixed assets, resources and contracts, merged field

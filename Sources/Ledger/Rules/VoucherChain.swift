@@ -1,7 +1,7 @@
 import Crypto
 import Foundation
-import GRDB
-import Sync
+public import GRDB
+public import Sync
 
 /// The hash chain over a village collective's posted vouchers (凭证哈希链): each voucher's hash
 /// covers its content and the previous voucher's hash, so a voucher edited or removed after

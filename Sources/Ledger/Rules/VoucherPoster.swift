@@ -1,8 +1,8 @@
 import ChinaLocale
-import Foundation
+public import Foundation
 import GRDB
 import Storage
-import Sync
+public import Sync
 import DomainCore
 
 /// Posting (记账): the side that keeps a village's books (the township or county agency by

@@ -1,6 +1,6 @@
-import ChinaLocale
+public import ChinaLocale
 import Foundation
-import GRDB
+public import GRDB
 import DomainCore
 
 /// The rules a voucher meets before it is kept (记账凭证规则), each refusal naming the field:

@@ -1,4 +1,4 @@
-import Sync
+public import Sync
 
 /// What the ledger module hands to the sync layer (一数一源):
 /// - the charts of accounts and who posts for each village are the county's;

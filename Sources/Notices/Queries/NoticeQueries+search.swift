@@ -1,5 +1,6 @@
-import ChinaLocale
+public import ChinaLocale
 import GRDB
+import Storage
 
 extension NoticeQueries {
     /// A notice found by a search, ranked, with the parts of its title and summary that matched.

@@ -1,7 +1,7 @@
-import ChinaLocale
-import Foundation
-import GRDB
-import Storage
+public import ChinaLocale
+public import Foundation
+public import GRDB
+public import Storage
 
 /// What people ask the station about notices, answered from local data: the current notices (by
 /// default), one notice with what it changed and what changed it, and search in Chinese.

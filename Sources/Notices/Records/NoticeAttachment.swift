@@ -1,5 +1,5 @@
 import Crypto
-import Foundation
+public import Foundation
 
 /// A file published with a notice (附件): the PDF or the image of the signed document. It travels
 /// as its own signed document, named by the SHA-256 of its bytes, so that a station can check the

@@ -1,8 +1,8 @@
 import Foundation
-import Hummingbird
+public import Hummingbird
 import Storage
-import Sync
-import WebAPI
+public import Sync
+public import WebAPI
 
 /// The notices module's endpoints, public at both sides and answered from local data; at a
 /// station also the screen's report that a notice was shown; at the county, publishing (admin).

@@ -1,7 +1,8 @@
 import Foundation
 import GRDB
-import Sync
+public import Sync
 import DomainCore
+import Storage
 
 /// The county's side of notices: checks them and publishes them through the county's replica,
 /// which signs each notice as one document for every station.

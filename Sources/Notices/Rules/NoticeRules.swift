@@ -1,6 +1,6 @@
 import Foundation
 import ChinaLocale
-import DomainCore
+public import DomainCore
 
 /// The rules a notice follows before the county publishes it; each failure names the field.
 ///

@@ -1,7 +1,7 @@
 import ChinaLocale
 import GRDB
-import Storage
-import Sync
+public import Storage
+public import Sync
 import DomainCore
 
 /// When a station first shows a notice on its screen: recorded once per notice and village, and

@@ -1,4 +1,4 @@
-import Sync
+public import Sync
 
 /// What the notices module hands to the sync layer: notices are the county's, county-wide and
 /// signed, each notice one document with one signature; an urgent one travels ahead of the log.

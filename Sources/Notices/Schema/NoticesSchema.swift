@@ -1,6 +1,6 @@
 import ChinaLocale
-import GRDB
-import Storage
+public import GRDB
+public import Storage
 
 /// The tables of the notices module, as numbered migrations, and the SQL functions their triggers
 /// call to keep the search index.

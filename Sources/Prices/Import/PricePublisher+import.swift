@@ -1,7 +1,9 @@
 import ChinaLocale
-import Foundation
+public import Foundation
 import GRDB
 import DomainCore
+import Storage
+import Sync
 
 extension PricePublisher {
     /// What an import did: the rows taken into bulletins, those already published with the same

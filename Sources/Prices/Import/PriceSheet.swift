@@ -1,4 +1,4 @@
-import ChinaLocale
+public import ChinaLocale
 import Foundation
 
 /// A county price spreadsheet read into entries: columns found by their Chinese or English

@@ -1,4 +1,4 @@
-import GRDB
+public import GRDB
 
 /// The price catalogue in memory, to check and resolve many entries quickly: varieties and
 /// markets by code, id or name, as a spreadsheet may give either.

@@ -1,5 +1,5 @@
-import ChinaLocale
-import GRDB
+public import ChinaLocale
+public import GRDB
 
 /// The average prices known before a day, per variety and market: what ``SuspectPriceCheck``
 /// judges a new price against. Loaded once for a whole import, then extended as prices are taken.

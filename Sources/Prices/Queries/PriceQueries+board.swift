@@ -1,5 +1,6 @@
-import ChinaLocale
+public import ChinaLocale
 import GRDB
+import Storage
 
 extension PriceQueries {
     /// Today's board (今日行情): each variety's prices across the county's markets on the newest day,

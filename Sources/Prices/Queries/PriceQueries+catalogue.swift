@@ -1,5 +1,7 @@
 import ChinaLocale
 import GRDB
+import Foundation
+import Storage
 
 extension PriceQueries {
     /// A variety found by a search, with its category.

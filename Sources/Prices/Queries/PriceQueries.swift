@@ -1,7 +1,7 @@
-import ChinaLocale
+public import ChinaLocale
 import Foundation
 import GRDB
-import Storage
+public import Storage
 
 /// The price answers people ask the station for, read from local data only, so that they work
 /// with no link at all. Every answer says the day its data is from and how old that is.

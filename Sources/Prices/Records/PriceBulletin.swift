@@ -1,4 +1,4 @@
-import ChinaLocale
+public import ChinaLocale
 import Foundation
 import Sync
 

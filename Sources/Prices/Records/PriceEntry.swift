@@ -1,4 +1,4 @@
-import ChinaLocale
+public import ChinaLocale
 
 /// A price as someone enters it: at the station's screen, or as one row of a county spreadsheet.
 /// ``PriceRules`` checks it and turns its prices into 分 per 公斤.

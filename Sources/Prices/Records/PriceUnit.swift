@@ -1,3 +1,4 @@
+import Foundation
 /// A unit prices are quoted in. Every price is kept per 公斤 (kilogram), the canonical unit, and
 /// shown per 斤 (half a kilogram) beside it, because villagers think in 斤.
 ///

@@ -2,6 +2,7 @@ import ChinaLocale
 import Foundation
 import Hummingbird
 import WebAPI
+import NIOFoundationCompat
 
 extension PriceRoutes {
     /// At the county: a spreadsheet of prices, as `syncserver prices import` reads it, published as

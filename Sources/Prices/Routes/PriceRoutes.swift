@@ -1,8 +1,8 @@
 import ChinaLocale
-import Hummingbird
+public import Hummingbird
 import Storage
-import Sync
-import WebAPI
+public import Sync
+public import WebAPI
 
 /// The prices module's endpoints. Reads are public at both sides and answered from local data;
 /// recording a price is the station's, by its logged-in operator; importing a spreadsheet of

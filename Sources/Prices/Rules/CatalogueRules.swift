@@ -1,5 +1,5 @@
 import Foundation
-import DomainCore
+public import DomainCore
 
 /// The rules a price catalogue follows: NY/T 3177 codes in 2-digit blocks, each variety in a known
 /// category, 6-digit region codes, no duplicates, no empty names.

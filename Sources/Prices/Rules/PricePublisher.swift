@@ -1,7 +1,8 @@
-import ChinaLocale
+public import ChinaLocale
 import Foundation
-import GRDB
-import Sync
+public import GRDB
+public import Sync
+import Storage
 
 /// The county's side of prices: publishes the catalogue and the bulletins, through the county's
 /// replica, which signs them for every station.

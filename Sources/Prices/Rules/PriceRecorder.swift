@@ -1,8 +1,8 @@
-import ChinaLocale
+public import ChinaLocale
 import Foundation
 import GRDB
 import Storage
-import Sync
+public import Sync
 import DomainCore
 
 /// The station's side of prices: an operator records a farm-gate or market price seen in the

@@ -1,5 +1,5 @@
-import ChinaLocale
-import DomainCore
+public import ChinaLocale
+public import DomainCore
 
 /// The rules a price follows before it is kept; each failure names the field and the rule.
 ///

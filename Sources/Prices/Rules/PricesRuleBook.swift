@@ -1,6 +1,7 @@
 import ChinaLocale
 import GRDB
 import Sync
+import DomainCore
 
 /// The prices module's rule book (DESIGN §2.6): what a price a station records must be wherever
 /// it is applied — written through the station's API, or pushed to the county, whose check is the

@@ -1,4 +1,4 @@
-import Sync
+public import Sync
 
 /// What the prices module hands to the sync layer.
 ///

@@ -1,5 +1,5 @@
 import GRDB
-import Storage
+public import Storage
 
 /// The tables of the prices module, as numbered migrations.
 ///

@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+public import GRDB
 
 /// Where a lot came from and where it went, through every mix and split (trace_link rows of
 /// transformations not retracted): upstream to the farmers' lots, downstream for a recall.

@@ -1,5 +1,5 @@
-import GRDB
-import Storage
+public import GRDB
+public import Storage
 
 /// The traceability module's reads, all from local data: a code looked up, a lot's lineage, the
 /// village's recent lots.

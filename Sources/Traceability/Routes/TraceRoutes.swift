@@ -1,8 +1,8 @@
-import GRDB
-import Hummingbird
+public import GRDB
+public import Hummingbird
 import Storage
-import Sync
-import WebAPI
+public import Sync
+public import WebAPI
 
 /// The traceability module's endpoints. Looking a code up and walking lineage are public at both
 /// sides and answered from local data; a station's operator registers its lots, events, mixes and

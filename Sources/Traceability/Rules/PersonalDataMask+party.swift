@@ -1,4 +1,4 @@
-import ChinaLocale
+public import ChinaLocale
 
 extension PersonalDataMask {
     /// A party as the public sees it: masked if a natural person.

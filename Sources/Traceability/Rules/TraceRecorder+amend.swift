@@ -1,5 +1,6 @@
 import GRDB
 import Sync
+import Storage
 
 extension TraceRecorder {
     /// Changes a lot's master data, checked by the same rules as a new lot; only the fields that

@@ -2,6 +2,8 @@ import ChinaLocale
 import GRDB
 import Sync
 import DomainCore
+import Foundation
+import Storage
 
 extension TraceRecorder {
     /// Issues a compliance certificate (合格证) for one of the village's lots. The promise must be

@@ -2,6 +2,8 @@ import ChinaLocale
 import GRDB
 import Sync
 import DomainCore
+import Foundation
+import Storage
 
 extension TraceRecorder {
     /// Lots mixed or split, with the lots they became.

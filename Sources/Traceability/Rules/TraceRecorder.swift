@@ -1,8 +1,8 @@
 import ChinaLocale
-import Foundation
+public import Foundation
 import GRDB
 import Storage
-import Sync
+public import Sync
 import DomainCore
 
 /// Records traceability at a station (and, for events such as an official sampling or a recall,

@@ -1,4 +1,4 @@
-import Sync
+public import Sync
 
 /// What the traceability module hands to the sync layer. Lots, events and certificates belong to
 /// the village that records them, which alone writes them, and are read by every station: a code

@@ -1,5 +1,5 @@
-import GRDB
-import Storage
+public import GRDB
+public import Storage
 
 /// The tables of the traceability module, as numbered migrations, and the SQL function that
 /// keys codes for lookup.

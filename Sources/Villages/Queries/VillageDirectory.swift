@@ -1,6 +1,6 @@
-import GRDB
-import Storage
-import Sync
+public import GRDB
+public import Storage
+public import Sync
 
 /// Reads a store's divisions (the county, its townships and villages), and publishes them at the county.
 ///

@@ -1,4 +1,4 @@
-import GRDB
+public import GRDB
 
 /// A county (县, or county-level city 县级市): the area one county server serves.
 ///

@@ -1,4 +1,4 @@
-import GRDB
+public import GRDB
 
 /// A township (乡镇): towns (镇), townships (乡) and sub-districts (街道) of a county.
 ///

@@ -1,4 +1,4 @@
-import GRDB
+public import GRDB
 
 /// An administrative village (行政村): the unit a station serves and a collective keeps books for.
 ///

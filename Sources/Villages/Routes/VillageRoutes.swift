@@ -1,7 +1,7 @@
-import Hummingbird
+public import Hummingbird
 import Storage
-import Sync
-import WebAPI
+public import Sync
+public import WebAPI
 
 /// The villages module's endpoints: the county and its villages, public at both sides.
 ///

@@ -1,5 +1,5 @@
 import Foundation
-import DomainCore
+public import DomainCore
 
 /// The rules division codes and names follow; each failure names the field and the rule.
 ///

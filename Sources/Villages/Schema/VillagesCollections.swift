@@ -1,4 +1,4 @@
-import Sync
+public import Sync
 
 /// What the villages module hands to the sync layer: divisions are county-authoritative and
 /// county-wide, so every station receives them and only the county writes them.

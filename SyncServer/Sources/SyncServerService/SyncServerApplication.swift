@@ -1,16 +1,17 @@
-import Access
+public import Access
 import Domains
-import Hummingbird
-import ServiceRuntime
-import Storage
-import Sync
-import SyncHTTP
+public import Hummingbird
+public import ServiceRuntime
+public import Storage
+public import Sync
+public import SyncHTTP
 import Ledger
 import Notices
 import Prices
 import Traceability
 import Villages
-import WebAPI
+public import WebAPI
+import GRDB
 
 /// The county program assembled: its store, its modules' endpoints and its console.
 ///

@@ -1,15 +1,16 @@
-import Access
+public import Access
 import Domains
 import Foundation
-import ServiceRuntime
-import Storage
-import Sync
+public import ServiceRuntime
+public import Storage
+public import Sync
 import SyncHTTP
 import Ledger
 import Notices
 import Prices
 import Traceability
 import Villages
+import GRDB
 
 /// The county program (县级同步服务器): its name, settings, store schema and application.
 ///

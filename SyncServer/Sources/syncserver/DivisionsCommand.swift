@@ -5,6 +5,7 @@ import ServiceRuntime
 import SyncServerService
 import Villages
 import WebAPI
+import Sync
 
 /// `syncserver divisions import`: publishes the county's townships and villages from a JSON file.
 struct DivisionsCommand: AsyncParsableCommand {
