@@ -39,9 +39,11 @@ public enum LedgerSeal {
     public static func sealNew(village: String, replica: Replica, _ db: Database) throws {
         guard replica.village == nil, let county = replica.signature else { return }
         let head = try VoucherChain.head(village: village, db)
-        let sealed = try Int.fetchOne(
-            db.cachedStatement(sql: "SELECT chain_index FROM ledger_chain_seal WHERE id = ?"), arguments: [village]) ?? 0
-        if head.index > sealed, try VoucherChain.verify(village: village, db).intact {
+        let sealed = try Row.fetchOne(
+            db.cachedStatement(sql: "SELECT chain_index, hash FROM ledger_chain_seal WHERE id = ?"), arguments: [village]
+        ).map { (index: $0["chain_index"] as Int, hash: $0["hash"] as String) }
+        // The county sealed only a whole chain: the walk goes on from its last seal.
+        if head.index > sealed?.index ?? 0, try VoucherChain.verify(village: village, after: sealed, db).intact {
             try replica.write(
                 db, to: LedgerCollections.chainSeal.name, id: village,
                 fields: [

@@ -30,11 +30,12 @@ public struct LedgerWatch: Sendable {
         await check(village: station.village)
     }
 
-    /// Verifies a village's chain now and records the result.
+    /// Verifies a village's chain now and records the result: from the head the last check found
+    /// whole, or from the start when the last check found it broken or there was none.
     @discardableResult
     public func check(village: String) async -> VoucherChain.Report? {
         try? await replica.store.pool.write { db in
-            let report = try VoucherChain.verify(village: village, db)
+            let report = try VoucherChain.verify(village: village, after: try Self.lastWhole(village: village, db), db)
             try db.execute(
                 sql: """
                     INSERT INTO ledger_chain_check(village_code, checked_at, entries, intact, first_broken, reason)
@@ -45,6 +46,19 @@ public struct LedgerWatch: Sendable {
                 arguments: [village, BeijingTime.timestamp(), report.entries, report.intact, report.firstBroken, report.reason])
             return report
         }
+    }
+
+    /// The head the county's last check of a village found whole, if it did.
+    static func lastWhole(village: String, _ db: Database) throws -> (index: Int, hash: String)? {
+        let row = try Row.fetchOne(
+            db,
+            sql: """
+                SELECT c.entries, v.hash FROM ledger_chain_check c
+                JOIN ledger_voucher v ON v.village_code = c.village_code AND v.chain_index = c.entries
+                WHERE c.village_code = ? AND c.intact
+                """,
+            arguments: [village])
+        return row.map { ($0["entries"], $0["hash"]) }
     }
 
     /// As a station pulls: seals what is new of its village's books, and answers what is wrong with

@@ -81,11 +81,20 @@ public enum VoucherChain {
 
     /// Walks a village's chain from its first voucher: every index present once, every hash
     /// recomputed, every link to the previous hash, every voucher's lines as the reports read them.
-    public static func verify(village: String, _ db: Database) throws -> Report {
+    ///
+    /// - Parameter verified: a head this store already walked and found whole (the county's last
+    ///   check or seal); the walk then goes on from the entry after it, so that each check costs
+    ///   what arrived since, not the village's whole history. Posted vouchers are append-only facts
+    ///   (the ledger's rule book refuses another at a held index), so what was whole stays whole.
+    public static func verify(
+        village: String, after verified: (index: Int, hash: String)? = nil, _ db: Database
+    ) throws -> Report {
+        let start = verified ?? (0, genesis)
         let rows = try Row.fetchCursor(
-            db, sql: "SELECT * FROM ledger_voucher WHERE village_code = ? ORDER BY chain_index, id", arguments: [village])
-        var expected = 1
-        var previous = genesis
+            db, sql: "SELECT * FROM ledger_voucher WHERE village_code = ? AND chain_index > ? ORDER BY chain_index, id",
+            arguments: [village, start.index])
+        var expected = start.index + 1
+        var previous = start.hash
         func broken(_ index: Int, _ voucher: String?, _ reason: String) -> Report {
             Report(villageCode: village, entries: expected - 1, intact: false, firstBroken: index, voucher: voucher, reason: reason)
         }
