@@ -5,12 +5,13 @@ import Foundation
 /// as space-separated terms: each Han character (unigrams), each overlapping pair (bigrams), and for
 /// titles each syllable's pinyin, each pair of syllables run together, and each pair's initials. A
 /// query is turned into the same terms: 麦 a unigram, 补贴 a bigram, 耕地地力保护补贴 a phrase of
-/// bigrams, `gengdi` the syllable pair `gengdi`, `gdbt` the initial pairs `gd` and `bt`.
+/// bigrams or its two-character words wherever they stand, `gengdi` the syllable pair `gengdi`,
+/// `gdbt` the initial pairs `gd` and `bt`.
 ///
 /// ```swift
 /// ChineseSearchTerms.bigrams(of: "补贴政策")          // "补贴 贴政 政策"
 /// ChineseSearchTerms.query("耕地补贴", unigrams: "u", bigrams: "b", pinyin: "p")
-/// // b : "耕地 地补 补贴"
+/// // (b : "耕地 地补 补贴" OR b : ("耕地" AND "补贴"))
 /// ```
 public enum ChineseSearchTerms {
     /// Each Han character, and each run of letters or digits, lower-cased.
@@ -53,8 +54,12 @@ public enum ChineseSearchTerms {
             return runs.map { run -> String in
                 if run.isHan {
                     let terms = bigrams(of: run.text)
-                    return terms.isEmpty
-                        ? "\(unigramColumns) : \(quoted(run.text))" : "\(bigramColumns) : \(quoted(terms))"
+                    if terms.isEmpty { return "\(unigramColumns) : \(quoted(run.text))" }
+                    let phrase = "\(bigramColumns) : \(quoted(terms))"
+                    let words = pairs(of: run.text)
+                    guard words.count > 1 else { return phrase }
+                    // 耕地补贴 is read as the words 耕地 and 补贴 too, wherever each stands.
+                    return "(\(phrase) OR \(bigramColumns) : (" + words.map(quoted).joined(separator: " AND ") + "))"
                 }
                 guard run.text.allSatisfy(\.isLetter) else { return "\(unigramColumns) : \(quoted(run.text))" }
                 var alternatives = [pinyinQuery(run.text, column: pinyinColumn)].compactMap { $0 }
@@ -63,6 +68,16 @@ public enum ChineseSearchTerms {
             }.joined(separator: " AND ")
         }
         return parts.isEmpty ? nil : parts.joined(separator: " AND ")
+    }
+
+    /// A run of characters cut into the two-character words people run together without spaces:
+    /// 耕地补贴 → 耕地, 补贴; an odd last character pairs with the one before it (玉米粒 → 玉米, 米粒).
+    static func pairs(of text: String) -> [String] {
+        let characters = Array(text)
+        guard characters.count > 2 else { return [text] }
+        var pairs = stride(from: 0, to: characters.count - 1, by: 2).map { String(characters[$0...$0 + 1]) }
+        if characters.count % 2 == 1 { pairs.append(String(characters[(characters.count - 2)...])) }
+        return pairs
     }
 
     /// Letters read as syllables (`gengdi` → `gengdi`) or, failing that, as initials in pairs
@@ -74,11 +89,8 @@ public enum ChineseSearchTerms {
                 ? syllables : (0..<syllables.count - 1).map { syllables[$0] + syllables[$0 + 1] }
             return "\(column) : (" + terms.map(quoted).joined(separator: " AND ") + ")"
         }
-        let characters = Array(letters)
-        guard characters.count >= 2 else { return nil }
-        var pairs = stride(from: 0, to: characters.count - 1, by: 2).map { String(characters[$0...$0 + 1]) }
-        if characters.count % 2 == 1 { pairs.append(String(characters[(characters.count - 2)...])) }
-        return "\(column) : (" + pairs.map(quoted).joined(separator: " AND ") + ")"
+        guard letters.count >= 2 else { return nil }
+        return "\(column) : (" + pairs(of: letters).map(quoted).joined(separator: " AND ") + ")"
     }
 
     struct Run {

@@ -24,6 +24,7 @@ public struct SearchHighlight: Sendable {
         for run in ChineseSearchTerms.runs(of: query) {
             if run.isHan {
                 han.append(Array(run.text))
+                if run.text.count > 2 { han += ChineseSearchTerms.pairs(of: run.text).map(Array.init) }
             } else if let segmented = Pinyin.segment(run.text) {
                 syllables.append(segmented)
             } else if run.text.count >= 2 {

@@ -34,7 +34,9 @@ import Testing
 
     @Test func aQueryBecomesTheSameTerms() {
         let query = { (text: String) in ChineseSearchTerms.query(text, unigrams: "u", bigrams: "b", pinyin: "p") }
-        #expect(query("耕地补贴") == #"b : "耕地 地补 补贴""#)
+        #expect(query("耕地补贴") == #"(b : "耕地 地补 补贴" OR b : ("耕地" AND "补贴"))"#)
+        #expect(query("玉米粒") == #"(b : "玉米 米粒" OR b : ("玉米" AND "米粒"))"#)
+        #expect(query("补贴") == #"b : "补贴""#)
         #expect(query("麦") == #"u : "麦""#)
         #expect(query("耕地 补贴") == #"b : "耕地" AND b : "补贴""#)
         #expect(query("gengdi") == #"(p : ("gengdi") OR u : "gengdi")"#)
@@ -49,6 +51,7 @@ import Testing
         #expect(parts.map(\.text) == ["耕地地力保护", "补贴"] && parts.map(\.hit) == [false, true])
         #expect(SearchHighlight(query: "butie").parts(of: "发放补贴").map(\.hit) == [false, true])
         #expect(SearchHighlight(query: "gd").parts(of: "耕地补贴").map(\.text) == ["耕地", "补贴"])
+        #expect(SearchHighlight(query: "耕地补贴").parts(of: "耕地地力保护补贴").filter(\.hit).map(\.text) == ["耕地", "补贴"])
         let long = String(repeating: "前", count: 100) + "补贴" + String(repeating: "后", count: 100)
         let excerpt = SearchHighlight(query: "补贴").excerpt(of: long, length: 40)
         #expect(excerpt.hasPrefix("…") && excerpt.hasSuffix("…") && excerpt.contains("补贴"))

@@ -22,6 +22,7 @@ import TestSupport
         #expect(try await queries.search("麦").map(\.id) == ["S2", "S5"])  // title before body
         #expect(Set(try await queries.search("补贴").map(\.id)) == ["S1", "S3"])
         #expect(try await queries.search("耕地地力保护补贴").map(\.id) == ["S1"])
+        #expect(try await queries.search("耕地补贴").map(\.id) == ["S1"])  // two words run together, apart in the title
         #expect(try await queries.search("台风 紧急").map(\.id) == ["S4"])
         #expect(try await queries.search("榴莲").isEmpty)
         #expect(try await queries.search("  ").isEmpty)
