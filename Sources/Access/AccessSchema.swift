@@ -29,6 +29,20 @@ public enum AccessSchema {
                     );
                     CREATE INDEX access_session_login ON access_session(login);
                     """)
-        }
+        },
+        // The answers of creating requests by idempotency key, for a day (``StoredAnswers``).
+        Migration(module: "access", number: 2, name: "request-answers") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE access_request_answer (
+                        key TEXT PRIMARY KEY,
+                        status INTEGER NOT NULL,
+                        content_type TEXT,
+                        body BLOB NOT NULL,
+                        recorded_at REAL NOT NULL
+                    );
+                    CREATE INDEX access_request_answer_age ON access_request_answer(recorded_at);
+                    """)
+        },
     ]
 }

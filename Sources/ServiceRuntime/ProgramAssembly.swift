@@ -39,6 +39,7 @@ extension ProgramAssembly {
     ) -> some ApplicationProtocol {
         let router = APIApplication.router(settings: settings, webRoot: webRoot)
         router.add(middleware: logins.middleware)
+        router.add(middleware: logins.idempotency)
         addRoutes(to: router)
         return APIApplication.make(router: router, settings: settings, logger: logger, onListening: onListening)
     }

@@ -152,8 +152,14 @@ import Testing
         try await browser.type("500", into: "#lot-kilos")
         try await browser.type("张建国", into: "#lot-producer")
         try await checkSizes(browser, on: "register a lot")
-        try await browser.click("#lot-save")
+        let lots = "const done = arguments[0]; fetch('/api/v1/trace/lots?limit=200').then((r) => r.json()).then((j) => done(j.lots.length));"
+        let before = try await browser.runAsync(lots) as? Int ?? -1
+        try await browser.run("const save = document.getElementById('lot-save'); save.click(); save.click();")  // a double tap
         try await browser.waitForText("追溯码", in: "#message")
+        try await browser.waitUntil(
+            "both taps answered",
+            "return performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/api/v1/trace/lots')).length >= 2;")
+        #expect(try await browser.runAsync(lots) as? Int == before + 1, "a second tap of 登记 registers no second lot")
 
         try await logInToTheConsole(browser, demo)
         let seen = try await browser.waitForText("6.72", in: "#observations")  // 3.36 元/斤 is 6.72 元/公斤

@@ -143,6 +143,16 @@ public final class WebDriver: Sendable {
         throw ProgramFailure(message: "\(selector) never showed \(what); it showed: \(seen.prefix(300))")
     }
 
+    /// Waits until a script in the page returns `true` (`what` names the condition in the failure).
+    public func waitUntil(_ what: String, within seconds: Double = 120, _ script: String) async throws {
+        let deadline = Date().addingTimeInterval(seconds)
+        repeat {
+            if try await run(script) as? Bool == true { return }
+            try await Task.sleep(for: .milliseconds(100))
+        } while Date() < deadline
+        throw ProgramFailure(message: "never \(what) within \(seconds) s")
+    }
+
     /// Runs a script in the page (its body, with `arguments`) and answers its return value.
     public func run(_ script: String, _ arguments: [Any] = []) async throws -> Any? {
         try await command("execute/sync", body: ["script": script, "args": arguments])

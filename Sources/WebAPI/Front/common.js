@@ -28,9 +28,17 @@ export class APIError extends Error {
   }
 }
 
+/** The key of what the person is doing now (IdempotencyMiddleware): a second tap of 登记 or 发布,
+ * or a request sent again, carries the same key and gets the first answer instead of a second
+ * record. A new key comes with each new screen and after each act that succeeded. */
+let actionKey = newActionKey();
+function newActionKey() { return Date.now().toString(36) + "-" + Math.random().toString(36).slice(2, 12); }
+
 /** Calls the program's own API (`/api/v1/…`); `raw` sends bytes of `type` instead of JSON. */
 export async function api(path, { method = "GET", body, raw, type } = {}) {
   const headers = raw !== undefined ? { "Content-Type": type } : body !== undefined ? { "Content-Type": "application/json" } : {};
+  const acts = method !== "GET";
+  if (acts) headers["Idempotency-Key"] = actionKey;
   const response = await fetch("/api/v1/" + path, {
     method, headers, credentials: "same-origin",
     body: raw !== undefined ? raw : body !== undefined ? JSON.stringify(body) : undefined,
@@ -38,6 +46,7 @@ export async function api(path, { method = "GET", body, raw, type } = {}) {
   const text = await response.text();
   const json = text ? JSON.parse(text) : null;
   if (!response.ok) throw new APIError(response.status, json);
+  if (acts) actionKey = newActionKey();
   return json;
 }
 
@@ -55,6 +64,7 @@ export function say(text, kind = "error") {
 
 /** Clears the line when a new screen comes, unless a success asked to stay for it. */
 export function newScreen() {
+  actionKey = newActionKey();
   if (message.keep) message.keep = false;
   else say("");
 }

@@ -1,0 +1,116 @@
+public import HTTPTypes
+public import Hummingbird
+import NIOCore
+import Synchronization
+
+/// Makes a creating request safe to repeat (IETF `Idempotency-Key`): a request that carries the
+/// header gets, on a repeat with the same key, the answer the first one got — the same record,
+/// not a second. A repeat that arrives while the first is still running waits for it. The key is
+/// the client's, kept per logged-in account, method and path; only a successful answer is kept,
+/// so a request that failed may be tried again.
+///
+/// ```swift
+/// router.add(middleware: logins.middleware)   // first, so that the account is known
+/// router.add(middleware: IdempotencyMiddleware(answers: logins.answers))
+/// ```
+public struct IdempotencyMiddleware<Context: PrincipalRequestContext>: RouterMiddleware {
+    /// The request header a client sends its key in.
+    public static var header: HTTPField.Name { HTTPField.Name("Idempotency-Key")! }
+    /// The response header that marks a repeated answer.
+    public static var replayedHeader: HTTPField.Name { HTTPField.Name("Idempotent-Replayed")! }
+
+    let answers: any RecordedAnswers
+    let running = RunningKeys()
+
+    public init(answers: any RecordedAnswers) {
+        self.answers = answers
+    }
+
+    public func handle(
+        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
+        guard request.method != .get, request.method != .head, let key = request.headers[Self.header] else {
+            return try await next(request, context)
+        }
+        guard (1...100).contains(key.utf8.count), key.utf8.allSatisfy({ (0x21...0x7E).contains($0) }) else {
+            throw APIError.invalidField(
+                "Idempotency-Key", message: "请求标识须为 1 到 100 个可见字符",
+                messageEN: "the Idempotency-Key header must be 1 to 100 visible ASCII characters")
+        }
+        let scoped = "\(context.principal?.login ?? "")\n\(request.method) \(request.uri.path)\n\(key)"
+        while true {
+            if let answer = try await answers.answer(under: scoped) { return Self.response(replaying: answer) }
+            if await running.claim(scoped) { break }
+        }
+        defer { running.release(scoped) }  // after the answer is kept, so that a waiting repeat finds it
+        let response = try await next(request, context)
+        guard (200..<300).contains(response.status.code) else { return response }
+        let (kept, answer) = try await Self.keep(response)
+        try await answers.record(answer, under: scoped)
+        return kept
+    }
+
+    /// The response read into memory (a creating request's answer is a small JSON), as kept and as sent.
+    static func keep(_ response: Response) async throws -> (Response, RecordedAnswer) {
+        let collected = CollectedBody()
+        var copy = response
+        try await response.body.write(collected.writer)
+        let bytes = collected.bytes
+        copy.body = ResponseBody(byteBuffer: ByteBuffer(bytes: bytes))
+        return (copy, RecordedAnswer(status: response.status.code, contentType: response.headers[.contentType], body: bytes))
+    }
+
+    static func response(replaying answer: RecordedAnswer) -> Response {
+        var headers = HTTPFields()
+        if let type = answer.contentType { headers[.contentType] = type }
+        headers[Self.replayedHeader] = "true"
+        return Response(
+            status: HTTPResponse.Status(code: answer.status), headers: headers,
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: answer.body)))
+    }
+}
+
+/// The keys whose first request is running: a repeat waits for it to end.
+final class RunningKeys: Sendable {
+    let waiting = Mutex<[String: [CheckedContinuation<Void, Never>]]>([:])
+
+    /// Takes the key and answers `true`; or, while another request holds it, waits until it is
+    /// released and answers `false`, so that the caller looks for the kept answer again.
+    func claim(_ key: String) async -> Bool {
+        let claimed = waiting.withLock { waiting -> Bool in
+            guard waiting[key] == nil else { return false }
+            waiting[key] = []
+            return true
+        }
+        if claimed { return true }
+        await withCheckedContinuation { (released: CheckedContinuation<Void, Never>) in
+            let held = waiting.withLock { waiting -> Bool in
+                guard waiting[key] != nil else { return false }
+                waiting[key]!.append(released)
+                return true
+            }
+            if !held { released.resume() }
+        }
+        return false
+    }
+
+    func release(_ key: String) {
+        let waiters = waiting.withLock { $0.removeValue(forKey: key) } ?? []
+        for waiter in waiters { waiter.resume() }
+    }
+}
+
+/// A response body written into memory.
+final class CollectedBody: Sendable {
+    let buffer = Mutex<[UInt8]>([])
+    var bytes: [UInt8] { buffer.withLock { $0 } }
+    var writer: Writer { Writer(body: self) }
+
+    struct Writer: ResponseBodyWriter {
+        let body: CollectedBody
+        mutating func write(_ buffer: ByteBuffer) async throws {
+            body.buffer.withLock { $0 += Array(buffer.readableBytesView) }
+        }
+        consuming func finish(_ trailingHeaders: HTTPFields?) async throws {}
+    }
+}
