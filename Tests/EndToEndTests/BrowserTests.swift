@@ -41,6 +41,7 @@ import Testing
         }
         const tiles = [...document.querySelectorAll(".tile")].filter(visible).length;
         if (tiles > 6) problems.push(`${tiles} tiles on one screen`);
+        if (/\\bnull\\b|undefined/.test(document.querySelector("main").innerText)) problems.push("the page shows null or undefined");
         const bar = [...document.querySelectorAll("footer.bar button")].map((b) => b.textContent.trim()).join(" ");
         if (bar !== "返回 首页 字大一点") problems.push(`the fixed bar reads "${bar}"`);
         return problems;
@@ -104,6 +105,12 @@ import Testing
         #expect(found.contains("安全间隔期") && found.contains("王**"), "\(found)")
         try await checkSizes(browser, on: "trace lookup")
         try await shoot(browser, "kiosk-scan")
+        try await browser.run("document.getElementById('trace-code').value = '';")
+        try await browser.type(String(repeating: "A", count: 300) + "\u{E007}", into: "#trace-code")
+        try await browser.waitForText("128", in: "#trace-result")  // the server's answer, not 正在查询… for ever
+        try await browser.run("document.getElementById('trace-code').value = '';")
+        try await browser.type("(01)09521234543210(10)A1\u{E007}", into: "#trace-code")  // the GTIN's check digit is wrong
+        try await browser.waitForText("商品条码（01）的第 14 位应为 3", in: "#trace-result")
 
         try await browser.click("#go-home")
         try await browser.click("[data-href='#/notices']")

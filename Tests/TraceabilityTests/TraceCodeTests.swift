@@ -27,8 +27,10 @@ import WebAPI
         #expect(summary(sscc.mistyped) == "sscc 7 0")
         let inElementString = try TraceCode("(01)09521234543210(10)A1").reading
         #expect(inElementString.mistyped?.expected == "3")
+        #expect(inElementString.mistyped?.place == "商品条码（01）的第 14 位")  // the last character is the lot's
         let credit = try TraceCode("91350100M000100Y44").reading
         #expect(summary(credit.mistyped) == "credit_code 3 4")
+        #expect(gtin.mistyped?.place == "最后一位" && credit.mistyped?.place == "最后一位")
     }
 
     @Test func anSSCCIsReadWithItsCheckDigit() throws {

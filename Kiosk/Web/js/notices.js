@@ -23,6 +23,7 @@ export async function noticesScreen() {
   const box = el("input", { id: "notice-search", type: "search", "aria-label": "搜索政策", placeholder: "输入关键词，如 补贴 或 butie" });
   const search = async () => {
     const q = box.value.trim();
+    say("");  // the last search's error goes as the next one starts
     try {
       const found = q ? (await api(`notices/search?q=${encodeURIComponent(q)}`)).hits : notices;
       results.replaceChildren(list(found));

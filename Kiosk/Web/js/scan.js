@@ -41,7 +41,11 @@ export async function scanScreen(code) {
     const typed = input.value.trim();
     if (!typed) return;
     result.replaceChildren(el("p", {}, "正在查询…"));
-    result.replaceChildren(answer(await api(`trace/lookup?code=${encodeURIComponent(typed)}`)));
+    try {
+      result.replaceChildren(answer(await api(`trace/lookup?code=${encodeURIComponent(typed)}`)));
+    } catch (error) {  // every lookup ends on screen: the answer, or why there is none
+      result.replaceChildren(el("p", { class: "bad", role: "alert" }, error.message));
+    }
   };
   input.addEventListener("keydown", (event) => { if (event.key === "Enter") { event.preventDefault(); look(); } });
   if (code) await look();

@@ -31,12 +31,13 @@ export function paged(items, size, render) {
   let page = 0;
   const draw = () => {
     const pages = Math.max(1, Math.ceil(items.length / size));
-    holder.replaceChildren(
+    holder.replaceChildren(...[
       render(items.slice(page * size, page * size + size)),
       pages > 1 ? el("div", { class: "row" },
         el("button", { type: "button", disabled: page === 0, onclick: () => { page -= 1; draw(); } }, "上一页"),
         el("span", {}, `第 ${page + 1} / ${pages} 页`),
-        el("button", { type: "button", disabled: page + 1 >= pages, onclick: () => { page += 1; draw(); } }, "下一页")) : null);
+        el("button", { type: "button", disabled: page + 1 >= pages, onclick: () => { page += 1; draw(); } }, "下一页")) : null,
+    ].filter(Boolean));  // a one-page list has no pager, and no "null" where it would be
   };
   draw();
   return holder;

@@ -34,6 +34,9 @@ public struct CodeReading: Sendable, Hashable, Codable {
         public let shape: Kind
         public let expected: String
         public let found: String
+        /// Where the check character stands, in words a villager reads: 最后一位 of a bare code, or
+        /// 商品条码（01）的第 14 位 when the code goes on with a lot or a date after it.
+        public let place: String
     }
 
     public let kind: Kind
@@ -46,8 +49,8 @@ public struct CodeReading: Sendable, Hashable, Codable {
         self.mistyped = mistyped
     }
 
-    static func mistyped(_ shape: Kind, expected: String, found: String) -> CodeReading {
-        CodeReading(.opaque, mistyped: Mistyped(shape: shape, expected: expected, found: found))
+    static func mistyped(_ shape: Kind, expected: String, found: String, place: String = "最后一位") -> CodeReading {
+        CodeReading(.opaque, mistyped: Mistyped(shape: shape, expected: expected, found: found, place: place))
     }
 
     /// The value of a named part, if the code has it.

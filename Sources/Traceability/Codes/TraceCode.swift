@@ -62,7 +62,10 @@ public struct TraceCode: Sendable, Hashable {
     private static func gs1(_ pairs: [(String, String)], kind: CodeReading.Kind) -> CodeReading {
         let named = pairs.map { (GS1ElementString.identifier($0.0)?.name ?? $0.0, $0.1) }
         for (name, value) in named where name == "gtin" || name == "sscc" {
-            if !GS1CheckDigit.isValid(value) { return mistyped(value, as: name == "gtin" ? .gtin : .sscc) }
+            guard !GS1CheckDigit.isValid(value) else { continue }
+            // The check digit ends the GTIN or SSCC, not the code: a lot or a date may follow it.
+            let place = name == "gtin" ? "商品条码（01）的第 \(value.count) 位" : "物流码（00）的第 \(value.count) 位"
+            return mistyped(value, as: name == "gtin" ? .gtin : .sscc, place: named.count == 1 ? "最后一位" : place)
         }
         return CodeReading(kind, named)
     }
@@ -73,9 +76,9 @@ public struct TraceCode: Sendable, Hashable {
         return CodeReading(kind, [(name, padded)])
     }
 
-    private static func mistyped(_ digits: String, as kind: CodeReading.Kind) -> CodeReading {
+    private static func mistyped(_ digits: String, as kind: CodeReading.Kind, place: String = "最后一位") -> CodeReading {
         let expected = GS1CheckDigit.expected(forBody: digits.dropLast()).map(String.init) ?? "?"
-        return .mistyped(kind, expected: expected, found: String(digits.last!))
+        return .mistyped(kind, expected: expected, found: String(digits.last!), place: place)
     }
 
     /// A credit code alone, or followed by the producer's own serial.

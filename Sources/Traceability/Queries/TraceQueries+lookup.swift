@@ -16,7 +16,7 @@ extension TraceQueries {
                 let mistyped = code.reading.mistyped
                 return TraceLookup(
                     code: code.text, reading: code.reading, verdict: mistyped == nil ? .notFound : .mistyped,
-                    headline: mistyped.map { "未查到：追溯码可能输错了（最后一位应为 \($0.expected)）" } ?? "未查到", found: nil)
+                    headline: mistyped.map { "未查到：追溯码可能输错了（\($0.place)应为 \($0.expected)）" } ?? "未查到", found: nil)
             }
             return TraceLookup(
                 code: code.text, reading: code.reading, verdict: .found, headline: "查到",
