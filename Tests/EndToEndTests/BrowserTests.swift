@@ -80,6 +80,11 @@ import Testing
     }
 
     func walkPublicScreens(_ browser: WebDriver, _ demo: DemoProcess) async throws {
+        try await browser.open(demo.station + "/#/notices")  // opened at a screen, as a bookmark would
+        try await browser.waitForText("惠农政策", in: "main h2")
+        try await browser.click("#back")
+        try await browser.waitForText("您好，请选择服务", in: "main h2")  // home, not out of the application
+        #expect(try await browser.run("return location.href;") as? String == demo.station + "/#/")
         try await browser.open(demo.station + "/")
         try await browser.waitForText("大埔县", in: "#station-name")
         try await browser.waitForText("查价格", in: "main")

@@ -93,8 +93,17 @@ async function loadPlace() {
   } catch (_) { /* the screen works without it */ }
 }
 
+// The screens visited in this application, so that 返回 goes back within it and never past its
+// first screen (a page opened at #/prices goes home, not to a blank page or another site).
+const visited = [location.hash || "#/"];
+window.addEventListener("hashchange", () => {
+  const here = location.hash || "#/";
+  if (visited.length > 1 && visited[visited.length - 2] === here) visited.pop();
+  else if (visited[visited.length - 1] !== here) visited.push(here);
+});
 document.getElementById("back").addEventListener("click", () => {
-  if (location.hash && location.hash !== "#/") history.back();
+  if (visited.length > 1) history.back();
+  else if ((location.hash || "#/") !== "#/") location.hash = "#/";
 });
 document.getElementById("go-home").addEventListener("click", () => { location.hash = "#/"; });
 document.getElementById("bigger").addEventListener("click", () => {
