@@ -127,6 +127,9 @@ import Testing
         _ = try await browser.element("article.panel p")
         try await checkSizes(browser, on: "a notice")
         try await shoot(browser, "kiosk-notice")
+        try await browser.click("#back")  // back to the search, with what was typed and found
+        try await browser.waitForText("补贴", in: "#notice-results mark")
+        #expect(try await browser.run("return document.getElementById('notice-search').value;") as? String == "butie")
 
         try await browser.click("#go-home")
         try await browser.click("[data-href='#/disclosures']")

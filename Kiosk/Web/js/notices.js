@@ -20,9 +20,12 @@ function list(notices) {
 export async function noticesScreen() {
   const { notices } = await api("notices");
   const results = el("div", { id: "notice-results" }, list(notices));
-  const box = el("input", { id: "notice-search", type: "search", "aria-label": "搜索政策", placeholder: "输入关键词，如 补贴 或 butie" });
+  // The query lives in this screen's history entry: 返回 from a notice finds it again, a new visit does not.
+  const box = el("input", { id: "notice-search", type: "search", "aria-label": "搜索政策", placeholder: "输入关键词，如 补贴 或 butie",
+    value: (history.state && history.state.q) || "" });
   const search = async () => {
     const q = box.value.trim();
+    history.replaceState({ ...(history.state || {}), q }, "");
     say("");  // the last search's error goes as the next one starts
     try {
       const found = q ? (await api(`notices/search?q=${encodeURIComponent(q)}`)).hits : notices;
@@ -30,6 +33,7 @@ export async function noticesScreen() {
     } catch (error) { say(error.message); }
   };
   box.addEventListener("keydown", (event) => { if (event.key === "Enter") { event.preventDefault(); search(); } });
+  if (box.value) await search();
   return [el("h2", {}, "惠农政策"),
     el("div", { class: "row" }, box, el("button", { type: "button", class: "primary", onclick: search }, "搜索")),
     results];
