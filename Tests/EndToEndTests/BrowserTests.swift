@@ -154,11 +154,28 @@ import Testing
         try await browser.type("3.50", into: "#price-max")
         try await checkSizes(browser, on: "record a price")
         try await browser.click("#price-save")
+        try await browser.waitForText("平均价 3.36 元/斤", in: "#message")  // in the unit typed
         try await browser.waitForText(in: "#pending-count", "changes pending") { (Int($0) ?? 0) >= 1 }  // not at the county yet
         try await checkSizes(browser, on: "sync status")
         try await browser.click("#sync-now")
         try await browser.waitForText("同步完成", in: "#message", within: 300)
         try await browser.waitForText(in: "#pending-count", "nothing pending") { $0 == "0" }
+
+        // The same price typed as if 元/斤 were 元/公斤: twice the last one, said at once, and at the county.
+        try await browser.open(demo.station + "/#/operator/price")
+        _ = try await browser.element("#price-avg")
+        let previous = try await browser.runAsync("""
+            const done = arguments[0];
+            const [v, m, day] = ["price-variety", "price-market", "price-day"].map((id) => document.getElementById(id).value);
+            fetch(`/api/v1/prices/varieties/${v}/history?days=30&market=${m}`).then((r) => r.json())
+              .then((h) => done(h.points.filter((p) => p.day < day).pop().avg_fen));
+            """) as? Int ?? 0
+        let typed = String(format: "%d.%02d", previous / 100, previous % 100)  // last 元/公斤, typed as 元/斤
+        for field in ["#price-min", "#price-avg", "#price-max"] { try await browser.type(typed, into: field) }
+        try await browser.click("#price-save")
+        try await browser.waitForText("请核对单位", in: "#message")
+        try await browser.click("#sync-now")
+        try await browser.waitForText("同步完成", in: "#message", within: 300)
 
         try await browser.click("#go-home")
         try await browser.click("[data-href='#/operator']")
@@ -179,6 +196,7 @@ import Testing
         try await logInToTheConsole(browser, demo)
         let seen = try await browser.waitForText("6.72", in: "#observations")  // 3.36 元/斤 is 6.72 元/公斤
         #expect(seen.contains("李站长"), "\(seen)")
+        #expect(seen.contains("待核实：疑似斤/公斤填错"), "\(seen)")
         try await shoot(browser, "console-stations")
     }
 

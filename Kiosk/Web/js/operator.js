@@ -81,7 +81,11 @@ async function priceScreen() {
       const kept = await api("prices/observations", { method: "POST", body: { price: {
         variety_code: variety.value, market_id: market.value, observed_on: day.value,
         min_fen: values[0], avg_fen: values[1], max_fen: values[2], unit: unit.value } } });
-      say(`已记录：${kept.avg_fen ? yuan(kept.avg_fen) + " 元/公斤" : ""}，等待同步到县里`, "ok");
+      // Echoed in the unit the operator typed; a suspected 斤/公斤 slip is said at once.
+      const typed = `平均价 ${yuan(values[1])} ${unit.value}`;
+      const slip = (kept.flags || "").split(",").includes("unit_slip");
+      say(slip ? `已记录：${typed}。请核对单位：这个价格约是该市场上次的一半或两倍，是否把斤和公斤弄混了？`
+        : `已记录：${typed}，等待同步到县里`, "ok");
       location.hash = "#/operator/sync";
     } catch (error) { say(error.message); }
   };

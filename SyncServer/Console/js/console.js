@@ -58,7 +58,8 @@ async function stationsScreen() {
     el("h3", {}, "各站最近记录的价格"),
     el("table", { id: "observations" }, el("tbody", {}, observations.map((o) => el("tr", {},
       el("td", {}, o.observed_on), el("td", {}, names[o.village_code] || o.village_code), el("td", {}, varietyNames[o.variety_code] || o.variety_code),
-      el("td", { class: "number" }, `均价 ${yuan(o.avg_fen)} 元/公斤`), el("td", {}, o.recorded_by))))),
+      el("td", { class: "number" }, `均价 ${yuan(o.avg_fen)} 元/公斤`), el("td", {}, o.recorded_by),
+      el("td", {}, (o.flags || "").split(",").includes("unit_slip") ? "待核实：疑似斤/公斤填错" : ""))))),
     el("form", { class: "card", onsubmit: add }, el("h3", {}, "登记新站点"),
       el("div", { class: "form" }, el("label", {}, "村", village), el("label", {}, "站名", name)),
       el("button", { class: "primary", id: "new-station-add" }, "生成注册码"), shown)];
