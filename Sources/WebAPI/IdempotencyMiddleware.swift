@@ -6,8 +6,8 @@ import Synchronization
 /// Makes a creating request safe to repeat (IETF `Idempotency-Key`): a request that carries the
 /// header gets, on a repeat with the same key, the answer the first one got — the same record,
 /// not a second. A repeat that arrives while the first is still running waits for it. The key is
-/// the client's, kept per logged-in account, method and path; only a successful answer is kept,
-/// so a request that failed may be tried again.
+/// the client's, kept per logged-in account, method and path (a request without a login is never
+/// kept); only a successful answer is kept, so a request that failed may be tried again.
 ///
 /// ```swift
 /// router.add(middleware: logins.middleware)   // first, so that the account is known
@@ -29,7 +29,11 @@ public struct IdempotencyMiddleware<Context: PrincipalRequestContext>: RouterMid
     public func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
     ) async throws -> Response {
-        guard request.method != .get, request.method != .head, let key = request.headers[Self.header] else {
+        // Only a logged-in person's acts: an answer is replayed to no one else, and no anonymous
+        // request (a login, whose answer holds a session) is ever kept.
+        guard request.method != .get, request.method != .head, let key = request.headers[Self.header],
+            let login = context.principal?.login
+        else {
             return try await next(request, context)
         }
         guard (1...100).contains(key.utf8.count), key.utf8.allSatisfy({ (0x21...0x7E).contains($0) }) else {
@@ -37,7 +41,7 @@ public struct IdempotencyMiddleware<Context: PrincipalRequestContext>: RouterMid
                 "Idempotency-Key", message: "请求标识须为 1 到 100 个可见字符",
                 messageEN: "the Idempotency-Key header must be 1 to 100 visible ASCII characters")
         }
-        let scoped = "\(context.principal?.login ?? "")\n\(request.method) \(request.uri.path)\n\(key)"
+        let scoped = "\(login)\n\(request.method) \(request.uri.path)\n\(key)"
         while true {
             if let answer = try await answers.answer(under: scoped) { return Self.response(replaying: answer) }
             if await running.claim(scoped) { break }

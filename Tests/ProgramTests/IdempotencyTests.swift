@@ -29,7 +29,7 @@ import WebAPI
     }
 
     func post(_ client: some TestClientProtocol, _ uri: String, _ body: String, token: String, key: String?) async throws -> Answer {
-        var headers = HTTPFields.bearer(token)
+        var headers: HTTPFields = token.isEmpty ? [.contentType: "application/json"] : .bearer(token)
         if let key { headers[HTTPField.Name("Idempotency-Key")!] = key }
         return try await client.execute(uri: uri, method: .post, headers: headers, body: ByteBuffer(string: body)) { response in
             Answer(
@@ -88,6 +88,13 @@ import WebAPI
             #expect(refused.status == .unprocessableContent)
             let fixed = try await post(client, "/api/v1/notices", Self.notice("N-8"), token: admin, key: "k")
             #expect(fixed.status == .created && !fixed.replayed)  // the refusal was not kept
+
+            // A login's answer holds a session: it is never kept, so nobody gets another's by its key.
+            let body = #"{"login": "\#(StaffAccounts.login(of: .admin))", "secret": "\#(StaffAccounts.secret(.syncserver))"}"#
+            let first = try await post(client, "/api/v1/session", body, token: "", key: "login-key")
+            let again = try await post(client, "/api/v1/session", body, token: "", key: "login-key")
+            #expect(first.status == .created || first.status == .ok)
+            #expect(!again.replayed && again.body != first.body)
         }
     }
 }
