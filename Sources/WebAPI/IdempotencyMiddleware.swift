@@ -42,11 +42,11 @@ public struct IdempotencyMiddleware<Context: PrincipalRequestContext>: RouterMid
                 messageEN: "the Idempotency-Key header must be 1 to 100 visible ASCII characters")
         }
         let scoped = "\(login)\n\(request.method) \(request.uri.path)\n\(key)"
-        while true {
-            if let answer = try await answers.answer(under: scoped) { return Self.response(replaying: answer) }
-            if await running.claim(scoped) { break }
-        }
+        // The key is held before the kept answers are read: a first request that ends between the
+        // read and the hold can then not be run a second time.
+        while !(await running.claim(scoped)) {}
         defer { running.release(scoped) }  // after the answer is kept, so that a waiting repeat finds it
+        if let answer = try await answers.answer(under: scoped) { return Self.response(replaying: answer) }
         let response = try await next(request, context)
         guard (200..<300).contains(response.status.code) else { return response }
         let (kept, answer) = try await Self.keep(response)
@@ -79,7 +79,7 @@ final class RunningKeys: Sendable {
     let waiting = Mutex<[String: [CheckedContinuation<Void, Never>]]>([:])
 
     /// Takes the key and answers `true`; or, while another request holds it, waits until it is
-    /// released and answers `false`, so that the caller looks for the kept answer again.
+    /// released and answers `false`, so that the caller tries again.
     func claim(_ key: String) async -> Bool {
         let claimed = waiting.withLock { waiting -> Bool in
             guard waiting[key] == nil else { return false }

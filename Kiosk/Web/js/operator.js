@@ -1,7 +1,7 @@
 // The operator's screens, behind a PIN: record prices, register lots and events, issue certificates,
 // prepare vouchers, watch the station's sync and resolve its conflicts. The session ends at 退出,
 // or after two minutes without a touch (app.js).
-import { api, beijingTime, beijingToday, el, fen, say, tile, yuan } from "./ui.js";
+import { actKey, api, beijingTime, beijingToday, el, fen, say, tile, yuan } from "./ui.js";
 import { keypad } from "./keypad.js";
 
 /** Who is logged in at this screen, if anyone. */
@@ -106,11 +106,12 @@ async function lotScreen() {
   const save = async () => {
     const grams = Math.round(Number(kilos.value) * 1000);
     if (!(grams > 0)) return say("数量请填公斤数");
+    const key = actKey();  // a second tap repeats the lot and its harvest, and records neither twice
     try {
-      const lot = await api("trace/lots", { method: "POST", body: { entry: {
+      const lot = await api("trace/lots", { method: "POST", key, body: { entry: {
         product_name: product.value.trim(), quantity_g: grams, producer_name: producer.value.trim(),
         producer_kind: kind.value, producer_phone: phone.value.trim() || null } } });
-      await api("trace/events", { method: "POST", body: { entry: {
+      await api("trace/events", { method: "POST", key: key + "/harvest", body: { entry: {
         lot_id: lot.id, kind: "harvesting", occurred_at: new Date().toISOString() } } });
       say(`已登记，追溯码 ${lot.trace_code}，并记了采收`, "ok");
     } catch (error) { say(error.message); }
@@ -149,10 +150,11 @@ async function voucherScreen() {
     const lines = [
       { summary: summary.value.trim(), account: debit.value.trim(), debit_fen: money, credit_fen: 0 },
       { summary: summary.value.trim(), account: credit.value.trim(), debit_fen: 0, credit_fen: money }];
+    const key = actKey();  // a second tap repeats the draft and its submission
     try {
-      const draft = await api("ledger/drafts", { method: "POST", body: { actor: { role: "preparer" },
+      const draft = await api("ledger/drafts", { method: "POST", key, body: { actor: { role: "preparer" },
         entry: { voucher_date: day.value, attachments: 1, lines } } });
-      await api(`ledger/drafts/${draft.id}/submit`, { method: "POST", body: { actor: { role: "preparer" } } });
+      await api(`ledger/drafts/${draft.id}/submit`, { method: "POST", key: key + "/submit", body: { actor: { role: "preparer" } } });
       say("凭证已提交，等待审核", "ok");
     } catch (error) { say(error.message); }
   };

@@ -3,7 +3,7 @@
 // the station has no registry to fetch one from.
 import { el } from "./common.js";
 
-export { api, APIError, beijingTime, el, message, newScreen, say, yuan } from "./common.js";
+export { actKey, api, APIError, beijingTime, el, message, newScreen, say, yuan } from "./common.js";
 
 /** 元 typed by a person ("12.3") as 分 (1230), or null when it is not a price. */
 export function fen(text) {

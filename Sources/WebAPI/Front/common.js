@@ -34,11 +34,16 @@ export class APIError extends Error {
 let actionKey = newActionKey();
 function newActionKey() { return Date.now().toString(36) + "-" + Math.random().toString(36).slice(2, 12); }
 
-/** Calls the program's own API (`/api/v1/…`); `raw` sends bytes of `type` instead of JSON. */
-export async function api(path, { method = "GET", body, raw, type } = {}) {
+/** The key of the act on screen now: an act of several requests takes it first and names each
+ * request's key after it, so that a second tap repeats every one of them. */
+export function actKey() { return actionKey; }
+
+/** Calls the program's own API (`/api/v1/…`); `raw` sends bytes of `type` instead of JSON; `key`
+ * names the request's idempotency key (the act's by default). */
+export async function api(path, { method = "GET", body, raw, type, key } = {}) {
   const headers = raw !== undefined ? { "Content-Type": type } : body !== undefined ? { "Content-Type": "application/json" } : {};
   const acts = method !== "GET";
-  if (acts) headers["Idempotency-Key"] = actionKey;
+  if (acts) headers["Idempotency-Key"] = key || actionKey;
   const response = await fetch("/api/v1/" + path, {
     method, headers, credentials: "same-origin",
     body: raw !== undefined ? raw : body !== undefined ? JSON.stringify(body) : undefined,
