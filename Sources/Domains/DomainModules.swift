@@ -25,8 +25,7 @@ public enum DomainModules {
             SyncSchema.migrations, SyncHTTPSchema.migrations, VillagesSchema.migrations, PricesSchema.migrations,
             NoticesSchema.migrations, TraceSchema.migrations, LedgerSchema.migrations,
             AccessSchema.migrations,
-        ],
-        functions: NoticesSchema.functions + TraceSchema.functions)
+        ])
 
     /// Every collection synced, by domain.
     public static let collections = VillagesCollections.all + PricesCollections.all + NoticesCollections.all

@@ -1,4 +1,4 @@
-public import GRDB
+import GRDB
 
 /// The ordered list of migrations a program's store runs at start.
 ///
@@ -11,14 +11,9 @@ public import GRDB
 public struct Schema: Sendable {
     /// Every migration, in the order they run.
     public let migrations: [Migration]
-    /// SQL functions a module's triggers call (such as the notices' search terms), registered on
-    /// every connection before the migrations run.
-    public let functions: [DatabaseFunction]
-
     /// A schema made of the storage module's own migrations followed by each module's, in order.
-    public init(modules: [[Migration]], functions: [DatabaseFunction] = []) {
+    public init(modules: [[Migration]]) {
         self.migrations = StoreInfo.migrations + modules.flatMap { $0 }
-        self.functions = functions
         Self.checkNumbering(migrations)
     }
 

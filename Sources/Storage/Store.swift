@@ -50,7 +50,7 @@ public final class Store: Sendable {
     ) throws(StorageError) -> Store {
         do {
             let pool = try DatabasePool(
-                path: path, configuration: configuration(functions: schema.functions, writerCacheMegabytes: writerCacheMegabytes))
+                path: path, configuration: configuration(writerCacheMegabytes: writerCacheMegabytes))
             // GRDB sets NORMAL on the writer when it turns WAL on, after `prepareDatabase` has run;
             // the writer connection lives as long as the pool, so setting FULL once here holds.
             try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
@@ -78,15 +78,15 @@ public final class Store: Sendable {
         try pool.read(body)
     }
 
-    /// The pragmas every connection gets, and the SQL functions the modules' triggers call.
-    static func configuration(functions: [DatabaseFunction], writerCacheMegabytes: Int) -> Configuration {
+    /// The pragmas every connection gets.
+    static func configuration(writerCacheMegabytes: Int) -> Configuration {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(5)
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
-            // Statement journals in memory: an INSERT that fires triggers keeps the pages it
-            // touches in one, and once that outgrew 64 KB SQLite put it in a temporary file for
+            // Statement journals in memory: a statement that may fail midway inside a transaction
+            // (an INSERT with a conflict clause) keeps the pages it touches in one, and once that outgrew 64 KB SQLite put it in a temporary file for
             // the rest of the connection's life, two writes a page (a county wrote 10 GB of them
             // taking 300,000 price rows).
             try db.execute(sql: "PRAGMA temp_store = MEMORY")
@@ -94,7 +94,6 @@ public final class Store: Sendable {
             // by-variety index, and with SQLite's default 2 MB every insert went to the disk.
             // Readers keep the default, so that a station stays small.
             if !db.configuration.readonly { try db.execute(sql: "PRAGMA cache_size = -\(writerCacheMegabytes * 1024)") }
-            for function in functions { db.add(function: function) }
         }
         return configuration
     }

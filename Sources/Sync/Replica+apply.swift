@@ -10,53 +10,44 @@ extension Replica {
         case quarantined(String)
     }
 
-    /// Applies a change in the caller's transaction: the data, its field clocks, the log entry and
-    /// the origin's received sequence. Applying a change already held is a no-op.
+    /// Judges a change by its collection's rules and, if it passes, takes it into the store in the
+    /// caller's transaction: the data, its field clocks, and what its domain derives from it
+    /// (``RecordArrival``). The rule it breaks, if it breaks one; then nothing was written.
     ///
-    /// - Parameter refusal: why the change must not take effect; it is then quarantined instead,
-    ///   and still counts as received so that the origin's later changes keep flowing.
-    /// - Parameter fresh: the change was just captured here, or is the next of its origin's
-    ///   sequence, so it cannot be held already.
-    /// - Parameter prepared: what the caller worked out before taking the writer.
-    /// - Parameter marksReceived: whether to mark the origin's received sequence now; a caller that
-    ///   applies a whole batch in order marks it once, after the last.
-    /// - Parameter author: who made the change, for its collection's rules; a change this replica
-    ///   made that breaks one throws instead of being quarantined.
-    func apply(
-        _ change: Change, _ db: Database, author: ChangeAuthor, refusal: String? = nil, fresh: Bool = false,
-        prepared: Prepared? = nil, marksReceived: Bool = true
-    ) throws -> Outcome {
-        // The county keeps every change it applies, to serve them; a station keeps only its own, to
-        // push them. What a station receives from the county it applies without logging: applying
-        // is idempotent (a fact is inserted once, a field only moves to a later stamp).
-        let keepsLog = role == .county || change.origin == origin
-        if keepsLog, !fresh, try isHeld(change, db) { return .duplicate }
-        guard let collection = collections[change.collection] else {
-            return try quarantine(change, reason: "unknown collection \(change.collection)", db)
-        }
-        if let refusal { return try quarantine(change, reason: refusal, db, marksReceived: marksReceived) }
+    /// What else a change's arrival does — whether it may be held already, whether it is logged,
+    /// what a broken rule costs — belongs to the path it came by: captured here
+    /// (``write(_:to:id:fields:)``), pushed to the county (``receive(_:from:admission:)``) or
+    /// pulled by a station (``accept(_:)``).
+    ///
+    /// - Parameter insertion: for an append-only record, its row as worked out before the writer
+    ///   was taken (``Prepared``).
+    func take(
+        _ change: Change, into collection: SyncCollection, author: ChangeAuthor, insertion: Insertion? = nil, _ db: Database
+    ) throws -> (rule: String, reason: String)? {
         if let broken = try collection.brokenRule(ProposedChange(change: change, collection: collection, author: author, here: role, db: db)) {
-            // A fact held already is not judged again: applying it twice changes nothing (a
-            // station pulling its county's log again after a restore gets every voucher twice).
-            if collection.policy == .appendOnly, !keepsLog, try rowExists(collection, change.recordID, db) { return .duplicate }
-            if change.origin == origin { throw SyncError.refused(rule: broken.rule, reason: broken.reason) }
-            return try quarantine(change, reason: Self.ruleReason(broken), db, marksReceived: marksReceived)
+            return broken
         }
         clock.observe(change.timestamp)
         switch collection.policy {
         case .appendOnly:
-            let insertion = prepared?.insertion ?? insertion(change.fields, into: collection, id: change.recordID, replacing: false)
-            try insertion.execute(db)
+            try (insertion ?? self.insertion(change.fields, into: collection, id: change.recordID, replacing: false)).execute(db)
+            // A fact held already derives nothing again.
+            if db.changesCount > 0 { try arrive(collection, id: change.recordID, change.fields, db) }
         case .countyAuthoritative:
             // One writer, so the record moves as a whole to the later stamp: one clock, not one a field.
             if try advanceClock(collection.name, change.recordID, Self.wholeRecord, to: change, db) {
                 try upsert(change.fields, into: collection, id: change.recordID, db)
+                try arrive(collection, id: change.recordID, change.fields, db)
             }
         case .mergeable:
             try merge(change, into: collection, db)
         }
-        if keepsLog { try log(change, db, logged: prepared?.logged, marksReceived: marksReceived) }
-        return .applied
+        return nil
+    }
+
+    /// Derives what the record's domain derives from it (``RecordArrival``), right after the write.
+    func arrive(_ collection: SyncCollection, id: String, _ fields: [String: SyncValue], _ db: Database) throws {
+        try collection.arrival?.derive(from: ArrivedRecord(id: id, fields: fields), db)
     }
 
     /// How a quarantined change names the rule it broke.
@@ -183,7 +174,10 @@ extension Replica {
                 winners[field] = value
             }
         }
-        if !winners.isEmpty { try upsert(winners, into: collection, id: change.recordID, db) }
+        if !winners.isEmpty {
+            try upsert(winners, into: collection, id: change.recordID, db)
+            try arrive(collection, id: change.recordID, winners, db)
+        }
         // A conflict belongs to the record's village, which a record read county-wide names in its column.
         let village = try change.scope.isEmpty ? storedOwner(of: collection, recordID: change.recordID, db) ?? "" : change.scope
         for conflict in conflicts {

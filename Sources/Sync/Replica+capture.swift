@@ -38,7 +38,10 @@ extension Replica {
         if collection.policy == .countyAuthoritative, let signature {
             change = try signature.sign(change)
         }
-        _ = try apply(change, db, author: ownAuthor, fresh: true)
+        if let broken = try take(change, into: collection, author: ownAuthor, db) {
+            throw SyncError.refused(rule: broken.rule, reason: broken.reason)
+        }
+        try log(change, db)
         return change
     }
 
@@ -58,6 +61,7 @@ extension Replica {
         }
         try insert(fields, into: collection, id: recordID, replacing: false, db)
         guard db.changesCount > 0 else { return nil }
+        try arrive(collection, id: recordID, fields, db)
         let change = Change(
             origin: origin, sequence: try nextSequence(db), timestamp: proposed.timestamp,
             collection: collection.name, recordID: recordID, scope: scope, fields: fields)

@@ -49,9 +49,7 @@ extension Replica {
             if change.sequence > expected { break }
             expected += 1
             let outcome = try guarded(change, careful: careful, marksReceived: false, db) {
-                let refusal = try refusal ?? ownerRefusal(of: change, from: station, db)
-                return try apply(
-                    change, db, author: author, refusal: refusal, fresh: true, prepared: prepared, marksReceived: false)
+                try takePushed(change, prepared: prepared, refusal: refusal, from: station, author: author, db)
             }
             if case .quarantined(let reason) = outcome {
                 notices.append(
@@ -63,6 +61,26 @@ extension Replica {
         // Marked once for the batch: the changes are in order and in this transaction.
         if expected - 1 > held { try markReceived(expected - 1, from: station.origin, db) }
         return PushReply(acknowledged: expected - 1, quarantined: notices, countyTime: clock.correctedWallMilliseconds)
+    }
+
+    /// Takes the next change of a station's push: never held yet (its sequence is the next), logged
+    /// to be served, its origin's received mark left to the batch. A change the county refuses, or
+    /// that breaks a rule, is quarantined.
+    func takePushed(
+        _ change: Change, prepared: Prepared?, refusal: String?, from station: StationPeer, author: ChangeAuthor,
+        _ db: Database
+    ) throws -> Outcome {
+        guard let collection = collections[change.collection] else {
+            return try quarantine(change, reason: "unknown collection \(change.collection)", db, marksReceived: false)
+        }
+        if let refusal = try refusal ?? ownerRefusal(of: change, from: station, db) {
+            return try quarantine(change, reason: refusal, db, marksReceived: false)
+        }
+        if let broken = try take(change, into: collection, author: author, insertion: prepared?.insertion, db) {
+            return try quarantine(change, reason: Self.ruleReason(broken), db, marksReceived: false)
+        }
+        try log(change, db, logged: prepared?.logged, marksReceived: false)
+        return .applied
     }
 
     /// Why the county refuses a station's change for what the change itself says, or `nil`.
@@ -256,9 +274,7 @@ extension Replica {
         let countyOrigin = self.countyOrigin ?? reply.countyOrigin
         for change in reply.urgent + reply.changes {
             _ = try guarded(change, careful: careful, marksReceived: true, db) {
-                try apply(
-                    change, db, author: try author(ofPulled: change, countyOrigin: countyOrigin, db),
-                    refusal: refusal(ofPulled: change, countyOrigin: countyOrigin))
+                try takePulled(change, countyOrigin: countyOrigin, db)
             }
         }
         try Self.setState(db, "pull_position", String(reply.position))
@@ -278,6 +294,31 @@ extension Replica {
     /// The position of the county's log this station has applied up to.
     public func pullPosition() async throws -> Int64 {
         try await store.pool.read { db in try Self.state(db, "pull_position").flatMap { Int64($0) } ?? 0 }
+    }
+
+    /// Takes a change pulled from the county. What others made is applied without logging: applying
+    /// is idempotent (a fact is inserted once, a field only moves to a later stamp), and a station
+    /// serves no log. One of its own coming back (a station restored from a backup) is logged again,
+    /// once, to be pushed.
+    func takePulled(_ change: Change, countyOrigin: String, _ db: Database) throws -> Outcome {
+        let own = change.origin == origin
+        if own, try isHeld(change, db) { return .duplicate }
+        guard let collection = collections[change.collection] else {
+            return try quarantine(change, reason: "unknown collection \(change.collection)", db)
+        }
+        if let refusal = refusal(ofPulled: change, countyOrigin: countyOrigin) {
+            return try quarantine(change, reason: refusal, db)
+        }
+        let author = try author(ofPulled: change, countyOrigin: countyOrigin, db)
+        if let broken = try take(change, into: collection, author: author, db) {
+            // A fact held already is not judged again: applying it twice changes nothing (a
+            // station pulling its county's log again after a restore gets every voucher twice).
+            if collection.policy == .appendOnly, !own, try rowExists(collection, change.recordID, db) { return .duplicate }
+            if own { throw SyncError.refused(rule: broken.rule, reason: broken.reason) }
+            return try quarantine(change, reason: Self.ruleReason(broken), db)
+        }
+        if own { try log(change, db) }
+        return .applied
     }
 
     /// Who made a pulled change: the county if it comes from the county's origin, else a station of

@@ -1,11 +1,10 @@
 import GRDB
 
 extension Replica {
-    /// A change that failed in the store (a constraint, a trigger, a value of the wrong kind):
-    /// the change's fault, not the store's, so the batch is applied again carefully.
-    struct FailedInStore: Error {
-        let error: DatabaseError
-    }
+    /// A change that failed in the store (a constraint, a value of the wrong kind, a record its
+    /// domain cannot derive from): the change's fault, not the store's, so the batch is applied
+    /// again carefully.
+    struct FailedInStore: Error {}
 
     /// Whether a store error is the fault of the change that caused it. A full disk, a busy or
     /// broken file is the store's, and fails the whole batch as before.
@@ -23,7 +22,9 @@ extension Replica {
     ) throws -> Outcome {
         guard careful else {
             do { return try apply() } catch let error as DatabaseError where Self.isChangesFault(error) {
-                throw FailedInStore(error: error)
+                throw FailedInStore()
+            } catch is UnderivableRecord {
+                throw FailedInStore()
             }
         }
         var outcome = Outcome.duplicate
@@ -37,6 +38,8 @@ extension Replica {
             return try quarantine(
                 change, reason: "failed in the store: \(error.message ?? error.resultCode.description)", db,
                 marksReceived: marksReceived)
+        } catch let error as UnderivableRecord {
+            return try quarantine(change, reason: "failed in the store: \(error)", db, marksReceived: marksReceived)
         }
     }
 }

@@ -42,6 +42,8 @@ public struct SyncCollection: Sendable, Hashable {
     /// fields instead (a natural person's name and phone masked), so that personal data stays in
     /// its own village's station and the county.
     public let redaction: Redaction?
+    /// What the domain derives from a record as it is written (``RecordArrival``).
+    public let arrival: RecordArrival?
 
     /// Rewrites a change's fields for stations outside the record's village; `stored` reads a
     /// field the change does not carry from the record as held.
@@ -59,7 +61,7 @@ public struct SyncCollection: Sendable, Hashable {
     public init(
         name: String, table: String, idColumn: String = "id", fields: [String], scope: Scope, policy: MergePolicy,
         urgentField: String? = nil, rules: [ChangeRule] = [], resolvers: Set<String> = ["operator", "admin"],
-        redaction: Redaction? = nil
+        redaction: Redaction? = nil, arrival: RecordArrival? = nil
     ) {
         self.name = name
         self.table = table
@@ -73,6 +75,7 @@ public struct SyncCollection: Sendable, Hashable {
         self.rules = rules
         self.resolvers = resolvers
         self.redaction = redaction
+        self.arrival = arrival
     }
 
     /// Which replicas a collection's records belong to.

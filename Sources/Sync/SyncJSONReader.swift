@@ -23,7 +23,7 @@ public struct SyncJSONReader {
         public var description: String { "malformed JSON at byte \(offset): expected \(expected)" }
     }
 
-    func malformed(_ expected: String) -> Malformed { Malformed(offset: index, expected: expected) }
+    public func malformed(_ expected: String) -> Malformed { Malformed(offset: index, expected: expected) }
 
     // MARK: Structure
 

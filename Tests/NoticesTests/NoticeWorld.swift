@@ -13,7 +13,7 @@ final class NoticeWorld: CountyWorld, @unchecked Sendable {
 
     init() throws {
         try super.init(
-            schema: Schema(modules: [SyncSchema.migrations, NoticesSchema.migrations], functions: NoticesSchema.functions),
+            schema: Schema(modules: [SyncSchema.migrations, NoticesSchema.migrations]),
             collections: NoticesCollections.all)
     }
 

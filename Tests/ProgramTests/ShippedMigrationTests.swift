@@ -10,8 +10,10 @@ import Testing
 /// Migrations are append-only: a store in a village has run every shipped migration once and will
 /// never run it again, so a migration edited after it shipped leaves that store different from a
 /// new one. Each migration's effect (the schema it leaves and the rows it writes, counted per table,
-/// after everything before it) is fingerprinted, and the fingerprints of every migration that has
-/// shipped are kept in `ShippedMigrations.txt`, one line each. Editing a shipped migration fails here;
+/// after everything shipped before it) is fingerprinted, and the fingerprints of every migration that
+/// has shipped are kept in `ShippedMigrations.txt`, one line each, in the order they shipped — the
+/// order a store kept since the first release ran them in, so that a new migration of an earlier
+/// module changes no fingerprint of a later one. Editing a shipped migration fails here;
 /// a new one is appended to the file (`RECORD_SHIPPED_MIGRATIONS=1 swift test --filter
 /// ShippedMigrationTests` appends every migration not yet in it).
 @Suite struct ShippedMigrationTests {
@@ -19,10 +21,10 @@ import Testing
 
     @Test func noShippedMigrationChangedAndEveryMigrationIsInTheLedger() throws {
         if ProcessInfo.processInfo.environment["RECORD_SHIPPED_MIGRATIONS"] == "1" { try Self.appendNew() }
-        let shipped = try Self.readLedger()
+        let shipped = Dictionary(uniqueKeysWithValues: try Self.readLedger())
         // Both programs take the one schema of DomainModules: one pass reads every migration.
         #expect(KioskProgram.schema.migrations.map(\.identifier) == SyncServerProgram.schema.migrations.map(\.identifier))
-        let fingerprints = try Self.fingerprints(of: KioskProgram.schema)
+        let fingerprints = try Self.fingerprints(of: Self.inShippedOrder(KioskProgram.schema.migrations))
         for (identifier, fingerprint) in fingerprints {
             let recorded = try #require(
                 shipped[identifier], "\(identifier) is not in ShippedMigrations.txt; once it ships, append: \(identifier) \(fingerprint)")
@@ -45,15 +47,22 @@ import Testing
                 try db.execute(sql: "CREATE TABLE t (a TEXT); INSERT INTO t VALUES ('x')")
             },
         ]
-        let prints = try [migrations, edited, seeded].map { try Self.fingerprints(of: Schema(modules: [$0])).last!.1 }
+        let prints = try [migrations, edited, seeded].map { try Self.fingerprints(of: Schema(modules: [$0]).migrations).last!.1 }
         #expect(Set(prints).count == 3)
     }
 
+    /// The migrations in the order they shipped, then those not shipped yet in the schema's order.
+    static func inShippedOrder(_ migrations: [Migration]) throws -> [Migration] {
+        let position = Dictionary(uniqueKeysWithValues: try readLedger().enumerated().map { ($1.0, $0) })
+        return migrations.enumerated().sorted { left, right in
+            (position[left.element.identifier] ?? Int.max, left.offset) < (position[right.element.identifier] ?? Int.max, right.offset)
+        }.map(\.element)
+    }
+
     /// Each migration's identifier and the fingerprint of the store it leaves, in order.
-    static func fingerprints(of schema: Schema) throws -> [(String, String)] {
+    static func fingerprints(of migrations: [Migration]) throws -> [(String, String)] {
         let queue = try DatabaseQueue()
-        queue.inDatabase { db in for function in schema.functions { db.add(function: function) } }
-        return try schema.migrations.map { migration in
+        return try migrations.map { migration in
             try queue.inTransaction { db in
                 try migration.apply(db)
                 return .commit
@@ -78,21 +87,21 @@ import Testing
 
     /// Appends the migrations the ledger does not hold yet; never rewrites a line.
     static func appendNew() throws {
-        let shipped = (try? readLedger()) ?? [:]
+        let shipped = Dictionary(uniqueKeysWithValues: (try? readLedger()) ?? [])
         var text = (try? String(contentsOfFile: ledger, encoding: .utf8))
             ?? "# Every shipped migration and the fingerprint of the store it leaves (ShippedMigrationTests). Append only.\n"
-        for (identifier, fingerprint) in try fingerprints(of: KioskProgram.schema) where shipped[identifier] == nil {
+        for (identifier, fingerprint) in try fingerprints(of: inShippedOrder(KioskProgram.schema.migrations))
+        where shipped[identifier] == nil {
             text += "\(identifier) \(fingerprint)\n"
         }
         try text.write(toFile: ledger, atomically: true, encoding: .utf8)
     }
 
-    static func readLedger() throws -> [String: String] {
-        var shipped: [String: String] = [:]
-        for line in try String(contentsOfFile: ledger, encoding: .utf8).split(separator: "\n") where !line.hasPrefix("#") {
+    /// Each shipped migration's identifier and fingerprint, in the order they shipped.
+    static func readLedger() throws -> [(String, String)] {
+        try String(contentsOfFile: ledger, encoding: .utf8).split(separator: "\n").compactMap { line in
             let parts = line.split(separator: " ")
-            if parts.count == 2 { shipped[String(parts[0])] = String(parts[1]) }
+            return line.hasPrefix("#") || parts.count != 2 ? nil : (String(parts[0]), String(parts[1]))
         }
-        return shipped
     }
 }

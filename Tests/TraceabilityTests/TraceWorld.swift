@@ -14,7 +14,7 @@ final class TraceWorld: CountyWorld, @unchecked Sendable {
 
     init() throws {
         try super.init(
-            schema: Schema(modules: [SyncSchema.migrations, TraceSchema.migrations], functions: TraceSchema.functions),
+            schema: Schema(modules: [SyncSchema.migrations, TraceSchema.migrations]),
             collections: TraceCollections.all)
     }
 

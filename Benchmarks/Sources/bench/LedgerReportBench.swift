@@ -102,6 +102,14 @@ struct LedgerReportBench {
                     try insert.execute(arguments: [
                         "v\(number)", Self.village, period, index + 1, day, lines, "\(day)T10:00:00+08:00", number,
                     ])
+                    // Its lines laid out as a voucher arriving through sync has them.
+                    try LedgerArrivals.voucher.derive(
+                        from: ArrivedRecord(
+                            id: "v\(number)",
+                            fields: [
+                                "lines": .text(lines), "village_code": .text(Self.village), "period": .text(period),
+                                "voucher_date": .text(day), "number": .integer(Int64(index + 1)),
+                            ]), db)
                 }
             }
         }

@@ -103,8 +103,7 @@ struct PriceQueryBench {
         let publisher = PricePublisher(replica: county, today: { Self.today })
         try await publisher.publish(PriceCatalogue(categories: SamplePrices.categories, varieties: varieties, markets: markets))
         // The rows go straight into the table, ten days a transaction, rather than through signed
-        // bulletins (which the sync figures measure): the triggers that keep the daily summary run
-        // as they do for a bulletin.
+        // bulletins (which the sync figures measure): the daily summary is kept as it is for a bulletin.
         for first in stride(from: days - 1, through: 0, by: -10) {
             try await county.store.pool.write { db in
                 let insert = try db.cachedStatement(
@@ -125,6 +124,13 @@ struct PriceQueryBench {
                                     "\(bulletin)-\(number)", bulletin, "县农业农村局", variety.code, market.id, "441422", day,
                                     avg - 20, avg, avg + 20, "元/公斤", "2026-11-20T15:00:00+08:00",
                                 ])
+                            try PricesArrivals.observation.derive(
+                                from: ArrivedRecord(
+                                    id: "\(bulletin)-\(number)",
+                                    fields: [
+                                        "observed_on": .text(day), "variety_code": .text(variety.code), "min_fen": .integer(avg - 20),
+                                        "avg_fen": .integer(avg), "max_fen": .integer(avg + 20),
+                                    ]), db)
                         }
                     }
                 }

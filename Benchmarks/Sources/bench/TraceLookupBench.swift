@@ -26,7 +26,7 @@ struct TraceLookupBench {
         let path = folder.appendingPathComponent("trace.sqlite").path
         let store = try Store.open(
             path: path, role: "kiosk",
-            schema: Schema(modules: [SyncSchema.migrations, TraceSchema.migrations], functions: TraceSchema.functions))
+            schema: Schema(modules: [SyncSchema.migrations, TraceSchema.migrations]))
         let groups = max(1, events / Self.eventsPerGroup)
         let load = try await Measure.time { try await fill(store, groups: groups) }
         print("filled \((groups * Self.eventsPerGroup).formatted()) events in \(String(format: "%.0f", Measure.seconds(load))) s")
@@ -85,6 +85,10 @@ struct TraceLookupBench {
                         INSERT INTO trace_certificate(id, code, lot_id, village_code, product_name, quantity_g, producer_name,
                             producer_kind, issued_on, promise, recorded_at) VALUES (?, ?, ?, ?, '大埔蜜柚', 1000, ?, 'person', ?, '承诺', ?)
                         """)
+                // What the traceability module derives from each row, as when it arrives through sync.
+                func derive(_ arrival: RecordArrival, _ id: String, _ fields: [String: SyncValue]) throws {
+                    try arrival.derive(from: ArrivedRecord(id: id, fields: fields), db)
+                }
                 for group in first..<min(first + 1_000, groups) {
                     let village = String(format: "441422%03d%03d", group % 13, group % 211)
                     let day = Date(timeIntervalSince1970: 1_780_000_000 - Double(group % 1_000) * 86_400)
@@ -94,25 +98,33 @@ struct TraceLookupBench {
                         let id = "F\(group)-\(farm)"
                         farms.append(id)
                         try lot.execute(arguments: [id, village, "HN\(group)-\(farm + 4)", 200_000, "农户\(farm)", "person", at(0)])
+                        try derive(TraceArrivals.lot, id, ["trace_code": .text("HN\(group)-\(farm + 4)")])
                         for (index, kind) in kinds.enumerated() {
                             try event.execute(arguments: [
                                 "\(id)-\(index)", village, id, kind, at(Double(index * 24)), kind == "pesticide" ? "阿维菌素" : "",
                                 kind == "pesticide" ? 7 : nil, kind == "inspecting" ? "self" : nil, kind == "inspecting" ? "农残" : "",
                                 kind == "inspecting" ? 1 : nil, "[]", "[]", at(0),
                             ])
+                            try derive(TraceArrivals.event, "\(id)-\(index)", ["kind": .text(kind)])
                         }
                     }
                     let coop = "C\(group)"
                     try lot.execute(arguments: [coop, village, "(01)06901234567892(10)C\(group)", 1_000_000, "合作社", "cooperative", at(240)])
+                    try derive(TraceArrivals.lot, coop, ["trace_code": .text("(01)06901234567892(10)C\(group)")])
                     let inputs = "[" + farms.map { "\"\($0)\"" }.joined(separator: ",") + "]"
                     try event.execute(arguments: ["\(coop)-mix", village, coop, "transforming", at(240), "", nil, nil, "", nil, inputs, "[\"\(coop)\"]", at(240)])
+                    try derive(
+                        TraceArrivals.event, "\(coop)-mix",
+                        ["kind": "transforming", "inputs": .text(inputs), "outputs": .text("[\"\(coop)\"]")])
                     for (index, kind) in ["inspecting", "packing", "shipping", "retail_selling"].enumerated() {
                         try event.execute(arguments: [
                             "\(coop)-\(index)", village, coop, kind, at(Double(250 + index * 12)), "", nil,
                             kind == "inspecting" ? "lab" : nil, "", kind == "inspecting" ? 1 : nil, "[]", "[]", at(250),
                         ])
+                        try derive(TraceArrivals.event, "\(coop)-\(index)", ["kind": .text(kind)])
                     }
                     try certificate.execute(arguments: ["cert-\(group)", "HG\(group)", coop, village, "合作社", "2026-06-01", at(260)])
+                    try derive(TraceArrivals.certificate, "cert-\(group)", ["code": .text("HG\(group)")])
                 }
             }
         }

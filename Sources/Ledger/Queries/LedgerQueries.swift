@@ -2,8 +2,8 @@ import GRDB
 public import Storage
 
 /// The ledger module's reads: the reports of REFERENCE §4, journals, sub-ledgers, registers,
-/// disclosures and the audit trail, all from local data. Every report sums `ledger_line`, where a
-/// trigger lays out each posted voucher's lines.
+/// disclosures and the audit trail, all from local data. Every report sums `ledger_line`, where
+/// ``LedgerArrivals`` lays out each posted voucher's lines.
 ///
 /// ```swift
 /// let books = LedgerQueries(store: store)

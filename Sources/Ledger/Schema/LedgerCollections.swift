@@ -13,13 +13,14 @@ public import Sync
 /// ```
 public enum LedgerCollections {
     static func village(
-        _ name: String, _ table: String, _ fields: [String], reviewWorthy: Set<String>? = nil, rules: [ChangeRule] = []
+        _ name: String, _ table: String, _ fields: [String], reviewWorthy: Set<String>? = nil, rules: [ChangeRule] = [],
+        arrival: RecordArrival? = nil
     ) -> SyncCollection {
         SyncCollection(
             name: "ledger.\(name)", table: table, fields: ["village_code"] + fields, scope: .village(column: "village_code"),
             policy: reviewWorthy.map { .mergeable(reviewWorthy: $0) } ?? .appendOnly, rules: rules,
             // The books' conflicts are the bookkeepers' and the agency's reviewers' to resolve.
-            resolvers: ["bookkeeper", "reviewer"])
+            resolvers: ["bookkeeper", "reviewer"], arrival: arrival)
     }
 
     public static let account = SyncCollection(
@@ -40,7 +41,7 @@ public enum LedgerCollections {
         "voucher", "ledger_voucher",
         ["period", "number", "voucher_date", "lines", "attachments", "preparer", "reviewer", "poster", "posted_at", "reverses",
          "draft_id", "chain_index", "previous_hash", "hash"],
-        rules: LedgerRuleBook.voucher)
+        rules: LedgerRuleBook.voucher, arrival: LedgerArrivals.voucher)
     public static let close = village("close", "ledger_close", ["period", "closed_by", "closed_at"], rules: LedgerRuleBook.close)
     public static let audit = village("audit", "ledger_audit", ["action", "subject", "actor", "role", "at", "note"])
     public static let asset = village(

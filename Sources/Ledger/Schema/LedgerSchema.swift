@@ -3,9 +3,9 @@ public import Storage
 
 /// The tables of the ledger module, as numbered migrations.
 ///
-/// A posted voucher keeps its lines as a JSON array (what its hash covers); a trigger lays them out
-/// in `ledger_line`, which every report reads. `ledger_chain_check` is local: the county's last
-/// check of each village's chain.
+/// A posted voucher keeps its lines as a JSON array (what its hash covers); ``LedgerArrivals`` lays
+/// them out in `ledger_line`, which every report reads (until migration 3, a trigger did).
+/// `ledger_chain_check` is local: the county's last check of each village's chain.
 ///
 /// ```swift
 /// let schema = Schema(modules: [SyncSchema.migrations, LedgerSchema.migrations])
@@ -31,6 +31,10 @@ public enum LedgerSchema {
                         station TEXT PRIMARY KEY, village_code TEXT NOT NULL, chain_index INTEGER NOT NULL, hash TEXT NOT NULL,
                         highest_index INTEGER NOT NULL, problem TEXT, reported_at TEXT NOT NULL);
                     """)
+        },
+        // What arrives is derived in Swift, the same way on every store (LedgerArrivals).
+        Migration(module: "ledger", number: 3, name: "derived-in-swift") { db in
+            try db.execute(sql: "DROP TRIGGER IF EXISTS ledger_voucher_posted")
         },
     ]
 

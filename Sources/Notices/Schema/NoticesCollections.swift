@@ -14,7 +14,7 @@ public enum NoticesCollections {
             "index_number", "issuer", "document_number", "title", "category", "signed_on", "published_on",
             "effective_on", "expires_on", "summary", "body", "interpretation", "urgent", "relations",
         ],
-        scope: .countyWide, policy: .countyAuthoritative, urgentField: "urgent")
+        scope: .countyWide, policy: .countyAuthoritative, urgentField: "urgent", arrival: NoticesArrivals.notice)
 
     public static let shown = SyncCollection(
         name: "notices.shown", table: "notice_shown", fields: ["notice_id", "village_code", "shown_at"],

@@ -1,16 +1,15 @@
-import ChinaLocale
-public import GRDB
+import GRDB
 public import Storage
 
-/// The tables of the notices module, as numbered migrations, and the SQL functions their triggers
-/// call to keep the search index.
+/// The tables of the notices module, as numbered migrations.
 ///
-/// `notice` holds each notice as published (its relations as a JSON array); triggers lay the
-/// relations out in `notice_relation` and keep `notice_search`, an FTS5 index of Han unigrams,
-/// bigrams and title pinyin (``ChineseSearchTerms``), whose rowid is the notice's `seq`.
+/// `notice` holds each notice as published (its relations as a JSON array); ``NoticesArrivals``
+/// lays the relations out in `notice_relation` and keeps `notice_search`, an FTS5 index of Han
+/// unigrams, bigrams and title pinyin, whose rowid is the notice's `seq`. (Until migration 4,
+/// triggers did, calling SQL functions registered on every connection.)
 ///
 /// ```swift
-/// let schema = Schema(modules: [SyncSchema.migrations, NoticesSchema.migrations], functions: NoticesSchema.functions)
+/// let schema = Schema(modules: [SyncSchema.migrations, NoticesSchema.migrations])
 /// ```
 public enum NoticesSchema {
     public static let migrations: [Migration] = [
@@ -35,18 +34,13 @@ public enum NoticesSchema {
                     CREATE INDEX notice_attachment_by_notice ON notice_attachment(notice_id);
                     """)
         },
-    ]
-
-    /// `search_unigrams(text)`, `search_bigrams(text)`, `search_pinyin(text)`: the index terms.
-    public static let functions: [DatabaseFunction] = [
-        DatabaseFunction("search_unigrams", argumentCount: 1, pure: true) { values in
-            String.fromDatabaseValue(values[0]).map(ChineseSearchTerms.unigrams(of:)) ?? ""
-        },
-        DatabaseFunction("search_bigrams", argumentCount: 1, pure: true) { values in
-            String.fromDatabaseValue(values[0]).map(ChineseSearchTerms.bigrams(of:)) ?? ""
-        },
-        DatabaseFunction("search_pinyin", argumentCount: 1, pure: true) { values in
-            String.fromDatabaseValue(values[0]).map(ChineseSearchTerms.pinyin(of:)) ?? ""
+        // What arrives is derived in Swift, the same way on every store (NoticesArrivals).
+        Migration(module: "notices", number: 4, name: "derived-in-swift") { db in
+            try db.execute(
+                sql: """
+                    DROP TRIGGER IF EXISTS notice_relations_arrive; DROP TRIGGER IF EXISTS notice_relations_change;
+                    DROP TRIGGER IF EXISTS notice_search_insert; DROP TRIGGER IF EXISTS notice_search_update;
+                    """)
         },
     ]
 

@@ -5,7 +5,7 @@ import Sync
 /// A county price bulletin (价格行情公告): one day's prices as one signed document.
 ///
 /// It travels as a single county-authoritative record carrying its rows as a JSON array, so that
-/// a station verifies one signature per bulletin rather than one per price; the prices schema lays
+/// a station verifies one signature per bulletin rather than one per price; ``PricesArrivals`` lays
 /// the rows out as ``PriceObservation``s with the ids `<bulletin id>-1`, `-2`, ….
 ///
 /// ```swift
@@ -26,7 +26,7 @@ public struct PriceBulletin: Sendable, Equatable {
         self.prices = prices
     }
 
-    /// The order of each row's values in the document, as the schema's trigger reads them.
+    /// The order of each row's values in the document, as ``PricesArrivals`` reads them.
     static let columns = [
         "variety_code", "market_id", "min_fen", "avg_fen", "max_fen", "unit", "spec", "origin", "volume_kg",
         "corrects", "flags",

@@ -22,14 +22,15 @@ public enum PricesCollections {
     public static let bulletin = SyncCollection(
         name: "prices.bulletin", table: "price_bulletin",
         fields: ["observed_on", "source", "title", "published_at", "row_count", "rows"],
-        scope: .countyWide, policy: .countyAuthoritative)
+        scope: .countyWide, policy: .countyAuthoritative, arrival: PricesArrivals.bulletin)
     public static let observation = SyncCollection(
         name: "prices.observation", table: "price_observation",
         fields: [
             "village_code", "source", "variety_code", "market_id", "region_code", "observed_on", "min_fen", "avg_fen",
             "max_fen", "unit", "spec", "origin", "volume_kg", "corrects", "flags", "recorded_by", "recorded_at",
         ],
-        scope: .village(column: "village_code"), policy: .appendOnly, rules: PricesRuleBook.observation)
+        scope: .village(column: "village_code"), policy: .appendOnly, rules: PricesRuleBook.observation,
+        arrival: PricesArrivals.observation)
 
     /// In the order records must arrive: a bulletin's rows name varieties and markets.
     public static let all = [category, variety, market, bulletin, observation]

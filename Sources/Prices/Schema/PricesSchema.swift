@@ -3,10 +3,10 @@ public import Storage
 
 /// The tables of the prices module, as numbered migrations.
 ///
-/// A county bulletin travels as one signed document (`price_bulletin.rows`, a JSON array); a
-/// trigger lays its rows out in `price_observation`, beside the prices stations record, so that
-/// every query reads one table. A correction marks the record it corrects `superseded`, whichever
-/// of the two arrives first.
+/// A county bulletin travels as one signed document (`price_bulletin.rows`, a JSON array);
+/// ``PricesArrivals`` lays its rows out in `price_observation`, beside the prices stations record,
+/// so that every query reads one table, marks what a correction corrects `superseded`, whichever
+/// of the two arrives first, and keeps the day sums. (Until migration 3, triggers did.)
 ///
 /// ```swift
 /// let schema = Schema(modules: [SyncSchema.migrations, PricesSchema.migrations])
@@ -19,7 +19,7 @@ public enum PricesSchema {
             try db.execute(sql: bulletins)
             try db.execute(sql: daily)
         },
-        // A county takes hundreds of thousands of station prices a day, and every index and trigger
+        // A county takes hundreds of thousands of station prices a day, and every index and derived-sum
         // lookup is paid on each one. The by-day index served only an import's look back, which the
         // by-variety index serves a variety at a time; and a new price counts unless something
         // corrects it, which the small corrections index answers without reading the row back.
@@ -27,6 +27,15 @@ public enum PricesSchema {
         Migration(module: "prices", number: 2, name: "lighter-price-writes") { db in
             try db.execute(sql: "DROP INDEX IF EXISTS price_by_day; DROP TRIGGER IF EXISTS price_daily_adds;")
             try db.execute(sql: dailyAdds)
+        },
+        // What arrives is derived in Swift, the same way on every store (PricesArrivals).
+        Migration(module: "prices", number: 3, name: "derived-in-swift") { db in
+            try db.execute(
+                sql: """
+                    DROP TRIGGER IF EXISTS price_correction_arrives; DROP TRIGGER IF EXISTS price_corrected_arrives;
+                    DROP TRIGGER IF EXISTS price_daily_recounts; DROP TRIGGER IF EXISTS price_daily_adds;
+                    DROP TRIGGER IF EXISTS price_bulletin_arrives;
+                    """)
         },
     ]
 
@@ -76,8 +85,8 @@ public enum PricesSchema {
         END;
         """
 
-    /// Each variety's prices per day summed up, kept by triggers as prices arrive and are
-    /// superseded, so that the board reads one row a variety and a year's history 365 rows,
+    /// Each variety's prices per day summed up, kept as prices arrive and are superseded
+    /// (``PricesArrivals``; by triggers until migration 3), so that the board reads one row a variety and a year's history 365 rows,
     /// however many markets report. "Trusted" means not flagged 待核实.
     static let daily = """
         CREATE TABLE price_daily (

@@ -19,7 +19,7 @@ public enum TraceCollections {
         scope: .villageShared(column: "village_code"),
         policy: .mergeable(reviewWorthy: ["quantity_g", "producer_name", "producer_phone", "producer_credit_code"]),
         rules: TraceRuleBook.lot,
-        redaction: TracePrivacy.masking([("producer_name", "producer_kind", "producer_phone")]))
+        redaction: TracePrivacy.masking([("producer_name", "producer_kind", "producer_phone")]), arrival: TraceArrivals.lot)
 
     public static let event = SyncCollection(
         name: "trace.event", table: "trace_event",
@@ -30,7 +30,8 @@ public enum TraceCollections {
             "inputs", "outputs", "retracts", "note", "recorded_by", "recorded_at",
         ],
         scope: .villageShared(column: "village_code"), policy: .appendOnly, rules: TraceRuleBook.event,
-        redaction: TracePrivacy.masking([("source_name", "source_kind", nil), ("destination_name", "destination_kind", nil)]))
+        redaction: TracePrivacy.masking([("source_name", "source_kind", nil), ("destination_name", "destination_kind", nil)]),
+        arrival: TraceArrivals.event)
 
     public static let certificate = SyncCollection(
         name: "trace.certificate", table: "trace_certificate",
@@ -39,7 +40,7 @@ public enum TraceCollections {
             "producer_phone", "origin", "issued_on", "promise", "test_kind", "test_passed", "issued_by", "recorded_at",
         ],
         scope: .villageShared(column: "village_code"), policy: .appendOnly, rules: TraceRuleBook.certificate,
-        redaction: TracePrivacy.masking([("producer_name", "producer_kind", "producer_phone")]))
+        redaction: TracePrivacy.masking([("producer_name", "producer_kind", "producer_phone")]), arrival: TraceArrivals.certificate)
 
     /// In the order records must arrive: events and certificates name their lot.
     public static let all = [lot, event, certificate]

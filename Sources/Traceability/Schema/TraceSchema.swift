@@ -1,15 +1,14 @@
-public import GRDB
+import GRDB
 public import Storage
 
-/// The tables of the traceability module, as numbered migrations, and the SQL function that
-/// keys codes for lookup.
+/// The tables of the traceability module, as numbered migrations.
 ///
-/// Triggers keep what is derived from the facts, whichever order they arrive in: `code_key` of
-/// lots and certificates (``TraceCode/lookupKey``), `retracted` on an event a retraction names, and
-/// `trace_link`, one row per input and output lot of a transformation, that lineage walks.
+/// What is derived from the facts — `code_key` of lots and certificates, `retracted` on an event a
+/// retraction names, and `trace_link`, one row per input and output lot of a transformation —
+/// ``TraceArrivals`` keeps, whichever order the facts arrive in. (Until migration 2, triggers did.)
 ///
 /// ```swift
-/// let schema = Schema(modules: [SyncSchema.migrations, TraceSchema.migrations], functions: TraceSchema.functions)
+/// let schema = Schema(modules: [SyncSchema.migrations, TraceSchema.migrations])
 /// ```
 public enum TraceSchema {
     public static let migrations: [Migration] = [
@@ -17,15 +16,16 @@ public enum TraceSchema {
             try db.execute(sql: lots)
             try db.execute(sql: events)
             try db.execute(sql: certificates)
-        }
-    ]
-
-    /// `trace_code_key(text)`: the lookup key of a stored code.
-    public static let functions: [DatabaseFunction] = [
-        DatabaseFunction("trace_code_key", argumentCount: 1, pure: true) { values in
-            guard let text = String.fromDatabaseValue(values[0]), let code = try? TraceCode(text) else { return "" }
-            return code.lookupKey
-        }
+        },
+        // What arrives is derived in Swift, the same way on every store (TraceArrivals).
+        Migration(module: "trace", number: 2, name: "derived-in-swift") { db in
+            try db.execute(
+                sql: """
+                    DROP TRIGGER IF EXISTS trace_lot_keyed; DROP TRIGGER IF EXISTS trace_lot_rekeyed;
+                    DROP TRIGGER IF EXISTS trace_retraction_arrives; DROP TRIGGER IF EXISTS trace_retracted_arrives;
+                    DROP TRIGGER IF EXISTS trace_transformation_arrives; DROP TRIGGER IF EXISTS trace_certificate_keyed;
+                    """)
+        },
     ]
 
     static let lots = """

@@ -1,0 +1,77 @@
+public import GRDB
+
+/// What a domain derives from a record of one of its collections as the record is written: a
+/// bulletin's rows, a day's sums, a correction's mark on what it corrects, a voucher's lines.
+///
+/// The sync layer runs it on every path a record takes into a store — captured here, pushed to
+/// the county, pulled by a station — right after the row is written, in the same transaction, so
+/// the derived rows commit or vanish with it. It is Swift, called from Swift: it shows in a call
+/// graph and runs the same way on every store, which a trigger inside SQLite did not.
+///
+/// It runs after every write of the record: once when an append-only fact is inserted (never for a
+/// fact held already), and after each write of a merged or county record with the fields that
+/// write carried. So what it derives from a field it re-derives whole, whatever was there before.
+///
+/// ```swift
+/// let codeKeyed = RecordArrival { record, db in
+///     guard case .text(let code) = record.fields["trace_code"] else { return }
+///     try db.execute(sql: "UPDATE trace_lot SET code_key = ? WHERE id = ?", arguments: [key(code), record.id])
+/// }
+/// ```
+public struct RecordArrival: Sendable {
+    let body: @Sendable (_ record: ArrivedRecord, _ db: Database) throws -> Void
+
+    public init(_ body: @escaping @Sendable (_ record: ArrivedRecord, _ db: Database) throws -> Void) {
+        self.body = body
+    }
+
+    /// Derives what the domain derives from a record just written, in the caller's transaction.
+    /// The sync layer calls it; a tool that loads rows in bulk (the benchmark's seeding) calls it
+    /// after each row it inserts itself.
+    public func derive(from record: ArrivedRecord, _ db: Database) throws {
+        try body(record, db)
+    }
+}
+
+/// A record just written to its table: its id and the fields the write carried (all of them when
+/// the record is new).
+public struct ArrivedRecord: Sendable {
+    public let id: String
+    public let fields: [String: SyncValue]
+
+    public init(id: String, fields: [String: SyncValue]) {
+        self.id = id
+        self.fields = fields
+    }
+
+    /// A text field the write carried, or `nil` when it did not carry it or it is null.
+    public func text(_ field: String) -> String? {
+        if case .text(let value) = fields[field] { return value }
+        return nil
+    }
+
+    /// An integer field the write carried, or `nil`.
+    public func integer(_ field: String) -> Int64? {
+        if case .integer(let value) = fields[field] { return value }
+        return nil
+    }
+
+    /// Whether the write carried any of the fields.
+    public func carries(anyOf names: some Sequence<String>) -> Bool {
+        names.contains { fields[$0] != nil }
+    }
+}
+
+/// A record whose derived rows cannot be made from it (a voucher whose lines are not JSON): the
+/// change's fault, so it is quarantined like one a constraint refused, and the queue goes on.
+public struct UnderivableRecord: Error, CustomStringConvertible {
+    public let collection: String
+    public let reason: String
+
+    public init(collection: String, reason: String) {
+        self.collection = collection
+        self.reason = reason
+    }
+
+    public var description: String { "\(collection): \(reason)" }
+}

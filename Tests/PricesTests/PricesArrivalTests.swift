@@ -1,0 +1,69 @@
+import GRDB
+import Prices
+import Storage
+import Sync
+import Testing
+import TestSupport
+
+/// What the prices module derives as prices arrive does not depend on the order they arrive in:
+/// a correction may come before the price it corrects (a bulletin's rows, a station restored).
+@Suite struct PricesArrivalTests {
+    /// Prices of three varieties on two days, some flagged 待核实, and corrections of some of them,
+    /// one a correction of a correction.
+    static let prices: [(id: String, variety: String, day: String, avg: Int64, flags: String, corrects: String?)] = {
+        var prices: [(id: String, variety: String, day: String, avg: Int64, flags: String, corrects: String?)] = []
+        for index in 0..<24 {
+            prices.append((
+                "p\(index)", ["01010301", "01040101", "01050201"][index % 3], ["2026-11-19", "2026-11-20"][index / 12],
+                Int64(200 + index * 7), index % 5 == 0 ? "待核实" : "", nil))
+        }
+        for (number, target) in [1, 4, 5, 10, 13, 22].enumerated() {
+            let corrected = prices[target]
+            prices.append(("c\(number)", corrected.variety, corrected.day, corrected.avg + 11, "", corrected.id))
+        }
+        prices.append(("c-again", prices[25].variety, prices[25].day, prices[25].avg + 3, "", "c1"))
+        return prices
+    }()
+
+    @Test(arguments: [1, 2, 3, 4, 5, 6] as [UInt64])
+    func theDaySumsAndSupersededMarksAreThoseCountedFromScratchInAnyOrder(seed: UInt64) async throws {
+        let folder = try TemporaryFolder(inMemory: true)
+        let store = try Store.open(
+            path: folder.file("prices.sqlite"), role: "county", schema: Schema(modules: [SyncSchema.migrations, PricesSchema.migrations]))
+        var random = SeededRandom(seed: seed)
+        let order = Self.prices.shuffled(using: &random)
+        try await store.pool.write { db in
+            for price in order {
+                let fields: [String: SyncValue] = [
+                    "village_code": "441422107201", "source": "信息站", "variety_code": .text(price.variety), "market_id": "M01",
+                    "region_code": "441422", "observed_on": .text(price.day), "min_fen": .integer(price.avg - 10),
+                    "avg_fen": .integer(price.avg), "max_fen": .integer(price.avg + 10), "unit": "元/公斤",
+                    "corrects": price.corrects.map(SyncValue.text) ?? .null, "flags": .text(price.flags),
+                    "recorded_at": "2026-11-20T09:00:00+08:00",
+                ]
+                let names = fields.keys.sorted()
+                try db.execute(
+                    sql: "INSERT INTO price_observation(id, \(names.joined(separator: ", "))) VALUES (?\(String(repeating: ", ?", count: names.count)))",
+                    arguments: StatementArguments([price.id.databaseValue] + names.map { fields[$0]!.databaseValue }))
+                try PricesArrivals.observation.derive(from: ArrivedRecord(id: price.id, fields: fields), db)
+            }
+        }
+        try await store.pool.read { db in
+            let superseded = try Set(String.fetchAll(db, sql: "SELECT id FROM price_observation WHERE superseded = 1"))
+            #expect(superseded == Set(Self.prices.compactMap(\.corrects)))
+            let kept = try Row.fetchAll(db, sql: "SELECT * FROM price_daily ORDER BY observed_on, variety_code")
+            let counted = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT observed_on, variety_code, COUNT(*) AS markets, SUM(flags <> '') AS suspect,
+                        IFNULL(SUM(CASE WHEN flags = '' THEN avg_fen END), 0) AS trusted_sum,
+                        MIN(CASE WHEN flags = '' THEN min_fen END) AS trusted_min, MAX(CASE WHEN flags = '' THEN max_fen END) AS trusted_max,
+                        SUM(avg_fen) AS all_sum, MIN(min_fen) AS all_min, MAX(max_fen) AS all_max
+                    FROM price_observation WHERE superseded = 0
+                    GROUP BY observed_on, variety_code ORDER BY observed_on, variety_code
+                    """)
+            #expect(kept.count == 6)
+            #expect(kept == counted)
+        }
+    }
+}
