@@ -1,4 +1,5 @@
-import GRDB
+public import GRDB
+
 /// The built-in collections that carry conflicts and their resolutions between replicas.
 ///
 /// Only the county detects conflicts, because every station's change passes through it, so each
@@ -34,6 +35,17 @@ public enum ConflictLog {
         ])
 
     static let collections = [conflicts, resolutions]
+
+    /// How many of a village's conflicts no one has resolved yet, in the caller's transaction.
+    public static func openCount(scope: String, _ db: Database) throws -> Int {
+        try Int.fetchOne(
+            db,
+            sql: """
+                SELECT COUNT(*) FROM sync_conflict c
+                WHERE c.scope = ? AND NOT EXISTS (SELECT 1 FROM sync_resolution r WHERE r.conflict_id = c.id)
+                """,
+            arguments: [scope]) ?? 0
+    }
 }
 
 /// A concurrent edit of a review-worthy field: the value the merge kept and the one it did not.

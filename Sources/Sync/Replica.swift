@@ -1,5 +1,5 @@
 public import Foundation
-import GRDB
+public import GRDB
 public import Storage
 import Synchronization
 
@@ -145,5 +145,23 @@ public final class Replica: Sendable {
                 ON CONFLICT(origin) DO UPDATE SET sequence = MAX(sequence, excluded.sequence)
                 """
         ).execute(arguments: [origin, sequence])
+    }
+}
+
+extension Replica {
+    /// Whether an origin has been seen in this store's log, as a change logged or one received:
+    /// an origin the county hands out must be one no replica has used.
+    public static func hasSeen(origin: String, _ db: Database) throws -> Bool {
+        try Bool.fetchOne(
+            db,
+            sql: """
+                SELECT EXISTS(SELECT 1 FROM sync_change WHERE origin = ?1) OR EXISTS(SELECT 1 FROM sync_received WHERE origin = ?1)
+                """,
+            arguments: [origin]) ?? true
+    }
+
+    /// How many of an origin's changes this store holds in quarantine.
+    public static func quarantinedCount(from origin: String, _ db: Database) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sync_quarantine WHERE origin = ?", arguments: [origin]) ?? 0
     }
 }

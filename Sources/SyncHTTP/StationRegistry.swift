@@ -111,15 +111,15 @@ public struct StationRegistry: Sendable {
     static func unusedOrigin(_ db: Database) throws -> String {
         while true {
             let origin = UUID().uuidString.lowercased()
-            let used = try Bool.fetchOne(
-                db,
-                sql: """
-                    SELECT EXISTS(SELECT 1 FROM sync_change WHERE origin = ?1)
-                        OR EXISTS(SELECT 1 FROM sync_received WHERE origin = ?1)
-                        OR EXISTS(SELECT 1 FROM sync_station WHERE origin = ?1)
-                        OR EXISTS(SELECT 1 FROM store_info WHERE key = 'replica_id' AND value = ?1)
-                    """,
-                arguments: [origin]) ?? true
+            let used =
+                try Replica.hasSeen(origin: origin, db)
+                || Bool.fetchOne(
+                    db,
+                    sql: """
+                        SELECT EXISTS(SELECT 1 FROM sync_station WHERE origin = ?1)
+                            OR EXISTS(SELECT 1 FROM store_info WHERE key = 'replica_id' AND value = ?1)
+                        """,
+                    arguments: [origin]) ?? true
             if !used { return origin }
         }
     }
@@ -160,23 +160,15 @@ public struct StationRegistry: Sendable {
     }
 
     static func station(_ id: String, _ db: Database) throws -> Station? {
-        try Row.fetchOne(
-            db,
-            sql: """
-                SELECT s.*,
-                    (SELECT COUNT(*) FROM sync_quarantine q WHERE q.origin = s.origin) AS quarantined,
-                    (SELECT COUNT(*) FROM sync_conflict c WHERE c.scope = s.village
-                        AND NOT EXISTS (SELECT 1 FROM sync_resolution r WHERE r.conflict_id = c.id)) AS open_conflicts
-                FROM sync_station s WHERE s.id = ?
-                """,
-            arguments: [id]
-        ).map { row in
-            Station(
-                id: row["id"], village: row["village"], name: row["name"], origin: row["origin"],
-                enrolledAt: row["enrolled_at"], revokedAt: row["revoked_at"], lastSyncAt: row["last_sync_at"],
-                pending: row["pending"], clockOffsetMs: row["clock_offset_ms"], quarantined: row["quarantined"],
-                openConflicts: row["open_conflicts"], warning: row["warning"])
-        }
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM sync_station WHERE id = ?", arguments: [id]) else { return nil }
+        let origin: String? = row["origin"]
+        let village: String = row["village"]
+        return Station(
+            id: row["id"], village: village, name: row["name"], origin: origin,
+            enrolledAt: row["enrolled_at"], revokedAt: row["revoked_at"], lastSyncAt: row["last_sync_at"],
+            pending: row["pending"], clockOffsetMs: row["clock_offset_ms"],
+            quarantined: try origin.map { try Replica.quarantinedCount(from: $0, db) } ?? 0,
+            openConflicts: try ConflictLog.openCount(scope: village, db), warning: row["warning"])
     }
 
     /// Ten characters from an alphabet without look-alikes (no 0/O, 1/I/L), in two groups.

@@ -88,12 +88,17 @@ import Testing
         try await browser.open(demo.station + "/")
         try await browser.waitForText("大埔县", in: "#station-name")
         try await browser.waitForText("查价格", in: "main")
+        // The typhoon warning in force is above the home screen; May's forest-fire notice, urgent once
+        // and never ended, is not (a warning without an end lapses after a week).
+        let warnings = try await browser.waitForText("台风", in: "#warnings")
+        #expect(warnings.contains("紧急") && !warnings.contains("森林"), "\(warnings)")
         try await checkSizes(browser, on: "home")
         try await shoot(browser, "kiosk-home")
 
         try await browser.click("[data-href='#/prices']")
         let board = try await browser.waitForText("元/斤", in: "table.board")
         #expect(board.contains("比上周"))
+        try await browser.waitForText("台风", in: "#warnings")  // on every public screen
         try await checkSizes(browser, on: "price board")
         try await shoot(browser, "kiosk-prices")
         try await browser.click("button[aria-pressed='false']")  // 元/公斤
@@ -130,6 +135,10 @@ import Testing
         try await browser.click("#back")  // back to the search, with what was typed and found
         try await browser.waitForText("补贴", in: "#notice-results mark")
         #expect(try await browser.run("return document.getElementById('notice-search').value;") as? String == "butie")
+
+        try await browser.click("#go-home")
+        try await browser.click("#warnings button")  // one touch from home to the warning
+        try await browser.waitForText("台风", in: "main h2")
 
         try await browser.click("#go-home")
         try await browser.click("[data-href='#/disclosures']")
@@ -232,7 +241,8 @@ import Testing
             try await browser.type("埔三防〔2026〕30号", into: "#notice-number")
             try await browser.type("今晚起气温骤降，请做好防寒。", into: "#notice-summary")
             try await browser.type("各村请通知农户做好作物和畜禽防寒。", into: "#notice-body")
-            try await browser.click("#notice-urgent")
+            try await browser.click("#notice-urgent")  // a switch, and a warning carries the day it is lifted
+            #expect(try await browser.run("return document.getElementById('notice-expires').closest('label').hidden;") as? Bool == false)
             try await browser.click("#notice-publish")
             try await browser.waitForText("已发布", in: "#message")
             try await browser.click("a[href='#/urgent']")

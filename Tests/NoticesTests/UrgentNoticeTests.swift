@@ -11,7 +11,7 @@ import TestSupport
         let publisher = NoticePublisher(replica: world.county)
         try await publisher.publish((1...120).map { NoticeWorld.notice("R\($0)", "第\($0)号常规通知") })
         try await publisher.publish([
-            NoticeWorld.notice("T1", "关于防御台风“海葵”的紧急通知", category: "灾害预警", urgent: true)
+            NoticeWorld.notice("T1", "关于防御台风“海葵”的紧急通知", effective: "2026-11-19", category: "灾害预警", urgent: true)
         ])
         let houNan = try world.station()
         let peer = StationPeer(origin: houNan.origin, village: "441422107201")
@@ -24,7 +24,7 @@ import TestSupport
         try await houNan.accept(first)
         let queries = NoticeQueries(store: houNan.store, today: { NoticeWorld.today })
         #expect(try await queries.notice(id: "T1")?.notice.urgent == true)
-        #expect(try await queries.list(limit: 1).map(\.id) == ["T1"])  // urgent ahead in lists
+        #expect(try await queries.list(limit: 1).map(\.id) == ["T1"])  // a warning in force ahead in lists
 
         // The next pull names it as held: the county records the receipt before the log reaches it.
         #expect(try await world.county.urgentReceipts(collection: "notices.notice", recordID: "T1").isEmpty)
@@ -56,5 +56,30 @@ import TestSupport
         _ = try await SyncRound(station: station, transport: transport).run()
         _ = try await SyncRound(station: station, transport: transport).run()
         #expect(try await world.county.urgentReceipts(collection: "notices.notice", recordID: "T1").map(\.station) == [station.origin])
+    }
+
+    /// A warning ends: on its end day (`expires_on`), or a week after it takes effect when it was
+    /// published without one, and then it no longer heads every list or shows in the band.
+    @Test func aWarningIsInForceUntilItsEndOrForAWeekWithoutOne() async throws {
+        let world = try NoticeWorld()  // today is 2026-11-20
+        try await NoticePublisher(replica: world.county).publish([
+            NoticeWorld.notice("R1", "关于做好秋冬种工作的通知", effective: "2026-11-01"),
+            NoticeWorld.notice("F5", "关于加强森林防火的紧急通知", effective: "2026-05-10", category: "灾害预警", urgent: true),
+            NoticeWorld.notice("W1", "关于防御强冷空气的紧急通知", effective: "2026-11-14", category: "灾害预警", urgent: true),
+            NoticeWorld.notice("W2", "关于防御强冷空气的紧急通知（二）", effective: "2026-11-13", category: "灾害预警", urgent: true),
+            NoticeWorld.notice(
+                "T1", "关于防御台风“海葵”的紧急通知", effective: "2026-11-01", expires: "2026-11-20", category: "灾害预警",
+                urgent: true),
+            NoticeWorld.notice(
+                "T0", "关于防御台风“摩羯”的紧急通知", effective: "2026-09-01", expires: "2026-09-08", category: "灾害预警",
+                urgent: true),
+        ])
+        let queries = world.queries
+        #expect(try await queries.warnings().map(\.id) == ["T1", "W1"])
+        let listed = try await queries.list()
+        #expect(Array(listed.prefix(2).map(\.id)) == ["T1", "W1"])
+        #expect(listed.filter(\.warning).count == 2)
+        #expect(listed.first { $0.id == "F5" }?.urgent == true)  // still an urgent notice, no longer a warning
+        #expect(!listed.contains { $0.id == "T0" })  // lapsed on its end day
     }
 }

@@ -51,19 +51,48 @@ import TestSupport
         try await store.pool.read { db in
             let superseded = try Set(String.fetchAll(db, sql: "SELECT id FROM price_observation WHERE superseded = 1"))
             #expect(superseded == Set(Self.prices.compactMap(\.corrects)))
-            let kept = try Row.fetchAll(db, sql: "SELECT * FROM price_daily ORDER BY observed_on, variety_code")
-            let counted = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT observed_on, variety_code, COUNT(*) AS markets, SUM(flags <> '') AS suspect,
-                        IFNULL(SUM(CASE WHEN flags = '' THEN avg_fen END), 0) AS trusted_sum,
-                        MIN(CASE WHEN flags = '' THEN min_fen END) AS trusted_min, MAX(CASE WHEN flags = '' THEN max_fen END) AS trusted_max,
-                        SUM(avg_fen) AS all_sum, MIN(min_fen) AS all_min, MAX(max_fen) AS all_max
-                    FROM price_observation WHERE superseded = 0
-                    GROUP BY observed_on, variety_code ORDER BY observed_on, variety_code
-                    """)
+            let (kept, counted) = try Self.daySums(db)
             #expect(kept.count == 6)
             #expect(kept == counted)
         }
+    }
+
+    /// Bulletins are laid out a statement at a time: a later bulletin's corrections of an earlier
+    /// one's rows, and a bulletin published again, leave the sums counted from scratch.
+    @Test func bulletinsAndTheirCorrectionsLeaveTheDaySumsCountedFromScratch() async throws {
+        let world = try await PriceWorld()
+        try await world.publish([
+            PriceWorld.entry(avg: 260), PriceWorld.entry(market: "M02", avg: 280),
+            PriceWorld.entry(PriceWorld.cabbage, avg: 120), PriceWorld.entry(PriceWorld.cabbage, market: "M02", avg: 140),
+        ])
+        var correction = PriceWorld.entry(avg: 300)
+        correction.corrects = "PB-2026-11-20-1-1"
+        try await world.publish([correction, PriceWorld.entry(market: "M03", avg: 270)])
+        let houNan = try world.station(PriceWorld.houNan, name: "hounan")
+        try await world.sync(houNan)
+        for replica in [world.county, houNan] {
+            try await replica.store.pool.read { db in
+                #expect(try String.fetchAll(db, sql: "SELECT id FROM price_observation WHERE superseded = 1") == ["PB-2026-11-20-1-1"])
+                let (kept, counted) = try Self.daySums(db)
+                #expect(kept.count == 2)
+                #expect(kept == counted)
+            }
+        }
+    }
+
+    /// The day sums kept, and the same counted from scratch.
+    static func daySums(_ db: Database) throws -> (kept: [Row], counted: [Row]) {
+        let kept = try Row.fetchAll(db, sql: "SELECT * FROM price_daily ORDER BY observed_on, variety_code")
+        let counted = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT observed_on, variety_code, COUNT(*) AS markets, SUM(flags <> '') AS suspect,
+                    IFNULL(SUM(CASE WHEN flags = '' THEN avg_fen END), 0) AS trusted_sum,
+                    MIN(CASE WHEN flags = '' THEN min_fen END) AS trusted_min, MAX(CASE WHEN flags = '' THEN max_fen END) AS trusted_max,
+                    SUM(avg_fen) AS all_sum, MIN(min_fen) AS all_min, MAX(max_fen) AS all_max
+                FROM price_observation WHERE superseded = 0
+                GROUP BY observed_on, variety_code ORDER BY observed_on, variety_code
+                """)
+        return (kept, counted)
     }
 }

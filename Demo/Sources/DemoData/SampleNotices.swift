@@ -93,6 +93,7 @@ public enum SampleNotices {
         notices[typhoon].publishedOn = last.text
         notices[typhoon].effectiveOn = last.text
         notices[typhoon].signedOn = last.text
+        notices[typhoon].expiresOn = last.adding(days: 3).text  // the warning's end: it lapses then
         notices[typhoon].summary = "今年第12号台风“海葵”预计明日在粤东登陆，请各村立即转移危险区域群众，加固农业设施。"
         return notices
     }

@@ -1,6 +1,7 @@
-// The station's screen: a hash router over the public screens and the operator's, the fixed bar
-// (返回 / 首页 / 字大一点), and the two-minute rule: without a touch, the public home screen returns
-// and any operator is logged out. Everything it loads comes from the station itself.
+// The station's screen: a hash router over the public screens and the operator's, the warning band
+// (an urgent notice in force, above every public screen), the fixed bar (返回 / 首页 / 字大一点), and the
+// two-minute rule: without a touch, the public home screen returns and any operator is logged out.
+// Everything it loads comes from the station itself.
 import { api, el, newScreen, tile } from "./ui.js";
 import { pricesScreen, varietyScreen } from "./prices.js";
 import { scanScreen } from "./scan.js";
@@ -50,6 +51,20 @@ async function render() {
   main.focus({ preventScroll: true });
   window.scrollTo(0, 0);
   showWho();
+  showWarnings(name in operatorRoutes || name === "login");
+}
+
+/** The urgent notices in force (a typhoon, a flood), one button each above the screen, touched to
+    read; on every public screen, so that no one has to look for a warning behind 惠农政策. */
+async function showWarnings(operatorScreen) {
+  const band = document.getElementById("warnings");
+  let warnings = [];
+  if (!operatorScreen) {
+    try { warnings = (await api("notices/warnings")).notices; } catch (_) { /* the screen works without it */ }
+  }
+  band.replaceChildren(...warnings.map((n) => el("button", { type: "button", dataset: { id: n.id },
+    onclick: () => { location.hash = `#/notices/${encodeURIComponent(n.id)}`; } }, `⚠ 紧急：${n.title}（点此阅读）`)));
+  band.hidden = warnings.length === 0;
 }
 
 function showWho() {

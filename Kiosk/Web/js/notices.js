@@ -12,7 +12,7 @@ function list(notices) {
   if (notices.length === 0) return el("p", {}, "没有找到相关政策。");
   return paged(notices, 5, (page) => el("ul", { class: "list" }, page.map((n) =>
     el("li", {}, el("button", { type: "button", dataset: { id: n.id }, onclick: () => { location.hash = `#/notices/${encodeURIComponent(n.id)}`; } },
-      el("span", { class: n.urgent ? "urgent" : "" }, n.urgent ? "【紧急】" : "", n.title_parts ? marked(n.title_parts) : n.title),
+      el("span", { class: n.warning ? "urgent" : "" }, n.warning ? "【紧急】" : "", n.title_parts ? marked(n.title_parts) : n.title),
       n.excerpt_parts && n.excerpt_parts.length ? el("small", {}, marked(n.excerpt_parts)) : null,
       el("small", {}, [n.issuer, n.document_number, n.category, n.published_on, n.status].filter(Boolean).join(" · ")))))));
 }

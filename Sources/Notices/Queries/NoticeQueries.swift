@@ -30,29 +30,64 @@ public struct NoticeQueries: Sendable {
         public let publishedOn: String
         public let effectiveOn: String
         public let urgent: Bool
+        /// Whether it is an urgent notice whose warning is in force today (``warningDaysWithoutEnd``).
+        public let warning: Bool
         public let status: NoticeStatus
         public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
     }
+
+    /// How many days an urgent notice published without an end (`expires_on`) stays a warning after
+    /// it takes effect: a warning that is never lifted would sit above every notice for ever.
+    public static let warningDaysWithoutEnd = 7
 
     static let summaryColumns = """
         n.id, n.title, n.category, n.issuer, n.document_number, n.published_on, n.effective_on, n.urgent,
         \(NoticeStatus.sql) AS status
         """
 
-    /// Notices newest first, urgent ones ahead; by default only those in force or about to be.
+    /// Whether the notice row `n`, with its `status`, is a warning in force; binds `:warningSince`.
+    static let warningSQL = """
+        (urgent <> 0 AND status IN ('\(NoticeStatus.inForce.rawValue)', '\(NoticeStatus.amended.rawValue)')
+            AND (expires_on IS NOT NULL OR effective_on >= :warningSince))
+        """
+
+    /// Notices newest first, warnings in force ahead; by default only those in force or about to be.
     public func list(category: String? = nil, all: Bool = false, limit: Int = 20, offset: Int = 0) async throws -> [Summary] {
         let shown = (all ? NoticeStatus.allCases : NoticeStatus.listedByDefault).map { "'\($0.rawValue)'" }.joined(separator: ", ")
         return try await store.pool.read { db in
             try Summary.fetchAll(
                 db,
                 sql: """
-                    SELECT * FROM (
-                        SELECT \(Self.summaryColumns), n.seq FROM notice n WHERE :category IS NULL OR n.category = :category
+                    SELECT *, \(Self.warningSQL) AS warning FROM (
+                        SELECT \(Self.summaryColumns), n.expires_on, n.seq FROM notice n
+                        WHERE :category IS NULL OR n.category = :category
                     ) WHERE status IN (\(shown))
-                    ORDER BY urgent DESC, published_on DESC, seq DESC LIMIT :limit OFFSET :offset
+                    ORDER BY warning DESC, published_on DESC, seq DESC LIMIT :limit OFFSET :offset
                     """,
-                arguments: ["today": today().text, "category": category, "limit": limit, "offset": offset])
+                arguments: dayArguments + ["category": category, "limit": limit, "offset": offset])
         }
+    }
+
+    /// The urgent notices whose warning is in force today, newest first: what every public screen
+    /// shows in its warning band.
+    public func warnings() async throws -> [Summary] {
+        try await store.pool.read { db in
+            try Summary.fetchAll(
+                db,
+                sql: """
+                    SELECT *, 1 AS warning FROM (
+                        SELECT \(Self.summaryColumns), n.expires_on, n.seq FROM notice n WHERE n.urgent <> 0
+                    ) WHERE \(Self.warningSQL)
+                    ORDER BY published_on DESC, seq DESC LIMIT 5
+                    """,
+                arguments: dayArguments)
+        }
+    }
+
+    /// Today, and the first effective day of a warning without an end still in force.
+    var dayArguments: StatementArguments {
+        let today = today()
+        return ["today": today.text, "warningSince": today.adding(days: -(Self.warningDaysWithoutEnd - 1)).text]
     }
 
     /// One notice in full, with its status and its relations both ways.

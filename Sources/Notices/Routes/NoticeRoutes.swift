@@ -9,7 +9,7 @@ public import WebAPI
 ///
 /// ```swift
 /// NoticeRoutes(.station(store: store) { try await link.replica() }).addRoutes(to: router.group("api/v1"))
-/// // GET notices, GET notices/search?q=, GET notices/{id}, GET notices/{id}/attachments/{file};
+/// // GET notices, GET notices/warnings, GET notices/search?q=, GET notices/{id}, GET notices/{id}/attachments/{file};
 /// // at a station POST notices/{id}/shown; at the county POST notices
 /// ```
 public struct NoticeRoutes: RouteProvider {
@@ -32,6 +32,9 @@ public struct NoticeRoutes: RouteProvider {
                 NoticeList(
                     notices: try await queries.list(
                         category: parameters["category"].map(String.init), all: all, limit: limit, offset: offset)))
+        }
+        notices.get("warnings") { _, _ in
+            JSONResponse(NoticeList(notices: try await queries.warnings()))
         }
         notices.get("search") { request, _ in
             let text = request.uri.queryParameters["q"].map(String.init) ?? ""

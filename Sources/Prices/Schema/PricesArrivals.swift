@@ -12,10 +12,10 @@ public import Sync
 /// PricesCollections.bulletin.arrival    // PricesArrivals.bulletin
 /// ```
 public enum PricesArrivals {
-    /// A bulletin's rows, each then arriving as a price of its own.
+    /// A bulletin's rows laid out as prices, each counted as a price of its own would be.
     public static let bulletin: RecordArrival = RecordArrival { record, db in
-        guard let rows = record.text("rows") else { return }
-        try layOut(bulletinID: record.id, rows: rows, db)
+        guard record.fields["rows"] != nil else { return }
+        try layOut(bulletinID: record.id, db)
     }
 
     /// A price: marks what it corrects, or itself if a correction of it came first; counted in
@@ -49,59 +49,74 @@ public enum PricesArrivals {
         try db.cachedStatement(sql: recountSQL).execute(arguments: [day, variety])
     }
 
-    /// Row values in ``PriceBulletin/columns`` order, after the id, bulletin, village and source.
-    private static func layOut(bulletinID: String, rows: String, _ db: Database) throws {
-        guard let bulletin = try Row.fetchOne(
-            db.cachedStatement(sql: "SELECT source, observed_on, published_at FROM price_bulletin WHERE id = ?"),
-            arguments: [bulletinID])
-        else { return }
-        let source: String = bulletin[0]
-        let day: String = bulletin[1]
-        let publishedAt: String = bulletin[2]
-        var regions: [String: String] = [:]
-        let insert = try db.cachedStatement(sql: insertSQL)
-        var reader = SyncJSONReader(Array(rows.utf8))
-        var number = 0
-        do {
-            try reader.elements { reader in
-                number += 1
-                var values: [SyncValue] = []
-                try reader.elements { values.append(try $0.value()) }
-                func value(_ column: Int) -> SyncValue { column < values.count ? values[column] : .null }
-                let market = value(1)
-                let region = try region(of: market, cached: &regions, db)
-                let id = "\(bulletinID)-\(number)"
-                var fields: [String: SyncValue] = [
-                    "bulletin_id": .text(bulletinID), "village_code": "", "source": .text(source),
-                    "region_code": .text(region), "observed_on": .text(day), "recorded_by": "", "recorded_at": .text(publishedAt),
-                ]
-                for (column, name) in PriceBulletin.columns.enumerated() { fields[name] = value(column) }
-                try insert.execute(arguments: StatementArguments(
-                    [id.databaseValue] + insertedColumns.map { (fields[$0] ?? .null).databaseValue }))
-                if db.changesCount > 0 { try arrived(ArrivedRecord(id: id, fields: fields), db) }
+    /// A bulletin's rows laid out a step at a time in one statement each, not row by row: a
+    /// bulletin is a day's prices of every market, and a county publishes them by the thousand.
+    private static func layOut(bulletinID: String, _ db: Database) throws {
+        try db.cachedStatement(sql: layOutSQL).execute(arguments: [bulletinID])
+        let inserted = db.changesCount
+        guard inserted > 0 else { return }  // laid out already
+        // A row that a correction held here already names never counts.
+        try db.cachedStatement(sql: correctedRowsSQL).execute(arguments: [bulletinID])
+        let rows = try Int.fetchOne(db.cachedStatement(sql: rowCountSQL), arguments: [bulletinID]) ?? 0
+        if inserted == rows {
+            try db.cachedStatement(sql: bulletinDailyAddSQL).execute(arguments: [bulletinID])
+        } else {  // some rows were laid out before: their days are counted again from their prices
+            for day in try Row.fetchAll(db.cachedStatement(sql: bulletinDaysSQL), arguments: [bulletinID]) {
+                try recount(day: day[0], variety: day[1], db)
             }
-        } catch let malformed as SyncJSONReader.Malformed {
-            throw UnderivableRecord(collection: PricesCollections.bulletin.name, reason: "rows are not JSON rows: \(malformed)")
+        }
+        // What the bulletin's corrections correct stops counting.
+        for day in try Row.fetchAll(db.cachedStatement(sql: supersededByBulletinSQL), arguments: [bulletinID]) {
+            try recount(day: day[0], variety: day[1], db)
         }
     }
 
-    private static func region(of market: SyncValue, cached regions: inout [String: String], _ db: Database) throws -> String {
-        guard case .text(let id) = market else { return "" }
-        if let region = regions[id] { return region }
-        let region = try String.fetchOne(
-            db.cachedStatement(sql: "SELECT region_code FROM price_market WHERE id = ?"), arguments: [id]) ?? ""
-        regions[id] = region
-        return region
-    }
+    /// The rows of bulletin `?1`, found by their ids (`<bulletin>-n`) on the primary key.
+    private static let bulletinRows = "id > ?1 || '-' AND id < ?1 || '.' AND bulletin_id = ?1"
 
-    private static let insertedColumns =
-        ["bulletin_id", "village_code", "source", "region_code", "observed_on", "recorded_by", "recorded_at"]
-        + PriceBulletin.columns
+    /// Row n of the document is `<bulletin>-n`, its values in ``PriceBulletin/columns`` order; a row
+    /// laid out already (the bulletin written again) is kept as it is.
+    private static let layOutSQL = """
+        INSERT OR IGNORE INTO price_observation (
+            id, bulletin_id, village_code, source, variety_code, market_id, region_code, observed_on,
+            min_fen, avg_fen, max_fen, unit, spec, origin, volume_kg, corrects, flags, recorded_by, recorded_at)
+        SELECT b.id || '-' || (row.key + 1), b.id, '', b.source,
+            row.value ->> 0, row.value ->> 1,
+            IFNULL((SELECT region_code FROM price_market WHERE id = row.value ->> 1), ''),
+            b.observed_on, row.value ->> 2, row.value ->> 3, row.value ->> 4, row.value ->> 5,
+            row.value ->> 6, row.value ->> 7, row.value ->> 8, row.value ->> 9, row.value ->> 10,
+            '', b.published_at
+        FROM price_bulletin b, json_each(b.rows) AS row
+        WHERE b.id = ?1
+        """
 
-    /// A bulletin row already laid out (the bulletin written again) is kept as it is.
-    private static let insertSQL = """
-        INSERT OR IGNORE INTO price_observation (id, \(insertedColumns.joined(separator: ", ")))
-        VALUES (?\(String(repeating: ", ?", count: insertedColumns.count)))
+    private static let rowCountSQL = "SELECT COUNT(*) FROM price_observation WHERE \(bulletinRows)"
+    private static let bulletinDaysSQL = "SELECT DISTINCT observed_on, variety_code FROM price_observation WHERE \(bulletinRows)"
+
+    private static let correctedRowsSQL = """
+        UPDATE price_observation SET superseded = 1
+        WHERE \(bulletinRows) AND superseded = 0
+            AND id IN (SELECT corrects FROM price_observation WHERE corrects IS NOT NULL)
+        """
+
+    private static let supersededByBulletinSQL = """
+        UPDATE price_observation SET superseded = 1
+        WHERE superseded = 0
+            AND id IN (SELECT corrects FROM price_observation WHERE \(bulletinRows) AND corrects IS NOT NULL)
+        RETURNING observed_on, variety_code
+        """
+
+    /// A new bulletin's prices that count, added to their days' sums a variety at a time.
+    private static let bulletinDailyAddSQL = """
+        INSERT INTO price_daily
+        SELECT observed_on, variety_code, COUNT(*), SUM(flags <> ''),
+            IFNULL(SUM(CASE WHEN flags = '' THEN avg_fen END), 0),
+            MIN(CASE WHEN flags = '' THEN min_fen END), MAX(CASE WHEN flags = '' THEN max_fen END),
+            SUM(avg_fen), MIN(min_fen), MAX(max_fen)
+        FROM price_observation
+        WHERE \(bulletinRows) AND superseded = 0
+        GROUP BY observed_on, variety_code
+        ON CONFLICT DO UPDATE SET \(dailyMerge)
         """
 
     private static let correctedSQL = "SELECT EXISTS (SELECT 1 FROM price_observation WHERE corrects = ?)"
@@ -117,12 +132,16 @@ public enum PricesArrivals {
             ?1, ?2, 1, ?3 <> '',
             CASE WHEN ?3 = '' THEN ?4 ELSE 0 END, CASE WHEN ?3 = '' THEN ?5 END, CASE WHEN ?3 = '' THEN ?6 END,
             ?4, ?5, ?6)
-        ON CONFLICT DO UPDATE SET
-            markets = markets + 1, suspect = suspect + excluded.suspect, trusted_sum = trusted_sum + excluded.trusted_sum,
-            trusted_min = IFNULL(MIN(trusted_min, excluded.trusted_min), IFNULL(trusted_min, excluded.trusted_min)),
-            trusted_max = IFNULL(MAX(trusted_max, excluded.trusted_max), IFNULL(trusted_max, excluded.trusted_max)),
-            all_sum = all_sum + excluded.all_sum, all_min = MIN(all_min, excluded.all_min),
-            all_max = MAX(all_max, excluded.all_max)
+        ON CONFLICT DO UPDATE SET \(dailyMerge)
+        """
+
+    /// A day's sums merged with those of the prices added to it.
+    private static let dailyMerge = """
+        markets = markets + excluded.markets, suspect = suspect + excluded.suspect,
+        trusted_sum = trusted_sum + excluded.trusted_sum,
+        trusted_min = IFNULL(MIN(trusted_min, excluded.trusted_min), IFNULL(trusted_min, excluded.trusted_min)),
+        trusted_max = IFNULL(MAX(trusted_max, excluded.trusted_max), IFNULL(trusted_max, excluded.trusted_max)),
+        all_sum = all_sum + excluded.all_sum, all_min = MIN(all_min, excluded.all_min), all_max = MAX(all_max, excluded.all_max)
         """
 
     private static let recountSQL = """

@@ -86,24 +86,44 @@ async function conflictsScreen() {
           el("button", { onclick: resolve(c, c.other_value) }, "改用此值")))))];
 }
 
+/** The categories the county's notices are filed under (公开目录), as the data has them. */
+const noticeCategories = ["补贴政策", "农业生产", "土地政策", "灾害预警", "疫情防控", "村务管理", "乡村振兴", "社会保障"];
+
+/** The day `days` after a YYYY-MM-DD day. */
+function beijingDayAfter(day, days) {
+  return new Date(Date.parse(day + "T00:00:00Z") + days * 86400000).toISOString().slice(0, 10);
+}
+
 function noticesScreen() {
   const today = new Date(Date.now() + 8 * 3600000).toISOString().slice(0, 10);
   const input = (id, attributes = {}) => el("input", { id, ...attributes });
   const fields = {
     title: input("notice-title"), issuer: input("notice-issuer", { value: "大埔县农业农村局" }),
     document_number: input("notice-number", { placeholder: "埔农〔2026〕1号" }),
-    category: el("select", { id: "notice-category" }, ["补贴", "土地", "灾害预警", "防疫", "其他"].map((c) => el("option", {}, c))),
+    category: el("select", { id: "notice-category" }, noticeCategories.map((c) => el("option", {}, c))),
     effective_on: input("notice-effective", { type: "date", value: today }),
     summary: el("textarea", { id: "notice-summary", rows: 2 }), body: el("textarea", { id: "notice-body", rows: 6 }),
   };
-  const urgent = el("input", { id: "notice-urgent", type: "checkbox" });
+  // 紧急 is a big switch, and a warning carries the day it is lifted: the stations stop showing it then.
+  const ends = input("notice-expires", { type: "date", value: beijingDayAfter(today, 3), min: today, required: true });
+  const endsLabel = el("label", { hidden: true }, "紧急解除日期", ends);
+  const urgent = el("button", { id: "notice-urgent", type: "button", "aria-pressed": "false", class: "switch",
+    onclick: () => {
+      const on = urgent.getAttribute("aria-pressed") !== "true";
+      urgent.setAttribute("aria-pressed", String(on));
+      urgent.textContent = on ? "紧急：是（优先送达各站）" : "紧急：否";
+      endsLabel.hidden = !on;
+      ends.disabled = !on;
+    } }, "紧急：否");
+  ends.disabled = true;
   const publish = async (event) => {
     event.preventDefault();
     const id = `N-${today.replaceAll("-", "")}-${Date.now() % 100000}`;
     const notice = { id, index_number: id, issuer: fields.issuer.value.trim(), document_number: fields.document_number.value.trim(),
       title: fields.title.value.trim(), category: fields.category.value, signed_on: today, published_on: today,
       effective_on: fields.effective_on.value, summary: fields.summary.value.trim(), body: fields.body.value.trim(),
-      urgent: urgent.checked, relations: [] };
+      urgent: urgent.getAttribute("aria-pressed") === "true", relations: [] };
+    if (notice.urgent) notice.expires_on = ends.value;
     try {
       await api("notices", { method: "POST", body: [notice] });
       say(`已发布：${notice.title}${notice.urgent ? "（紧急，优先送达各站）" : ""}`, "ok");
@@ -112,7 +132,7 @@ function noticesScreen() {
   return [el("h2", {}, "发布通知"), el("form", { class: "card", onsubmit: publish },
     el("div", { class: "form" }, Object.entries({ title: "标题", issuer: "发文机关", document_number: "文号", category: "类别",
       effective_on: "施行日期", summary: "要点", body: "正文" }).map(([k, label]) => el("label", {}, label, fields[k])),
-      el("label", {}, "紧急（灾害预警等）", urgent)),
+      el("div", {}, el("p", {}, "紧急（灾害预警等）"), urgent), endsLabel),
     el("button", { class: "primary", id: "notice-publish" }, "发布"))];
 }
 
