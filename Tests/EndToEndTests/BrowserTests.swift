@@ -92,8 +92,14 @@ import Testing
         // and never ended, is not (a warning without an end lapses after a week).
         let warnings = try await browser.waitForText("台风", in: "#warnings")
         #expect(warnings.contains("紧急") && !warnings.contains("森林"), "\(warnings)")
+        // The day's prices and the newest notice are on the home screen itself.
+        try await browser.waitForText("元/斤", in: "#home-prices h3")
+        try await browser.waitForText("最新政策", in: "#home-notice")
         try await checkSizes(browser, on: "home")
         try await shoot(browser, "kiosk-home")
+        try await browser.click("#home-prices button.price-line")  // one touch from home to a variety's prices
+        try await browser.waitForText("价格走势", in: "main h2")
+        try await browser.click("#go-home")
 
         try await browser.click("[data-href='#/prices']")
         let board = try await browser.waitForText("元/斤", in: "table.board")

@@ -2,7 +2,7 @@
 // (an urgent notice in force, above every public screen), the fixed bar (返回 / 首页 / 字大一点), and the
 // two-minute rule: without a touch, the public home screen returns and any operator is logged out.
 // Everything it loads comes from the station itself.
-import { api, el, newScreen, tile } from "./ui.js";
+import { api, el, newScreen, tile, yuan } from "./ui.js";
 import { pricesScreen, varietyScreen } from "./prices.js";
 import { scanScreen } from "./scan.js";
 import { noticesScreen, noticeScreen } from "./notices.js";
@@ -14,16 +14,44 @@ const idleSeconds = Number(new URLSearchParams(location.search).get("idle"));
 const idleMilliseconds = (idleSeconds >= 1 && idleSeconds <= 3600 ? idleSeconds : 120) * 1000;
 let idleTimer;
 
-function home() {
+async function home() {
+  // What most people come for is on the home screen itself: the day's prices and the newest notice.
+  const [board, newest] = await Promise.all([
+    api("prices/board").catch(() => null),
+    api("notices?limit=1").then((answer) => answer.notices[0]).catch(() => null),
+  ]);
   return [
     el("h2", {}, "您好，请选择服务"),
-    el("nav", { class: "tiles", "aria-label": "服务" },
+    el("nav", { class: "tiles home", "aria-label": "服务" },
       tile("¥", "查价格", "#/prices", "今日农产品价格"),
       tile("▦", "扫一扫", "#/scan", "查产品追溯码"),
       tile("☰", "惠农政策", "#/notices", "补贴 通知 预警"),
       tile("◎", "村务公开", "#/disclosures", "村集体账目"),
       tile("✎", "信息员", session.person ? "#/operator" : "#/login", "登录后记录")),
+    el("div", { class: "home-panels" }, todaysPrices(board), newestNotice(newest)),
   ];
+}
+
+/** The first rows of the day's board, a touch from each variety's markets and history. */
+function todaysPrices(board) {
+  if (!board || board.rows.length === 0) return null;
+  return el("section", { class: "panel", id: "home-prices", "aria-label": "今日价格" },
+    el("h3", {}, `今日价格（${board.freshness.as_of}，元/斤）`),
+    el("ul", { class: "list" }, board.rows.slice(0, 3).map((row) =>
+      el("li", {}, el("button", { type: "button", class: "price-line", dataset: { code: row.variety_code },
+        onclick: () => { location.hash = `#/prices/${row.variety_code}`; } },
+        el("span", {}, row.variety_name), el("strong", {}, yuan(Math.round(row.avg_fen / 2))))))));
+}
+
+/** The newest notice in force, a touch from reading it. */
+function newestNotice(notice) {
+  if (!notice) return null;
+  return el("section", { class: "panel", id: "home-notice", "aria-label": "最新政策" },
+    el("h3", {}, "最新政策"),
+    el("button", { type: "button", class: "notice-line", dataset: { id: notice.id },
+      onclick: () => { location.hash = `#/notices/${encodeURIComponent(notice.id)}`; } },
+      el("span", { class: notice.warning ? "urgent" : "" }, notice.warning ? "【紧急】" : "", notice.title),
+      el("small", {}, [notice.issuer, notice.published_on].join(" · "))));
 }
 
 /** Screens by the hash's first part; each returns nodes (or a promise of them) for <main>. */
