@@ -127,6 +127,15 @@ import Testing
         try await browser.run("document.getElementById('trace-code').value = '';")
         try await browser.type("(01)09521234543210(10)A1\u{E007}", into: "#trace-code")  // the GTIN's check digit is wrong
         try await browser.waitForText("商品条码（01）的第 14 位应为 3", in: "#trace-result")
+        // The demo's recalled tea, tapped on the keypad alone: every character of a code has a key, in a
+        // field wide enough to read it.
+        try await browser.run("document.getElementById('trace-code').value = '';")
+        let tea = "91441422MA4W8C5X12-T0902"
+        for character in tea { try await browser.click(".keypad [data-key='\(character)']") }
+        #expect(try await browser.run("return document.getElementById('trace-code').value;") as? String == tea)
+        #expect(try await browser.run("return document.getElementById('trace-code').getBoundingClientRect().width >= 600;") as? Bool == true)
+        try await browser.click(".keypad button.primary")  // 确定
+        try await browser.waitForText("召回", in: "#trace-result")
 
         try await browser.click("#go-home")
         try await browser.click("[data-href='#/notices']")
@@ -215,18 +224,28 @@ import Testing
         try await shoot(browser, "console-stations")
     }
 
-    /// The two-minute rule, shortened to five seconds by the start URL's `idle` setting.
+    /// The two-minute rule, shortened to five seconds by the start URL's `idle` setting: counted down
+    /// on screen first, and a half-filled form kept for the operator who logs in again.
     func anIdleScreenGoesHomeAndLogsTheOperatorOut(_ browser: WebDriver, _ demo: DemoProcess) async throws {
         try await browser.open(demo.station + "/?idle=5#/login")
         try await browser.type("li", into: "#login")
         try await browser.type("246810\u{E007}", into: "#pin")
         try await browser.waitForText("李站长", in: "#who")
-        try await browser.click("[data-href='#/operator/sync']")
-        try await browser.waitForText("待同步", in: "#sync-status")
+        try await browser.click("[data-href='#/operator/price']")
+        try await browser.type("2.85", into: "#price-avg")
+        let countdown = try await browser.waitForText("秒后回到首页并退出登录", in: "#idle-countdown")
+        #expect(countdown.contains("点一下屏幕就继续"), "\(countdown)")
         try await browser.waitForText("您好，请选择服务", in: "main h2", within: 300)  // home again, untouched
         let session = try await browser.runAsync("const done = arguments[0]; fetch('/api/v1/session').then((r) => done(r.status));")
         #expect(session as? Int == 401, "the operator's session ended with the idle screen")
         #expect(try await browser.run("return document.getElementById('who').hidden;") as? Bool == true)
+        #expect(try await browser.run("return document.getElementById('idle-countdown').hidden;") as? Bool == true)
+
+        try await browser.click("[data-href='#/login']")
+        try await browser.type("li", into: "#login")
+        try await browser.type("246810\u{E007}", into: "#pin")
+        try await browser.waitForText("已恢复", in: "#message")  // back at the price form, as it was left
+        #expect(try await browser.run("return document.getElementById('price-avg').value;") as? String == "2.85")
     }
 
     /// The console's other work: a station registered with its one-time code, an urgent notice
@@ -267,6 +286,8 @@ import Testing
             try await browser.click("a[href='#/vouchers']")
             try await browser.click("#voucher-village option[value='441422107201']")
             try await browser.waitForText("陈会计", in: "main .card")
+            try await browser.click("main .card button.return")  // 退回 without a reason is not sent
+            try await browser.waitForText("请填写退回原因", in: "#message")
             try await browser.click("main .card button.primary")  // 审核通过
             try await browser.waitForText("已审核", in: "#message")
             try await browser.waitForText("待记账", in: "main .card")  // the list drawn again, its button now 记账

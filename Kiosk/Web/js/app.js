@@ -8,11 +8,14 @@ import { scanScreen } from "./scan.js";
 import { noticesScreen, noticeScreen } from "./notices.js";
 import { disclosuresScreen, disclosureScreen } from "./disclosures.js";
 import { loginScreen, operatorRoutes, session, logout } from "./operator.js";
+import { keepForm, restoreForm } from "./keptform.js";
 
-// Two minutes by default; a station may set another with ?idle=SECONDS in its start URL.
+// Two minutes by default; a station may set another with ?idle=SECONDS in its start URL. The last
+// seconds are counted down on screen, and any touch starts the time again.
 const idleSeconds = Number(new URLSearchParams(location.search).get("idle"));
 const idleMilliseconds = (idleSeconds >= 1 && idleSeconds <= 3600 ? idleSeconds : 120) * 1000;
-let idleTimer;
+const countdownMilliseconds = Math.min(20000, idleMilliseconds / 2);
+let idleTimer, countdownTimer, countdownTick;
 
 async function home() {
   // What most people come for is on the home screen itself: the day's prices and the newest notice.
@@ -80,6 +83,7 @@ async function render() {
   window.scrollTo(0, 0);
   showWho();
   showWarnings(name in operatorRoutes || name === "login");
+  if (session.person) restoreForm(session.person.login, session.person.idle_timeout_seconds * 1000);
 }
 
 /** The urgent notices in force (a typhoon, a flood), one button each above the screen, touched to
@@ -103,11 +107,38 @@ function showWho() {
 
 function touched() {
   clearTimeout(idleTimer);
-  idleTimer = setTimeout(async () => {
-    if (session.person) await logout();
-    if (location.hash && location.hash !== "#/") location.hash = "#/";
-    else render();
-  }, idleMilliseconds);
+  clearTimeout(countdownTimer);
+  clearInterval(countdownTick);
+  document.getElementById("idle-countdown").hidden = true;
+  countdownTimer = setTimeout(countDown, idleMilliseconds - countdownMilliseconds);
+  idleTimer = setTimeout(goIdle, idleMilliseconds);
+}
+
+/** The seconds left before the idle rule, on screen; nothing to count on the public home screen. */
+function countDown() {
+  if (!session.person && (location.hash || "#/") === "#/") return;
+  const box = document.getElementById("idle-countdown");
+  const ends = Date.now() + countdownMilliseconds;
+  const draw = () => {
+    const seconds = Math.max(0, Math.ceil((ends - Date.now()) / 1000));
+    box.textContent = `${seconds} 秒后回到首页${session.person ? "并退出登录" : ""}，点一下屏幕就继续`;
+  };
+  draw();
+  box.hidden = false;
+  countdownTick = setInterval(draw, 500);
+}
+
+/** The idle rule: an operator's half-filled form is kept for them, they are logged out, and the
+    public home screen returns. */
+async function goIdle() {
+  clearInterval(countdownTick);
+  document.getElementById("idle-countdown").hidden = true;
+  if (session.person) {
+    keepForm(session.person.login);
+    await logout();
+  }
+  if (location.hash && location.hash !== "#/") location.hash = "#/";
+  else render();
 }
 
 /** A USB scanner types a code and Enter faster than any hand: caught on any screen outside a form

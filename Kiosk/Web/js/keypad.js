@@ -1,17 +1,20 @@
 // A large on-screen keypad that types into an input, for people without a keyboard. A USB scanner
-// types into the same input as keystrokes, then Enter.
+// types into the same input as keystrokes, then Enter; a phone brings its own keyboard.
 import { el } from "./ui.js";
 
-/** Keys under the input: digits, then the letters and marks trace codes use, and 退格 / 清空. */
+/** The keys of a trace code, in rows of eleven: every character the code readers accept that a
+    label prints — digits, the letters A–Z in alphabet order, and the marks of GS1 element strings
+    `(01)…(10)…`, lot numbers and Digital Links. */
+const codeRows = ["1234567890-", "ABCDEFGHIJK", "LMNOPQRSTUV", "WXYZ()/."];
+
+/** Keys under the input, and 退格 / 清空 / 确定; a PIN's keypad has the digits only. */
 export function keypad(input, { letters = true, onEnter } = {}) {
   const type = (text) => () => { input.value += text; input.dispatchEvent(new Event("input")); };
-  const keys = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "0"].map((k) =>
-    el("button", { type: "button", "aria-label": k, onclick: type(k) }, k));
-  const extra = letters
-    ? ["(", ")", "-", "A", "B", "C", "E", "H", "N", "T"].map((k) => el("button", { type: "button", onclick: type(k) }, k))
-    : [];
-  return el("div", { class: "keypad", role: "group", "aria-label": "屏幕键盘" },
-    keys, extra,
+  const rows = letters ? codeRows : ["1234567890"];
+  const keys = rows.join("").split("").map((k) =>
+    el("button", { type: "button", "aria-label": k, dataset: { key: k }, onclick: type(k) }, k));
+  return el("div", { class: letters ? "keypad code" : "keypad", role: "group", "aria-label": "屏幕键盘" },
+    keys,
     el("button", { type: "button", onclick: () => { input.value = input.value.slice(0, -1); } }, "退格"),
     el("button", { type: "button", onclick: () => { input.value = ""; } }, "清空"),
     onEnter ? el("button", { type: "button", class: "primary", onclick: onEnter }, "确定") : null);

@@ -3,6 +3,7 @@
 // or after two minutes without a touch (app.js).
 import { actKey, api, beijingTime, beijingToday, el, fen, say, tile, yuan } from "./ui.js";
 import { keypad } from "./keypad.js";
+import { keptForm } from "./keptform.js";
 
 /** Who is logged in at this screen, if anyone. */
 export const session = {
@@ -24,7 +25,9 @@ export function loginScreen() {
   const submit = async () => {
     try {
       session.person = await api("session", { method: "POST", body: { login: login.value.trim(), secret: pin.value } });
-      location.hash = "#/operator";
+      // Back to the form the idle rule left half filled, if this operator had one.
+      const kept = keptForm(session.person.login, session.person.idle_timeout_seconds * 1000);
+      location.hash = kept ? kept.hash : "#/operator";
     } catch (error) {
       pin.value = "";
       say(error.message);

@@ -34,7 +34,7 @@ function answer(result) {
 }
 
 export async function scanScreen(code) {
-  const input = el("input", { id: "trace-code", type: "text", inputmode: "none", autocomplete: "off",
+  const input = el("input", { id: "trace-code", type: "text", autocapitalize: "characters", autocomplete: "off", spellcheck: "false",
     "aria-label": "追溯码", placeholder: "扫码或输入追溯码", value: code || "" });
   const result = el("div", { id: "trace-result" });
   const look = async () => {
@@ -46,6 +46,7 @@ export async function scanScreen(code) {
     } catch (error) {  // every lookup ends on screen: the answer, or why there is none
       result.replaceChildren(el("p", { class: "bad", role: "alert" }, error.message));
     }
+    result.scrollIntoView({ block: "start" });  // the answer in sight, above the bar, not under the keypad
   };
   input.addEventListener("keydown", (event) => { if (event.key === "Enter") { event.preventDefault(); look(); } });
   if (code) await look();
@@ -53,6 +54,6 @@ export async function scanScreen(code) {
   return [el("h2", {}, "扫一扫 查产品来源"),
     el("p", {}, "把标签上的条码对准扫码器，或用下面的键盘输入号码。"),
     el("div", { class: "row" }, input, el("button", { type: "button", class: "primary", onclick: look }, "查询")),
-    result,
-    keypad(input, { onEnter: look })];
+    keypad(input, { onEnter: look }),  // right under the field, never pushed under the bar by an answer
+    result];
 }

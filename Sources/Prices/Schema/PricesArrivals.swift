@@ -109,10 +109,7 @@ public enum PricesArrivals {
     /// A new bulletin's prices that count, added to their days' sums a variety at a time.
     private static let bulletinDailyAddSQL = """
         INSERT INTO price_daily
-        SELECT observed_on, variety_code, COUNT(*), SUM(flags <> ''),
-            IFNULL(SUM(CASE WHEN flags = '' THEN avg_fen END), 0),
-            MIN(CASE WHEN flags = '' THEN min_fen END), MAX(CASE WHEN flags = '' THEN max_fen END),
-            SUM(avg_fen), MIN(min_fen), MAX(max_fen)
+        SELECT \(daySums)
         FROM price_observation
         WHERE \(bulletinRows) AND superseded = 0
         GROUP BY observed_on, variety_code
@@ -135,6 +132,15 @@ public enum PricesArrivals {
         ON CONFLICT DO UPDATE SET \(dailyMerge)
         """
 
+    /// A day's sums of the prices selected, in `price_daily`'s column order. "Trusted" means not
+    /// flagged 待核实.
+    private static let daySums = """
+        observed_on, variety_code, COUNT(*), SUM(flags <> ''),
+        IFNULL(SUM(CASE WHEN flags = '' THEN avg_fen END), 0),
+        MIN(CASE WHEN flags = '' THEN min_fen END), MAX(CASE WHEN flags = '' THEN max_fen END),
+        SUM(avg_fen), MIN(min_fen), MAX(max_fen)
+        """
+
     /// A day's sums merged with those of the prices added to it.
     private static let dailyMerge = """
         markets = markets + excluded.markets, suspect = suspect + excluded.suspect,
@@ -146,10 +152,7 @@ public enum PricesArrivals {
 
     private static let recountSQL = """
         INSERT INTO price_daily
-        SELECT observed_on, variety_code, COUNT(*), SUM(flags <> ''),
-            IFNULL(SUM(CASE WHEN flags = '' THEN avg_fen END), 0),
-            MIN(CASE WHEN flags = '' THEN min_fen END), MAX(CASE WHEN flags = '' THEN max_fen END),
-            SUM(avg_fen), MIN(min_fen), MAX(max_fen)
+        SELECT \(daySums)
         FROM price_observation
         WHERE observed_on = ? AND variety_code = ? AND superseded = 0
         GROUP BY observed_on, variety_code

@@ -1,5 +1,6 @@
 // Vouchers of a village waiting for the county: submitted ones to review (审核), reviewed ones to
-// post (记账). The reviewer may not be the preparer; the server holds that rule.
+// post (记账), and a submitted one returned (退回) with the reason the village's bookkeeper corrects
+// it from. The reviewer may not be the preparer; the server holds that rule.
 import { api, el, say, yuan } from "./common.js";
 
 let village = "";
@@ -12,10 +13,19 @@ export async function vouchersScreen() {
   const { drafts } = await api(`ledger/drafts?village=${village}`);
   const act = (draft, path, body, done) => async () => {
     try {
-      await api(`ledger/drafts/${draft.id}/${path}`, { method: "POST", body });
+      await api(`ledger/drafts/${draft.id}/${path}`, { method: "POST", body: typeof body === "function" ? body() : body });
       say(done, "ok");
       location.hash = "#/vouchers?" + Date.now();
     } catch (error) { say(error.message); }
+  };
+  const returning = (draft) => {
+    const note = el("input", { class: "return-note", "aria-label": "退回原因", placeholder: "退回原因（必填），如 摘要与附件不符" });
+    const send = act(draft, "review", () => ({ approve: false, note: note.value.trim(), actor: { role: "reviewer" } }), "已退回");
+    return [note, " ", el("button", { class: "return", onclick: () => {
+      if (note.value.trim()) return send();
+      say("请填写退回原因：村会计要据此修改凭证");
+      note.focus();
+    } }, "退回")];
   };
   const waiting = drafts.filter((d) => d.status === "submitted" || d.status === "reviewed");
   return [el("h2", {}, "凭证审核与记账"), el("label", {}, "村", pick),
@@ -25,6 +35,6 @@ export async function vouchersScreen() {
         el("td", { class: "number" }, l.debit_fen ? "借 " + yuan(l.debit_fen) : ""), el("td", { class: "number" }, l.credit_fen ? "贷 " + yuan(l.credit_fen) : ""))))),
       d.status === "submitted"
         ? el("p", {}, el("button", { class: "primary", onclick: act(d, "review", { approve: true, actor: { role: "reviewer" } }, "已审核") }, "审核通过"), " ",
-            el("button", { onclick: act(d, "review", { approve: false, note: "请核对后重交", actor: { role: "reviewer" } }, "已退回") }, "退回"))
+            returning(d))
         : el("button", { class: "primary", onclick: act(d, "post", { actor: { role: "poster" } }, "已记账：编号并链入本村账链") }, "记账")))];
 }
