@@ -284,8 +284,10 @@ import Testing
             #expect(report.contains("第 3 行"), "\(report)")
 
             try await browser.click("a[href='#/vouchers']")
-            try await browser.click("#voucher-village option[value='441422107201']")
-            try await browser.waitForText("陈会计", in: "main .card")
+            // Opened on the village with vouchers waiting, each line naming its account.
+            let card = try await browser.waitForText("陈会计", in: "main .card")
+            #expect(card.contains("101 库存现金"), "\(card)")
+            #expect(try await browser.run("return document.getElementById('voucher-village').value;") as? String == "441422107201")
             try await browser.click("main .card button.return")  // 退回 without a reason is not sent
             try await browser.waitForText("请填写退回原因", in: "#message")
             try await browser.click("main .card button.primary")  // 审核通过

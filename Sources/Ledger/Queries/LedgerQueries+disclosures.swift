@@ -64,4 +64,25 @@ extension LedgerQueries {
                 db, sql: "SELECT * FROM ledger_draft WHERE village_code = ? AND status <> 'posted' ORDER BY updated_at", arguments: [village])
         }
     }
+
+    /// A village's vouchers waiting for the county: submitted ones to review, reviewed ones to post.
+    public struct WaitingDrafts: Codable, Sendable, Equatable, FetchableRecord {
+        public let villageCode: String
+        public let submitted: Int
+        public let reviewed: Int
+        public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+    }
+
+    /// Every village with vouchers waiting, the most waiting first: where a reviewer starts.
+    public func waitingDrafts() async throws -> [WaitingDrafts] {
+        try await store.pool.read { db in
+            try WaitingDrafts.fetchAll(
+                db,
+                sql: """
+                    SELECT village_code, SUM(status = 'submitted') AS submitted, SUM(status = 'reviewed') AS reviewed
+                    FROM ledger_draft WHERE status IN ('submitted', 'reviewed')
+                    GROUP BY village_code ORDER BY COUNT(*) DESC, village_code
+                    """)
+        }
+    }
 }

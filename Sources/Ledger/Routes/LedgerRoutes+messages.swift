@@ -46,6 +46,8 @@ extension LedgerRoutes {
 
     struct DisclosureList: Encodable, Sendable { let disclosures: [LedgerQueries.DisclosureSummary] }
     struct DraftList: Encodable, Sendable { let drafts: [VoucherDraft] }
+    struct WaitingList: Encodable, Sendable { let villages: [LedgerQueries.WaitingDrafts] }
+    struct AccountList: Encodable, Sendable { let accounts: [LedgerAccount] }
     struct VoucherList: Encodable, Sendable { let vouchers: [Voucher] }
     struct Closed: Encodable, Sendable {
         let villageCode: String

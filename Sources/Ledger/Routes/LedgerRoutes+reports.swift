@@ -6,6 +6,8 @@ extension LedgerRoutes {
     /// The books as read by those who keep and check them.
     func addReports(to ledger: some RouterMethods<APIRequestContext>) {
         ledger.get("drafts") { request, _ in JSONResponse(DraftList(drafts: try await queries.drafts(village: try await village(request)))) }
+        ledger.get("drafts/waiting") { _, _ in JSONResponse(WaitingList(villages: try await queries.waitingDrafts())) }
+        ledger.get("accounts") { _, _ in JSONResponse(AccountList(accounts: ChartOfAccounts.chart2023)) }
         ledger.get("vouchers") { request, _ in
             let month = try Self.required(request, "month")
             return JSONResponse(VoucherList(vouchers: try await queries.vouchers(village: try await village(request), month: month)))
