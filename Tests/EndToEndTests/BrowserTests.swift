@@ -101,13 +101,24 @@ import Testing
         try await browser.waitForText("价格走势", in: "main h2")
         try await browser.click("#go-home")
 
-        try await browser.click("[data-href='#/prices']")
+        try await browser.click("[data-href='#/prices']")  // touch 1
         let board = try await browser.waitForText("元/斤", in: "table.board")
         #expect(board.contains("比上周"))
         try await browser.waitForText("台风", in: "#warnings")  // on every public screen
+        try await browser.click("[data-category='0105']")  // touch 2: 水果, and 蜜柚's price is on screen
+        let fruit = try await browser.waitForText("蜜柚", in: "table.board tbody")
+        #expect(!fruit.contains("玉米"), "\(fruit)")
         try await checkSizes(browser, on: "price board")
         try await shoot(browser, "kiosk-prices")
-        try await browser.click("button[aria-pressed='false']")  // 元/公斤
+        try await browser.type("my\u{E007}", into: "#price-search")  // initials find it too, first
+        try await browser.waitForText("蜜柚", in: "table.board tbody tr:first-child")
+        try await browser.click("table.board tbody tr.pick")
+        try await browser.waitForText("价格走势", in: "main h2")
+        try await browser.click("#back")  // the board as it was left: the search and what it found
+        try await browser.waitForText("蜜柚", in: "table.board tbody tr:first-child")
+        #expect(try await browser.run("return document.getElementById('price-search').value;") as? String == "my")
+        try await browser.click("[data-category='']")  // 全部
+        try await browser.click("[aria-label='单位'] button[aria-pressed='false']")  // 元/公斤
         try await browser.waitForText("元/公斤", in: "table.board thead")
         try await browser.click("table.board tbody tr.pick")
         try await browser.waitForText("价格走势", in: "main h2")

@@ -1,6 +1,8 @@
-// 查价格: today's board across the county's markets, in 斤 or 公斤, and a variety's history as a
-// chart with its markets. Prices come in 分 per 公斤; a 斤 is half a 公斤.
-import { api, change, el, paged, yuan } from "./ui.js";
+// 查价格: today's board across the county's markets, in 斤 or 公斤, narrowed by a category chip or
+// by what a person types (characters, pinyin or initials), and a variety's history as a chart with
+// its markets. Prices come in 分 per 公斤; a 斤 is half a 公斤. The chip, the search and the page live
+// in the screen's history entry, so 返回 from a variety finds the board as it was left.
+import { api, change, el, paged, say, yuan } from "./ui.js";
 
 let perJin = true;  // farmers mostly think in 斤
 
@@ -24,24 +26,68 @@ function freshness(fresh) {
 }
 
 export async function pricesScreen() {
-  const board = await api("prices/board");
+  const [board, { categories }] = await Promise.all([
+    api("prices/board"), api("prices/categories").catch(() => ({ categories: [] }))]);
+  const state = { category: "", q: "", page: 0, ...(history.state || {}) };
+  const remember = () => history.replaceState({ ...(history.state || {}), ...state }, "");
+  // The chips are the catalogue's second level (谷物, 蔬菜, 水果 …) that has prices today.
+  const groupOf = (code) => code.slice(0, 4);
+  const present = new Set(board.rows.map((row) => groupOf(row.category_code)));
+  const chips = categories.filter((c) => c.code.length === 4 && present.has(c.code));
+  let found = null;  // the varieties a search matched, best first
+  const search = el("input", { id: "price-search", type: "search", "aria-label": "搜索品种",
+    placeholder: "品种名、拼音或首字母，如 蜜柚、miyou、my", value: state.q });
   const holder = el("div");
-  const draw = () => holder.replaceChildren(
-    unitSwitch(draw),
-    freshness(board.freshness),
-    board.rows.length === 0 ? el("p", {}, "暂无价格。") : paged(board.rows, 6, (rows) =>
-      el("table", { class: "board" },
-        el("thead", {}, el("tr", {},
-          el("th", {}, "品种"), el("th", { class: "number" }, `均价 元/${perJin ? "斤" : "公斤"}`),
-          el("th", { class: "number" }, "最低—最高"), el("th", {}, "比上周"))),
-        el("tbody", {}, rows.map((row) =>
-          el("tr", { class: "pick", dataset: { code: row.variety_code }, onclick: () => { location.hash = `#/prices/${row.variety_code}`; } },
-            el("td", {}, el("button", { type: "button", class: "link" }, row.variety_name)),
-            el("td", { class: "number" }, price(row.avg_fen)),
-            el("td", { class: "number" }, `${price(row.min_fen)}—${price(row.max_fen)}`),
-            el("td", {}, change(row.week_on_week_percent))))))));
-  draw();
-  return [el("h2", {}, "今日农产品价格"), el("p", {}, "点品种名看近 30 天走势。"), holder];
+  const shown = () => {
+    const rows = board.rows.filter((row) => !state.category || groupOf(row.category_code) === state.category);
+    if (!found) return rows;
+    const rank = new Map(found.map((code, index) => [code, index]));
+    return rows.filter((row) => rank.has(row.variety_code)).sort((a, b) => rank.get(a.variety_code) - rank.get(b.variety_code));
+  };
+  const pick = (code) => () => {  // a chip replaces the search: the two are ways to the same rows
+    Object.assign(state, { category: code, page: 0, q: "" });
+    found = null;
+    search.value = "";
+    remember();
+    draw();
+  };
+  const draw = () => {
+    const rows = shown();
+    holder.replaceChildren(
+      el("div", { class: "row chips", role: "group", "aria-label": "品类" },
+        [{ code: "", name: "全部" }, ...chips].map((c) => el("button", { type: "button", class: state.category === c.code ? "chip primary" : "chip",
+          "aria-pressed": String(state.category === c.code), dataset: { category: c.code }, onclick: pick(c.code) }, c.name))),
+      unitSwitch(draw),
+      freshness(board.freshness),
+      rows.length === 0 ? el("p", {}, found ? "没有找到这个品种的今日价格。" : "暂无价格。") : paged(rows, 6, (page) =>
+        el("table", { class: "board" },
+          el("thead", {}, el("tr", {},
+            el("th", {}, "品种"), el("th", { class: "number" }, `均价 元/${perJin ? "斤" : "公斤"}`),
+            el("th", { class: "number" }, "最低—最高"), el("th", {}, "比上周"))),
+          el("tbody", {}, page.map((row) =>
+            el("tr", { class: "pick", dataset: { code: row.variety_code }, onclick: () => { location.hash = `#/prices/${row.variety_code}`; } },
+              el("td", {}, el("button", { type: "button", class: "link" }, row.variety_name)),
+              el("td", { class: "number price" }, price(row.avg_fen)),
+              el("td", { class: "number" }, `${price(row.min_fen)}—${price(row.max_fen)}`),
+              el("td", {}, change(row.week_on_week_percent)))))),
+        { pagerFirst: true, page: state.page, onPage: (page) => { state.page = page; remember(); } }));
+  };
+  /** The varieties matching what was typed; `restoring` keeps the chip and page 返回 brought back. */
+  const find = async (restoring = false) => {
+    if (!restoring) {
+      Object.assign(state, { q: search.value.trim(), category: "", page: 0 });
+      remember();
+    }
+    try {
+      found = state.q ? (await api(`prices/varieties?q=${encodeURIComponent(state.q)}`)).varieties.map((v) => v.code) : null;
+    } catch (error) { found = []; say(error.message); }
+    draw();
+  };
+  search.addEventListener("keydown", (event) => { if (event.key === "Enter") { event.preventDefault(); find(); } });
+  if (state.q) await find(true); else draw();
+  return [el("h2", {}, "今日农产品价格"),
+    el("div", { class: "row" }, search, el("button", { type: "button", class: "primary", onclick: () => find() }, "找品种")),
+    holder];
 }
 
 /** The day's average as a line over the days, with the lowest and highest marked. */

@@ -25,19 +25,22 @@ export function change(percent) {
   return el("span", { class: up ? "bad" : "good" }, `${up ? "↑ 涨" : "↓ 跌"} ${Math.abs(percent).toFixed(1)}%`);
 }
 
-/** Rows in pages of `size`, with 上一页 / 下一页 buttons, so big text never needs fine scrolling. */
-export function paged(items, size, render) {
+/** Rows in pages of `size`, with 上一页 / 下一页 buttons, so big text never needs fine scrolling.
+    `pagerFirst` puts the buttons above the rows, where the bar can never cover them; `page` and
+    `onPage` let a screen remember the page for 返回. */
+export function paged(items, size, render, { pagerFirst = false, page: first = 0, onPage } = {}) {
   const holder = el("div");
-  let page = 0;
+  const pages = Math.max(1, Math.ceil(items.length / size));
+  let page = Math.min(Math.max(0, first), pages - 1);
+  const turn = (to) => () => { page = to; if (onPage) onPage(page); draw(); };
   const draw = () => {
-    const pages = Math.max(1, Math.ceil(items.length / size));
-    holder.replaceChildren(...[
-      render(items.slice(page * size, page * size + size)),
-      pages > 1 ? el("div", { class: "row" },
-        el("button", { type: "button", disabled: page === 0, onclick: () => { page -= 1; draw(); } }, "上一页"),
-        el("span", {}, `第 ${page + 1} / ${pages} 页`),
-        el("button", { type: "button", disabled: page + 1 >= pages, onclick: () => { page += 1; draw(); } }, "下一页")) : null,
-    ].filter(Boolean));  // a one-page list has no pager, and no "null" where it would be
+    const pager = pages > 1 ? el("div", { class: "row pager" },
+      el("button", { type: "button", disabled: page === 0, onclick: turn(page - 1) }, "上一页"),
+      el("span", {}, `第 ${page + 1} / ${pages} 页`),
+      el("button", { type: "button", disabled: page + 1 >= pages, onclick: turn(page + 1) }, "下一页")) : null;
+    const rows = render(items.slice(page * size, page * size + size));
+    // a one-page list has no pager, and no "null" where it would be
+    holder.replaceChildren(...(pagerFirst ? [pager, rows] : [rows, pager]).filter(Boolean));
   };
   draw();
   return holder;

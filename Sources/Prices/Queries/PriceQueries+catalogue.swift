@@ -50,6 +50,15 @@ extension PriceQueries {
     public func markets() async throws -> [Market] {
         try await store.pool.read { db in try CatalogueIndex.load(db).markets }
     }
+
+    /// Every category of the catalogue, by code (each level under its parent).
+    public func categories() async throws -> [PriceCategory] {
+        try await store.pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT code, name FROM price_category ORDER BY code").map {
+                PriceCategory(code: $0["code"], name: $0["name"])
+            }
+        }
+    }
 }
 
 extension PriceQueries {

@@ -36,6 +36,7 @@ public struct PriceRoutes: RouteProvider {
             return JSONResponse(try await queries.movers(limit: limit, on: try Self.day(request)))
         }
         prices.get("markets") { _, _ in JSONResponse(MarketList(markets: try await queries.markets())) }
+        prices.get("categories") { _, _ in JSONResponse(CategoryList(categories: try await queries.categories())) }
         prices.get("varieties") { request, _ in
             JSONResponse(VarietyList(varieties: try await queries.varieties(matching: request.uri.queryParameters["q"].map(String.init) ?? "")))
         }
@@ -77,6 +78,7 @@ public struct PriceRoutes: RouteProvider {
     }
 
     struct MarketList: Codable, Sendable { let markets: [Market] }
+    struct CategoryList: Codable, Sendable { let categories: [PriceCategory] }
     struct VarietyList: Codable, Sendable { let varieties: [PriceQueries.VarietyMatch] }
     struct ObservationList: Codable, Sendable { let observations: [PriceObservation] }
 
