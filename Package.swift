@@ -271,7 +271,7 @@ let package = Package(
             name: "WebAPITests",
             dependencies: [
                 .product(name: "NIOFoundationCompat", package: "swift-nio"),
-                "WebAPI", "TestSupport",
+                "DomainCore", "WebAPI", "TestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

@@ -2,7 +2,8 @@ public import DomainCore
 import HTTPTypes
 
 /// The one place a domain's refusal becomes an HTTP answer: each kind of ``DomainError`` has its
-/// status, and the code, messages and field pass through unchanged.
+/// status, and the code and field pass through unchanged. A message that does not say which field
+/// it is about (不能为空) is prefixed with the field's Chinese name (「标题」不能为空).
 extension APIError {
     public init(_ error: DomainError) {
         let status: HTTPResponse.Status =
@@ -12,7 +13,13 @@ extension APIError {
             case .conflict: .conflict
             case .forbidden: .forbidden
             }
-        self.init(status: status, code: error.code, message: error.message, messageEN: error.messageEN, field: error.field)
+        var message = error.message
+        if let field = error.field, case let label = FieldLabel.chinese(field), !label.isEmpty, !message.contains(label),
+            label != field
+        {
+            message = "「\(label)」\(message)"
+        }
+        self.init(status: status, code: error.code, message: message, messageEN: error.messageEN, field: error.field)
     }
 }
 

@@ -26,20 +26,20 @@ extension APIError {
         switch error {
         case .keyNotFound(let key, let context):
             let field = JSONCoding.path(context.codingPath + [key])
-            self = .invalidField(field, message: "缺少字段 \(field)", messageEN: "\(field) is required")
+            self = .invalidField(field, message: "缺少「\(FieldLabel.chinese(field))」", messageEN: "\(field) is required")
         case .valueNotFound(_, let context):
             let field = JSONCoding.path(context.codingPath)
-            self = .invalidField(field, message: "字段 \(field) 不能为空", messageEN: "\(field) must not be null")
+            self = .invalidField(field, message: "「\(FieldLabel.chinese(field))」不能为空", messageEN: "\(field) must not be null")
         case .typeMismatch(let type, let context):
             let field = JSONCoding.path(context.codingPath)
             self = .invalidField(
-                field, message: "字段 \(field) 的类型不对", messageEN: "\(field) must be of type \(type)")
+                field, message: "「\(FieldLabel.chinese(field))」填的不对", messageEN: "\(field) must be of type \(type)")
         case .dataCorrupted(let context) where context.codingPath.isEmpty:
             self = .malformedBody(field: nil, detail: "not valid JSON")
         case .dataCorrupted(let context):
             let field = JSONCoding.path(context.codingPath)
             self = .invalidField(
-                field, message: "字段 \(field) 的值无效", messageEN: "\(field) is invalid: \(context.debugDescription)")
+                field, message: "「\(FieldLabel.chinese(field))」的值无效", messageEN: "\(field) is invalid: \(context.debugDescription)")
         @unknown default:
             self = .malformedBody(field: nil, detail: String(describing: error))
         }

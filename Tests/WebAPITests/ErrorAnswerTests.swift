@@ -1,3 +1,4 @@
+import DomainCore
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -37,6 +38,17 @@ import NIOFoundationCompat
         (try? JSONSerialization.jsonObject(with: Data(buffer: response.body))) as? [String: Any] ?? [:]
     }
 
+    @Test func fieldsAreNamedInChineseAndADomainMessageSaysWhichField() {
+        #expect(FieldLabel.chinese("product_name") == "品名")
+        #expect(FieldLabel.chinese("lines[2].debit_fen") == "第 3 行的借方金额")
+        #expect(FieldLabel.chinese("mystery") == "mystery")
+        let bare = APIError(DomainError.invalidField("title", message: "不能为空", messageEN: "title must not be empty"))
+        #expect(bare.message == "「标题」不能为空")
+        let named = APIError(
+            DomainError.invalidField("expires_on", message: "失效日期不能早于生效日期", messageEN: "expires_on must not be before effective_on"))
+        #expect(named.message == "失效日期不能早于生效日期")  // already names it
+    }
+
     @Test func unknownRouteIsJSON404() async throws {
         try await Application(router: Self.router()).test(.router) { client in
             try await client.execute(uri: "/nowhere", method: .get) { response in
@@ -56,6 +68,7 @@ import NIOFoundationCompat
             try await client.execute(uri: "/drafts", method: .post, body: ByteBuffer(string: #"{"lines":[]}"#)) { response in
                 #expect(response.status == .unprocessableContent)
                 #expect(body(response)["field"] as? String == "summary")
+                #expect(body(response)["message"] as? String == "缺少「摘要」")  // the field in a person's words
             }
             let mistyped = #"{"summary":"x","lines":[{"amount_fen":1},{"amount_fen":"ten"}]}"#
             try await client.execute(uri: "/drafts", method: .post, body: ByteBuffer(string: mistyped)) { response in
@@ -63,6 +76,7 @@ import NIOFoundationCompat
                 let json = body(response)
                 #expect(json["field"] as? String == "lines[1].amount_fen")
                 #expect(json["error"] as? String == "invalid_field")
+                #expect(json["message"] as? String == "「第 2 行的amount_fen」填的不对")  // no label known: the name itself
             }
             try await client.execute(uri: "/drafts", method: .post, body: ByteBuffer(string: "{not json")) { response in
                 #expect(response.status == .badRequest)
