@@ -74,9 +74,28 @@ import Testing
     @Test func publicScreensWorkAndKeepTheKioskSizesAndAnOperatorsPriceReachesTheConsole() async throws {
         try await withBrowserOnTheDemo { browser, demo in
             try await walkPublicScreens(browser, demo)
+            try await walkOnAPhone(browser, demo)
             try await recordAPriceAndFindItAtTheCounty(browser, demo)
             try await anIdleScreenGoesHomeAndLogsTheOperatorOut(browser, demo)
         }
+    }
+
+    /// The public screens on a villager's phone (360×740): the same pages, none wider than the screen.
+    func walkOnAPhone(_ browser: WebDriver, _ demo: DemoProcess) async throws {
+        try await browser.fitViewport(width: 360, height: 740)
+        let screens = [
+            ("#/", "#home-prices"), ("#/prices", "table.board"), ("#/scan", "#trace-code"), ("#/notices", "#notice-results"),
+            ("#/disclosures", "main .list"),
+        ]
+        for (hash, ready) in screens {
+            try await browser.open(demo.station + "/" + hash)
+            _ = try await browser.element(ready)
+            let overflow = try await browser.run(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;") as? Int
+            #expect(overflow == 0, "\(hash) scrolls sideways by \(overflow ?? -1) px at 360 px")
+            if hash == "#/" { try await shoot(browser, "kiosk-phone") }
+        }
+        try await browser.fitViewport(width: 1920, height: 1080)
     }
 
     func walkPublicScreens(_ browser: WebDriver, _ demo: DemoProcess) async throws {

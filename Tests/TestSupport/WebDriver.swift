@@ -65,7 +65,7 @@ public final class WebDriver: Sendable {
     }
 
     /// Sizes the window so that the page itself, not the window around it, is `width`×`height`.
-    func fitViewport(width: Int, height: Int) async throws {
+    public func fitViewport(width: Int, height: Int) async throws {
         let frame = try await run("return [window.outerWidth - window.innerWidth, window.outerHeight - window.innerHeight];") as? [Int] ?? [0, 0]
         _ = try await command("window/rect", body: ["width": width + frame[0], "height": height + frame[1]])
     }
