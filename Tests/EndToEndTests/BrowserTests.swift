@@ -74,20 +74,46 @@ import Testing
     @Test func publicScreensWorkAndKeepTheKioskSizesAndAnOperatorsPriceReachesTheConsole() async throws {
         try await withBrowserOnTheDemo { browser, demo in
             try await walkPublicScreens(browser, demo)
+            try await walkAt1366(browser, demo)
             try await walkOnAPhone(browser, demo)
             try await recordAPriceAndFindItAtTheCounty(browser, demo)
             try await anIdleScreenGoesHomeAndLogsTheOperatorOut(browser, demo)
         }
     }
 
+    /// The public screens and what is ready on each.
+    static let publicScreens = [
+        ("#/", "#home-prices"), ("#/prices", "table.board"), ("#/scan", "#trace-code"), ("#/notices", "#notice-results"),
+        ("#/disclosures", "main .list"),
+    ]
+
+    /// The public screens on a smaller kiosk screen (1366×768): the numbers of REFERENCE §6 hold, no
+    /// page is wider than the screen, and the board's pager stands above the bar.
+    func walkAt1366(_ browser: WebDriver, _ demo: DemoProcess) async throws {
+        try await browser.fitViewport(width: 1366, height: 768)
+        for (hash, ready) in Self.publicScreens {
+            try await browser.open(demo.station + "/" + hash)
+            _ = try await browser.element(ready)
+            try await checkSizes(browser, on: "\(hash) at 1366×768")
+            let overflow = try await browser.run(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;") as? Int
+            #expect(overflow == 0, "\(hash) scrolls sideways by \(overflow ?? -1) px at 1366 px")
+        }
+        try await browser.open(demo.station + "/#/prices")
+        _ = try await browser.element("table.board")
+        let pagerClear = try await browser.run(
+            """
+            const pager = document.querySelector("main .pager"), bar = document.querySelector("footer.bar");
+            return !!pager && pager.getBoundingClientRect().bottom <= bar.getBoundingClientRect().top;
+            """) as? Bool
+        #expect(pagerClear == true, "the board's pager is visible above the bar at 1366×768")
+        try await browser.fitViewport(width: 1920, height: 1080)
+    }
+
     /// The public screens on a villager's phone (360×740): the same pages, none wider than the screen.
     func walkOnAPhone(_ browser: WebDriver, _ demo: DemoProcess) async throws {
         try await browser.fitViewport(width: 360, height: 740)
-        let screens = [
-            ("#/", "#home-prices"), ("#/prices", "table.board"), ("#/scan", "#trace-code"), ("#/notices", "#notice-results"),
-            ("#/disclosures", "main .list"),
-        ]
-        for (hash, ready) in screens {
+        for (hash, ready) in Self.publicScreens {
             try await browser.open(demo.station + "/" + hash)
             _ = try await browser.element(ready)
             let overflow = try await browser.run(

@@ -57,8 +57,6 @@ export async function pricesScreen() {
       el("div", { class: "row chips", role: "group", "aria-label": "品类" },
         [{ code: "", name: "全部" }, ...chips].map((c) => el("button", { type: "button", class: state.category === c.code ? "chip primary" : "chip",
           "aria-pressed": String(state.category === c.code), dataset: { category: c.code }, onclick: pick(c.code) }, c.name))),
-      unitSwitch(draw),
-      freshness(board.freshness),
       rows.length === 0 ? el("p", {}, found ? "没有找到这个品种的今日价格。" : "暂无价格。") : paged(rows, 6, (page) =>
         el("table", { class: "board" },
           el("thead", {}, el("tr", {},
@@ -85,8 +83,13 @@ export async function pricesScreen() {
   };
   search.addEventListener("keydown", (event) => { if (event.key === "Enter") { event.preventDefault(); find(); } });
   if (state.q) await find(true); else draw();
-  return [el("h2", {}, "今日农产品价格"),
-    el("div", { class: "row" }, search, el("button", { type: "button", class: "primary", onclick: () => find() }, "找品种")),
+  // Few rows above the board, so that its first prices and the pager stand clear of the bar on a
+  // 768-pixel screen: the day beside the title, the unit beside the search.
+  const units = el("span");
+  const drawUnits = () => units.replaceChildren(unitSwitch(() => { drawUnits(); draw(); }));
+  drawUnits();
+  return [el("h2", {}, "今日农产品价格 ", el("small", { class: "muted" }, freshness(board.freshness).textContent)),
+    el("div", { class: "row" }, search, el("button", { type: "button", class: "primary", onclick: () => find() }, "找品种"), units),
     holder];
 }
 
