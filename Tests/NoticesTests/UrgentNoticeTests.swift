@@ -81,5 +81,10 @@ import TestSupport
         #expect(listed.filter(\.warning).count == 2)
         #expect(listed.first { $0.id == "F5" }?.urgent == true)  // still an urgent notice, no longer a warning
         #expect(!listed.contains { $0.id == "T0" })  // lapsed on its end day
+        #expect(try await queries.notice(id: "W1")?.warning == true)
+        #expect(try await queries.notice(id: "F5")?.warning == false)
+        let hits = try await queries.search("冷空气")
+        #expect(Set(hits.map(\.id)) == ["W1", "W2"])
+        #expect(hits.filter(\.warning).map(\.id) == ["W1"])
     }
 }

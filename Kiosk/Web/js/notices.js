@@ -44,7 +44,7 @@ export async function noticeScreen(id) {
   const n = detail.notice;
   if (n.urgent) api(`notices/${encodeURIComponent(id)}/shown`, { method: "POST" }).catch(() => {});
   return [
-    el("h2", { class: n.urgent ? "urgent" : "" }, n.urgent ? `【紧急】${n.title}` : n.title),
+    el("h2", { class: detail.warning ? "urgent" : "" }, detail.warning ? `【紧急】${n.title}` : n.title),
     el("p", {}, `${n.issuer}　${n.document_number}`),
     el("p", {}, `发布：${n.published_on}　施行：${n.effective_on}${n.expires_on ? "　有效至：" + n.expires_on : ""}　状态：${detail.status}`),
     n.summary ? el("section", { class: "panel" }, el("h3", {}, "要点"), el("p", {}, n.summary)) : null,

@@ -10,6 +10,8 @@ extension NoticeQueries {
         public let category: String
         public let publishedOn: String
         public let urgent: Bool
+        /// Whether it is a warning in force today (``NoticeQueries/Summary/warning``).
+        public let warning: Bool
         public let status: NoticeStatus
         /// The title and an excerpt, cut into runs that matched (`hit`) and runs that did not.
         public let titleParts: [SearchHighlight.Part]
@@ -33,12 +35,12 @@ extension NoticeQueries {
         else { return [] }
         let highlight = SearchHighlight(query: text)
         return try store.readOnCallingTask { db in
-            let arguments: StatementArguments = ["titles": titles, "anywhere": anywhere, "limit": limit, "today": today().text]
+            let arguments: StatementArguments = dayArguments + ["titles": titles, "anywhere": anywhere, "limit": limit]
             return try Row.fetchAll(db.cachedStatement(sql: Self.searchSQL), arguments: arguments).map { row in
                 let summary: String = row["summary"]
                 return Hit(
                     id: row["id"], title: row["title"], category: row["category"], publishedOn: row["published_on"],
-                    urgent: row["urgent"], status: NoticeStatus(rawValue: row["status"]) ?? .inForce,
+                    urgent: row["urgent"], warning: row["warning"], status: NoticeStatus(rawValue: row["status"]) ?? .inForce,
                     titleParts: highlight.parts(of: row["title"]),
                     excerptParts: highlight.parts(of: highlight.excerpt(of: summary.isEmpty ? row["body"] : summary)))
             }
@@ -53,9 +55,12 @@ extension NoticeQueries {
             WHERE notice_search MATCH :anywhere AND rowid NOT IN (SELECT rowid FROM in_titles)
             ORDER BY rowid DESC LIMIT :limit
         )
-        SELECT n.id, n.title, n.category, n.published_on, n.urgent, n.summary, n.body, \(NoticeStatus.sql) AS status
-        FROM (SELECT * FROM in_titles UNION ALL SELECT * FROM in_texts) AS found JOIN notice n ON n.seq = found.rowid
-        ORDER BY found.tier, found.rowid DESC
+        SELECT *, \(warningSQL) AS warning FROM (
+            SELECT n.id, n.title, n.category, n.published_on, n.effective_on, n.expires_on, n.urgent, n.summary, n.body,
+                \(NoticeStatus.sql) AS status, found.tier, found.rowid AS seq
+            FROM (SELECT * FROM in_titles UNION ALL SELECT * FROM in_texts) AS found JOIN notice n ON n.seq = found.rowid
+        )
+        ORDER BY tier, seq DESC
         LIMIT :limit
         """
 }

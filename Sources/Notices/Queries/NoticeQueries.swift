@@ -94,6 +94,8 @@ public struct NoticeQueries: Sendable {
     public struct Detail: Codable, Sendable, Equatable {
         public let notice: Notice
         public let status: NoticeStatus
+        /// Whether it is a warning in force today (``Summary/warning``).
+        public let warning: Bool
         /// The notices this one acts on, and those acting on it (such as the one that repealed it).
         public let acts: [Related]
         public let actedOnBy: [Related]
@@ -111,13 +113,14 @@ public struct NoticeQueries: Sendable {
 
     public func notice(id: String) async throws -> Detail? {
         try await store.pool.read { db in
-            let arguments: StatementArguments = ["today": today().text, "id": id]
-            guard let row = try Row.fetchOne(db, sql: "SELECT n.*, \(NoticeStatus.sql) AS status FROM notice n WHERE n.id = :id", arguments: arguments),
+            let arguments: StatementArguments = dayArguments + ["id": id]
+            let sql = "SELECT *, \(Self.warningSQL) AS warning FROM (SELECT n.*, \(NoticeStatus.sql) AS status FROM notice n WHERE n.id = :id)"
+            guard let row = try Row.fetchOne(db, sql: sql, arguments: arguments),
                 let status = NoticeStatus(rawValue: row["status"])
             else { return nil }
             let relatedSQL = "SELECT r.kind, n.id, n.title, \(NoticeStatus.sql) AS status FROM notice_relation r JOIN notice n"
             return Detail(
-                notice: try Self.notice(from: row), status: status,
+                notice: try Self.notice(from: row), status: status, warning: row["warning"],
                 acts: try Related.fetchAll(db, sql: relatedSQL + " ON n.id = r.target_id WHERE r.notice_id = :id", arguments: arguments),
                 actedOnBy: try Related.fetchAll(db, sql: relatedSQL + " ON n.id = r.notice_id WHERE r.target_id = :id", arguments: arguments),
                 attachments: try AttachmentEntry.fetchAll(
