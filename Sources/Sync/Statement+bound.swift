@@ -1,14 +1,14 @@
 import CSQLite
-import GRDB
+public import GRDB
 import Foundation
 
 extension Statement {
     /// Executes the statement with values bound straight through SQLite's C API.
     ///
-    /// Capture runs two statements for every change; binding through `StatementArguments` cost more
-    /// than SQLite's own work. GRDB documents its raw statement pointer for such use; its hooks and
-    /// change counts see the step as any other.
-    func execute(bound values: [DatabaseValue], in db: Database) throws {
+    /// Capture runs two statements for every change, and a domain's arrival hook one or two more;
+    /// binding through `StatementArguments` cost more than SQLite's own work. GRDB documents its raw
+    /// statement pointer for such use; its hooks and change counts see the step as any other.
+    public func execute(bound values: [DatabaseValue], in db: Database) throws {
         let statement = sqliteStatement
         sqlite3_reset(statement)
         sqlite3_clear_bindings(statement)

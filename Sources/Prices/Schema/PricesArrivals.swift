@@ -25,15 +25,16 @@ public enum PricesArrivals {
     }
 
     static func arrived(_ record: ArrivedRecord, _ db: Database) throws {
-        if try Bool.fetchOne(db.cachedStatement(sql: correctedSQL), arguments: [record.id]) ?? false {
-            // Never added to the day's sums, so they need no recount.
+        // One statement for the usual price: added to its day's sums unless a correction of it came
+        // first. A county takes hundreds of thousands a day.
+        let field = { (name: String) in (record.fields[name] ?? .null).databaseValue }
+        try db.cachedStatement(sql: dailyAddSQL).execute(
+            bound: [
+                field("observed_on"), field("variety_code"), (record.fields["flags"] ?? .text("")).databaseValue,
+                field("avg_fen"), field("min_fen"), field("max_fen"), record.id.databaseValue,
+            ], in: db)
+        if db.changesCount == 0 {  // corrected already: never added to the sums, so they need no recount
             try db.cachedStatement(sql: "UPDATE price_observation SET superseded = 1 WHERE id = ?").execute(arguments: [record.id])
-        } else {
-            try db.cachedStatement(sql: dailyAddSQL).execute(arguments: [
-                record.fields["observed_on"]?.databaseValue, record.fields["variety_code"]?.databaseValue,
-                (record.fields["flags"] ?? .text("")).databaseValue, record.fields["avg_fen"]?.databaseValue,
-                record.fields["min_fen"]?.databaseValue, record.fields["max_fen"]?.databaseValue,
-            ])
         }
         if let corrected = record.text("corrects") {
             // After this price is added: the recount of the corrected price's day counts it too.
@@ -116,19 +117,18 @@ public enum PricesArrivals {
         ON CONFLICT DO UPDATE SET \(dailyMerge)
         """
 
-    private static let correctedSQL = "SELECT EXISTS (SELECT 1 FROM price_observation WHERE corrects = ?)"
-
     private static let supersedeSQL = """
         UPDATE price_observation SET superseded = 1 WHERE id = ? AND superseded = 0 RETURNING observed_on, variety_code
         """
 
-    /// One price added to its day's sums. "Trusted" means not flagged 待核实.
-    /// Arguments: day, variety, flags, avg, min, max.
+    /// One price added to its day's sums, unless a correction of price `?7` is held (it then adds
+    /// nothing). "Trusted" means not flagged 待核实. Arguments: day, variety, flags, avg, min, max, id.
     private static let dailyAddSQL = """
-        INSERT INTO price_daily VALUES (
-            ?1, ?2, 1, ?3 <> '',
+        INSERT INTO price_daily
+        SELECT ?1, ?2, 1, ?3 <> '',
             CASE WHEN ?3 = '' THEN ?4 ELSE 0 END, CASE WHEN ?3 = '' THEN ?5 END, CASE WHEN ?3 = '' THEN ?6 END,
-            ?4, ?5, ?6)
+            ?4, ?5, ?6
+        WHERE NOT EXISTS (SELECT 1 FROM price_observation WHERE corrects = ?7)
         ON CONFLICT DO UPDATE SET \(dailyMerge)
         """
 
