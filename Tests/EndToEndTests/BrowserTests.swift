@@ -95,9 +95,7 @@ import Testing
             try await browser.open(demo.station + "/" + hash)
             _ = try await browser.element(ready)
             try await checkSizes(browser, on: "\(hash) at 1366×768")
-            let overflow = try await browser.run(
-                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;") as? Int
-            #expect(overflow == 0, "\(hash) scrolls sideways by \(overflow ?? -1) px at 1366 px")
+            try await expectNoSidewaysScrolling(browser, on: hash, at: 1366)
         }
         try await browser.open(demo.station + "/#/prices")
         _ = try await browser.element("table.board")
@@ -110,15 +108,20 @@ import Testing
         try await browser.fitViewport(width: 1920, height: 1080)
     }
 
+    /// The page on show is no wider than the window.
+    func expectNoSidewaysScrolling(_ browser: WebDriver, on screen: String, at width: Int) async throws {
+        let overflow = try await browser.run(
+            "return document.documentElement.scrollWidth - document.documentElement.clientWidth;") as? Int
+        #expect(overflow == 0, "\(screen) scrolls sideways by \(overflow ?? -1) px at \(width) px")
+    }
+
     /// The public screens on a villager's phone (360×740): the same pages, none wider than the screen.
     func walkOnAPhone(_ browser: WebDriver, _ demo: DemoProcess) async throws {
         try await browser.fitViewport(width: 360, height: 740)
         for (hash, ready) in Self.publicScreens {
             try await browser.open(demo.station + "/" + hash)
             _ = try await browser.element(ready)
-            let overflow = try await browser.run(
-                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;") as? Int
-            #expect(overflow == 0, "\(hash) scrolls sideways by \(overflow ?? -1) px at 360 px")
+            try await expectNoSidewaysScrolling(browser, on: hash, at: 360)
             if hash == "#/" { try await shoot(browser, "kiosk-phone") }
         }
         try await browser.fitViewport(width: 1920, height: 1080)
