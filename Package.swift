@@ -78,9 +78,8 @@ let package = Package(
         .target(
             name: "Access",
             dependencies: [
-                "Storage", "WebAPI",
+                "WebAPI",
                 .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 // scrypt, the slow salted hash of PINs and passwords.
                 .product(name: "CryptoExtras", package: "swift-crypto"),
@@ -89,7 +88,7 @@ let package = Package(
         .target(
             name: "ServiceRuntime",
             dependencies: [
-                "Access", "Storage", "WebAPI",
+                "Access", "AccessSQLite", "Storage", "WebAPI",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -101,11 +100,7 @@ let package = Package(
         // MARK: Domains: each with Records, Rules, Queries, Schema, Routes.
         .target(
             name: "Villages",
-            dependencies: [
-                "DomainCore", "Storage", "Sync", "WebAPI",
-                .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "Hummingbird", package: "hummingbird"),
-            ]
+            dependencies: ["DomainCore", "Sync", "WebAPI", .product(name: "Hummingbird", package: "hummingbird")]
         ),
 
         .target(
@@ -147,6 +142,19 @@ let package = Package(
             ]
         ),
 
+        // MARK: The SQLite store: each domain's tables and reads in SQLite, behind the domain's store protocol.
+        // Only these targets (and Storage, Sync's change log below them) import GRDB or speak SQL.
+        .target(
+            name: "AccessSQLite",
+            dependencies: ["Access", "Storage", "WebAPI", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Stores/SQLite/Access"
+        ),
+        .target(
+            name: "VillagesSQLite",
+            dependencies: ["Storage", "Sync", "Villages", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Stores/SQLite/Villages"
+        ),
+
         // MARK: Test and benchmark tools.
         .target(
             name: "SlowLink",
@@ -160,14 +168,14 @@ let package = Package(
         // MARK: The one list of domain modules both programs serve.
         .target(
             name: "Domains",
-            dependencies: ["Access", "Storage", "Sync", "SyncHTTP", "WebAPI", "Villages", "Prices", "Notices", "Traceability", "Ledger"]
+            dependencies: ["Access", "AccessSQLite", "Storage", "Sync", "SyncHTTP", "WebAPI", "Villages", "VillagesSQLite", "Prices", "Notices", "Traceability", "Ledger"]
         ),
 
         // MARK: Programs.
         .target(
             name: "KioskService",
             dependencies: [
-                "Access", "Domains", "ServiceRuntime", "Sync", "SyncHTTP", "Villages", "Prices", "Notices", "Traceability", "Ledger",
+                "Access", "AccessSQLite", "Domains", "ServiceRuntime", "Sync", "SyncHTTP", "Villages", "Prices", "Notices", "Traceability", "Ledger",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             path: "Kiosk/Sources/KioskService"
@@ -183,14 +191,14 @@ let package = Package(
         .target(
             name: "SyncServerService",
             dependencies: [
-                "Access", "Domains", "ServiceRuntime", "Sync", "SyncHTTP", "Villages", "Prices", "Notices", "Traceability", "Ledger",
+                "Access", "AccessSQLite", "Domains", "ServiceRuntime", "Sync", "SyncHTTP", "Villages", "Prices", "Notices", "Traceability", "Ledger",
             ],
             path: "SyncServer/Sources/SyncServerService"
         ),
         .executableTarget(
             name: "syncserver",
             dependencies: [
-                "SyncServerService", "SyncHTTP", "Villages", "Prices", "Notices", "Ledger", "WebAPI", "DomainCore", "ChinaLocale", "Sync", "ServiceRuntime",
+                "SyncServerService", "SyncHTTP", "Villages", "VillagesSQLite", "Prices", "Notices", "Ledger", "WebAPI", "DomainCore", "ChinaLocale", "Sync", "ServiceRuntime",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "SyncServer/Sources/syncserver"
@@ -199,7 +207,7 @@ let package = Package(
         // MARK: The demo: both programs on loopback with sample data.
         .target(
             name: "DemoData",
-            dependencies: ["ChinaLocale", "Storage", "Sync", "Villages", "Prices", "Notices", "Traceability", "Ledger"],
+            dependencies: ["ChinaLocale", "Storage", "Sync", "Villages", "VillagesSQLite", "Prices", "Notices", "Traceability", "Ledger"],
             path: "Demo/Sources/DemoData"
         ),
         .executableTarget(
@@ -217,7 +225,7 @@ let package = Package(
             name: "bench",
             dependencies: [
                 "CZlib", "CSQLite", "ChinaLocale", "Sync", "Storage", "Prices", "Notices", "Traceability", "Ledger", "DemoData",
-                "SlowLink", "SyncHTTP", "KioskService", "SyncServerService", "ServiceRuntime", "Villages",
+                "SlowLink", "SyncHTTP", "KioskService", "SyncServerService", "ServiceRuntime", "Villages", "VillagesSQLite",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -242,7 +250,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AccessTests",
-            dependencies: ["Access", "Storage", "WebAPI", "TestSupport"]
+            dependencies: ["Access", "AccessSQLite", "Storage", "WebAPI", "TestSupport"]
         ),
         .testTarget(name: "ChinaLocaleTests", dependencies: ["ChinaLocale", "TestSupport"]),
         .testTarget(
@@ -277,7 +285,7 @@ let package = Package(
         ),
         .testTarget(
             name: "VillagesTests",
-            dependencies: ["DomainCore", "Villages", "Storage", "Sync", "DemoData", "TestSupport"]
+            dependencies: ["DomainCore", "Villages", "VillagesSQLite", "Storage", "Sync", "DemoData", "TestSupport"]
         ),
         .testTarget(
             name: "PricesTests",
@@ -323,7 +331,7 @@ let package = Package(
             name: "ProgramTests",
             dependencies: [
                 .product(name: "NIOFoundationCompat", package: "swift-nio"),
-                "KioskService", "SyncServerService", "Sync", "SyncHTTP", "DemoData", "TestSupport", "Access", "ServiceRuntime",
+                "KioskService", "SyncServerService", "Sync", "SyncHTTP", "DemoData", "TestSupport", "Access", "AccessSQLite", "ServiceRuntime",
                 "WebAPI", "Storage", .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),

@@ -1,5 +1,4 @@
 public import Foundation
-import GRDB
 public import WebAPI
 import HTTPTypes
 
@@ -29,17 +28,13 @@ public struct Account: Codable, Sendable, Equatable {
     /// The person a session of this account speaks for.
     public var principal: Principal { Principal(login: login, name: name, roles: roles) }
 
-    init(row: Row) {
-        self.init(
-            login: row["login"], name: row["name"], roles: Self.roles(from: row["roles"]), failures: row["failures"],
-            lockedUntil: (row["locked_until"] as Double?).map(Date.init(timeIntervalSince1970:)))
-    }
-
-    static func roles(from text: String) -> Set<StaffRole> {
+    /// Roles as a store keeps them: their names, comma-separated (unknown names are dropped).
+    public static func roles(from text: String) -> Set<StaffRole> {
         Set(text.split(separator: ",").compactMap { StaffRole(rawValue: String($0)) })
     }
 
-    static func text(of roles: Set<StaffRole>) -> String {
+    /// Roles as a store keeps them, in a fixed order.
+    public static func text(of roles: Set<StaffRole>) -> String {
         roles.sorted().map(\.rawValue).joined(separator: ",")
     }
 }

@@ -1,22 +1,20 @@
 public import Foundation
-import GRDB
-public import Storage
 import WebAPI
 
 /// The program's accounts: made and removed by its command line, checked at every login, locked
 /// after too many wrong secrets in a row.
 ///
 /// ```swift
-/// let accounts = AccountBook(store: store, policy: .station)
+/// let accounts = AccountBook(store: SQLiteAccessStore(store), policy: .station)
 /// try await accounts.save(Account(login: "li", name: "李站长", roles: [.operator]), secret: "246810")
 /// let li = try await accounts.authenticate(login: "li", secret: "246810")
 /// ```
 public struct AccountBook: Sendable {
-    let store: Store
+    let store: any AccessStore
     let policy: LoginPolicy
     let now: @Sendable () -> Date
 
-    public init(store: Store, policy: LoginPolicy, now: @escaping @Sendable () -> Date = Date.init) {
+    public init(store: any AccessStore, policy: LoginPolicy, now: @escaping @Sendable () -> Date = Date.init) {
         self.store = store
         self.policy = policy
         self.now = now
@@ -27,32 +25,16 @@ public struct AccountBook: Sendable {
         try Self.validate(account)
         try policy.check(secret: secret)
         let hash = try CredentialHash.make(for: secret)
-        let created = now().timeIntervalSince1970
-        try await store.pool.write { db in
-            try db.execute(
-                sql: """
-                    INSERT INTO access_account (login, name, roles, secret_hash, failures, locked_until, created_at)
-                    VALUES (?, ?, ?, ?, 0, NULL, ?)
-                    ON CONFLICT(login) DO UPDATE SET name = excluded.name, roles = excluded.roles,
-                        secret_hash = excluded.secret_hash, failures = 0, locked_until = NULL
-                    """, arguments: [account.login, account.name, Account.text(of: account.roles), hash, created])
-            try db.execute(sql: "DELETE FROM access_session WHERE login = ?", arguments: [account.login])
-        }
+        try await store.save(account, secretHash: hash, at: now())
     }
 
     public func accounts() async throws -> [Account] {
-        try await store.pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM access_account ORDER BY login").map(Account.init(row:))
-        }
+        try await store.accounts()
     }
 
     /// Removes the account and ends its sessions.
     public func remove(login: String) async throws {
-        let removed = try await store.pool.write { db in
-            try db.execute(sql: "DELETE FROM access_account WHERE login = ?", arguments: [login])
-            return db.changesCount
-        }
-        if removed == 0 { throw AccountError.unknownAccount(login) }
+        guard try await store.remove(login: login) else { throw AccountError.unknownAccount(login) }
     }
 
     /// The account whose secret this is. A wrong secret counts against the account; the last one
@@ -79,25 +61,18 @@ public struct AccountBook: Sendable {
     /// locks the account and is refused.
     private func reserveAttempt(login: String, at: Date) async throws -> (Account, String, Int)? {
         let (limit, duration) = (policy.failuresBeforeLock, policy.lockDuration)
-        let reserved: Result<(Account, String, Int)?, AccountError> = try await store.pool.write { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM access_account WHERE login = ?", arguments: [login]) else {
-                return .success(nil)
-            }
-            let account = Account(row: row)
+        let reserved = try await store.updateStanding(of: login) { account, hash -> Result<(Account, String, Int), AccountError> in
             if let until = account.lockedUntil, until > at { return .failure(.locked(until: until)) }
-            let attempt = (account.lockedUntil == nil ? (row["failures"] as Int? ?? 0) : 0) + 1
+            let attempt = (account.lockedUntil == nil ? account.failures : 0) + 1
             guard attempt <= limit else {
                 let until = at.addingTimeInterval(duration)
-                try db.execute(
-                    sql: "UPDATE access_account SET failures = 0, locked_until = ? WHERE login = ?",
-                    arguments: [until.timeIntervalSince1970, login])
+                (account.failures, account.lockedUntil) = (0, until)
                 return .failure(.locked(until: until))
             }
-            try db.execute(
-                sql: "UPDATE access_account SET failures = ?, locked_until = NULL WHERE login = ?", arguments: [attempt, login])
-            return .success((account, row["secret_hash"], attempt))
+            (account.failures, account.lockedUntil) = (attempt, nil)
+            return .success((account, hash, attempt))
         }
-        return try reserved.get()
+        return try reserved?.get()
     }
 
     /// A good secret clears the count; a bad one keeps the try counted, and the last allowed locks.
@@ -105,10 +80,8 @@ public struct AccountBook: Sendable {
         let locks = !good && attempt >= policy.failuresBeforeLock
         if good || locks {
             let until = locks ? at.addingTimeInterval(policy.lockDuration) : nil
-            try await store.pool.write { db in
-                try db.execute(
-                    sql: "UPDATE access_account SET failures = 0, locked_until = ? WHERE login = ?",
-                    arguments: [until?.timeIntervalSince1970, account.login])
+            _ = try await store.updateStanding(of: account.login) { standing, _ in
+                (standing.failures, standing.lockedUntil) = (0, until)
             }
             if let until { throw AccountError.locked(until: until) }
         }

@@ -1,7 +1,5 @@
 import Crypto
 public import Foundation
-import GRDB
-public import Storage
 public import WebAPI
 
 /// Open sessions: a random token handed to the client at login, kept only as its SHA-256. Each use
@@ -9,16 +7,16 @@ public import WebAPI
 /// operator who walks away from the kiosk is logged out.
 ///
 /// ```swift
-/// let sessions = SessionBook(store: store, policy: .station)
+/// let sessions = SessionBook(store: SQLiteAccessStore(store), policy: .station)
 /// let token = try await sessions.open(for: account)
 /// let person = try await sessions.principal(for: token)   // nil once idle too long
 /// ```
 public struct SessionBook: Sendable {
-    let store: Store
+    let store: any AccessStore
     let policy: LoginPolicy
     let now: @Sendable () -> Date
 
-    public init(store: Store, policy: LoginPolicy, now: @escaping @Sendable () -> Date = Date.init) {
+    public init(store: any AccessStore, policy: LoginPolicy, now: @escaping @Sendable () -> Date = Date.init) {
         self.store = store
         self.policy = policy
         self.now = now
@@ -32,14 +30,10 @@ public struct SessionBook: Sendable {
         let token = Data(bytes).base64EncodedString()
             .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
             .replacingOccurrences(of: "=", with: "")
-        let at = now().timeIntervalSince1970
-        let (idle, maximum) = (policy.idleTimeout, policy.maximumAge)
-        try await store.pool.write { db in
-            try db.execute(sql: "DELETE FROM access_session WHERE expires_at <= ? OR created_at <= ?", arguments: [at, at - maximum])
-            try db.execute(
-                sql: "INSERT INTO access_session (token_hash, login, created_at, expires_at) VALUES (?, ?, ?, ?)",
-                arguments: [Self.hash(token), account.login, at, at + idle])
-        }
+        let at = now()
+        try await store.openSession(
+            tokenHash: Self.hash(token), login: account.login, at: at, expires: at.addingTimeInterval(policy.idleTimeout),
+            maximumAge: policy.maximumAge)
         return token
     }
 
@@ -48,25 +42,11 @@ public struct SessionBook: Sendable {
     /// ``deadlineStep``, so that a screen's burst of requests reads the session instead of committing
     /// (and syncing to disk) once for each.
     public func principal(for token: String) async throws -> Principal? {
-        let at = now().timeIntervalSince1970
-        let (idle, maximum, hash) = (policy.idleTimeout, policy.maximumAge, Self.hash(token))
-        let found = try await store.pool.read { db -> (account: Account, expires: Double)? in
-            try Row.fetchOne(
-                db,
-                sql: """
-                    SELECT a.*, s.expires_at AS session_expires FROM access_session s
-                    JOIN access_account a ON a.login = s.login
-                    WHERE s.token_hash = ? AND s.expires_at > ? AND s.created_at > ?
-                    """, arguments: [hash, at, at - maximum]
-            ).map { (Account(row: $0), $0["session_expires"]) }
-        }
-        guard let found else { return nil }
-        if at + idle - found.expires > Self.deadlineStep {
-            try await store.pool.write { db in
-                try db.execute(
-                    sql: "UPDATE access_session SET expires_at = MAX(expires_at, ?) WHERE token_hash = ?",
-                    arguments: [at + idle, hash])
-            }
+        let (at, hash) = (now(), Self.hash(token))
+        guard let found = try await store.session(tokenHash: hash, at: at, maximumAge: policy.maximumAge) else { return nil }
+        let deadline = at.addingTimeInterval(policy.idleTimeout)
+        if deadline.timeIntervalSince(found.expires) > Self.deadlineStep {
+            try await store.extendSession(tokenHash: hash, to: deadline)
         }
         return found.account.principal
     }
@@ -77,9 +57,7 @@ public struct SessionBook: Sendable {
 
     /// Ends the session (logout).
     public func close(_ token: String) async throws {
-        try await store.pool.write { db in
-            try db.execute(sql: "DELETE FROM access_session WHERE token_hash = ?", arguments: [Self.hash(token)])
-        }
+        try await store.closeSession(tokenHash: Self.hash(token))
     }
 
     static func hash(_ token: String) -> String {

@@ -1,4 +1,5 @@
 import Access
+import AccessSQLite
 import Ledger
 import Notices
 import Prices
@@ -7,6 +8,7 @@ public import Sync
 import SyncHTTP
 import Traceability
 import Villages
+import VillagesSQLite
 public import WebAPI
 
 /// The one list of the modules both programs keep data for: their migrations in order, the
@@ -34,8 +36,8 @@ public enum DomainModules {
     /// Each domain's endpoints at a site, and the sync state's.
     public static func routes(at site: DomainSite) -> [any RouteProvider] {
         [
-            VillageRoutes(site), NoticeRoutes(site), PriceRoutes(site),
-            TraceRoutes(site, placeName: VillageDirectory.placeName), LedgerRoutes(site), SyncStatusRoutes(site),
+            VillageRoutes(VillageDirectory(store: site.store)), NoticeRoutes(site), PriceRoutes(site),
+            TraceRoutes(site, placeName: SQLiteVillageStore.placeName), LedgerRoutes(site), SyncStatusRoutes(site),
         ]
     }
 }

@@ -1,4 +1,5 @@
 import Access
+import AccessSQLite
 public import ArgumentParser
 import Foundation
 import Glibc

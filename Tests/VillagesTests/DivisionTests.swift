@@ -7,6 +7,7 @@ import Testing
 import WebAPI
 
 @testable import Villages
+import VillagesSQLite
 import GRDB
 
 @Suite struct DivisionRulesTests {

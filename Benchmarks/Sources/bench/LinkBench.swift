@@ -13,6 +13,7 @@ import Sync
 import SyncHTTP
 import SyncServerService
 import Villages
+import VillagesSQLite
 
 /// A station that missed a month catches up over each slow link: the county assembled in this
 /// process, each station's rounds run as `kiosk sync` processes (so that their memory is their

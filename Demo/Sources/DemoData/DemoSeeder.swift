@@ -7,6 +7,7 @@ import Storage
 public import Sync
 import Traceability
 import Villages
+import VillagesSQLite
 
 /// Fills the county with the demo's sample data; stations receive theirs by sync.
 ///

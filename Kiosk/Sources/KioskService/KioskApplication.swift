@@ -1,4 +1,5 @@
 public import Access
+import AccessSQLite
 import Domains
 public import Hummingbird
 public import Logging

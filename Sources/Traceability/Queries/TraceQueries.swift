@@ -8,7 +8,7 @@ public import Storage
 /// the code itself is shown.
 ///
 /// ```swift
-/// let queries = TraceQueries(store: store, placeName: VillageDirectory.placeName)
+/// let queries = TraceQueries(store: store, placeName: SQLiteVillageStore.placeName)
 /// let answer = try queries.lookup("(01)06901234567892(10)A1")
 /// ```
 public struct TraceQueries: Sendable {

@@ -9,7 +9,7 @@ public import WebAPI
 /// certificates, and the county's administrator records events too (an official sampling, a recall).
 ///
 /// ```swift
-/// TraceRoutes(.station(store: store) { try await link.replica() }, placeName: VillageDirectory.placeName)
+/// TraceRoutes(.station(store: store) { try await link.replica() }, placeName: SQLiteVillageStore.placeName)
 ///     .addRoutes(to: router.group("api/v1"))
 /// // GET trace/lookup?code=…, trace/lots, trace/lots/{id}/lineage; POST trace/lots, PATCH trace/lots/{id},
 /// // POST trace/events, trace/transformations, trace/certificates (station); POST trace/events (county)

@@ -1,5 +1,3 @@
-public import GRDB
-
 /// A county (县, or county-level city 县级市): the area one county server serves.
 ///
 /// County records are county-authoritative: only the county writes them; stations receive them.
@@ -7,7 +5,7 @@ public import GRDB
 /// ```swift
 /// let county = County(code: "441422", name: "大埔县", city: "梅州市", province: "广东省")
 /// ```
-public struct County: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
+public struct County: Codable, Sendable, Equatable {
     /// GB/T 2260 administrative division code (行政区划代码), 6 digits.
     public var code: String
     public var name: String
@@ -20,7 +18,4 @@ public struct County: Codable, Sendable, Equatable, FetchableRecord, Persistable
         self.city = city
         self.province = province
     }
-
-    public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
-    public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
 }

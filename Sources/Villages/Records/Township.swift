@@ -1,5 +1,3 @@
-public import GRDB
-
 /// A township (乡镇): towns (镇), townships (乡) and sub-districts (街道) of a county.
 ///
 /// The township office often keeps the villages' books (村账乡管), so it is a party the ledger names.
@@ -7,7 +5,7 @@ public import GRDB
 /// ```swift
 /// let township = Township(code: "441422103", countyCode: "441422", name: "百侯镇")
 /// ```
-public struct Township: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
+public struct Township: Codable, Sendable, Equatable {
     /// Statistical division code (统计用区划代码), 9 digits: the county's 6 and 3 of its own.
     public var code: String
     public var countyCode: String
@@ -18,7 +16,4 @@ public struct Township: Codable, Sendable, Equatable, FetchableRecord, Persistab
         self.countyCode = countyCode
         self.name = name
     }
-
-    public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
-    public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
 }

@@ -1,12 +1,10 @@
-public import GRDB
-
 /// An administrative village (行政村): the unit a station serves and a collective keeps books for.
 ///
 /// ```swift
 /// let village = Village(code: "441422103201", townshipCode: "441422103", name: "侯南村",
 ///                       households: 412, population: 1_630)
 /// ```
-public struct Village: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
+public struct Village: Codable, Sendable, Equatable {
     /// Statistical division code (统计用区划代码), 12 digits: the township's 9 and 3 of its own.
     public var code: String
     public var townshipCode: String
@@ -23,7 +21,4 @@ public struct Village: Codable, Sendable, Equatable, FetchableRecord, Persistabl
         self.households = households
         self.population = population
     }
-
-    public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
-    public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
 }

@@ -1,19 +1,17 @@
 public import Hummingbird
-import Storage
-public import Sync
 public import WebAPI
 
 /// The villages module's endpoints: the county and its villages, public at both sides.
 ///
 /// ```swift
-/// VillageRoutes(.station(store: store) { try await link.replica() }).addRoutes(to: router.group("api/v1"))
+/// VillageRoutes(VillageDirectory(store: villages)).addRoutes(to: router.group("api/v1"))
 /// // GET /api/v1/county, GET /api/v1/villages, GET /api/v1/villages/{code}
 /// ```
 public struct VillageRoutes: RouteProvider {
     let directory: VillageDirectory
 
-    public init(_ site: DomainSite) {
-        self.directory = VillageDirectory(store: site.store)
+    public init(_ directory: VillageDirectory) {
+        self.directory = directory
     }
 
     public func addRoutes(to router: some RouterMethods<APIRequestContext>) {
@@ -36,6 +34,6 @@ public struct VillageRoutes: RouteProvider {
     }
 
     struct VillageList: Codable, Sendable {
-        let villages: [VillageDirectory.VillageEntry]
+        let villages: [VillageEntry]
     }
 }

@@ -4,6 +4,7 @@ import Foundation
 import ServiceRuntime
 import SyncServerService
 import Villages
+import VillagesSQLite
 import WebAPI
 import Sync
 

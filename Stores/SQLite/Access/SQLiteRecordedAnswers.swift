@@ -7,14 +7,14 @@ public import WebAPI
 /// enough for any retry, short enough that the table stays small. Never synced.
 ///
 /// ```swift
-/// router.add(middleware: IdempotencyMiddleware(answers: StoredAnswers(store: store)))
+/// router.add(middleware: IdempotencyMiddleware(answers: SQLiteRecordedAnswers(store)))
 /// ```
-public struct StoredAnswers: RecordedAnswers {
+public struct SQLiteRecordedAnswers: RecordedAnswers {
     let store: Store
     /// How long an answer is kept.
     static let keptFor: TimeInterval = 24 * 3600
 
-    public init(store: Store) { self.store = store }
+    public init(_ store: Store) { self.store = store }
 
     public func answer(under key: String) async throws -> RecordedAnswer? {
         try await store.pool.read { db in
