@@ -116,9 +116,8 @@ let package = Package(
         .target(
             name: "Notices",
             dependencies: [
-                "DomainCore", "ChinaLocale", "Storage", "Sync", "WebAPI",
+                "DomainCore", "ChinaLocale", "Sync", "WebAPI",
                 .product(name: "Crypto", package: "swift-crypto"),
-                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),
@@ -155,6 +154,12 @@ let package = Package(
             path: "Stores/SQLite/Villages"
         ),
 
+        .target(
+            name: "NoticesSQLite",
+            dependencies: ["ChinaLocale", "Notices", "Storage", "Sync", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Stores/SQLite/Notices"
+        ),
+
         // MARK: Test and benchmark tools.
         .target(
             name: "SlowLink",
@@ -168,7 +173,7 @@ let package = Package(
         // MARK: The one list of domain modules both programs serve.
         .target(
             name: "Domains",
-            dependencies: ["Access", "AccessSQLite", "Storage", "Sync", "SyncHTTP", "WebAPI", "Villages", "VillagesSQLite", "Prices", "Notices", "Traceability", "Ledger"]
+            dependencies: ["Access", "AccessSQLite", "Storage", "Sync", "SyncHTTP", "WebAPI", "Villages", "VillagesSQLite", "Prices", "Notices", "NoticesSQLite", "Traceability", "Ledger"]
         ),
 
         // MARK: Programs.
@@ -191,7 +196,8 @@ let package = Package(
         .target(
             name: "SyncServerService",
             dependencies: [
-                "Access", "AccessSQLite", "Domains", "ServiceRuntime", "Sync", "SyncHTTP", "Villages", "Prices", "Notices", "Traceability", "Ledger",
+                "Access", "AccessSQLite", "Domains", "ServiceRuntime", "Sync", "SyncHTTP", "Villages", "Prices", "Notices",
+                "NoticesSQLite", "Traceability", "Ledger",
             ],
             path: "SyncServer/Sources/SyncServerService"
         ),
@@ -207,7 +213,7 @@ let package = Package(
         // MARK: The demo: both programs on loopback with sample data.
         .target(
             name: "DemoData",
-            dependencies: ["ChinaLocale", "Storage", "Sync", "Villages", "VillagesSQLite", "Prices", "Notices", "Traceability", "Ledger"],
+            dependencies: ["ChinaLocale", "Storage", "Sync", "Villages", "VillagesSQLite", "Prices", "Notices", "NoticesSQLite", "Traceability", "Ledger"],
             path: "Demo/Sources/DemoData"
         ),
         .executableTarget(
@@ -224,7 +230,7 @@ let package = Package(
         .executableTarget(
             name: "bench",
             dependencies: [
-                "CZlib", "CSQLite", "ChinaLocale", "Sync", "Storage", "Prices", "Notices", "Traceability", "Ledger", "DemoData",
+                "CZlib", "CSQLite", "ChinaLocale", "Sync", "Storage", "Prices", "Notices", "NoticesSQLite", "Traceability", "Ledger", "DemoData",
                 "SlowLink", "SyncHTTP", "KioskService", "SyncServerService", "ServiceRuntime", "Villages", "VillagesSQLite",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -322,7 +328,7 @@ let package = Package(
         .testTarget(
             name: "NoticesTests",
             dependencies: [
-                "DomainCore", "Notices", "ChinaLocale", "Storage", "Sync", "TestSupport", "WebAPI",
+                "DomainCore", "Notices", "NoticesSQLite", "ChinaLocale", "Storage", "Sync", "TestSupport", "WebAPI",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]

@@ -2,6 +2,7 @@ import Access
 import AccessSQLite
 import Ledger
 import Notices
+import NoticesSQLite
 import Prices
 public import Storage
 public import Sync
@@ -36,7 +37,7 @@ public enum DomainModules {
     /// Each domain's endpoints at a site, and the sync state's.
     public static func routes(at site: DomainSite) -> [any RouteProvider] {
         [
-            VillageRoutes(VillageDirectory(store: site.store)), NoticeRoutes(site), PriceRoutes(site),
+            VillageRoutes(VillageDirectory(store: site.store)), NoticeRoutes(site, store: SQLiteNoticeStore(site.store)), PriceRoutes(site),
             TraceRoutes(site, placeName: SQLiteVillageStore.placeName), LedgerRoutes(site), SyncStatusRoutes(site),
         ]
     }

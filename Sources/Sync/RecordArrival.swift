@@ -1,5 +1,3 @@
-public import GRDB
-
 /// What a domain derives from a record of one of its collections as the record is written: a
 /// bulletin's rows, a day's sums, a correction's mark on what it corrects, a voucher's lines.
 ///
@@ -13,23 +11,23 @@ public import GRDB
 /// write carried. So what it derives from a field it re-derives whole, whatever was there before.
 ///
 /// ```swift
-/// let codeKeyed = RecordArrival { record, db in
-///     guard case .text(let code) = record.fields["trace_code"] else { return }
-///     try db.execute(sql: "UPDATE trace_lot SET code_key = ? WHERE id = ?", arguments: [key(code), record.id])
+/// let indexed = RecordArrival { record, transaction in
+///     guard record.carries(anyOf: ["title", "body"]) else { return }
+///     try transaction.notices.reindexNotice(record.id)
 /// }
 /// ```
 public struct RecordArrival: Sendable {
-    let body: @Sendable (_ record: ArrivedRecord, _ db: Database) throws -> Void
+    let body: @Sendable (_ record: ArrivedRecord, _ transaction: any StoreTransaction) throws -> Void
 
-    public init(_ body: @escaping @Sendable (_ record: ArrivedRecord, _ db: Database) throws -> Void) {
+    public init(_ body: @escaping @Sendable (_ record: ArrivedRecord, _ transaction: any StoreTransaction) throws -> Void) {
         self.body = body
     }
 
     /// Derives what the domain derives from a record just written, in the caller's transaction.
     /// The sync layer calls it; a tool that loads rows in bulk (the benchmark's seeding) calls it
     /// after each row it inserts itself.
-    public func derive(from record: ArrivedRecord, _ db: Database) throws {
-        try body(record, db)
+    public func derive(from record: ArrivedRecord, _ transaction: any StoreTransaction) throws {
+        try body(record, transaction)
     }
 }
 

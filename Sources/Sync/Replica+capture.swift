@@ -1,4 +1,4 @@
-public import GRDB
+import GRDB
 
 extension Replica {
     /// Writes a record's fields and records the change, in the caller's transaction, so that the
@@ -7,8 +7,9 @@ extension Replica {
     /// For an append-only collection a second write of the same id is a no-op and returns `nil`.
     @discardableResult
     public func write(
-        _ db: Database, to collectionName: String, id recordID: String, fields: [String: SyncValue]
+        _ transaction: some StoreTransaction, to collectionName: String, id recordID: String, fields: [String: SyncValue]
     ) throws -> Change? {
+        let db = transaction.sqliteDatabase
         guard let collection = collections[collectionName] else { throw SyncError.unknownCollection(collectionName) }
         if let unknown = fields.keys.first(where: { !collection.fieldSet.contains($0) }) {
             throw SyncError.unknownField(collection: collectionName, field: unknown)

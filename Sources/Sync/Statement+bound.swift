@@ -20,7 +20,7 @@ extension Statement {
             case .double(let number): sqlite3_bind_double(statement, index, number)
             case .string(let text):
                 // `withCString` lends a native string's own bytes; passing the String itself made a copy each.
-                text.withCString { sqlite3_bind_text(statement, index, $0, Int32(text.utf8.count), Self.transient) }
+                _ = text.withCString { sqlite3_bind_text(statement, index, $0, Int32(text.utf8.count), Self.transient) }
             case .blob(let data):
                 _ = data.withUnsafeBytes { sqlite3_bind_blob(statement, index, $0.baseAddress, Int32($0.count), Self.transient) }
             }

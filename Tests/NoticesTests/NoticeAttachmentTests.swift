@@ -1,6 +1,7 @@
 import DomainCore
 import Foundation
 import Notices
+import NoticesSQLite
 import Sync
 import Testing
 import WebAPI

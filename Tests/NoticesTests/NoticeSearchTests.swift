@@ -1,5 +1,6 @@
 import ChinaLocale
 import Notices
+import NoticesSQLite
 import Sync
 import Testing
 import TestSupport

@@ -1,6 +1,7 @@
 import DomainCore
 import ChinaLocale
 import Notices
+import NoticesSQLite
 import Testing
 import WebAPI
 import TestSupport

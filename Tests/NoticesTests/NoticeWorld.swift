@@ -3,6 +3,7 @@ import Crypto
 import Foundation
 import GRDB
 import Notices
+import NoticesSQLite
 import Storage
 import Sync
 import TestSupport

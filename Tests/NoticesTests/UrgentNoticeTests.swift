@@ -1,6 +1,7 @@
 import ChinaLocale
 import GRDB
 import Notices
+import NoticesSQLite
 import Sync
 import Testing
 import TestSupport
@@ -38,7 +39,7 @@ import TestSupport
         try await NoticeScreenings(replica: houNan).markShown("T1")
         #expect(try await NoticeScreenings(replica: houNan).markShown("unknown") == false)
         _ = try await SyncRound(station: houNan, transport: transport, batchSize: 50).run()
-        let shown = try await NoticeScreenings.firstShown(of: "T1", in: world.county.store)
+        let shown = try await NoticeQueries(store: world.county.store).firstShown(of: "T1")
         #expect(Array(shown.keys) == ["441422107201"])
         #expect(try await houNan.pendingCount() == 0)
         #expect(try await queries.list(all: true, limit: 200).count == 121)

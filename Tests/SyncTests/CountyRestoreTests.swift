@@ -12,7 +12,7 @@ import Testing
     static let houNan = "441422107201"
 
     func publish(_ county: Replica, _ id: String) async throws {
-        try await county.store.pool.write { db in try county.write(db, to: "test.bulletin", id: id, fields: ["title": "稻谷", "price_fen": 312]) }
+        try await county.writing { db in try county.write(db, to: "test.bulletin", id: id, fields: ["title": "稻谷", "price_fen": 312]) }
     }
 
     @Test func stationsOfARestoredCountyPullItsLogAgainAndMissNothing() async throws {

@@ -28,18 +28,18 @@ import Storage
         let (_, station, _) = try world()
         struct Abort: Error {}
         await #expect(throws: Abort.self) {
-            try await station.store.pool.write { db in
+            try await station.writing { db in
                 try station.write(db, to: "test.observation", id: "o1", fields: ["village": "441422107201", "value": 5])
                 throw Abort()
             }
         }
         #expect(try await count(station, "SELECT COUNT(*) FROM observation") == 0)
         #expect(try await count(station, "SELECT COUNT(*) FROM sync_change") == 0)
-        let change = try await station.store.pool.write { db in
+        let change = try await station.writing { db in
             try station.write(db, to: "test.observation", id: "o1", fields: ["village": "441422107201", "value": 5])
         }
         #expect(change?.sequence == 1)
-        let again = try await station.store.pool.write { db in
+        let again = try await station.writing { db in
             try station.write(db, to: "test.observation", id: "o1", fields: ["village": "441422107201", "value": 6])
         }
         #expect(again == nil)  // an append-only fact is inserted once
@@ -49,12 +49,12 @@ import Storage
     @Test func aStationWritesOnlyItsVillagesRecordsAndNeverTheCountys() async throws {
         let (_, station, _) = try world()
         await #expect(throws: SyncError.self) {
-            try await station.store.pool.write { db in
+            try await station.writing { db in
                 try station.write(db, to: "test.bulletin", id: "b1", fields: ["title": "稻谷"])
             }
         }
         await #expect(throws: SyncError.notWritableHere("test.observation record belongs to \(Self.beiTang)")) {
-            try await station.store.pool.write { db in
+            try await station.writing { db in
                 try station.write(db, to: "test.observation", id: "o1", fields: ["village": .text(Self.beiTang), "value": 1])
             }
         }
@@ -67,7 +67,7 @@ import Storage
                 try station.write(db, to: "test.observation", id: "o\(index)", fields: ["village": .text(Self.houNan), "value": .integer(Int64(index))])
             }
         }
-        try await county.store.pool.write { db in
+        try await county.writing { db in
             try county.write(db, to: "test.bulletin", id: "b1", fields: ["title": "稻谷", "price_fen": 312])
             try county.write(db, to: "test.contract", id: "c-other", fields: ["village": .text(Self.beiTang), "party": "李四"])
         }
@@ -124,7 +124,7 @@ import Storage
             1_790_000_000_000 + tenYears
         }
         let link = InMemoryLink(county: county, station: StationPeer(origin: station.origin, village: Self.houNan))
-        try await station.store.pool.write { db in
+        try await station.writing { db in
             try station.write(db, to: "test.observation", id: "early", fields: ["village": .text(Self.houNan), "value": 1])
         }
         let first = try await SyncRound(station: station, transport: link).run()
@@ -132,7 +132,7 @@ import Storage
         #expect(try await county.status().quarantined == 1)
         #expect(try await station.status().quarantined == 1)  // the operator sees it too
         #expect(abs(try await station.status().clockOffsetMilliseconds + tenYears) < 1000)
-        try await station.store.pool.write { db in
+        try await station.writing { db in
             try station.write(db, to: "test.observation", id: "later", fields: ["village": .text(Self.houNan), "value": 2])
         }
         _ = try await SyncRound(station: station, transport: link).run()
@@ -147,16 +147,16 @@ import Storage
 
     @Test func aConcurrentReviewWorthyEditYieldsOneConflictThatBothSidesResolve() async throws {
         let (county, station, link) = try world()
-        try await county.store.pool.write { db in
+        try await county.writing { db in
             try county.write(
                 db, to: "test.contract", id: "c1",
                 fields: ["village": .text(Self.houNan), "party": "张三", "amount_fen": 100_000, "note": "鱼塘"])
         }
         _ = try await SyncRound(station: station, transport: link).run()
-        try await county.store.pool.write { db in
+        try await county.writing { db in
             try county.write(db, to: "test.contract", id: "c1", fields: ["amount_fen": 120_000, "note": "县里改"])
         }
-        try await station.store.pool.write { db in
+        try await station.writing { db in
             try station.write(db, to: "test.contract", id: "c1", fields: ["amount_fen": 110_000, "note": "村里改"])
         }
         var repeating = link
@@ -184,7 +184,7 @@ import Storage
 
     @Test func aStationRefusesCountyOwnedRecordsThatAreNotTheCountysOrAltered() async throws {
         let (county, station, link) = try world()
-        try await county.store.pool.write { db in
+        try await county.writing { db in
             try county.write(db, to: "test.bulletin", id: "b1", fields: ["title": "稻谷", "price_fen": 312])
         }
         let genuine = try await county.changes(after: 0, for: link.station, limit: 10)

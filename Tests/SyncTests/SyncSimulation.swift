@@ -103,7 +103,7 @@ final class SyncSimulation {
         let village = Self.villages[index]
         let station = stations[index]
         let value = Int64(nextID)
-        try await station.store.pool.write { db in
+        try await station.writing { db in
             try station.write(db, to: "test.observation", id: id, fields: ["village": .text(village), "value": .integer(value)])
         }
         written[village, default: []].insert(id)
@@ -132,7 +132,7 @@ final class SyncSimulation {
         let id = "bulletin-\(random.int(0...3))"
         let price = Int64(random.int(100...900))
         let county = self.county
-        try await county.store.pool.write { db in
+        try await county.writing { db in
             try county.write(db, to: "test.bulletin", id: id, fields: ["title": "早籼稻", "price_fen": .integer(price)])
         }
     }

@@ -60,7 +60,7 @@ import TestSupport
         try await world.sync(houNan)
         // a station enrolled for 北塘村 that claims 侯南村's lot
         let impostor = try world.station(TraceWorld.houNan, name: "impostor")
-        try await impostor.store.pool.write { db in
+        try await impostor.writing { db in
             try impostor.write(db, to: TraceCollections.lot.name, id: lot.id, fields: [
                 "village_code": .text(TraceWorld.houNan), "trace_code": .text(lot.traceCode), "product_name": "冒名",
             ])

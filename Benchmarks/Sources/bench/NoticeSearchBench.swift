@@ -3,6 +3,7 @@ import DemoData
 import Foundation
 import GRDB
 import Notices
+import NoticesSQLite
 import Storage
 import Sync
 

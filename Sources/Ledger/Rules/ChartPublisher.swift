@@ -1,5 +1,4 @@
 import Foundation
-public import GRDB
 public import Sync
 import Storage
 
@@ -19,15 +18,15 @@ public struct ChartPublisher: Sendable {
 
     /// Publishes both charts; an account already published unchanged is left as it is.
     public func publishCharts() async throws {
-        try await replica.store.pool.write { db in try publishCharts(db) }
+        try await replica.writing { transaction in try publishCharts(transaction) }
     }
 
     /// The same, in the caller's transaction (the county program does it as it starts).
-    public func publishCharts(_ db: Database) throws {
+    public func publishCharts(_ transaction: any StoreTransaction) throws {
         do {
             for account in ChartOfAccounts.all {
                 try replica.write(
-                    db, to: LedgerCollections.account.name, id: account.id,
+                    transaction, to: LedgerCollections.account.name, id: account.id,
                     fields: [
                         "chart": .text(account.chart), "code": .text(account.code), "name": .text(account.name),
                         "normal_balance": .text(account.normalBalance.rawValue), "account_class": .text(account.accountClass.rawValue),
@@ -38,7 +37,7 @@ public struct ChartPublisher: Sendable {
     }
 
     public func setPoster(_ poster: Poster, for village: String) async throws {
-        try await replica.store.pool.write { db in
+        try await replica.writing { db in
             try replica.write(db, to: LedgerCollections.posting.name, id: village, fields: ["poster": .text(poster.rawValue)])
         }
     }

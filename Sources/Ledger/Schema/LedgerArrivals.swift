@@ -9,7 +9,8 @@ public import Sync
 /// LedgerCollections.voucher.arrival    // LedgerArrivals.voucher
 /// ```
 public enum LedgerArrivals {
-    public static let voucher: RecordArrival = RecordArrival { record, db in
+    public static let voucher: RecordArrival = RecordArrival { record, transaction in
+        let db = transaction.sqliteDatabase
         guard let lines = record.text("lines") else { return }
         let insert = try db.cachedStatement(
             sql: """

@@ -1,8 +1,6 @@
 import Foundation
-import GRDB
 public import Sync
 import DomainCore
-import Storage
 
 /// The county's side of notices: checks them and publishes them through the county's replica,
 /// which signs each notice as one document for every station.
@@ -20,11 +18,11 @@ public struct NoticePublisher: Sendable {
     /// Publishes notices in one transaction, in the order given: a notice may relate to one
     /// earlier in the same call. A notice published again with changes replaces its fields.
     public func publish(_ notices: [Notice]) async throws {
-        try await replica.store.pool.write { db in
-            var known = Set(try String.fetchAll(db, sql: "SELECT id FROM notice"))
+        try await replica.writing { [replica] transaction in
+            var known = try transaction.notices.noticeIDs()
             for notice in notices {
                 let checked = try NoticeRules.check(notice, known: known)
-                try replica.write(db, to: NoticesCollections.notice.name, id: checked.id, fields: Self.fields(of: checked))
+                try replica.write(transaction, to: NoticesCollections.notice.name, id: checked.id, fields: Self.fields(of: checked))
                 known.insert(checked.id)
             }
         }
@@ -36,14 +34,13 @@ public struct NoticePublisher: Sendable {
             throw DomainError.invalidField(
                 "content", message: "附件须为 1 字节到 8 MB", messageEN: "an attachment must be 1 byte to 8 MB")
         }
-        try await replica.store.pool.write { db in
-            guard try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM notice WHERE id = ?)", arguments: [attachment.noticeID]) == true
-            else {
+        try await replica.writing { [replica] transaction in
+            guard try transaction.notices.noticeExists(attachment.noticeID) else {
                 throw DomainError.invalidField(
                     "notice_id", message: "文件 \(attachment.noticeID) 不存在", messageEN: "notice \(attachment.noticeID) does not exist")
             }
             try replica.write(
-                db, to: NoticesCollections.attachment.name, id: attachment.id,
+                transaction, to: NoticesCollections.attachment.name, id: attachment.id,
                 fields: [
                     "notice_id": .text(attachment.noticeID), "file_name": .text(attachment.fileName),
                     "media_type": .text(attachment.mediaType), "size": .integer(Int64(attachment.content.count)),

@@ -1,29 +1,27 @@
-import ChinaLocale
-import GRDB
 public import Sync
 
 /// What the notices module derives as a notice is written (``RecordArrival``): its relations laid
-/// out in `notice_relation`, and its row of `notice_search`, the full-text index of Han unigrams,
-/// bigrams and title pinyin (``ChineseSearchTerms``), whose rowid is the notice's `seq`.
+/// out for the status of the notices it acts on, and its entry in the search index, through the
+/// store's ``NoticeTransaction``.
 ///
 /// ```swift
 /// NoticesCollections.notice.arrival    // NoticesArrivals.notice
 /// ```
 public enum NoticesArrivals {
-    public static let notice: RecordArrival = RecordArrival { record, db in
+    public static let notice: RecordArrival = RecordArrival { record, transaction in
+        let notices = try transaction.notices
         if let relations = record.text("relations") {
-            try relate(noticeID: record.id, relations: relations, db)
+            try notices.replaceRelations(of: record.id, with: try Self.relations(in: relations))
         }
         if record.carries(anyOf: ["title", "summary", "body"]) {
-            try index(noticeID: record.id, db)
+            try notices.reindexNotice(record.id)
         }
     }
 
-    /// The notice's relations, in place of those it had.
-    private static func relate(noticeID: String, relations: String, _ db: Database) throws {
-        try db.cachedStatement(sql: "DELETE FROM notice_relation WHERE notice_id = ?").execute(arguments: [noticeID])
-        let insert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO notice_relation(notice_id, kind, target_id) VALUES (?, ?, ?)")
-        var reader = SyncJSONReader(Array(relations.utf8))
+    /// The relations a notice's `relations` field lists, as written.
+    static func relations(in json: String) throws -> [(kind: String, target: String)] {
+        var relations: [(kind: String, target: String)] = []
+        var reader = SyncJSONReader(Array(json.utf8))
         do {
             try reader.elements { reader in
                 var kind: String?
@@ -36,30 +34,11 @@ public enum NoticesArrivals {
                     }
                 }
                 guard let kind, let target else { throw reader.malformed("a relation with a kind and a target") }
-                try insert.execute(arguments: [noticeID, kind, target])
+                relations.append((kind, target))
             }
         } catch let malformed as SyncJSONReader.Malformed {
             throw UnderivableRecord(collection: NoticesCollections.notice.name, reason: "relations are not JSON relations: \(malformed)")
         }
-    }
-
-    /// The notice's search row, made again from its text as it now stands.
-    private static func index(noticeID: String, _ db: Database) throws {
-        guard let notice = try Row.fetchOne(
-            db.cachedStatement(sql: "SELECT seq, title, summary, body FROM notice WHERE id = ?"), arguments: [noticeID])
-        else { return }
-        let seq: Int64 = notice[0]
-        let title: String = notice[1]
-        let text = "\(notice[2] as String) \(notice[3] as String)"
-        try db.cachedStatement(sql: "DELETE FROM notice_search WHERE rowid = ?").execute(arguments: [seq])
-        try db.cachedStatement(
-            sql: """
-                INSERT INTO notice_search(rowid, title_unigrams, title_bigrams, body_unigrams, body_bigrams, title_pinyin)
-                VALUES (?, ?, ?, ?, ?, ?)
-                """
-        ).execute(arguments: [
-            seq, ChineseSearchTerms.unigrams(of: title), ChineseSearchTerms.bigrams(of: title),
-            ChineseSearchTerms.unigrams(of: text), ChineseSearchTerms.bigrams(of: text), ChineseSearchTerms.pinyin(of: title),
-        ])
+        return relations
     }
 }

@@ -13,14 +13,16 @@ public import Sync
 /// ```
 public enum PricesArrivals {
     /// A bulletin's rows laid out as prices, each counted as a price of its own would be.
-    public static let bulletin: RecordArrival = RecordArrival { record, db in
+    public static let bulletin: RecordArrival = RecordArrival { record, transaction in
+        let db = transaction.sqliteDatabase
         guard record.fields["rows"] != nil else { return }
         try layOut(bulletinID: record.id, db)
     }
 
     /// A price: marks what it corrects, or itself if a correction of it came first; counted in
     /// its day's sums unless superseded.
-    public static let observation: RecordArrival = RecordArrival { record, db in
+    public static let observation: RecordArrival = RecordArrival { record, transaction in
+        let db = transaction.sqliteDatabase
         try arrived(record, db)
     }
 

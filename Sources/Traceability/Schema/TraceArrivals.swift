@@ -12,13 +12,15 @@ public import Sync
 /// ```
 public enum TraceArrivals {
     /// A lot keyed by its code, whenever its code is written.
-    public static let lot: RecordArrival = RecordArrival { record, db in
+    public static let lot: RecordArrival = RecordArrival { record, transaction in
+        let db = transaction.sqliteDatabase
         guard let code = record.text("trace_code") else { return }
         try db.cachedStatement(sql: "UPDATE trace_lot SET code_key = ? WHERE id = ?").execute(arguments: [key(of: code), record.id])
     }
 
     /// A certificate keyed by its code.
-    public static let certificate: RecordArrival = RecordArrival { record, db in
+    public static let certificate: RecordArrival = RecordArrival { record, transaction in
+        let db = transaction.sqliteDatabase
         guard let code = record.text("code") else { return }
         try db.cachedStatement(sql: "UPDATE trace_certificate SET code_key = ? WHERE id = ?")
             .execute(arguments: [key(of: code), record.id])
@@ -26,7 +28,8 @@ public enum TraceArrivals {
 
     /// An event: what it retracts marked, itself marked if its retraction came first, and a
     /// transformation's lots linked.
-    public static let event: RecordArrival = RecordArrival { record, db in
+    public static let event: RecordArrival = RecordArrival { record, transaction in
+        let db = transaction.sqliteDatabase
         if let retracted = record.text("retracts") {
             try db.cachedStatement(sql: "UPDATE trace_event SET retracted = 1 WHERE id = ?").execute(arguments: [retracted])
         }

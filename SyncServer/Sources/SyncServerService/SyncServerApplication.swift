@@ -12,7 +12,6 @@ import Prices
 import Traceability
 import Villages
 public import WebAPI
-import GRDB
 
 /// The county program assembled: its store, its modules' endpoints and its console.
 ///
@@ -38,7 +37,7 @@ public struct SyncServerApplication: ProgramAssembly {
         self.replica = try Replica(
             store: store, role: .county, collections: SyncServerProgram.collections,
             signature: try registry.countySignature())
-        try store.pool.write { [replica] db in try ChartPublisher(replica: replica).publishCharts(db) }
+        try replica.writing { [replica] transaction in try ChartPublisher(replica: replica).publishCharts(transaction) }
     }
 
     /// Every endpoint the county serves, by module; the OpenAPI test reads the same list.

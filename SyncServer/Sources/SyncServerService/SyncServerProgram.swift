@@ -10,7 +10,6 @@ import Notices
 import Prices
 import Traceability
 import Villages
-import GRDB
 
 /// The county program (县级同步服务器): its name, settings, store schema and application.
 ///
@@ -39,7 +38,7 @@ public enum SyncServerProgram: ServiceProgram {
 
     /// A restored county starts a new epoch of its log, so that its stations pull it again.
     public static func prepareRestored(_ store: Store) async throws -> String? {
-        try await store.pool.write { db in try Replica.startLogEpoch(db) }
+        try await Replica.startLogEpoch(in: store)
         return "县级日志已开始新纪元：各站下次同步时会重新拉取全部数据。Stations pull the county's log again from the start on their next sync."
     }
 

@@ -1,5 +1,6 @@
 import Hummingbird
 import Notices
+import NoticesSQLite
 import Storage
 import Sync
 import SyncHTTP
@@ -35,12 +36,13 @@ struct UrgentNoticeRoutes: RouteProvider {
     func addRoutes(to router: some RouterMethods<APIRequestContext>) {
         router.restricted(to: [.admin]).get("notices/{id}/receipts") { _, context in
             let id = try context.parameters.decoded("id")
-            guard try await NoticeQueries(store: replica.store).notice(id: id) != nil else {
+            let notices = NoticeQueries(store: replica.store)
+            guard try await notices.notice(id: id) != nil else {
                 throw APIError.notFound("notice \(id)", field: "id")
             }
             let received = try await replica.urgentReceipts(collection: NoticesCollections.notice.name, recordID: id)
             let receivedAt = Dictionary(received.map { ($0.station, $0.receivedAt) }, uniquingKeysWith: min)
-            let shown = try await NoticeScreenings.firstShown(of: id, in: replica.store)
+            let shown = try await notices.firstShown(of: id)
             let stations = try await registry.stations().filter { $0.enrolledAt != nil && $0.revokedAt == nil }.map { station in
                 StationReceipt(
                     stationId: station.id, village: station.village, name: station.name,

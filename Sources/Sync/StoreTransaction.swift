@@ -1,0 +1,31 @@
+/// A store's open write transaction, as the sync engine hands it to what runs inside it: a
+/// domain's writes (``Replica/writing(_:)``) and its arrival hooks (``RecordArrival``).
+///
+/// Above the store it is opaque. A domain reads and derives through it by its own protocol, which
+/// each store's transaction adopts (`NoticeTransaction` for notices), so that the domain's logic
+/// is written once and each store holds only its own SQL.
+///
+/// ```swift
+/// try await replica.writing { transaction in
+///     let notices = try transaction.notices
+///     if try notices.noticeExists("DB-2026-27") { try replica.write(transaction, to: …, id: …, fields: …) }
+/// }
+/// ```
+public protocol StoreTransaction: AnyObject {}
+
+extension StoreTransaction {
+    /// The transaction as the domain protocol its store adopts. A store that does not adopt it is
+    /// a program assembled wrong, reported as such rather than trapped.
+    public func `as`<Domain>(_ domain: Domain.Type) throws -> Domain {
+        guard let adopted = self as? Domain else { throw StoreMismatch(transaction: "\(type(of: self))", protocol: "\(domain)") }
+        return adopted
+    }
+}
+
+/// A transaction of a store that does not keep a domain the program asked it for.
+public struct StoreMismatch: Error, CustomStringConvertible {
+    public let transaction: String
+    public let `protocol`: String
+
+    public var description: String { "a \(transaction) transaction does not keep \(`protocol`): the program's store lacks a domain" }
+}
