@@ -56,7 +56,6 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
-                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
@@ -107,8 +106,7 @@ let package = Package(
             name: "Prices",
             dependencies: [
                 .product(name: "NIOFoundationCompat", package: "swift-nio"),
-                "DomainCore", "ChinaLocale", "Storage", "Sync", "WebAPI",
-                .product(name: "GRDB", package: "GRDB.swift"),
+                "DomainCore", "ChinaLocale", "Sync", "WebAPI",
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),
@@ -125,8 +123,7 @@ let package = Package(
         .target(
             name: "Traceability",
             dependencies: [
-                "DomainCore", "ChinaLocale", "Storage", "Sync", "WebAPI",
-                .product(name: "GRDB", package: "GRDB.swift"),
+                "DomainCore", "ChinaLocale", "Sync", "WebAPI",
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),
@@ -134,9 +131,8 @@ let package = Package(
         .target(
             name: "Ledger",
             dependencies: [
-                "DomainCore", "ChinaLocale", "Storage", "Sync", "WebAPI",
+                "DomainCore", "ChinaLocale", "Sync", "WebAPI",
                 .product(name: "Crypto", package: "swift-crypto"),
-                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),
@@ -149,11 +145,31 @@ let package = Package(
             path: "Stores/SQLite/Access"
         ),
         .target(
+            name: "PricesSQLite",
+            dependencies: ["ChinaLocale", "Prices", "Storage", "Sync", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Stores/SQLite/Prices"
+        ),
+        .target(
+            name: "SyncHTTPSQLite",
+            dependencies: ["Storage", "Sync", "SyncHTTP", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Stores/SQLite/SyncHTTP"
+        ),
+        .target(
+            name: "TraceabilitySQLite",
+            dependencies: ["Storage", "Sync", "Traceability", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Stores/SQLite/Traceability"
+        ),
+        .target(
             name: "VillagesSQLite",
             dependencies: ["Storage", "Sync", "Villages", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Stores/SQLite/Villages"
         ),
 
+        .target(
+            name: "LedgerSQLite",
+            dependencies: ["Ledger", "Storage", "Sync", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Stores/SQLite/Ledger"
+        ),
         .target(
             name: "NoticesSQLite",
             dependencies: ["ChinaLocale", "Notices", "Storage", "Sync", .product(name: "GRDB", package: "GRDB.swift")],
@@ -173,13 +189,14 @@ let package = Package(
         // MARK: The one list of domain modules both programs serve.
         .target(
             name: "Domains",
-            dependencies: ["Access", "AccessSQLite", "Storage", "Sync", "SyncHTTP", "WebAPI", "Villages", "VillagesSQLite", "Prices", "Notices", "NoticesSQLite", "Traceability", "Ledger"]
+            dependencies: ["SyncHTTPSQLite", "Access", "AccessSQLite", "Storage", "Sync", "SyncHTTP", "WebAPI", "Villages", "VillagesSQLite", "Prices", "PricesSQLite", "Notices", "NoticesSQLite", "Traceability", "TraceabilitySQLite", "Ledger", "LedgerSQLite"]
         ),
 
         // MARK: Programs.
         .target(
             name: "KioskService",
             dependencies: [
+                "SyncHTTPSQLite",
                 "Access", "AccessSQLite", "Domains", "ServiceRuntime", "Sync", "SyncHTTP", "Villages", "Prices", "Notices", "Traceability", "Ledger",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -188,6 +205,7 @@ let package = Package(
         .executableTarget(
             name: "kiosk",
             dependencies: [
+                "SyncHTTPSQLite",
                 "KioskService", "SyncHTTP", "Ledger", "ServiceRuntime",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -196,6 +214,7 @@ let package = Package(
         .target(
             name: "SyncServerService",
             dependencies: [
+                "SyncHTTPSQLite",
                 "Access", "AccessSQLite", "Domains", "ServiceRuntime", "Sync", "SyncHTTP", "Villages", "Prices", "Notices",
                 "NoticesSQLite", "Traceability", "Ledger",
             ],
@@ -204,6 +223,7 @@ let package = Package(
         .executableTarget(
             name: "syncserver",
             dependencies: [
+                "SyncHTTPSQLite",
                 "SyncServerService", "SyncHTTP", "Villages", "VillagesSQLite", "Prices", "Notices", "Ledger", "WebAPI", "DomainCore", "ChinaLocale", "Sync", "ServiceRuntime",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -213,12 +233,13 @@ let package = Package(
         // MARK: The demo: both programs on loopback with sample data.
         .target(
             name: "DemoData",
-            dependencies: ["ChinaLocale", "Storage", "Sync", "Villages", "VillagesSQLite", "Prices", "Notices", "NoticesSQLite", "Traceability", "Ledger"],
+            dependencies: ["ChinaLocale", "Storage", "Sync", "Villages", "VillagesSQLite", "Prices", "PricesSQLite", "Notices", "NoticesSQLite", "Traceability", "TraceabilitySQLite", "Ledger", "LedgerSQLite"],
             path: "Demo/Sources/DemoData"
         ),
         .executableTarget(
             name: "demo",
             dependencies: [
+                "SyncHTTPSQLite",
                 "Access", "DemoData", "KioskService", "SyncServerService", "SyncHTTP", "Villages",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -230,7 +251,9 @@ let package = Package(
         .executableTarget(
             name: "bench",
             dependencies: [
-                "CZlib", "CSQLite", "ChinaLocale", "Sync", "Storage", "Prices", "Notices", "NoticesSQLite", "Traceability", "Ledger", "DemoData",
+                "DomainCore",
+                "SyncHTTPSQLite",
+                "CZlib", "CSQLite", "ChinaLocale", "Sync", "Storage", "Prices", "PricesSQLite", "LedgerSQLite", "Notices", "NoticesSQLite", "TraceabilitySQLite", "Traceability", "Ledger", "DemoData",
                 "SlowLink", "SyncHTTP", "KioskService", "SyncServerService", "ServiceRuntime", "Villages", "VillagesSQLite",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -259,6 +282,7 @@ let package = Package(
             dependencies: ["Access", "AccessSQLite", "Storage", "WebAPI", "TestSupport"]
         ),
         .testTarget(name: "ChinaLocaleTests", dependencies: ["ChinaLocale", "TestSupport"]),
+        .testTarget(name: "DomainCoreTests", dependencies: ["DomainCore"]),
         .testTarget(
             name: "StorageTests",
             dependencies: ["Storage", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
@@ -296,7 +320,7 @@ let package = Package(
         .testTarget(
             name: "PricesTests",
             dependencies: [
-                "DomainCore", "Prices", "ChinaLocale", "Storage", "Sync", "DemoData", "TestSupport", "WebAPI",
+                "DomainCore", "Prices", "PricesSQLite", "ChinaLocale", "Storage", "Sync", "DemoData", "TestSupport", "WebAPI",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
@@ -304,7 +328,7 @@ let package = Package(
         .testTarget(
             name: "TraceabilityTests",
             dependencies: [
-                "DomainCore", "Traceability", "ChinaLocale", "DemoData", "Storage", "Sync", "TestSupport", "WebAPI",
+                "DomainCore", "Traceability", "TraceabilitySQLite", "ChinaLocale", "DemoData", "Storage", "Sync", "TestSupport", "WebAPI",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
@@ -312,7 +336,7 @@ let package = Package(
         .testTarget(
             name: "LedgerTests",
             dependencies: [
-                "DomainCore", "Ledger", "ChinaLocale", "DemoData", "Storage", "Sync", "TestSupport", "WebAPI",
+                "DomainCore", "Ledger", "LedgerSQLite", "ChinaLocale", "DemoData", "Storage", "Sync", "TestSupport", "WebAPI",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
@@ -354,7 +378,7 @@ let package = Package(
             dependencies: [
                 .product(name: "NIOFoundationCompat", package: "swift-nio"),
                 "TestSupport", "Sync", "SyncHTTP", "Storage", "WebAPI", "Access", "ServiceRuntime", "SyncServerService",
-                "KioskService", "DemoData", "Ledger", "Traceability", "Prices", "Notices",
+                "KioskService", "DemoData", "Ledger", "LedgerSQLite", "Traceability", "TraceabilitySQLite", "Prices", "Notices",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),

@@ -1,13 +1,17 @@
 import Access
 import AccessSQLite
 import Ledger
+import LedgerSQLite
 import Notices
 import NoticesSQLite
 import Prices
+import PricesSQLite
 public import Storage
 public import Sync
 import SyncHTTP
+import SyncHTTPSQLite
 import Traceability
+import TraceabilitySQLite
 import Villages
 import VillagesSQLite
 public import WebAPI
@@ -37,8 +41,8 @@ public enum DomainModules {
     /// Each domain's endpoints at a site, and the sync state's.
     public static func routes(at site: DomainSite) -> [any RouteProvider] {
         [
-            VillageRoutes(VillageDirectory(store: site.store)), NoticeRoutes(site, store: SQLiteNoticeStore(site.store)), PriceRoutes(site),
-            TraceRoutes(site, placeName: SQLiteVillageStore.placeName), LedgerRoutes(site), SyncStatusRoutes(site),
+            VillageRoutes(VillageDirectory(store: site.store)), NoticeRoutes(site), PriceRoutes(site),
+            TraceRoutes(site) { transaction, code in try transaction.villages.placeName(code: code) }, LedgerRoutes(site), SyncStatusRoutes(site),
         ]
     }
 }

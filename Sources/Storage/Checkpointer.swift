@@ -41,7 +41,7 @@ final class Checkpointer: Sendable {
         thread.async { [self] in
             requested.withLock { $0 = false }
             // A failed passive checkpoint loses nothing: the pages stay in the log for the next.
-            try? connection.writeWithoutTransaction { db in try db.checkpoint(.passive) }
+            _ = try? connection.writeWithoutTransaction { db in try db.checkpoint(.passive) }
         }
     }
 

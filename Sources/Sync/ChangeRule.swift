@@ -82,6 +82,9 @@ public struct ProposedChange {
     public let here: Replica.Role
     /// The store, in the transaction the change is applied in.
     public let db: Database
+    /// The transaction the change is judged in, as the domain's transaction protocol reads it
+    /// (`change.transaction.trace`).
+    public var transaction: any StoreTransaction { db }
 
     /// The record's id.
     public var recordID: String { change.recordID }

@@ -14,7 +14,7 @@ extension Replica {
     ///   (the request's replay counter is taken there, so a push costs one commit, not two).
     public func receive(
         _ request: PushRequest, from station: StationPeer,
-        admission: @escaping @Sendable (Database) throws -> Void = { _ in }
+        admission: @escaping @Sendable (any StoreTransaction) throws -> Void = { _ in }
     ) async throws -> PushReply {
         // Encoded for the log, laid out as rows and checked before the writer is taken: the writer
         // is what many stations wait for.
@@ -37,7 +37,7 @@ extension Replica {
 
     func applyPushed(
         _ changes: [(change: Change, prepared: Prepared?, refusal: String?)], from station: StationPeer,
-        admission: (Database) throws -> Void, careful: Bool, _ db: Database
+        admission: (any StoreTransaction) throws -> Void, careful: Bool, _ db: Database
     ) throws -> PushReply {
         try admission(db)
         let author = ChangeAuthor.station(village: station.village)

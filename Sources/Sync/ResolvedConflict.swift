@@ -1,6 +1,5 @@
 public import Foundation
 import GRDB
-public import Storage
 
 /// A conflict someone resolved, as a domain's audit trail shows it: what was in conflict, the
 /// value chosen, who chose it and when (the wall time of the change that carried the resolution,
@@ -26,11 +25,12 @@ public struct ResolvedConflict: Sendable, Equatable {
 extension ConflictLog {
     /// The conflicts of a scope's collections whose names begin with `prefix` that were resolved,
     /// the latest logged first.
-    public static func resolved(in store: Store, scope: String, collectionsPrefixed prefix: String, limit: Int = 200)
+    public static func resolved(in store: any TransactionStore, scope: String, collectionsPrefixed prefix: String, limit: Int = 200)
         async throws -> [ResolvedConflict]
     {
-        try await store.pool.read { db in
-            try Row.fetchAll(
+        try await store.reading { transaction in
+            let db = transaction.sqliteDatabase
+            return try Row.fetchAll(
                 db,
                 sql: """
                     SELECT r.id, r.scope, c.collection, c.record_id, c.field, r.chosen_value, r.resolved_by, log.timestamp

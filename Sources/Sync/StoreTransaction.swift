@@ -29,3 +29,21 @@ public struct StoreMismatch: Error, CustomStringConvertible {
 
     public var description: String { "a \(transaction) transaction does not keep \(`protocol`): the program's store lacks a domain" }
 }
+
+/// A store whose transactions the domains read and write through their own protocols: each
+/// domain's reads are Swift over its `<Domain>Transaction`, run in one transaction of the store.
+///
+/// ```swift
+/// let lot = try await store.reading { transaction in try transaction.trace.lot(id: "L-1") }
+/// ```
+public protocol TransactionStore: Sendable {
+    /// Runs `body` in a read transaction: what it reads is one state of the store.
+    func reading<Answer: Sendable>(_ body: @Sendable (any StoreTransaction) throws -> Answer) async throws -> Answer
+    /// The same on the calling thread, for a read too short to be worth a hop (a scan's lookup).
+    func readingNow<Answer>(_ body: (any StoreTransaction) throws -> Answer) throws -> Answer
+    /// Runs `body` in a write transaction; a domain's synced records are written through
+    /// ``Replica/writing(_:)`` instead, so that they are logged.
+    func writing<Answer: Sendable>(_ body: @Sendable (any StoreTransaction) throws -> Answer) async throws -> Answer
+    /// The same, blocking the calling thread.
+    func writingNow<Answer>(_ body: (any StoreTransaction) throws -> Answer) throws -> Answer
+}

@@ -9,7 +9,7 @@ import NIOFoundationCompat
 /// list of stations with their sync state for the console, where a new one is registered.
 ///
 /// ```swift
-/// CountySyncRoutes(replica: county, registry: StationRegistry(store: store)).addRoutes(to: router)
+/// CountySyncRoutes(replica: county, registry: StationRegistry(store: SQLiteStationStore(store))).addRoutes(to: router)
 /// // POST /sync/v1/enroll, POST /sync/v1/push, POST /sync/v1/pull, GET and POST /api/v1/sync/stations
 /// ```
 public struct CountySyncRoutes: RouteProvider {
@@ -71,7 +71,7 @@ public struct CountySyncRoutes: RouteProvider {
                             status: .contentTooLarge, code: "push_too_large", message: "同步批次过大",
                             messageEN: "a push carries at most \(Self.largestPush.changes) changes")
                     }
-                    let reply = try await replica.receive(push, from: signed.peer) { db in try registry.count(signed, db) }
+                    let reply = try await replica.receive(push, from: signed.peer) { transaction in try registry.count(signed, transaction) }
                     if !push.changes.isEmpty { await afterPush(signed.peer, Set(push.changes.map(\.collection))) }
                     return try SyncReply(reply, to: request, from: signed, county: replica)
                 }

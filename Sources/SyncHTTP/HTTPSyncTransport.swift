@@ -1,21 +1,21 @@
 import Foundation
-public import Storage
+import Storage
 public import Sync
 import WebAPI
 
 /// The station's way to the county: signed HTTP requests through the ``CountyClient``.
 ///
 /// ```swift
-/// let transport = HTTPSyncTransport(enrollment: enrollment, store: store, replica: replica)
+/// let transport = HTTPSyncTransport(enrollment: enrollment, store: SQLiteEnrollmentStore(store), replica: replica)
 /// let report = try await SyncRound(station: replica, transport: transport).run()
 /// ```
 public struct HTTPSyncTransport: SyncTransport {
     let enrollment: StationEnrollment
-    let store: Store
+    let store: any EnrollmentStore
     let replica: Replica
     let client: CountyClient
 
-    public init(enrollment: StationEnrollment, store: Store, replica: Replica, client: CountyClient = .shared) {
+    public init(enrollment: StationEnrollment, store: any EnrollmentStore, replica: Replica, client: CountyClient = .shared) {
         self.enrollment = enrollment
         self.store = store
         self.replica = replica
@@ -40,7 +40,7 @@ public struct HTTPSyncTransport: SyncTransport {
 
     func send<Reply: SyncWireMessage>(json: Data, to path: String) async throws -> Reply {
         let body = try Deflate.compress(json)
-        let counter = try await enrollment.nextCounter(store)
+        let counter = try await store.nextCounter()
         let url = enrollment.serverURL.appendingPathComponent(path)
         let signed = try RequestSignature.headers(
             stationID: enrollment.stationID, counter: counter, method: "POST", path: url.path, body: body,

@@ -1,8 +1,6 @@
 import Crypto
 import DomainCore
 public import Foundation
-import GRDB
-public import Storage
 public import Sync
 import WebAPI
 
@@ -10,7 +8,7 @@ import WebAPI
 /// signing key, and the counter of its signed requests.
 ///
 /// ```swift
-/// let enrollment = try await StationEnrollment.load(from: store)   // nil before `kiosk enroll`
+/// let enrollment = try await StationEnrollment.load(from: SQLiteEnrollmentStore(store))   // nil before `kiosk enroll`
 /// ```
 public struct StationEnrollment: Sendable {
     public let serverURL: URL
@@ -24,18 +22,13 @@ public struct StationEnrollment: Sendable {
     public let origin: String
 
     /// The enrollment stored in a station's store, if it has one.
-    public static func load(from store: Store) async throws -> StationEnrollment? {
-        try await store.pool.read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM sync_enrollment WHERE id = 1"),
-                let server = URL(string: row["server_url"])
-            else { return nil }
-            return StationEnrollment(
-                serverURL: server, stationID: row["station_id"], village: row["village"],
-                privateKey: try Curve25519.Signing.PrivateKey(rawRepresentation: row["private_key"] as Data),
-                countyKey: ChangeSignature(
-                    verifyingKey: try Curve25519.Signing.PublicKey(rawRepresentation: row["county_public_key"] as Data)),
-                countyOrigin: row["county_origin"], origin: row["origin"] ?? store.info.replicaID)
-        }
+    public static func load(from store: any EnrollmentStore) async throws -> StationEnrollment? {
+        guard let stored = try await store.enrollment(), let server = URL(string: stored.serverURL) else { return nil }
+        return StationEnrollment(
+            serverURL: server, stationID: stored.stationID, village: stored.village,
+            privateKey: try Curve25519.Signing.PrivateKey(rawRepresentation: stored.privateKey),
+            countyKey: ChangeSignature(verifyingKey: try Curve25519.Signing.PublicKey(rawRepresentation: stored.countyPublicKey)),
+            countyOrigin: stored.countyOrigin, origin: stored.origin)
     }
 
     /// Makes a key pair, registers it with the county under a one-time code, and stores the result.
@@ -43,7 +36,7 @@ public struct StationEnrollment: Sendable {
     /// The county's key is pinned here, for good: over plain HTTP a relay could answer with a key of
     /// its own, so a plain-HTTP enrollment needs the key's `fingerprint` (printed by `syncserver
     /// station add`), which the answer must match; over HTTPS it is checked when given.
-    public static func enroll(store: Store, server: URL, code: String, fingerprint: String? = nil) async throws
+    public static func enroll(store: any EnrollmentStore, server: URL, code: String, fingerprint: String? = nil) async throws
         -> StationEnrollment
     {
         guard server.scheme == "https" || fingerprint != nil else { throw EnrollmentRefusal.plainHTTPWithoutFingerprint }
@@ -66,23 +59,12 @@ public struct StationEnrollment: Sendable {
                 answer.header(ReplySignature.header), answer.body, path: "/sync/v1/enroll", station: code, counter: 0, key: county),
             !reply.origin.isEmpty
         else { throw SyncHTTPError.badReply("the enrollment answer is not signed by the county's key") }
-        try await store.pool.write { db in
-            // The origin is the county's choice: what this store captured under another is handed over to it.
-            let current = try StoreInfo.currentReplicaID(db)
-            if current != reply.origin {
-                _ = try Replica.handOver(db, from: current, to: reply.origin)
-                try StoreInfo.setReplicaID(db, reply.origin)
-            }
-            try db.execute(
-                sql: """
-                    INSERT OR REPLACE INTO sync_enrollment(id, server_url, station_id, village, private_key,
-                        county_public_key, county_origin, counter, origin) VALUES (1, ?, ?, ?, ?, ?, ?, 0, ?)
-                    """,
-                arguments: [
-                    server.absoluteString, reply.stationID, reply.village, key.rawRepresentation, countyKey,
-                    reply.countyOrigin, reply.origin,
-                ])
-        }
+        // The origin is the county's choice: what this store captured under another is handed over to it.
+        try await store.keep(
+            StoredEnrollment(
+                serverURL: server.absoluteString, stationID: reply.stationID, village: reply.village,
+                privateKey: key.rawRepresentation, countyPublicKey: countyKey, countyOrigin: reply.countyOrigin,
+                origin: reply.origin))
         return StationEnrollment(
             serverURL: server, stationID: reply.stationID, village: reply.village, privateKey: key,
             countyKey: county, countyOrigin: reply.countyOrigin, origin: reply.origin)
@@ -96,13 +78,6 @@ public struct StationEnrollment: Sendable {
         }.joined(separator: "-")
     }
 
-    /// The next request counter, stored before the request leaves so it is never used twice.
-    func nextCounter(_ store: Store) async throws -> Int64 {
-        try await store.pool.write { db in
-            try db.execute(sql: "UPDATE sync_enrollment SET counter = counter + 1 WHERE id = 1")
-            return try Int64.fetchOne(db, sql: "SELECT counter FROM sync_enrollment WHERE id = 1") ?? 1
-        }
-    }
 }
 
 /// Why a station refuses to enroll: it could not know the key it would pin is the county's.

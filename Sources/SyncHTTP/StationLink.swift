@@ -12,11 +12,12 @@ import Synchronization
 /// still learns what the county published. Rounds never overlap, whoever starts them (``RoundLock``).
 ///
 /// ```swift
-/// let link = StationLink(store: store, collections: VillagesCollections.all)
+/// let link = StationLink(store: store, enrollments: SQLiteEnrollmentStore(store), collections: VillagesCollections.all)
 /// let report = try await link.syncOnce()
 /// ```
 public final class StationLink: Sendable {
     let store: Store
+    let enrollments: any EnrollmentStore
     let collections: [SyncCollection]
     /// What the station tells the county of its own data with every pull, by the domains that keep it.
     let reporters: [@Sendable (Replica) async throws -> [String: String]]
@@ -36,9 +37,11 @@ public final class StationLink: Sendable {
     }
 
     public init(
-        store: Store, collections: [SyncCollection], reporters: [@Sendable (Replica) async throws -> [String: String]] = []
+        store: Store, enrollments: any EnrollmentStore, collections: [SyncCollection],
+        reporters: [@Sendable (Replica) async throws -> [String: String]] = []
     ) {
         self.store = store
+        self.enrollments = enrollments
         self.collections = collections
         self.reporters = reporters
         self.roundLock = RoundLock(beside: store.path)
@@ -51,7 +54,7 @@ public final class StationLink: Sendable {
 
     func enrolled() async throws -> (Replica, StationEnrollment)? {
         if let cached = cached.withLock({ $0 }) { return cached }
-        guard let enrollment = try await StationEnrollment.load(from: store) else { return nil }
+        guard let enrollment = try await StationEnrollment.load(from: enrollments) else { return nil }
         let replica = try Replica(
             store: store, role: .station(village: enrollment.village), collections: collections,
             signature: enrollment.countyKey, countyOrigin: enrollment.countyOrigin, origin: enrollment.origin)
@@ -69,7 +72,7 @@ public final class StationLink: Sendable {
         -> SyncRound.Report
     {
         guard let (replica, enrollment) = try await enrolled() else { throw StationLinkError.notEnrolled }
-        let transport = HTTPSyncTransport(enrollment: enrollment, store: store, replica: replica)
+        let transport = HTTPSyncTransport(enrollment: enrollment, store: enrollments, replica: replica)
         return try await roundLock.holding(whileWaiting: whileWaiting) {
             let size = requested ?? batchSize.withLock { $0.current }
             do {

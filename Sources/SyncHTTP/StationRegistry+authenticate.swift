@@ -1,6 +1,4 @@
 public import Foundation
-public import GRDB
-import Storage
 public import Sync
 import WebAPI
 import HTTPTypes
@@ -15,7 +13,7 @@ import HTTPTypes
 /// let station = try await registry.enrolledStation(id)
 /// let signed = try registry.verify(station, counter: 7, signature: signature, method: "POST",
 ///                                  path: "/sync/v1/push", body: body)
-/// let reply = try await replica.receive(push, from: signed.peer) { db in try registry.count(signed, db) }
+/// let reply = try await replica.receive(push, from: signed.peer) { transaction in try registry.count(signed, transaction) }
 /// ```
 extension StationRegistry {
     /// An enrolled, unrevoked station: what its requests are checked against.
@@ -40,21 +38,15 @@ extension StationRegistry {
     /// Takes a verified request's counter in a transaction of its own.
     @discardableResult
     public func count(_ request: SignedRequest) async throws -> StationPeer {
-        try await store.groupCommit.write { db in try count(request, db) }
+        try await store.writingGrouped { [self] transaction in try count(request, transaction) }
     }
 
     /// The enrolled station of that id, or 401: asked before a request's body is read, so that no
     /// body is read for a station that does not exist.
     public func enrolledStation(_ stationID: String) async throws -> EnrolledStation {
-        let enrolled = try await store.pool.read { db -> EnrolledStation? in
-            let row = try Row.fetchOne(
-                db, sql: "SELECT public_key, origin, village FROM sync_station WHERE id = ? AND revoked_at IS NULL",
-                arguments: [stationID])
-            guard let row, let key = row["public_key"] as Data?, let origin = row["origin"] as String? else { return nil }
-            return EnrolledStation(id: stationID, peer: StationPeer(origin: origin, village: row["village"]), publicKey: key)
-        }
-        guard let enrolled else { throw Self.notAuthenticated }
-        return enrolled
+        guard let enrolled = try await store.enrolledStation(stationID) else { throw Self.notAuthenticated }
+        return EnrolledStation(
+            id: stationID, peer: StationPeer(origin: enrolled.origin, village: enrolled.village), publicKey: enrolled.publicKey)
     }
 
     /// Checks a request's signature against the station's key. Its counter is not checked yet:
@@ -76,11 +68,11 @@ extension StationRegistry {
     /// a revocation can change underneath, and notes the exchange: when, what the station still
     /// had to push, its clock's offset. A counter not above the last one taken is a replay.
     @discardableResult
-    public func count(_ request: SignedRequest, _ db: Database) throws -> StationPeer {
-        let last = try Int64.fetchOne(
-            db, sql: "SELECT counter FROM sync_station WHERE id = ? AND public_key = ? AND revoked_at IS NULL",
-            arguments: [request.stationID, request.publicKey])
-        guard let last else { throw Self.notAuthenticated }
+    public func count(_ request: SignedRequest, _ transaction: any StoreTransaction) throws -> StationPeer {
+        let stations = try transaction.stations
+        guard let last = try stations.counter(of: request.stationID, publicKey: request.publicKey) else {
+            throw Self.notAuthenticated
+        }
         guard request.counter > last else {
             throw APIError(
                 status: .conflict, code: "replayed_request", message: "请求已处理过（重放）",
@@ -94,9 +86,8 @@ extension StationRegistry {
                 let (difference, overflow) = Int64(now.timeIntervalSince1970 * 1000).subtractingReportingOverflow(stationTime)
                 return overflow ? nil : difference
             } ?? 0
-        try db.execute(
-            sql: "UPDATE sync_station SET counter = ?, last_sync_at = ?, pending = ?, clock_offset_ms = ? WHERE id = ?",
-            arguments: [request.counter, now.formatted(.iso8601), request.pending, offset, request.stationID])
+        try stations.noteExchange(
+            of: request.stationID, counter: request.counter, at: now, pending: request.pending, clockOffsetMs: offset)
         return request.peer
     }
 

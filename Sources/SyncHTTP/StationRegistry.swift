@@ -1,7 +1,5 @@
 import Crypto
 public import Foundation
-import GRDB
-public import Storage
 public import Sync
 import WebAPI
 import HTTPTypes
@@ -10,16 +8,16 @@ import HTTPTypes
 /// enrolled by the station with its public key, authenticated on every request after, revocable.
 ///
 /// ```swift
-/// let registry = StationRegistry(store: countyStore)
+/// let registry = StationRegistry(store: SQLiteStationStore(countyStore))
 /// let (station, code) = try await registry.add(village: "441422107201", name: "侯南村信息站")
 /// // the station runs: kiosk enroll --server https://… --code <code>
 /// ```
 public struct StationRegistry: Sendable {
-    let store: Store
+    let store: any StationStore
     /// How long a one-time code may wait to be used.
     public static let codeLifetime: TimeInterval = 7 * 86_400
 
-    public init(store: Store) {
+    public init(store: any StationStore) {
         self.store = store
     }
 
@@ -41,18 +39,21 @@ public struct StationRegistry: Sendable {
         /// What is wrong with the station's own data, as its last pull showed (its copy of the
         /// books no longer matches the county's), or `nil`.
         public let warning: String?
+
+        public init(
+            id: String, village: String, name: String, origin: String?, enrolledAt: String?, revokedAt: String?,
+            lastSyncAt: String?, pending: Int, clockOffsetMs: Int64, quarantined: Int, openConflicts: Int, warning: String?
+        ) {
+            (self.id, self.village, self.name, self.origin, self.enrolledAt) = (id, village, name, origin, enrolledAt)
+            (self.revokedAt, self.lastSyncAt, self.pending, self.clockOffsetMs) = (revokedAt, lastSyncAt, pending, clockOffsetMs)
+            (self.quarantined, self.openConflicts, self.warning) = (quarantined, openConflicts, warning)
+        }
     }
 
     /// Keeps what the domains found wrong with a station's data as it pulled; written only when it changes.
     public func note(warning: String?, for stationID: String) async throws {
-        let held = try await store.pool.read { db in
-            try String.fetchOne(db, sql: "SELECT warning FROM sync_station WHERE id = ?", arguments: [stationID])
-        }
-        guard held != warning else { return }
-        try await store.pool.write { db in
-            try db.execute(
-                sql: "UPDATE sync_station SET warning = ? WHERE id = ? AND warning IS NOT ?", arguments: [warning, stationID, warning])
-        }
+        guard try await store.warning(of: stationID) != warning else { return }
+        try await store.setWarning(warning, of: stationID)
     }
 
     /// Creates a station for a village and returns its one-time enrollment code; a village code that
@@ -67,14 +68,8 @@ public struct StationRegistry: Sendable {
         }
         let code = Self.newCode()
         let id = "st-" + UUID().uuidString.prefix(8).lowercased()
-        try await store.pool.write { db in
-            try db.execute(
-                sql: "INSERT INTO sync_station(id, village, name, code_hash, code_expires_at) VALUES (?, ?, ?, ?, ?)",
-                arguments: [
-                    id, village, name, Self.hash(code),
-                    Date().addingTimeInterval(Self.codeLifetime).formatted(.iso8601),
-                ])
-        }
+        try await store.addStation(
+            id: id, village: village, name: name, codeHash: Self.hash(code), codeExpiresAt: Date().addingTimeInterval(Self.codeLifetime))
         return (id, code)
     }
 
@@ -86,42 +81,13 @@ public struct StationRegistry: Sendable {
             throw APIError.invalidField(
                 "public_key", message: "公钥格式不正确", messageEN: "public_key must be a base64 Ed25519 public key")
         }
-        return try await store.pool.write { db in
-            let now = Date().formatted(.iso8601)
-            let row = try Row.fetchOne(
-                db, sql: "SELECT id FROM sync_station WHERE code_hash = ? AND code_expires_at > ? AND revoked_at IS NULL",
-                arguments: [Self.hash(Self.normalize(code)), now])
-            guard let id: String = row?["id"] else {
-                throw APIError(
-                    status: .forbidden, code: "enrollment_refused", message: "注册码无效、已使用或已过期",
-                    messageEN: "the enrollment code is unknown, used or expired", field: "code")
-            }
-            let origin = try Self.unusedOrigin(db)
-            try db.execute(
-                sql: """
-                    UPDATE sync_station SET public_key = ?, origin = ?, enrolled_at = ?, code_hash = NULL,
-                        code_expires_at = NULL WHERE id = ?
-                    """,
-                arguments: [publicKey, origin, now, id])
-            return try Self.station(id, db)!
+        guard let station = try await store.enroll(codeHash: Self.hash(Self.normalize(code)), publicKey: publicKey, at: Date())
+        else {
+            throw APIError(
+                status: .forbidden, code: "enrollment_refused", message: "注册码无效、已使用或已过期",
+                messageEN: "the enrollment code is unknown, used or expired", field: "code")
         }
-    }
-
-    /// A new origin that no change in the log, no received mark and no station has used.
-    static func unusedOrigin(_ db: Database) throws -> String {
-        while true {
-            let origin = UUID().uuidString.lowercased()
-            let used =
-                try Replica.hasSeen(origin: origin, db)
-                || Bool.fetchOne(
-                    db,
-                    sql: """
-                        SELECT EXISTS(SELECT 1 FROM sync_station WHERE origin = ?1)
-                            OR EXISTS(SELECT 1 FROM store_info WHERE key = 'replica_id' AND value = ?1)
-                        """,
-                    arguments: [origin]) ?? true
-            if !used { return origin }
-        }
+        return station
     }
 
     /// The short fingerprint of the county's key (``ChangeSignature/fingerprint``), which a station
@@ -130,45 +96,18 @@ public struct StationRegistry: Sendable {
 
     /// Refuses every later request of a station.
     public func revoke(stationID: String) async throws {
-        try await store.pool.write { db in
-            try db.execute(
-                sql: "UPDATE sync_station SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL",
-                arguments: [Date().formatted(.iso8601), stationID])
-        }
+        try await store.revoke(stationID: stationID, at: Date())
     }
 
     /// Every station, by village.
     public func stations() async throws -> [Station] {
-        try await store.pool.read { db in
-            try String.fetchAll(db, sql: "SELECT id FROM sync_station ORDER BY village, id").compactMap {
-                try Self.station($0, db)
-            }
-        }
+        try await store.stations()
     }
 
     /// The county's signing key, made the first time it is needed.
     public func countySignature() throws -> ChangeSignature {
-        try store.pool.write { db in
-            if let raw = try Data.fetchOne(db, sql: "SELECT private_key FROM sync_county_key WHERE id = 1") {
-                return ChangeSignature(signingKey: try Curve25519.Signing.PrivateKey(rawRepresentation: raw))
-            }
-            let key = Curve25519.Signing.PrivateKey()
-            try db.execute(
-                sql: "INSERT INTO sync_county_key(id, private_key) VALUES (1, ?)", arguments: [key.rawRepresentation])
-            return ChangeSignature(signingKey: key)
-        }
-    }
-
-    static func station(_ id: String, _ db: Database) throws -> Station? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM sync_station WHERE id = ?", arguments: [id]) else { return nil }
-        let origin: String? = row["origin"]
-        let village: String = row["village"]
-        return Station(
-            id: row["id"], village: village, name: row["name"], origin: origin,
-            enrolledAt: row["enrolled_at"], revokedAt: row["revoked_at"], lastSyncAt: row["last_sync_at"],
-            pending: row["pending"], clockOffsetMs: row["clock_offset_ms"],
-            quarantined: try origin.map { try Replica.quarantinedCount(from: $0, db) } ?? 0,
-            openConflicts: try ConflictLog.openCount(scope: village, db), warning: row["warning"])
+        let raw = try store.countyKey { Curve25519.Signing.PrivateKey().rawRepresentation }
+        return ChangeSignature(signingKey: try Curve25519.Signing.PrivateKey(rawRepresentation: raw))
     }
 
     /// Ten characters from an alphabet without look-alikes (no 0/O, 1/I/L), in two groups.

@@ -4,6 +4,7 @@ import FoundationNetworking
 #endif
 import GRDB
 @testable import Ledger
+import LedgerSQLite
 import Sync
 import SyncHTTP
 import TestSupport

@@ -5,6 +5,7 @@ import FoundationNetworking
 #endif
 import GRDB
 @testable import Ledger
+import LedgerSQLite
 import NIOCore
 import Sync
 import TestSupport

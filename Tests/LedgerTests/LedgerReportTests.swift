@@ -1,6 +1,7 @@
 import ChinaLocale
 import GRDB
 import Ledger
+import LedgerSQLite
 import Testing
 import WebAPI
 

@@ -2,6 +2,7 @@ import ChinaLocale
 import Foundation
 import GRDB
 import Ledger
+import LedgerSQLite
 import Storage
 import Sync
 import TestSupport

@@ -2,6 +2,7 @@ import DomainCore
 import ChinaLocale
 import GRDB
 import Ledger
+import LedgerSQLite
 import Sync
 import Testing
 import WebAPI

@@ -1,6 +1,7 @@
 import ChinaLocale
 import DemoData
 import Ledger
+import LedgerSQLite
 import Storage
 import Sync
 import TestSupport

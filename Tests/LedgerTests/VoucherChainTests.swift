@@ -1,5 +1,6 @@
 import GRDB
 import Ledger
+import LedgerSQLite
 import Testing
 import Sync
 import Storage

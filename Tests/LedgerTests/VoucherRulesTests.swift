@@ -1,5 +1,6 @@
 import DomainCore
 import Ledger
+import LedgerSQLite
 import Sync
 import Testing
 import WebAPI

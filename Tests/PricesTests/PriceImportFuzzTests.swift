@@ -3,6 +3,7 @@ import ChinaLocale
 import Foundation
 import GRDB
 import Prices
+import PricesSQLite
 import TestSupport
 import Testing
 import WebAPI

@@ -2,6 +2,7 @@ import GRDB
 import ChinaLocale
 import Foundation
 import Prices
+import PricesSQLite
 import Testing
 import Storage
 import Sync
@@ -24,7 +25,8 @@ import TestSupport
         #expect(report.bulletins == ["PB-2026-11-19-1", "PB-2026-11-20-1"])
         #expect(report.encoding == "UTF-8")
         let cabbage = try await world.county.store.pool.read { db in
-            try PriceObservation.fetchOne(db, sql: "SELECT * FROM price_observation WHERE variety_code = ?", arguments: [PriceWorld.cabbage])
+            try Row.fetchOne(db, sql: "SELECT * FROM price_observation WHERE variety_code = ?", arguments: [PriceWorld.cabbage])
+                .map { PriceObservation(row: $0) }
         }
         #expect(cabbage?.avgFen == 200)  // 1.00 元/斤 is 2.00 元/公斤
         #expect(cabbage?.volumeKg == 1500)

@@ -1,6 +1,7 @@
 import GRDB
 import ChinaLocale
 import Prices
+import PricesSQLite
 import Testing
 import Storage
 import Sync

@@ -1,6 +1,7 @@
 import ChinaLocale
 import DemoData
 import Prices
+import PricesSQLite
 import Testing
 import WebAPI
 import Foundation

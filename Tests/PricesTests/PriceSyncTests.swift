@@ -2,6 +2,7 @@ import DomainCore
 import ChinaLocale
 import GRDB
 import Prices
+import PricesSQLite
 import Sync
 import Testing
 import WebAPI
@@ -32,7 +33,7 @@ import TestSupport
             #expect(try await world.count(station, "SELECT COUNT(*) FROM price_variety") == SamplePricesCount.varieties)
         }
         let atCounty = try await world.county.store.pool.read { db in
-            try PriceObservation.fetchOne(db, sql: "SELECT * FROM price_observation WHERE id = ?", arguments: [recorded.id])
+            try db.price(id: recorded.id)
         }
         #expect(atCounty == recorded)
         // a village's own records stay in its scope: 北塘村 does not receive 侯南村's

@@ -2,6 +2,7 @@ import ChinaLocale
 import DemoData
 import GRDB
 import Prices
+import PricesSQLite
 import Storage
 import Sync
 import TestSupport
@@ -28,7 +29,7 @@ final class PriceWorld: CountyWorld, @unchecked Sendable {
     @discardableResult
     func publish(_ entries: [PriceEntry]) async throws -> [PriceBulletin] {
         try await county.store.pool.write { db in
-            let catalogue = try CatalogueIndex.load(db)
+            let catalogue = try db.catalogue()
             let checked = try entries.map { try PriceRules.check($0, catalogue: catalogue, today: Self.today) }
             return try self.publisher.publish(checked, source: "测试", db)
         }

@@ -1,5 +1,6 @@
 import GRDB
 import Prices
+import PricesSQLite
 import Storage
 import Sync
 import Testing

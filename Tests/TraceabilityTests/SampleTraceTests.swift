@@ -2,6 +2,7 @@ import ChinaLocale
 import DemoData
 import Testing
 import Traceability
+import TraceabilitySQLite
 import Storage
 import TestSupport
 import Sync

@@ -4,6 +4,7 @@ import Sync
 import Testing
 import TestSupport
 import Traceability
+import TraceabilitySQLite
 
 /// What the traceability module derives as its facts arrive does not depend on their order: a
 /// retraction may reach a store before the event it retracts.

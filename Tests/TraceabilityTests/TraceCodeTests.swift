@@ -1,6 +1,7 @@
 import DomainCore
 import Testing
 import Traceability
+import TraceabilitySQLite
 import WebAPI
 
 @Suite struct TraceCodeTests {

@@ -2,6 +2,7 @@ import DomainCore
 import Foundation
 import Testing
 import Traceability
+import TraceabilitySQLite
 import WebAPI
 
 @Suite struct TraceEntryDecodingTests {

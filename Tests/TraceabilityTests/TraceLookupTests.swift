@@ -4,6 +4,7 @@ import GRDB
 import Sync
 import Testing
 import Traceability
+import TraceabilitySQLite
 import WebAPI
 import Storage
 import TestSupport

@@ -3,6 +3,7 @@ import Storage
 import Sync
 import TestSupport
 import Traceability
+import TraceabilitySQLite
 import Foundation
 
 /// A county and its stations with the traceability module, and a fixed "now" of 2026-06-10 10:00

@@ -1,7 +1,9 @@
 import ChinaLocale
 import CSQLite
 import Prices
+import PricesSQLite
 import Traceability
+import TraceabilitySQLite
 
 /// The baseline: a module's statements (prices, traceability) prepared and stepped through the SQLite C API, each
 /// column read, nothing decoded into Swift types beyond that.
@@ -25,26 +27,26 @@ final class BareSQLite {
     enum BareError: Error { case open(String), prepare(String) }
 
     func board(on day: BeijingDay) throws {
-        guard let latest = try text(PriceQueries.Statements.latestDay, [day.text]), let latestDay = BeijingDay(latest) else { return }
-        let earlier = try text(PriceQueries.Statements.latestDay, [latestDay.adding(days: -7).text])
-        try step(PriceQueries.Statements.board, [latest, earlier.flatMap { $0 >= latestDay.adding(days: -14).text ? $0 : nil }])
+        guard let latest = try text(PriceStatements.latestDay, [day.text]), let latestDay = BeijingDay(latest) else { return }
+        let earlier = try text(PriceStatements.latestDay, [latestDay.adding(days: -7).text])
+        try step(PriceStatements.board, [latest, earlier.flatMap { $0 >= latestDay.adding(days: -14).text ? $0 : nil }])
     }
 
     func history(variety: String, through today: BeijingDay, days: Int) throws {
-        _ = try text(PriceQueries.Statements.varietyName, [variety])
-        guard let latest = try text(PriceQueries.Statements.latestDayOfVariety, [variety, today.text]),
+        _ = try text(PriceStatements.varietyName, [variety])
+        guard let latest = try text(PriceStatements.latestDayOfVariety, [variety, today.text]),
             let end = BeijingDay(latest)
         else { return }
-        try step(PriceQueries.Statements.series, [variety, end.adding(days: 1 - days).text, end.text])
+        try step(PriceStatements.series, [variety, end.adding(days: 1 - days).text, end.text])
         for back in [7, 365] {
             let day = end.adding(days: -back)
-            try step(PriceQueries.Statements.series, [variety, day.adding(days: -6).text, day.text])
+            try step(PriceStatements.series, [variety, day.adding(days: -6).text, day.text])
         }
     }
 
     /// A code looked up as ``TraceQueries/lookup(_:)`` does, by the same statements, from its key.
     func lookUp(key: String) throws {
-        typealias SQL = TraceQueries.Statements
+        typealias SQL = TraceStatements
         var lotID: String
         if let certified = try step(SQL.certificateByKey, [key], keeping: 2).first {
             lotID = certified

@@ -1,12 +1,15 @@
+import DomainCore
 import ChinaLocale
 import Foundation
 import GRDB
 import KioskService
 import Prices
+import PricesSQLite
 import ServiceRuntime
 import Storage
 import Sync
 import SyncHTTP
+import SyncHTTPSQLite
 import SyncServerService
 
 /// Many stations push at once to the county program, run as a process of its own (`syncserver

@@ -1,3 +1,4 @@
+import PricesSQLite
 import Foundation
 import Sync
 
@@ -91,7 +92,7 @@ struct Report {
           as arrays, which is why they compress better than the CSV of the same rows.
         - **price queries**: the board and a 365-day history through the prices module (GRDB, decoding
           into the answers the API returns), against the very statements the module runs
-          (`PriceQueries.Statements`), stepped through the SQLite C API on the same file. Pairs of
+          (`PriceStatements`), stepped through the SQLite C API on the same file. Pairs of
           queries are interleaved and led by each side in turn. The rows are laid in directly, ten days a
           transaction, with the triggers that keep the per-day summary running as for a bulletin.
         - **notice search**: the notices module's search (FTS5 over Han unigrams and bigrams and title
@@ -104,7 +105,7 @@ struct Report {
           (`TraceQueries.Statements`) stepped through the C API from the precomputed key. Groups of five
           farmers' lots mixed at a cooperative, 50 events a group; a tenth of the codes are not held.
         - **ledger reports**: the trial balance and balance sheet through the ledger module, against the
-          very sums it runs, each as one SQL query (`LedgerQueries.Statements`), over ten years of one
+          very sums it runs, each as one SQL query (`LedgerStatements`), over ten years of one
           village's posted vouchers laid in directly; the median of 21 interleaved runs.
         - **slow links**: the county program assembled in this process and a station for each profile,
           whose rounds run as `kiosk sync` processes, talking real HTTP through the slow-link emulator

@@ -2,6 +2,7 @@ import ChinaLocale
 import Foundation
 import GRDB
 import Ledger
+import LedgerSQLite
 import Storage
 import Sync
 
@@ -56,13 +57,13 @@ struct LedgerReportBench {
 
     static func oneQueryTrial(_ store: Store) async throws {
         _ = try store.readOnCallingTask { db in
-            try Row.fetchAll(db, sql: LedgerQueries.Statements.trialBalanceInOneQuery, arguments: [village, "2026-01-01", "2027-01-01"])
+            try Row.fetchAll(db, sql: LedgerStatements.trialBalanceInOneQuery, arguments: [village, "2026-01-01", "2027-01-01"])
         }
     }
 
     static func oneQuerySheet(_ store: Store) async throws {
         _ = try store.readOnCallingTask { db in
-            try Row.fetchAll(db, sql: LedgerQueries.Statements.balancesInOneQuery, arguments: [village, "2027-01-01"])
+            try Row.fetchAll(db, sql: LedgerStatements.balancesInOneQuery, arguments: [village, "2027-01-01"])
         }
     }
 

@@ -4,6 +4,7 @@ import Foundation
 import GRDB
 import Notices
 import Prices
+import PricesSQLite
 import Sync
 import Storage
 
@@ -20,7 +21,7 @@ extension LinkBench {
         for offset in stride(from: days - 1, through: 0, by: -1) {
             let day = today.adding(days: -offset)
             try await county.store.pool.write { db in
-                let catalogue = try CatalogueIndex.load(db)
+                let catalogue = try db.catalogue()
                 var entries: [CheckedPrice] = []
                 for (v, variety) in Self.catalogue.varieties.enumerated() {
                     for (m, market) in Self.catalogue.markets.enumerated() {

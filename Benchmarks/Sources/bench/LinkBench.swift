@@ -11,6 +11,7 @@ import SlowLink
 import Storage
 import Sync
 import SyncHTTP
+import SyncHTTPSQLite
 import SyncServerService
 import Villages
 import VillagesSQLite

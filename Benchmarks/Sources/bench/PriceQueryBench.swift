@@ -4,6 +4,7 @@ import DemoData
 import Foundation
 import GRDB
 import Prices
+import PricesSQLite
 import Storage
 import Sync
 

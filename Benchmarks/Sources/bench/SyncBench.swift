@@ -5,6 +5,7 @@ import DemoData
 import Foundation
 import GRDB
 import Prices
+import PricesSQLite
 import Storage
 import Sync
 
@@ -90,7 +91,7 @@ struct SyncBench {
         let catalogue = try await pullAll(from: county, for: peer)
         let entries = SamplePrices.prices(endingOn: today, days: max(1, rows.count / 282))
         try await county.store.pool.write { db in
-            let index = try CatalogueIndex.load(db)
+            let index = try db.catalogue()
             _ = try publisher.publish(entries.map { try PriceRules.check($0, catalogue: index, today: today) }, source: "县农业农村局", db)
         }
         let replies = try await pullAll(from: county, for: peer, after: catalogue.last!.position)

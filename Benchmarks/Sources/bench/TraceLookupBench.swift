@@ -4,6 +4,7 @@ import GRDB
 import Storage
 import Sync
 import Traceability
+import TraceabilitySQLite
 
 /// Latency of a trace-code lookup over a county's worth of events, through the traceability
 /// module (code recognised, lot, certificate, lineage both ways, events of the lot and its

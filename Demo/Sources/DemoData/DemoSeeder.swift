@@ -1,5 +1,4 @@
 public import ChinaLocale
-import GRDB
 import Ledger
 import Notices
 import Prices
@@ -7,7 +6,6 @@ import Storage
 public import Sync
 import Traceability
 import Villages
-import VillagesSQLite
 
 /// Fills the county with the demo's sample data; stations receive theirs by sync.
 ///
@@ -27,13 +25,14 @@ public enum DemoSeeder {
         try await NoticePublisher(replica: county).publish(SampleNotices.notices(endingOn: today))
         let publisher = PricePublisher(replica: county, today: { today })
         try await publisher.publish(SamplePrices.catalogue)
-        try await county.store.pool.write { db in
-            guard priceDays > 0, try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM price_bulletin") == 0 else { return }
-            let catalogue = try CatalogueIndex.load(db)
+        try await county.writing { transaction in
+            let held = try transaction.prices
+            guard priceDays > 0, try held.bulletinCount(on: nil) == 0 else { return }
+            let catalogue = try held.catalogue()
             let prices = try SamplePrices.prices(endingOn: today, days: priceDays).map {
                 try PriceRules.check($0, catalogue: catalogue, today: today)
             }
-            _ = try publisher.publish(prices, source: "大埔县农业农村局", db)
+            _ = try publisher.publish(prices, source: "大埔县农业农村局", transaction)
         }
         try await SampleTrace.seed(through: county, today: today)
         try await ChartPublisher(replica: county).publishCharts()

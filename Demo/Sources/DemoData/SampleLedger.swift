@@ -3,7 +3,6 @@ import Foundation
 import Ledger
 public import Sync
 import Storage
-import GRDB
 
 /// Sample books of 侯南村 for the demo: twenty households under 内部往来, a year of vouchers
 /// (about 25 a month: running funds, contract fees billed and collected, cleaning and road works,
@@ -25,10 +24,8 @@ public enum SampleLedger {
     ]
 
     public static func seed(through county: Replica, today: BeijingDay, months: Int) async throws {
-        let held = try await county.store.pool.read { db in
-            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM ledger_subaccount WHERE village_code = ?", arguments: [village]) ?? 0
-        }
-        guard held == 0, months > 0 else { return }
+        let held = try await LedgerQueries(store: county.store).households(village: village)
+        guard held.isEmpty, months > 0 else { return }
         let books = Bookkeeper(replica: county, village: village)
         for (index, name) in households.enumerated() {
             _ = try await books.open(SubAccountEntry(account: "113", code: String(format: "113%03d", index + 1), name: name, household: true), by: clerk)

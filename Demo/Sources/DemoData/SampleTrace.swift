@@ -3,7 +3,6 @@ import Foundation
 public import Sync
 import Traceability
 import Storage
-import GRDB
 
 /// Sample traceability for the demo, as the villages' stations would have recorded it and the
 /// county would hold it after sync: 百侯镇 honey pomelo from two farmers mixed and split at a
@@ -29,8 +28,7 @@ public enum SampleTrace {
     ]
 
     public static func seed(through county: Replica, today: BeijingDay) async throws {
-        let held = try await county.store.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM trace_lot") ?? 0 }
-        guard held == 0 else { return }
+        guard try await TraceQueries(store: county.store).recentLots(village: nil, limit: 1).isEmpty else { return }
         let at = { (daysAgo: Int, hour: Int) in "\(today.adding(days: -daysAgo).text)T\(String(format: "%02d", hour)):00:00+08:00" }
         let atHouNan = TraceRecorder(replica: county, onBehalfOf: houNan)
         let atBeiTang = TraceRecorder(replica: county, onBehalfOf: beiTang)

@@ -7,6 +7,7 @@ import ServiceLifecycle
 import ServiceRuntime
 import Storage
 import SyncHTTP
+import SyncHTTPSQLite
 import SyncServerService
 import Villages
 import Sync

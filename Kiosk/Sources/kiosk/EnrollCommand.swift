@@ -3,6 +3,7 @@ import Foundation
 import KioskService
 import ServiceRuntime
 import SyncHTTP
+import SyncHTTPSQLite
 
 /// `kiosk enroll`: makes the station's key pair and registers it with the county under a one-time code.
 struct EnrollCommand: AsyncParsableCommand {

@@ -35,7 +35,7 @@ public struct HouseholdBalance: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey { case code, name, balanceFen, kind }
 
-    init(code: String, name: String, balanceFen: Int64) {
+    public init(code: String, name: String, balanceFen: Int64) {
         (self.code, self.name, self.balanceFen) = (code, name, balanceFen)
     }
 

@@ -1,29 +1,25 @@
-public import GRDB
 public import Sync
-import Storage
 
 extension LedgerQueries {
     /// A disclosure as the kiosk lists it: the latest version of each period, newest period first.
-    public struct DisclosureSummary: Codable, Sendable, FetchableRecord {
+    public struct DisclosureSummary: Codable, Sendable {
         public let id: String
         public let period: String
         public let title: String
         public let publishedAt: String
-        public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+
+        public init(id: String, period: String, title: String, publishedAt: String) {
+            (self.id, self.period, self.title, self.publishedAt) = (id, period, title, publishedAt)
+        }
     }
 
     /// The latest version of each period's disclosure; at a station (`sealedBy` the county's key),
     /// only those whose content is as the county sealed it.
     public func disclosures(village: String, sealedBy key: ChangeSignature? = nil) async throws -> [DisclosureSummary] {
-        try await store.pool.read { db in
-            let sealed = try key.map { try LedgerSeal.sealedDisclosures(village: village, db, key: $0) }
-            let all = try DisclosureSummary.fetchAll(
-                db,
-                sql: """
-                    SELECT id, period, title, published_at FROM ledger_disclosure
-                    WHERE village_code = ? ORDER BY period DESC, published_at DESC
-                    """,
-                arguments: [village])
+        try await store.reading { transaction in
+            let ledger = try transaction.ledger
+            let sealed = try key.map { try LedgerSeal.sealedDisclosures(village: village, ledger, key: $0) }
+            let all = try ledger.disclosureSummaries(village: village)
             var periods: Set<String> = []
             return all.filter { summary in
                 guard sealed?.contains(summary.id) ?? true else { return false }
@@ -34,11 +30,10 @@ extension LedgerQueries {
 
     /// A disclosure; at a station (`sealedBy` the county's key), only under the county's seal.
     public func disclosure(id: String, sealedBy key: ChangeSignature? = nil) async throws -> Disclosure? {
-        try await store.pool.read { db in
-            guard let disclosure = try Disclosure.fetchOne(db, sql: "SELECT * FROM ledger_disclosure WHERE id = ?", arguments: [id]) else {
-                return nil
-            }
-            if let key, !(try LedgerSeal.sealedDisclosures(village: disclosure.villageCode, db, key: key).contains(id)) { return nil }
+        try await store.reading { transaction in
+            let ledger = try transaction.ledger
+            guard let disclosure = try ledger.disclosure(id: id) else { return nil }
+            if let key, !(try LedgerSeal.sealedDisclosures(village: disclosure.villageCode, ledger, key: key).contains(id)) { return nil }
             return disclosure
         }
     }
@@ -46,43 +41,32 @@ extension LedgerQueries {
     /// The chain of a village's posted vouchers, checked now; at a station (`sealedBy` the county's
     /// key), against the county's seal too.
     public func verifyChain(village: String, sealedBy key: ChangeSignature? = nil) async throws -> VoucherChain.Report {
-        try await store.pool.read { db in try VoucherChain.verify(village: village, db, sealedBy: key) }
+        try await store.reading { try VoucherChain.verify(village: village, try $0.ledger, sealedBy: key) }
     }
 
     /// Posted vouchers of a village in a month, by number.
     public func vouchers(village: String, month: String) async throws -> [Voucher] {
-        try await store.pool.read { db in
-            try Voucher.fetchAll(
-                db, sql: "SELECT * FROM ledger_voucher WHERE village_code = ? AND period = ? ORDER BY number", arguments: [village, month])
-        }
+        try await store.reading { try $0.ledger.vouchers(village: village, period: month) }
     }
 
     /// Drafts of a village waiting on someone, oldest first.
     public func drafts(village: String) async throws -> [VoucherDraft] {
-        try await store.pool.read { db in
-            try VoucherDraft.fetchAll(
-                db, sql: "SELECT * FROM ledger_draft WHERE village_code = ? AND status <> 'posted' ORDER BY updated_at", arguments: [village])
-        }
+        try await store.reading { try $0.ledger.openDrafts(village: village) }
     }
 
     /// A village's vouchers waiting for the county: submitted ones to review, reviewed ones to post.
-    public struct WaitingDrafts: Codable, Sendable, Equatable, FetchableRecord {
+    public struct WaitingDrafts: Codable, Sendable, Equatable {
         public let villageCode: String
         public let submitted: Int
         public let reviewed: Int
-        public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+
+        public init(villageCode: String, submitted: Int, reviewed: Int) {
+            (self.villageCode, self.submitted, self.reviewed) = (villageCode, submitted, reviewed)
+        }
     }
 
     /// Every village with vouchers waiting, the most waiting first: where a reviewer starts.
     public func waitingDrafts() async throws -> [WaitingDrafts] {
-        try await store.pool.read { db in
-            try WaitingDrafts.fetchAll(
-                db,
-                sql: """
-                    SELECT village_code, SUM(status = 'submitted') AS submitted, SUM(status = 'reviewed') AS reviewed
-                    FROM ledger_draft WHERE status IN ('submitted', 'reviewed')
-                    GROUP BY village_code ORDER BY COUNT(*) DESC, village_code
-                    """)
-        }
+        try await store.reading { try $0.ledger.waitingDrafts() }
     }
 }

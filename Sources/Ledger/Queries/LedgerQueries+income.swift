@@ -1,20 +1,23 @@
-import GRDB
 import DomainCore
-import Storage
+import Sync
 
 extension LedgerQueries {
     public func incomeStatement(village: String, through month: String) async throws -> IncomeStatement {
         guard let period = LedgerPeriod(month), period.months.count == 1 else {
             throw DomainError.invalidField("through", message: "月份须为 YYYY-MM", messageEN: "through must be YYYY-MM")
         }
-        return try await store.pool.read { db in try Self.incomeStatement(db, village: village, through: month, end: period.end) }
+        return try await store.reading { transaction in
+            try Self.incomeStatement(try transaction.ledger, village: village, through: month, end: period.end)
+        }
     }
 
-    static func incomeStatement(_ db: Database, village: String, through month: String, end: String) throws -> IncomeStatement {
+    static func incomeStatement(_ ledger: any LedgerTransaction, village: String, through month: String, end: String) throws
+        -> IncomeStatement
+    {
         let yearStart = String(month.prefix(4)) + "-01-01"
-        let accounts = try accounts(db)
+        let accounts = try accounts(ledger)
         let moved = Dictionary(
-            uniqueKeysWithValues: try movements(db, village: village, from: yearStart, to: end, excludingClosings: true).map {
+            uniqueKeysWithValues: try ledger.movements(village: village, from: yearStart, to: end, excludingClosings: true).map {
                 ($0.account, $0.credit - $0.debit)  // signed on the credit side: income positive
             })
         var rows: [IncomeStatement.Row] = []
@@ -36,24 +39,31 @@ extension LedgerQueries {
         let net = total - tax
         rows.append(.init(name: "净收益", account: nil, amountFen: net))
 
-        let atStart = try Int64.fetchOne(
-            db,
-            sql: "SELECT COALESCE(SUM(credit_fen - debit_fen), 0) FROM ledger_line WHERE village_code = ? AND account = '322' AND voucher_date < ?",
-            arguments: [village, yearStart])!
-        let distributions = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT summary, SUM(debit_fen) AS amount FROM ledger_line
-                WHERE village_code = ?1 AND account = '322' AND voucher_date >= ?2 AND voucher_date < ?3 AND debit_fen <> 0
-                \(Statements.notAClosing)
-                GROUP BY summary ORDER BY MIN(voucher_date), summary
-                """,
-            arguments: [village, yearStart, end]
-        ).map { IncomeStatement.Row(name: $0["summary"], account: "322", amountFen: $0["amount"]) }
+        // Undistributed income (322) is a credit balance: signed on the credit side.
+        let atStart = -(try ledger.balance(village: village, account: "322", subaccount: nil, before: yearStart))
+        let distributions = Self.distributions(
+            try ledger.lines(village: village, account: "322", subaccount: nil, from: yearStart, to: end, excludingClosings: true))
         let distributable = net + atStart
         return IncomeStatement(
             villageCode: village, through: month, rows: rows, operatingFen: operating, totalFen: total, netFen: net,
             distributions: distributions, undistributedAtStartFen: atStart, distributableFen: distributable,
             undistributedAtEndFen: distributable - distributions.reduce(0) { $0 + $1.amountFen })
+    }
+
+    /// What was distributed from undistributed income (its debits), summed by summary, first paid first.
+    static func distributions(_ lines: [LedgerLineEntry]) -> [IncomeStatement.Row] {
+        var order: [String] = []
+        var sums: [String: (first: String, amount: Int64)] = [:]
+        for line in lines where line.debitFen != 0 {
+            if let held = sums[line.summary] {
+                sums[line.summary] = (min(held.first, line.voucherDate), held.amount + line.debitFen)
+            } else {
+                order.append(line.summary)
+                sums[line.summary] = (line.voucherDate, line.debitFen)
+            }
+        }
+        return order.sorted { (sums[$0]!.first, $0) < (sums[$1]!.first, $1) }.map {
+            IncomeStatement.Row(name: $0, account: "322", amountFen: sums[$0]!.amount)
+        }
     }
 }

@@ -1,6 +1,5 @@
 public import ChinaLocale
-import GRDB
-import Storage
+import Sync
 
 extension LedgerQueries {
     /// A fixed asset with its depreciation at a month's end.
@@ -22,8 +21,8 @@ extension LedgerQueries {
     }
 
     public func assets(village: String, at month: String) async throws -> [AssetLine] {
-        try await store.pool.read { db in
-            try FixedAsset.fetchAll(db, sql: "SELECT * FROM ledger_asset WHERE village_code = ? ORDER BY number", arguments: [village]).map {
+        try await store.reading { transaction in
+            try transaction.ledger.assets(village: village).map {
                 let accumulated = Depreciation.accumulated($0, through: month)
                 return AssetLine(asset: $0, monthlyFen: Depreciation.monthly($0), accumulatedFen: accumulated, netFen: $0.originalFen - accumulated)
             }
@@ -31,21 +30,16 @@ extension LedgerQueries {
     }
 
     public func resources(village: String) async throws -> [LandParcel] {
-        try await store.pool.read { db in
-            try LandParcel.fetchAll(db, sql: "SELECT * FROM ledger_resource WHERE village_code = ? ORDER BY parcel_code", arguments: [village])
-        }
+        try await store.reading { try $0.ledger.resources(village: village) }
     }
 
     public func contracts(village: String, on today: BeijingDay) async throws -> [ContractLine] {
-        try await store.pool.read { db in try Self.contracts(db, village: village, on: today) }
+        try await store.reading { try Self.contracts(try $0.ledger, village: village, on: today) }
     }
 
-    static func contracts(_ db: Database, village: String, on today: BeijingDay) throws -> [ContractLine] {
-        let contracts = try LandContract.fetchAll(db, sql: "SELECT * FROM ledger_contract WHERE village_code = ? ORDER BY code", arguments: [village])
-        return try contracts.map { contract in
-            let received = try Int64.fetchOne(
-                db, sql: "SELECT COALESCE(SUM(amount_fen), 0) FROM ledger_payment WHERE contract_id = ?", arguments: [contract.id])!
-            return line(contract, received: received, on: today)
+    static func contracts(_ ledger: any LedgerTransaction, village: String, on today: BeijingDay) throws -> [ContractLine] {
+        try ledger.contracts(village: village).map { contract in
+            line(contract, received: try ledger.paymentsReceived(contract: contract.id ?? ""), on: today)
         }
     }
 

@@ -1,6 +1,5 @@
-import GRDB
 import DomainCore
-import Storage
+import Sync
 
 extension LedgerQueries {
     /// The trial balance from the first day of `from` up to the end of `through` (months, `YYYY-MM`).
@@ -8,13 +7,17 @@ extension LedgerQueries {
         guard let start = LedgerPeriod(from), let end = LedgerPeriod(through), start.first < end.end else {
             throw DomainError.invalidField("from", message: "期间须为 YYYY-MM，且起不晚于止", messageEN: "from and through must be YYYY-MM, from first")
         }
-        return try await store.pool.read { db in try Self.trialBalance(db, village: village, start: start.first, end: end.end, from: from, through: through) }
+        return try await store.reading { transaction in
+            try Self.trialBalance(try transaction.ledger, village: village, start: start.first, end: end.end, from: from, through: through)
+        }
     }
 
-    static func trialBalance(_ db: Database, village: String, start: String, end: String, from: String, through: String) throws -> TrialBalance {
-        let accounts = try accounts(db)
-        let rows = try Row.fetchAll(db.cachedStatement(sql: Statements.trialBalanceInOneQuery), arguments: [village, start, end]).map { row in
-            let (code, opening, debit, credit): (String, Int64, Int64, Int64) = (row[0], row[1], row[2], row[3])
+    static func trialBalance(
+        _ ledger: any LedgerTransaction, village: String, start: String, end: String, from: String, through: String
+    ) throws -> TrialBalance {
+        let accounts = try accounts(ledger)
+        let rows = try ledger.trialBalanceSums(village: village, start: start, end: end).map { sums in
+            let (code, opening, debit, credit) = (sums.account, sums.opening, sums.debit, sums.credit)
             return TrialBalance.Row(
                 account: code, name: accounts[code]?.name ?? code, openingFen: opening, debitFen: debit, creditFen: credit,
                 closingFen: opening + debit - credit)
@@ -31,15 +34,17 @@ extension LedgerQueries {
         guard let period = LedgerPeriod(month), period.months.count == 1 else {
             throw DomainError.invalidField("month", message: "月份须为 YYYY-MM", messageEN: "month must be YYYY-MM")
         }
-        return try await store.pool.read { db in try Self.balanceSheet(db, village: village, month: month, end: period.end) }
+        return try await store.reading { transaction in
+            try Self.balanceSheet(try transaction.ledger, village: village, month: month, end: period.end)
+        }
     }
 
-    static func balanceSheet(_ db: Database, village: String, month: String, end: String) throws -> BalanceSheet {
-        let accounts = try accounts(db)
+    static func balanceSheet(_ ledger: any LedgerTransaction, village: String, month: String, end: String) throws -> BalanceSheet {
+        let accounts = try accounts(ledger)
         var assets: [BalanceSheet.Line] = [], liabilities: [BalanceSheet.Line] = [], equity: [BalanceSheet.Line] = []
         var unclosed: Int64 = 0
-        for row in try Row.fetchAll(db.cachedStatement(sql: Statements.balancesInOneQuery), arguments: [village, end]) {
-            let (code, balance): (String, Int64) = (row[0], row[2])
+        for row in try ledger.balances(village: village, before: end) {
+            let (code, balance) = (row.account, row.balance)
             guard let account = accounts[code], balance != 0 else { continue }
             switch account.accountClass {
             case .income, .expense: unclosed -= balance

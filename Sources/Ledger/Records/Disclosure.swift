@@ -1,6 +1,6 @@
 import DomainCore
 import Foundation
-public import GRDB
+public import Sync
 
 /// A public disclosure of the village's finances (村务公开) for a month or a quarter, as published:
 /// income and expenses item by item (逐项逐笔), assets, debts, and contracts due and overdue. Its
@@ -12,7 +12,7 @@ public import GRDB
 /// let disclosure = try await DisclosurePublisher(replica: county).publish("2026-Q1", village: code, by: supervisor)
 /// disclosure.title   // "侯南村 2026年第1季度 财务公开"
 /// ```
-public struct Disclosure: Codable, Sendable, FetchableRecord {
+public struct Disclosure: Codable, Sendable {
     public let id: String
     public let villageCode: String
     public let period: String
@@ -21,14 +21,14 @@ public struct Disclosure: Codable, Sendable, FetchableRecord {
     public let publishedAt: String
     public let content: DisclosureContent
 
-    public init(row: Row) throws {
-        id = row["id"]
-        villageCode = row["village_code"]
-        period = row["period"]
-        title = row["title"]
-        publishedBy = row["published_by"]
-        publishedAt = row["published_at"]
-        content = try JSONCoding.decoder.decode(DisclosureContent.self, from: Data((row["content"] as String).utf8))
+    public init(row: some StoredRow) throws {
+        id = row.text("id")
+        villageCode = row.text("village_code")
+        period = row.text("period")
+        title = row.text("title")
+        publishedBy = row.text("published_by")
+        publishedAt = row.text("published_at")
+        content = try JSONCoding.decoder.decode(DisclosureContent.self, from: Data(row.text("content").utf8))
     }
 }
 

@@ -1,4 +1,4 @@
-public import GRDB
+public import Sync
 
 /// A fixed asset of the collective (固定资产登记): life over a year and value of at least 500 元,
 /// depreciated straight-line from the month after it was acquired (``Depreciation``).
@@ -7,7 +7,7 @@ public import GRDB
 /// let asset = FixedAsset(number: "GD-001", name: "村部办公楼", category: "房屋", acquiredOn: "2020-06-15",
 ///                        originalFen: 120_000_000, lifeMonths: 360)
 /// ```
-public struct FixedAsset: Codable, Sendable, Equatable, FetchableRecord {
+public struct FixedAsset: Codable, Sendable, Equatable {
     public var id: String?
     public var villageCode: String?
     public var number: String
@@ -43,6 +43,11 @@ public struct FixedAsset: Codable, Sendable, Equatable, FetchableRecord {
         (self.lifeMonths, self.fundingSource, self.custodian, self.useStatus) = (lifeMonths, fundingSource, custodian, useStatus)
         self.contractID = contractID
     }
+}
 
-    public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+extension FixedAsset {
+    /// Read from whichever store holds it, column by the snake_case name of each coding key.
+    public init(row: some StoredRow) throws {
+        self = try StoredRowDecoder.decode(Self.self, from: row)
+    }
 }

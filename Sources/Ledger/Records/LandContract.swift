@@ -1,6 +1,6 @@
 import DomainCore
-public import Foundation
-public import GRDB
+import Foundation
+public import Sync
 
 /// A contract of the collective (合同登记): a lease of land or an asset, a works contract…, with
 /// its parties, term, amount, payment schedule, the meeting that decided it and its filing at the
@@ -12,7 +12,7 @@ public import GRDB
 ///                          subject: "东坡茶园 32.5 亩", startsOn: "2024-01-01", endsOn: "2028-12-31", amountFen: 4_875_000,
 ///                          schedule: [PaymentDue(dueOn: "2024-01-31", amountFen: 975_000)])
 /// ```
-public struct LandContract: Codable, Sendable, Equatable, FetchableRecord {
+public struct LandContract: Codable, Sendable, Equatable {
     public var id: String?
     public var villageCode: String?
     public var code: String
@@ -39,11 +39,6 @@ public struct LandContract: Codable, Sendable, Equatable, FetchableRecord {
         (self.subject, self.startsOn, self.endsOn, self.amountFen, self.schedule) = (subject, startsOn, endsOn, amountFen, schedule)
         (self.meetingRecord, self.filingNumber, self.status) = (meetingRecord, filingNumber, status)
     }
-
-    public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
-
-    /// The schedule is stored as the API writes it, snake_case.
-    public static func databaseJSONDecoder(for column: String) -> JSONDecoder { JSONCoding.decoder }
 }
 
 /// One instalment of a contract's schedule.
@@ -58,7 +53,7 @@ public struct PaymentDue: Codable, Sendable, Equatable {
 }
 
 /// Money received under a contract (收款), a fact of the village.
-public struct ContractPayment: Codable, Sendable, Equatable, FetchableRecord {
+public struct ContractPayment: Codable, Sendable, Equatable {
     public let id: String
     public let villageCode: String
     public let contractID: String
@@ -71,6 +66,19 @@ public struct ContractPayment: Codable, Sendable, Equatable, FetchableRecord {
         case id, villageCode, paidOn, amountFen, note
         case contractID = "contractId", voucherID = "voucherId"
     }
+}
 
-    public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+extension LandContract {
+    /// Read from whichever store holds it, column by the snake_case name of each coding key; the
+    /// schedule is stored as the API writes it, snake_case.
+    public init(row: some StoredRow) throws {
+        self = try StoredRowDecoder.decode(Self.self, from: row, json: JSONCoding.decoder)
+    }
+}
+
+extension ContractPayment {
+    /// Read from whichever store holds it, column by the snake_case name of each coding key.
+    public init(row: some StoredRow) throws {
+        self = try StoredRowDecoder.decode(Self.self, from: row)
+    }
 }

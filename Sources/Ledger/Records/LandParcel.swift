@@ -1,4 +1,4 @@
-public import GRDB
+public import Sync
 
 /// A resource of the collective (资源登记): a parcel of land, water or forest with its class
 /// (GB/T 21010), area in 亩 (kept in hundredths), four boundaries (四至), owner (the village or a
@@ -8,7 +8,7 @@ public import GRDB
 /// let parcel = LandParcel(parcelCode: "441422107201-0012", name: "东坡茶园", landClass: "0302 茶园",
 ///                         areaHundredthMu: 3_250, owner: "侯南村")
 /// ```
-public struct LandParcel: Codable, Sendable, Equatable, FetchableRecord {
+public struct LandParcel: Codable, Sendable, Equatable {
     public var id: String?
     public var villageCode: String?
     public var parcelCode: String
@@ -36,6 +36,11 @@ public struct LandParcel: Codable, Sendable, Equatable, FetchableRecord {
         (self.east, self.south, self.west, self.north) = (east, south, west, north)
         (self.owner, self.operation, self.contractID) = (owner, operation, contractID)
     }
+}
 
-    public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+extension LandParcel {
+    /// Read from whichever store holds it, column by the snake_case name of each coding key.
+    public init(row: some StoredRow) throws {
+        self = try StoredRowDecoder.decode(Self.self, from: row)
+    }
 }

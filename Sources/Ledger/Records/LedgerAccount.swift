@@ -1,4 +1,4 @@
-public import GRDB
+public import Sync
 
 /// A first-level account (一级科目) of a chart of accounts (会计科目表), as versioned data: the 2023
 /// chart of 农村集体经济组织会计制度 (财会〔2023〕14号) and the 2004 chart older books were kept in,
@@ -8,7 +8,7 @@ public import GRDB
 /// let cash = ChartOfAccounts.chart2023.first { $0.code == "101" }!
 /// cash.normalBalance   // .debit
 /// ```
-public struct LedgerAccount: Codable, Sendable, Equatable, FetchableRecord {
+public struct LedgerAccount: Codable, Sendable, Equatable {
     /// `{chart}:{code}`, such as `2023:101`.
     public let id: String
     public let chart: String
@@ -28,8 +28,6 @@ public struct LedgerAccount: Codable, Sendable, Equatable, FetchableRecord {
         self.accountClass = accountClass
         self.mapsTo = mapsTo
     }
-
-    public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
 }
 
 /// The side on which an account's balance normally stands (余额方向).
@@ -50,5 +48,12 @@ public enum AccountClass: String, Codable, Sendable {
         case .income: "损益类（收入）"
         case .expense: "损益类（支出）"
         }
+    }
+}
+
+extension LedgerAccount {
+    /// Read from whichever store holds it, column by the snake_case name of each coding key.
+    public init(row: some StoredRow) throws {
+        self = try StoredRowDecoder.decode(Self.self, from: row)
     }
 }

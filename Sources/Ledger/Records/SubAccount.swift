@@ -1,4 +1,4 @@
-public import GRDB
+public import Sync
 
 /// A sub-account (明细科目) a village keeps under a first-level account: one per household under
 /// 内部往来 (113), one per bank account under 银行存款 (102), and so on. Master data of the
@@ -7,15 +7,13 @@ public import GRDB
 /// ```swift
 /// try await Bookkeeper(replica: station).open(SubAccountEntry(account: "113", code: "113001", name: "张建国", household: true), by: clerk)
 /// ```
-public struct SubAccount: Codable, Sendable, Equatable, FetchableRecord {
+public struct SubAccount: Codable, Sendable, Equatable {
     public let id: String
     public let villageCode: String
     public let account: String
     public let code: String
     public let name: String
     public let household: Bool
-
-    public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
 }
 
 /// A sub-account as a bookkeeper opens it.
@@ -30,5 +28,12 @@ public struct SubAccountEntry: Codable, Sendable, Equatable {
         self.code = code
         self.name = name
         self.household = household
+    }
+}
+
+extension SubAccount {
+    /// Read from whichever store holds it, column by the snake_case name of each coding key.
+    public init(row: some StoredRow) throws {
+        self = try StoredRowDecoder.decode(Self.self, from: row)
     }
 }

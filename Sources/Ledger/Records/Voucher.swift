@@ -1,6 +1,6 @@
 import DomainCore
 import Foundation
-public import GRDB
+public import Sync
 
 /// A posted journal voucher (已记账凭证): numbered without gaps in its month by the side that
 /// keeps the village's books, and a link of the village's hash chain. It is never edited or
@@ -10,7 +10,7 @@ public import GRDB
 /// let posted = try await VoucherPoster(replica: county).post(draftID: draft.id, by: agency)
 /// posted.number   // 1 for the month's first
 /// ```
-public struct Voucher: Codable, Sendable, Equatable, FetchableRecord {
+public struct Voucher: Codable, Sendable, Equatable {
     public let id: String
     public let villageCode: String
     /// `YYYY-MM`.
@@ -37,23 +37,23 @@ public struct Voucher: Codable, Sendable, Equatable, FetchableRecord {
         case draftID = "draftId"
     }
 
-    public init(row: Row) throws {
-        id = row["id"]
-        villageCode = row["village_code"]
-        period = row["period"]
-        number = row["number"]
-        voucherDate = row["voucher_date"]
-        lines = try JSONCoding.decoder.decode([VoucherLine].self, from: Data((row["lines"] as String).utf8))
-        attachments = row["attachments"]
-        preparer = row["preparer"]
-        reviewer = row["reviewer"]
-        poster = row["poster"]
-        postedAt = row["posted_at"]
-        reverses = row["reverses"]
-        draftID = row["draft_id"]
-        chainIndex = row["chain_index"]
-        previousHash = row["previous_hash"]
-        hash = row["hash"]
+    public init(row: some StoredRow) throws {
+        id = row.text("id")
+        villageCode = row.text("village_code")
+        period = row.text("period")
+        number = Int(row.integer("number"))
+        voucherDate = row.text("voucher_date")
+        lines = try JSONCoding.decoder.decode([VoucherLine].self, from: Data(row.text("lines").utf8))
+        attachments = Int(row.integer("attachments"))
+        preparer = row.text("preparer")
+        reviewer = row.text("reviewer")
+        poster = row.text("poster")
+        postedAt = row.text("posted_at")
+        reverses = row.optionalText("reverses")
+        draftID = row.optionalText("draft_id")
+        chainIndex = Int(row.integer("chain_index"))
+        previousHash = row.text("previous_hash")
+        hash = row.text("hash")
     }
 
     /// Σ debit (= Σ credit), in 分.

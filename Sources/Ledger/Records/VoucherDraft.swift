@@ -1,6 +1,6 @@
 import DomainCore
 import Foundation
-public import GRDB
+public import Sync
 
 /// A journal voucher before it is posted (记账凭证草稿): prepared at the station or the county,
 /// submitted, reviewed by someone other than its preparer, then posted by the side that keeps the
@@ -10,7 +10,7 @@ public import GRDB
 /// let draft = try await Bookkeeper(replica: station).prepare(entry, by: clerk)
 /// draft.status   // .draft
 /// ```
-public struct VoucherDraft: Codable, Sendable, Equatable, FetchableRecord {
+public struct VoucherDraft: Codable, Sendable, Equatable {
     public enum Status: String, Codable, Sendable {
         case draft, submitted, reviewed, rejected, posted
     }
@@ -33,18 +33,18 @@ public struct VoucherDraft: Codable, Sendable, Equatable, FetchableRecord {
         case voucherID = "voucherId"
     }
 
-    public init(row: Row) throws {
-        id = row["id"]
-        villageCode = row["village_code"]
-        voucherDate = row["voucher_date"]
-        lines = try JSONCoding.decoder.decode([VoucherLine].self, from: Data((row["lines"] as String).utf8))
-        attachments = row["attachments"]
-        preparer = row["preparer"]
-        status = Status(rawValue: row["status"]) ?? .draft
-        reviewer = row["reviewer"]
-        reviewNote = row["review_note"]
-        voucherID = row["voucher_id"]
-        updatedAt = row["updated_at"]
+    public init(row: some StoredRow) throws {
+        id = row.text("id")
+        villageCode = row.text("village_code")
+        voucherDate = row.text("voucher_date")
+        lines = try JSONCoding.decoder.decode([VoucherLine].self, from: Data(row.text("lines").utf8))
+        attachments = Int(row.integer("attachments"))
+        preparer = row.text("preparer")
+        status = Status(rawValue: row.text("status")) ?? .draft
+        reviewer = row.text("reviewer")
+        reviewNote = row.text("review_note")
+        voucherID = row.optionalText("voucher_id")
+        updatedAt = row.text("updated_at")
     }
 }
 

@@ -1,7 +1,5 @@
 import ChinaLocale
 public import Foundation
-import GRDB
-import Storage
 public import Sync
 import DomainCore
 
@@ -32,54 +30,58 @@ public struct Bookkeeper: Sendable {
     public func prepare(_ entry: VoucherEntry, by actor: LedgerActor) async throws -> VoucherDraft {
         try LedgerRoles.require(actor, .preparer)
         let village = try villageCode()
-        return try await replica.store.pool.write { db in
-            try VoucherRules.check(entry, village: village, today: BeijingDay(now()), db)
+        return try await replica.writing { transaction in
+            let ledger = try transaction.ledger
+            try VoucherRules.check(entry, village: village, today: BeijingDay(now()), ledger)
             let id = RecordID.make()
             try replica.write(
-                db, to: LedgerCollections.draft.name, id: id,
+                ledger, to: LedgerCollections.draft.name, id: id,
                 fields: [
                     "village_code": .text(village), "voucher_date": .text(entry.voucherDate),
                     "lines": .text(try VoucherRules.encoded(entry.lines)), "attachments": .integer(Int64(entry.attachments)),
                     "preparer": .text(actor.name), "status": .text(VoucherDraft.Status.draft.rawValue), "reviewer": "",
                     "review_note": "", "voucher_id": .null, "updated_at": .text(BeijingTime.timestamp(now())),
                 ])
-            try LedgerAudit.record("prepared", subject: id, by: actor, village: village, at: now(), replica: replica, db)
-            return try Self.draft(id, db)
+            try LedgerAudit.record("prepared", subject: id, by: actor, village: village, at: now(), replica: replica, ledger)
+            return try Self.draft(id, ledger)
         }
     }
 
     /// Changes a draft not yet submitted (or sent back), by its preparer.
     public func amend(draftID: String, _ entry: VoucherEntry, by actor: LedgerActor) async throws -> VoucherDraft {
         try LedgerRoles.require(actor, .preparer)
-        return try await replica.store.pool.write { db in
-            let draft = try Self.draft(draftID, db, in: [.draft, .rejected], village: village)
+        return try await replica.writing { transaction in
+            let ledger = try transaction.ledger
+            let draft = try Self.draft(draftID, ledger, in: [.draft, .rejected], village: village)
             try LedgerRoles.requireSame(actor, draft.preparer, "只有制单人能修改")
-            try VoucherRules.check(entry, village: draft.villageCode, today: BeijingDay(now()), db)
+            try VoucherRules.check(entry, village: draft.villageCode, today: BeijingDay(now()), ledger)
             try set(draft, [
                 "voucher_date": .text(entry.voucherDate), "lines": .text(try VoucherRules.encoded(entry.lines)),
                 "attachments": .integer(Int64(entry.attachments)), "status": .text(VoucherDraft.Status.draft.rawValue),
-            ], db)
-            try LedgerAudit.record("amended", subject: draftID, by: actor, village: draft.villageCode, at: now(), replica: replica, db)
-            return try Self.draft(draftID, db)
+            ], ledger)
+            try LedgerAudit.record("amended", subject: draftID, by: actor, village: draft.villageCode, at: now(), replica: replica, ledger)
+            return try Self.draft(draftID, ledger)
         }
     }
 
     public func submit(draftID: String, by actor: LedgerActor) async throws -> VoucherDraft {
         try LedgerRoles.require(actor, .preparer)
-        return try await replica.store.pool.write { db in
-            let draft = try Self.draft(draftID, db, in: [.draft, .rejected], village: village)
+        return try await replica.writing { transaction in
+            let ledger = try transaction.ledger
+            let draft = try Self.draft(draftID, ledger, in: [.draft, .rejected], village: village)
             try LedgerRoles.requireSame(actor, draft.preparer, "只有制单人能提交")
-            try set(draft, ["status": .text(VoucherDraft.Status.submitted.rawValue)], db)
-            try LedgerAudit.record("submitted", subject: draftID, by: actor, village: draft.villageCode, at: now(), replica: replica, db)
-            return try Self.draft(draftID, db)
+            try set(draft, ["status": .text(VoucherDraft.Status.submitted.rawValue)], ledger)
+            try LedgerAudit.record("submitted", subject: draftID, by: actor, village: draft.villageCode, at: now(), replica: replica, ledger)
+            return try Self.draft(draftID, ledger)
         }
     }
 
     /// Approves a submitted voucher or sends it back with a note. A preparer never reviews their own.
     public func review(draftID: String, approve: Bool, note: String, by actor: LedgerActor) async throws -> VoucherDraft {
         try LedgerRoles.require(actor, .reviewer)
-        return try await replica.store.pool.write { db in
-            let draft = try Self.draft(draftID, db, in: [.submitted], village: village)
+        return try await replica.writing { transaction in
+            let ledger = try transaction.ledger
+            let draft = try Self.draft(draftID, ledger, in: [.submitted], village: village)
             guard actor.name != draft.preparer else {
                 throw DomainError(
                     kind: .forbidden, code: "own_voucher", message: "制单人不能审核自己的凭证",
@@ -91,11 +93,11 @@ public struct Bookkeeper: Sendable {
             try set(draft, [
                 "status": .text((approve ? VoucherDraft.Status.reviewed : .rejected).rawValue), "reviewer": .text(actor.name),
                 "review_note": .text(note),
-            ], db)
+            ], ledger)
             try LedgerAudit.record(
                 approve ? "reviewed" : "rejected", subject: draftID, by: actor, village: draft.villageCode, note: note, at: now(),
-                replica: replica, db)
-            return try Self.draft(draftID, db)
+                replica: replica, ledger)
+            return try Self.draft(draftID, ledger)
         }
     }
 
@@ -103,8 +105,9 @@ public struct Bookkeeper: Sendable {
     public func open(_ entry: SubAccountEntry, by actor: LedgerActor) async throws -> SubAccount {
         try LedgerRoles.require(actor, .preparer)
         let village = try villageCode()
-        return try await replica.store.pool.write { db in
-            guard try String.fetchOne(db, sql: "SELECT code FROM ledger_account WHERE id = ?", arguments: ["2023:\(entry.account)"]) != nil else {
+        return try await replica.writing { transaction in
+            let ledger = try transaction.ledger
+            guard try ledger.accountExists(id: "2023:\(entry.account)") else {
                 throw DomainError.invalidField("account", message: "科目不在 2023 年科目表中", messageEN: "account is not a 2023 account")
             }
             guard entry.code.hasPrefix(entry.account), entry.code.count > entry.account.count, entry.code.count <= 12,
@@ -118,28 +121,28 @@ public struct Bookkeeper: Sendable {
                 throw DomainError.invalidField("name", message: "名称须为 1–40 字", messageEN: "name must be 1 to 40 characters")
             }
             let id = "\(village):\(entry.code)"
-            guard try SubAccount.fetchOne(db, sql: "SELECT * FROM ledger_subaccount WHERE id = ?", arguments: [id]) == nil else {
+            guard try ledger.subaccount(id: id) == nil else {
                 throw DomainError.invalidField("code", message: "明细科目编码已存在", messageEN: "code is already opened")
             }
             try replica.write(
-                db, to: LedgerCollections.subaccount.name, id: id,
+                ledger, to: LedgerCollections.subaccount.name, id: id,
                 fields: [
                     "village_code": .text(village), "account": .text(entry.account), "code": .text(entry.code), "name": .text(name),
                     "household": .integer(entry.household ? 1 : 0),
                 ])
-            return try SubAccount.fetchOne(db, sql: "SELECT * FROM ledger_subaccount WHERE id = ?", arguments: [id])!
+            return try ledger.subaccount(id: id)!
         }
     }
 
-    private func set(_ draft: VoucherDraft, _ fields: [String: SyncValue], _ db: Database) throws {
+    private func set(_ draft: VoucherDraft, _ fields: [String: SyncValue], _ ledger: any LedgerTransaction) throws {
         var fields = fields
         fields["updated_at"] = .text(BeijingTime.timestamp(now()))
-        try replica.write(db, to: LedgerCollections.draft.name, id: draft.id, fields: fields)
+        try replica.write(ledger, to: LedgerCollections.draft.name, id: draft.id, fields: fields)
     }
 
     /// A draft held here, in one of the given states (and of this station's village, at a station).
-    static func draft(_ id: String, _ db: Database, in states: Set<VoucherDraft.Status>? = nil, village: String? = nil) throws -> VoucherDraft {
-        guard let draft = try VoucherDraft.fetchOne(db, sql: "SELECT * FROM ledger_draft WHERE id = ?", arguments: [id]),
+    static func draft(_ id: String, _ ledger: any LedgerTransaction, in states: Set<VoucherDraft.Status>? = nil, village: String? = nil) throws -> VoucherDraft {
+        guard let draft = try ledger.draft(id: id),
             village == nil || draft.villageCode == village
         else { throw DomainError.notFound("voucher draft \(id)", field: "id") }
         if let states, !states.contains(draft.status) {

@@ -1,9 +1,7 @@
 import ChinaLocale
 public import Foundation
-import GRDB
 public import Sync
 import DomainCore
-import Storage
 
 /// Publishes a village's financial disclosure (村务公开) for a closed month or quarter: a snapshot
 /// of its income and expenses entry by entry, its assets, debts and contracts, with personal
@@ -29,60 +27,50 @@ public struct DisclosurePublisher: Sendable {
         if let own = replica.village, own != village {
             throw DomainError.invalidField("village_code", message: "只能公开本村账目", messageEN: "a station discloses its own village only")
         }
-        return try await replica.store.pool.write { db in
-            for month in period.months where try !VoucherRules.isClosed(month, village: village, db) {
+        return try await replica.writing { transaction in
+            let ledger = try transaction.ledger
+            for month in period.months where try !ledger.isClosed(month, village: village) {
                 throw DomainError.invalidField("period", message: "\(month) 尚未结账，结账后才能公开", messageEN: "\(month) must be closed before it is disclosed")
             }
-            let content = try Self.content(db, village: village, period: period, today: BeijingDay(now()))
-            let version = try Int.fetchOne(
-                db, sql: "SELECT COUNT(*) FROM ledger_disclosure WHERE village_code = ? AND period = ?", arguments: [village, period.text])! + 1
+            let content = try Self.content(ledger, village: village, period: period, today: BeijingDay(now()))
+            let version = try ledger.disclosureCount(village: village, period: period.text) + 1
             let id = "\(village):\(period.text):\(version)"
             let title = "\(villageName ?? village) \(period.label) 财务公开" + (version > 1 ? "（第 \(version) 版）" : "")
             try replica.write(
-                db, to: LedgerCollections.disclosure.name, id: id,
+                ledger, to: LedgerCollections.disclosure.name, id: id,
                 fields: [
                     "village_code": .text(village), "period": .text(period.text), "title": .text(title), "published_by": .text(actor.name),
                     "published_at": .text(BeijingTime.timestamp(now())),
                     "content": .text(String(decoding: try JSONCoding.encoder.encode(content), as: UTF8.self)),
                 ])
-            try LedgerAudit.record("published", subject: id, by: actor, village: village, at: now(), replica: replica, db)
-            return try Disclosure.fetchOne(db, sql: "SELECT * FROM ledger_disclosure WHERE id = ?", arguments: [id])!
+            try LedgerAudit.record("published", subject: id, by: actor, village: village, at: now(), replica: replica, ledger)
+            return try ledger.disclosure(id: id)!
         }
     }
 
     static let incomeAccounts: Set<String> = ["501", "502", "503", "504"]
     static let expenseAccounts: Set<String> = ["511", "512", "513", "514", "515", "521"]
 
-    static func content(_ db: Database, village: String, period: LedgerPeriod, today: BeijingDay) throws -> DisclosureContent {
-        let accounts = try LedgerQueries.accounts(db)
-        let households = try String.fetchAll(
-            db, sql: "SELECT name FROM ledger_subaccount WHERE village_code = ? AND household = 1", arguments: [village])
-        let people = households + (try String.fetchAll(
-            db, sql: "SELECT party_b FROM ledger_contract WHERE village_code = ? AND party_b_kind = 'person'", arguments: [village]))
-        let lines = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT voucher_date, period, number, account, summary, debit_fen, credit_fen FROM ledger_line
-                WHERE village_code = ?1 AND voucher_date >= ?2 AND voucher_date < ?3 \(LedgerQueries.Statements.notAClosing)
-                ORDER BY voucher_date, number, line_no
-                """,
-            arguments: [village, period.first, period.end])
-        func item(_ row: Row, _ amount: Int64) -> DisclosureContent.Item {
-            let account: String = row["account"]
-            return DisclosureContent.Item(
-                voucherDate: row["voucher_date"], voucher: "\(row["period"] as String) 第\(row["number"] as Int)号", account: account,
-                accountName: accounts[account]?.name ?? account, summary: PersonalDataMask.names(people, in: row["summary"]),
+    static func content(_ ledger: any LedgerTransaction, village: String, period: LedgerPeriod, today: BeijingDay) throws -> DisclosureContent {
+        let accounts = try LedgerQueries.accounts(ledger)
+        let people = try ledger.personNames(village: village)
+        let lines = try ledger.lines(
+            village: village, account: nil, subaccount: nil, from: period.first, to: period.end, excludingClosings: true)
+        func item(_ line: LedgerLineEntry, _ amount: Int64) -> DisclosureContent.Item {
+            DisclosureContent.Item(
+                voucherDate: line.voucherDate, voucher: "\(line.period) 第\(line.number)号", account: line.account,
+                accountName: accounts[line.account]?.name ?? line.account, summary: PersonalDataMask.names(people, in: line.summary),
                 amountFen: amount)
         }
-        let income = lines.filter { incomeAccounts.contains($0["account"]) }.map { item($0, $0["credit_fen"] - ($0["debit_fen"] as Int64)) }
-        let expenses = lines.filter { expenseAccounts.contains($0["account"]) }.map { item($0, $0["debit_fen"] - ($0["credit_fen"] as Int64)) }
+        let income = lines.filter { incomeAccounts.contains($0.account) }.map { item($0, $0.creditFen - $0.debitFen) }
+        let expenses = lines.filter { expenseAccounts.contains($0.account) }.map { item($0, $0.debitFen - $0.creditFen) }
         let month = period.months.last!
-        let sheet = try LedgerQueries.balanceSheet(db, village: village, month: month, end: period.end)
+        let sheet = try LedgerQueries.balanceSheet(ledger, village: village, month: month, end: period.end)
         let cash = sheet.assets.filter { $0.account == "101" || $0.account == "102" }.reduce(0) { $0 + $1.amountFen }
-        let assets = try FixedAsset.fetchAll(db, sql: "SELECT * FROM ledger_asset WHERE village_code = ? ORDER BY number", arguments: [village]).map {
+        let assets = try ledger.assets(village: village).map {
             DisclosureContent.Asset(name: $0.name, originalFen: $0.originalFen, netFen: $0.originalFen - Depreciation.accumulated($0, through: month), useStatus: $0.useStatus)
         }
-        let contracts = try LedgerQueries.contracts(db, village: village, on: today).map {
+        let contracts = try LedgerQueries.contracts(ledger, village: village, on: today).map {
             DisclosureContent.Contract(
                 code: $0.contract.code, subject: $0.contract.subject,
                 partyB: $0.contract.partyBKind == "person" ? PersonalDataMask.name($0.contract.partyB) : $0.contract.partyB,

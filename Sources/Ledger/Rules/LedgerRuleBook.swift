@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import Sync
 import DomainCore
 
@@ -21,7 +20,7 @@ enum LedgerRuleBook {
     /// Whether the change's author keeps the village's books.
     static func posterProblem(_ change: ProposedChange) throws -> String? {
         guard let village = try change.text("village_code") else { return "village_code is required" }
-        let poster = try VoucherPoster.poster(of: village, change.db)
+        let poster = try VoucherPoster.poster(of: village, try change.transaction.ledger)
         let author = change.author == .county ? "county" : "station"
         return poster == author ? nil : "the \(poster) keeps \(village)'s books, not the \(author)"
     }
@@ -33,13 +32,13 @@ enum LedgerRuleBook {
                 let lines = VoucherRules.decodedLines(text)
             else { return "lines must be at most \(VoucherRules.maximumLines) lines of bounded amounts" }
             if case .text(let reversed) = try change.value("reverses") {
-                return try reversalProblem(of: reversed, lines: lines, village: village, change.db)
+                return try reversalProblem(of: reversed, lines: lines, village: village, try change.transaction.ledger)
             }
             let entry = VoucherEntry(
                 voucherDate: try change.text("voucher_date") ?? "", lines: lines,
                 attachments: Int(clamping: try change.integer("attachments") ?? -1))
             do {
-                try VoucherRules.check(entry, village: village, today: nil, change.db)
+                try VoucherRules.check(entry, village: village, today: nil, try change.transaction.ledger)
                 return nil
             } catch let error as DomainError {
                 return "\(error.field ?? "voucher"): \(error.messageEN)"
@@ -47,7 +46,7 @@ enum LedgerRuleBook {
         },
         ChangeRule("ledger.voucher.chain") { change in
             guard let village = try change.text("village_code") else { return "village_code is required" }
-            let head = try VoucherChain.head(village: village, change.db)
+            let head = try VoucherChain.head(village: village, try change.transaction.ledger)
             guard try change.integer("chain_index") == Int64(head.index + 1), try change.text("previous_hash") == head.hash else {
                 return "the voucher must link onto \(village)'s chain at entry \(head.index + 1)"
             }
@@ -110,11 +109,13 @@ enum LedgerRuleBook {
 
     /// Why a red voucher does not cancel the voucher it names: that voucher must be held, of the
     /// same village, not itself red, not reversed already, and its lines exactly negated.
-    static func reversalProblem(of reversed: String, lines: [VoucherLine], village: String, _ db: Database) throws -> String? {
-        guard let original = try Voucher.fetchOne(db, sql: "SELECT * FROM ledger_voucher WHERE id = ?", arguments: [reversed]),
+    static func reversalProblem(of reversed: String, lines: [VoucherLine], village: String, _ ledger: any LedgerTransaction) throws
+        -> String?
+    {
+        guard let original = try ledger.voucher(id: reversed),
             original.villageCode == village, original.reverses == nil
         else { return "reverses must name a posted voucher of \(village) that is not itself a reversal" }
-        if try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM ledger_voucher WHERE reverses = ?)", arguments: [reversed]) == true {
+        if try ledger.isReversed(reversed) {
             return "the voucher is reversed already"
         }
         return lines == original.lines.map(\.reversed) ? nil : "a red voucher's lines must negate the original's"

@@ -1,7 +1,5 @@
 import ChinaLocale
 public import Foundation
-import GRDB
-import Storage
 public import Sync
 import DomainCore
 
@@ -36,7 +34,7 @@ public struct RegisterKeeper: Sendable {
         try Self.text(asset.name, "name")
         var fields = try Self.fields(of: asset, dropping: ["id", "village_code", "contract_id"])
         fields["contract_id"] = asset.contractID.map(SyncValue.text) ?? .null
-        return try await write(LedgerCollections.asset, fields, village: village, actor: actor, FixedAsset.self)
+        return try await write(LedgerCollections.asset, fields, village: village, actor: actor) { try $0.asset(id: $1) }
     }
 
     public func add(_ parcel: LandParcel, by actor: LedgerActor) async throws -> LandParcel {
@@ -47,14 +45,14 @@ public struct RegisterKeeper: Sendable {
         try Self.text(parcel.name, "name")
         var fields = try Self.fields(of: parcel, dropping: ["id", "village_code", "contract_id"])
         fields["contract_id"] = parcel.contractID.map(SyncValue.text) ?? .null
-        return try await write(LedgerCollections.resource, fields, village: village, actor: actor, LandParcel.self)
+        return try await write(LedgerCollections.resource, fields, village: village, actor: actor) { try $0.resource(id: $1) }
     }
 
     public func add(_ contract: LandContract, by actor: LedgerActor) async throws -> LandContract {
         let village = try villageCode(actor)
         try Self.check(contract)
         let fields = try Self.fields(of: contract, dropping: ["id", "village_code"])
-        return try await write(LedgerCollections.contract, fields, village: village, actor: actor, LandContract.self)
+        return try await write(LedgerCollections.contract, fields, village: village, actor: actor) { try $0.contract(id: $1) }
     }
 
     /// Changes a contract; each field merges on its own, and a concurrent change of its parties,
@@ -62,13 +60,14 @@ public struct RegisterKeeper: Sendable {
     public func amend(contractID: String, _ contract: LandContract, by actor: LedgerActor) async throws -> LandContract {
         try LedgerRoles.require(actor, .preparer, .poster)
         try Self.check(contract)
-        return try await replica.store.pool.write { db in
-            guard let held = try LandContract.fetchOne(db, sql: "SELECT * FROM ledger_contract WHERE id = ?", arguments: [contractID]),
+        return try await replica.writing { transaction in
+            let ledger = try transaction.ledger
+            guard let held = try ledger.contract(id: contractID),
                 replica.village == nil || held.villageCode == replica.village
             else { throw DomainError.notFound("contract \(contractID)", field: "id") }
-            try replica.write(db, to: LedgerCollections.contract.name, id: contractID, fields: try Self.fields(of: contract, dropping: ["id", "village_code"]))
-            try LedgerAudit.record("amended_contract", subject: contractID, by: actor, village: held.villageCode!, at: now(), replica: replica, db)
-            return try LandContract.fetchOne(db, sql: "SELECT * FROM ledger_contract WHERE id = ?", arguments: [contractID])!
+            try replica.write(ledger, to: LedgerCollections.contract.name, id: contractID, fields: try Self.fields(of: contract, dropping: ["id", "village_code"]))
+            try LedgerAudit.record("amended_contract", subject: contractID, by: actor, village: held.villageCode!, at: now(), replica: replica, ledger)
+            return try ledger.contract(id: contractID)!
         }
     }
 
@@ -79,31 +78,34 @@ public struct RegisterKeeper: Sendable {
         try LedgerRoles.require(actor, .preparer, .poster)
         try Self.day(day, "paid_on")
         guard amountFen > 0 else { throw DomainError.invalidField("amount_fen", message: "金额须大于 0", messageEN: "amount_fen must be above zero") }
-        return try await replica.store.pool.write { db in
-            guard let contract = try LandContract.fetchOne(db, sql: "SELECT * FROM ledger_contract WHERE id = ?", arguments: [contractID]),
+        return try await replica.writing { transaction in
+            let ledger = try transaction.ledger
+            guard let contract = try ledger.contract(id: contractID),
                 let village = contract.villageCode, replica.village == nil || village == replica.village
             else { throw DomainError.notFound("contract \(contractID)", field: "contract_id") }
             let id = RecordID.make()
             try replica.write(
-                db, to: LedgerCollections.payment.name, id: id,
+                ledger, to: LedgerCollections.payment.name, id: id,
                 fields: [
                     "village_code": .text(village), "contract_id": .text(contractID), "paid_on": .text(day),
                     "amount_fen": .integer(amountFen), "voucher_id": voucherID.map(SyncValue.text) ?? .null, "note": "",
                 ])
-            return try ContractPayment.fetchOne(db, sql: "SELECT * FROM ledger_payment WHERE id = ?", arguments: [id])!
+            return try ledger.payment(id: id)!
         }
     }
 
-    private func write<Record: FetchableRecord & Sendable>(
-        _ collection: SyncCollection, _ fields: [String: SyncValue], village: String, actor: LedgerActor, _ type: Record.Type
+    private func write<Record: Sendable>(
+        _ collection: SyncCollection, _ fields: [String: SyncValue], village: String, actor: LedgerActor,
+        readBack: @escaping @Sendable (any LedgerTransaction, String) throws -> Record?
     ) async throws -> Record {
-        try await replica.store.pool.write { db in
+        try await replica.writing { transaction in
+            let ledger = try transaction.ledger
             let id = RecordID.make()
             var fields = fields
             fields["village_code"] = .text(village)
-            try replica.write(db, to: collection.name, id: id, fields: fields)
-            try LedgerAudit.record("registered", subject: "\(collection.name) \(id)", by: actor, village: village, at: now(), replica: replica, db)
-            return try Record.fetchOne(db, sql: "SELECT * FROM \(collection.table) WHERE id = ?", arguments: [id])!
+            try replica.write(ledger, to: collection.name, id: id, fields: fields)
+            try LedgerAudit.record("registered", subject: "\(collection.name) \(id)", by: actor, village: village, at: now(), replica: replica, ledger)
+            return try readBack(ledger, id)!
         }
     }
 

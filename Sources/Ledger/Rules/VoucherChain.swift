@@ -1,6 +1,5 @@
 import Crypto
 import Foundation
-public import GRDB
 public import Sync
 
 /// The hash chain over a village collective's posted vouchers (凭证哈希链): each voucher's hash
@@ -8,7 +7,7 @@ public import Sync
 /// posting breaks the chain from that entry on, at the station and at the county.
 ///
 /// ```swift
-/// let report = try VoucherChain.verify(village: "441422107201", db)
+/// let report = try VoucherChain.verify(village: "441422107201", try transaction.ledger)
 /// report.firstBroken   // nil when intact; else the chain index of the first bad entry
 /// ```
 public enum VoucherChain {
@@ -24,6 +23,11 @@ public enum VoucherChain {
         public let firstBroken: Int?
         public let voucher: String?
         public let reason: String
+
+        public init(villageCode: String, entries: Int, intact: Bool, firstBroken: Int?, voucher: String?, reason: String) {
+            (self.villageCode, self.entries, self.intact, self.firstBroken) = (villageCode, entries, intact, firstBroken)
+            (self.voucher, self.reason) = (voucher, reason)
+        }
 
         /// One line for a person: intact with its length, or the first broken entry and why.
         public var summary: String {
@@ -72,11 +76,8 @@ public enum VoucherChain {
     }
 
     /// The last link of a village's chain: its index and hash, or 0 and the genesis hash.
-    static func head(village: String, _ db: Database) throws -> (index: Int, hash: String) {
-        let row = try Row.fetchOne(
-            db, sql: "SELECT chain_index, hash FROM ledger_voucher WHERE village_code = ? ORDER BY chain_index DESC LIMIT 1",
-            arguments: [village])
-        return row.map { ($0["chain_index"], $0["hash"]) } ?? (0, genesis)
+    static func head(village: String, _ ledger: any LedgerTransaction) throws -> (index: Int, hash: String) {
+        try ledger.chainHead(village: village) ?? (0, genesis)
     }
 
     /// Walks a village's chain from its first voucher: every index present once, every hash
@@ -87,38 +88,39 @@ public enum VoucherChain {
     ///   what arrived since, not the village's whole history. Posted vouchers are append-only facts
     ///   (the ledger's rule book refuses another at a held index), so what was whole stays whole.
     public static func verify(
-        village: String, after verified: (index: Int, hash: String)? = nil, _ db: Database
+        village: String, after verified: (index: Int, hash: String)? = nil, _ ledger: any LedgerTransaction
     ) throws -> Report {
         let start = verified ?? (0, genesis)
-        let rows = try Row.fetchCursor(
-            db, sql: "SELECT * FROM ledger_voucher WHERE village_code = ? AND chain_index > ? ORDER BY chain_index, id",
-            arguments: [village, start.index])
         var expected = start.index + 1
         var previous = start.hash
-        func broken(_ index: Int, _ voucher: String?, _ reason: String) -> Report {
-            Report(villageCode: village, entries: expected - 1, intact: false, firstBroken: index, voucher: voucher, reason: reason)
+        var brokenAt: Report?
+        func broken(_ index: Int, _ voucher: String?, _ reason: String) -> Bool {
+            brokenAt = Report(villageCode: village, entries: expected - 1, intact: false, firstBroken: index, voucher: voucher, reason: reason)
+            return false
         }
-        while let row = try rows.next() {
+        try ledger.walkChain(village: village, after: start.index) { row in
             guard let voucher = try? Voucher(row: row) else { return broken(expected, nil, "内容在记账后被改动，已无法读取") }
-            let fields = HashedFields(voucher, lines: row["lines"])
+            let fields = HashedFields(voucher, lines: row.text("lines"))
             let label = "\(fields.period) 第 \(fields.number) 号"
             if fields.chainIndex > expected { return broken(expected, nil, "第 \(expected) 条记账凭证缺失（被删除）") }
             if fields.chainIndex < expected { return broken(fields.chainIndex, label, "第 \(fields.chainIndex) 条重复出现") }
             if fields.previousHash != previous { return broken(expected, label, "与上一条的链接不符") }
             if hash(of: fields) != voucher.hash { return broken(expected, label, "内容在记账后被改动") }
-            if try !linesMatch(voucher, db) { return broken(expected, label, "明细账与凭证不符") }
+            if try !linesMatch(voucher, ledger) { return broken(expected, label, "明细账与凭证不符") }
             previous = voucher.hash
             expected += 1
+            return true
         }
-        return Report(villageCode: village, entries: expected - 1, intact: true, firstBroken: nil, voucher: nil, reason: "完整")
+        return brokenAt
+            ?? Report(villageCode: village, entries: expected - 1, intact: true, firstBroken: nil, voucher: nil, reason: "完整")
     }
 
     /// Walks the chain, then holds it against the county's seal (``LedgerSeal``): a chain whose
     /// entries were edited and every hash recomputed is whole, but no longer ends as the county
     /// sealed it, and the seal itself cannot be made again without the county's key.
-    public static func verify(village: String, _ db: Database, sealedBy key: ChangeSignature?) throws -> Report {
-        let walked = try verify(village: village, db)
-        guard let key, walked.intact, let seal = try LedgerSeal.chainSeal(village: village, db, key: key) else { return walked }
+    public static func verify(village: String, _ ledger: any LedgerTransaction, sealedBy key: ChangeSignature?) throws -> Report {
+        let walked = try verify(village: village, ledger)
+        guard let key, walked.intact, let seal = try LedgerSeal.chainSeal(village: village, ledger, key: key) else { return walked }
         func broken(_ index: Int, _ reason: String) -> Report {
             Report(villageCode: village, entries: walked.entries, intact: false, firstBroken: index, voucher: nil, reason: reason)
         }
@@ -128,8 +130,7 @@ public enum VoucherChain {
                 walked.entries + 1,
                 "第 \(walked.entries + 1) 至 \(seal.index) 条记账凭证缺失（县里已签章到第 \(seal.index) 条）— entries were removed after the county sealed entry \(seal.index)")
         }
-        let held = try String.fetchOne(
-            db, sql: "SELECT hash FROM ledger_voucher WHERE village_code = ? AND chain_index = ?", arguments: [village, seal.index])
+        let held = try ledger.chainHash(village: village, index: Int64(seal.index))
         guard held == seal.hash else {
             return broken(
                 seal.index,
@@ -138,13 +139,11 @@ public enum VoucherChain {
         return walked
     }
 
-    private static func linesMatch(_ voucher: Voucher, _ db: Database) throws -> Bool {
+    private static func linesMatch(_ voucher: Voucher, _ ledger: any LedgerTransaction) throws -> Bool {
         let decoded = voucher.lines
-        let held = try Row.fetchOne(
-            db, sql: "SELECT COUNT(*) AS n, TOTAL(debit_fen) AS d, TOTAL(credit_fen) AS c FROM ledger_line WHERE voucher_id = ?",
-            arguments: [voucher.id])!
-        // Summed as reals, as SQLite's TOTAL does: amounts edited into the store cannot overflow them.
-        return held["n"] == decoded.count && held["d"] == decoded.reduce(0.0) { $0 + Double($1.debitFen) }
-            && held["c"] == decoded.reduce(0.0) { $0 + Double($1.creditFen) }
+        let held = try ledger.lineTotals(ofVoucher: voucher.id)
+        // Summed as reals: amounts edited into the store cannot overflow them.
+        return held.count == decoded.count && held.debit == decoded.reduce(0.0) { $0 + Double($1.debitFen) }
+            && held.credit == decoded.reduce(0.0) { $0 + Double($1.creditFen) }
     }
 }

@@ -1,7 +1,5 @@
 import ChinaLocale
 public import Foundation
-import GRDB
-import Storage
 public import Sync
 import DomainCore
 
@@ -26,36 +24,38 @@ public struct VoucherPoster: Sendable {
 
     public func post(draftID: String, by actor: LedgerActor) async throws -> Voucher {
         try LedgerRoles.require(actor, .poster)
-        return try await replica.store.pool.write { db in
-            let draft = try Bookkeeper.draft(draftID, db, in: [.reviewed], village: replica.village)
-            try requirePoster(for: draft.villageCode, db)
+        return try await replica.writing { transaction in
+            let ledger = try transaction.ledger
+            let draft = try Bookkeeper.draft(draftID, ledger, in: [.reviewed], village: replica.village)
+            try requirePoster(for: draft.villageCode, ledger)
             let entry = VoucherEntry(voucherDate: draft.voucherDate, lines: draft.lines, attachments: draft.attachments)
-            try VoucherRules.check(entry, village: draft.villageCode, today: BeijingDay(now()), db)
+            try VoucherRules.check(entry, village: draft.villageCode, today: BeijingDay(now()), ledger)
             let id = RecordID.make()
             try append(
                 id: id, village: draft.villageCode, date: draft.voucherDate, lines: draft.lines, attachments: draft.attachments,
-                preparer: draft.preparer, reviewer: draft.reviewer, poster: actor.name, reverses: nil, draftID: draftID, db)
+                preparer: draft.preparer, reviewer: draft.reviewer, poster: actor.name, reverses: nil, draftID: draftID, ledger)
             try replica.write(
-                db, to: LedgerCollections.draft.name, id: draftID,
+                ledger, to: LedgerCollections.draft.name, id: draftID,
                 fields: [
                     "status": .text(VoucherDraft.Status.posted.rawValue), "voucher_id": .text(id),
                     "updated_at": .text(BeijingTime.timestamp(now())),
                 ])
-            try LedgerAudit.record("posted", subject: id, by: actor, village: draft.villageCode, at: now(), replica: replica, db)
-            return try Self.voucher(id, db)
+            try LedgerAudit.record("posted", subject: id, by: actor, village: draft.villageCode, at: now(), replica: replica, ledger)
+            return try Self.voucher(id, ledger)
         }
     }
 
     /// Posts a red voucher that cancels a posted one, dated `on` (in an open month).
     public func reverse(voucherID: String, on date: String, reason: String, by actor: LedgerActor) async throws -> Voucher {
         try LedgerRoles.require(actor, .poster)
-        return try await replica.store.pool.write { db in
-            let original = try Self.voucher(voucherID, db)
-            try requirePoster(for: original.villageCode, db)
+        return try await replica.writing { transaction in
+            let ledger = try transaction.ledger
+            let original = try Self.voucher(voucherID, ledger)
+            try requirePoster(for: original.villageCode, ledger)
             guard original.reverses == nil else {
                 throw DomainError.invalidField("voucher_id", message: "红字凭证不能再冲销", messageEN: "a reversing voucher cannot be reversed")
             }
-            if try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM ledger_voucher WHERE reverses = ?)", arguments: [voucherID])! {
+            if try ledger.isReversed(voucherID) {
                 throw DomainError.invalidField("voucher_id", message: "该凭证已冲销", messageEN: "the voucher is already reversed")
             }
             guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else {
@@ -64,16 +64,16 @@ public struct VoucherPoster: Sendable {
             guard let day = BeijingDay(date), day <= BeijingDay(now()), day >= BeijingDay(original.voucherDate)! else {
                 throw DomainError.invalidField("date", message: "冲销日期须在原凭证之后、不晚于今天", messageEN: "date must be between the voucher's date and today")
             }
-            if try VoucherRules.isClosed(LedgerPeriod.month(of: day), village: original.villageCode, db) {
+            if try ledger.isClosed(LedgerPeriod.month(of: day), village: original.villageCode) {
                 throw DomainError.invalidField("date", message: "该月已结账", messageEN: "the month of date is closed")
             }
             let id = RecordID.make()
             try append(
                 id: id, village: original.villageCode, date: date, lines: original.lines.map(\.reversed), attachments: 0,
-                preparer: actor.name, reviewer: actor.name, poster: actor.name, reverses: voucherID, draftID: nil, db)
+                preparer: actor.name, reviewer: actor.name, poster: actor.name, reverses: voucherID, draftID: nil, ledger)
             try LedgerAudit.record(
-                "reversed", subject: voucherID, by: actor, village: original.villageCode, note: reason, at: now(), replica: replica, db)
-            return try Self.voucher(id, db)
+                "reversed", subject: voucherID, by: actor, village: original.villageCode, note: reason, at: now(), replica: replica, ledger)
+            return try Self.voucher(id, ledger)
         }
     }
 
@@ -83,42 +83,35 @@ public struct VoucherPoster: Sendable {
         guard let period = LedgerPeriod(month), period.months.count == 1 else {
             throw DomainError.invalidField("period", message: "结账期间须为 YYYY-MM", messageEN: "period must be YYYY-MM")
         }
-        try await replica.store.pool.write { db in
-            try requirePoster(for: village, db)
-            guard try !VoucherRules.isClosed(month, village: village, db) else {
+        try await replica.writing { transaction in
+            let ledger = try transaction.ledger
+            try requirePoster(for: village, ledger)
+            guard try !ledger.isClosed(month, village: village) else {
                 throw DomainError.invalidField("period", message: "该月已结账", messageEN: "the month is already closed")
             }
-            let waiting = try Int.fetchOne(
-                db,
-                sql: """
-                    SELECT COUNT(*) FROM ledger_draft WHERE village_code = ? AND status IN ('submitted', 'reviewed')
-                    AND voucher_date >= ? AND voucher_date < ?
-                    """,
-                arguments: [village, period.first, period.end])!
+            let waiting = try ledger.waitingDraftCount(village: village, from: period.first, to: period.end)
             guard waiting == 0 else {
                 throw DomainError.invalidField(
                     "period", message: "该月还有 \(waiting) 张已提交未记账的凭证", messageEN: "\(waiting) submitted vouchers of the month are not posted")
             }
             try replica.write(
-                db, to: LedgerCollections.close.name, id: "\(village):\(month)",
+                ledger, to: LedgerCollections.close.name, id: "\(village):\(month)",
                 fields: [
                     "village_code": .text(village), "period": .text(month), "closed_by": .text(actor.name),
                     "closed_at": .text(BeijingTime.timestamp(now())),
                 ])
-            try LedgerAudit.record("closed", subject: month, by: actor, village: village, at: now(), replica: replica, db)
+            try LedgerAudit.record("closed", subject: month, by: actor, village: village, at: now(), replica: replica, ledger)
         }
     }
 
     /// Numbers a voucher in its month and links it into the village's chain.
     private func append(
         id: String, village: String, date: String, lines: [VoucherLine], attachments: Int, preparer: String, reviewer: String,
-        poster: String, reverses: String?, draftID: String?, _ db: Database
+        poster: String, reverses: String?, draftID: String?, _ ledger: any LedgerTransaction
     ) throws {
         let period = String(date.prefix(7))
-        let number = try Int.fetchOne(
-            db, sql: "SELECT COALESCE(MAX(number), 0) + 1 FROM ledger_voucher WHERE village_code = ? AND period = ?",
-            arguments: [village, period])!
-        let head = try VoucherChain.head(village: village, db)
+        let number = try ledger.nextVoucherNumber(village: village, period: period)
+        let head = try VoucherChain.head(village: village, ledger)
         let postedAt = BeijingTime.timestamp(now())
         let linesText = try VoucherRules.encoded(lines)
         let hash = VoucherChain.hash(
@@ -127,7 +120,7 @@ public struct VoucherPoster: Sendable {
                 preparer: preparer, reviewer: reviewer, poster: poster, postedAt: postedAt, reverses: reverses,
                 chainIndex: head.index + 1, previousHash: head.hash))
         try replica.write(
-            db, to: LedgerCollections.voucher.name, id: id,
+            ledger, to: LedgerCollections.voucher.name, id: id,
             fields: [
                 "village_code": .text(village), "period": .text(period), "number": .integer(Int64(number)),
                 "voucher_date": .text(date), "lines": .text(linesText), "attachments": .integer(Int64(attachments)),
@@ -138,14 +131,13 @@ public struct VoucherPoster: Sendable {
     }
 
     /// The side that keeps a village's books: `county` unless the county has said `station`.
-    static func poster(of village: String, _ db: Database) throws -> String {
-        try String.fetchOne(db.cachedStatement(sql: "SELECT poster FROM ledger_posting WHERE id = ?"), arguments: [village])
-            ?? "county"
+    static func poster(of village: String, _ ledger: any LedgerTransaction) throws -> String {
+        try ledger.poster(of: village) ?? "county"
     }
 
     /// This side keeps the village's books: the county unless the county has said the station does.
-    func requirePoster(for village: String, _ db: Database) throws {
-        let poster = try Self.poster(of: village, db)
+    func requirePoster(for village: String, _ ledger: any LedgerTransaction) throws {
+        let poster = try Self.poster(of: village, ledger)
         let here = replica.village == nil ? "county" : "station"
         guard poster == here, replica.village == nil || replica.village == village else {
             throw DomainError(
@@ -155,8 +147,8 @@ public struct VoucherPoster: Sendable {
         }
     }
 
-    static func voucher(_ id: String, _ db: Database) throws -> Voucher {
-        guard let voucher = try Voucher.fetchOne(db, sql: "SELECT * FROM ledger_voucher WHERE id = ?", arguments: [id]) else {
+    static func voucher(_ id: String, _ ledger: any LedgerTransaction) throws -> Voucher {
+        guard let voucher = try ledger.voucher(id: id) else {
             throw DomainError.notFound("voucher \(id)", field: "voucher_id")
         }
         return voucher

@@ -1,6 +1,5 @@
 public import ChinaLocale
 import Foundation
-public import GRDB
 import DomainCore
 
 /// The rules a voucher meets before it is kept (记账凭证规则), each refusal naming the field:
@@ -9,7 +8,7 @@ import DomainCore
 /// are above zero; the date a real day, not after today and not in a closed month.
 ///
 /// ```swift
-/// try VoucherRules.check(entry, village: "441422107201", today: .today(), db)
+/// try VoucherRules.check(entry, village: "441422107201", today: .today(), try transaction.ledger)
 /// ```
 public enum VoucherRules {
     /// The most lines one voucher may have.
@@ -19,14 +18,14 @@ public enum VoucherRules {
     ///
     /// - Parameter today: the day the voucher may not be dated after; `nil` where the day is not
     ///   this machine's to judge (a voucher a station posted, by its own clock).
-    public static func check(_ entry: VoucherEntry, village: String, today: BeijingDay?, _ db: Database) throws {
+    public static func check(_ entry: VoucherEntry, village: String, today: BeijingDay?, _ ledger: any LedgerTransaction) throws {
         guard let day = BeijingDay(entry.voucherDate) else {
             throw DomainError.invalidField("voucher_date", message: "日期须为 YYYY-MM-DD", messageEN: "voucher_date must be YYYY-MM-DD")
         }
         if let today, day > today {
             throw DomainError.invalidField("voucher_date", message: "凭证日期不能晚于今天", messageEN: "voucher_date must not be after today")
         }
-        if try isClosed(LedgerPeriod.month(of: day), village: village, db) {
+        if try ledger.isClosed(LedgerPeriod.month(of: day), village: village) {
             throw DomainError.invalidField(
                 "voucher_date", message: "\(LedgerPeriod.month(of: day)) 已结账，不能再记入", messageEN: "the month of voucher_date is closed")
         }
@@ -36,9 +35,9 @@ public enum VoucherRules {
         guard (2...maximumLines).contains(entry.lines.count) else {
             throw DomainError.invalidField("lines", message: "凭证至少两行分录，至多 200 行", messageEN: "lines must hold 2 to 200 lines")
         }
-        let accounts = Set(try String.fetchAll(db, sql: "SELECT code FROM ledger_account WHERE chart = ?", arguments: [ChartOfAccounts.current]))
+        let accounts = Set(try ledger.accounts(chart: ChartOfAccounts.current).map(\.code))
         for (index, line) in entry.lines.enumerated() {
-            try check(line, at: "lines[\(index)]", accounts: accounts, village: village, db)
+            try check(line, at: "lines[\(index)]", accounts: accounts, village: village, ledger)
         }
         let debit = entry.lines.reduce(Int64(0)) { $0 + $1.debitFen }
         let credit = entry.lines.reduce(Int64(0)) { $0 + $1.creditFen }
@@ -52,7 +51,7 @@ public enum VoucherRules {
         }
     }
 
-    static func check(_ line: VoucherLine, at path: String, accounts: Set<String>, village: String, _ db: Database) throws {
+    static func check(_ line: VoucherLine, at path: String, accounts: Set<String>, village: String, _ ledger: any LedgerTransaction) throws {
         let summary = line.summary.trimmingCharacters(in: .whitespaces)
         guard !summary.isEmpty, summary.count <= 60 else {
             throw DomainError.invalidField("\(path).summary", message: "每行须有摘要（60 字以内）", messageEN: "\(path).summary must be 1 to 60 characters")
@@ -68,8 +67,7 @@ public enum VoucherRules {
             throw DomainError.invalidField(path, message: "单行金额不超过 10 亿元", messageEN: "\(path) must be at most 1,000,000,000 yuan")
         }
         if let sub = line.subaccount {
-            let parent = try String.fetchOne(
-                db, sql: "SELECT account FROM ledger_subaccount WHERE village_code = ? AND code = ?", arguments: [village, sub])
+            let parent = try ledger.parentAccount(ofSubaccount: sub, village: village)
             guard parent == line.account else {
                 throw DomainError.invalidField(
                     "\(path).subaccount", message: "明细科目 \(sub) 不在 \(line.account) 之下", messageEN: "\(path).subaccount is not opened under \(line.account)")
@@ -93,11 +91,6 @@ public enum VoucherRules {
 
     /// The most one line may carry: 10 亿元.
     static let maximumLineFen: Int64 = 100_000_000_000
-
-    static func isClosed(_ month: String, village: String, _ db: Database) throws -> Bool {
-        try Bool.fetchOne(
-            db, sql: "SELECT EXISTS(SELECT 1 FROM ledger_close WHERE village_code = ? AND period = ?)", arguments: [village, month])!
-    }
 
     /// Lines as stored and hashed: canonical JSON, keys sorted, snake_case.
     static func encoded(_ lines: [VoucherLine]) throws -> String {

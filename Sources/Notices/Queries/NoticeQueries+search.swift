@@ -1,4 +1,5 @@
 public import ChinaLocale
+import Sync
 
 extension NoticeQueries {
     /// A notice found by a search, ranked, with the parts of its title and summary that matched.
@@ -25,7 +26,8 @@ extension NoticeQueries {
     /// costs no more than a rare one (a relevance score would have to score every match).
     public func search(_ text: String, limit: Int = 20) async throws -> [Hit] {
         let highlight = SearchHighlight(query: text)
-        return try store.search(text, limit: limit, on: day).map { match in
+        let day = day
+        return try store.readingNow { try $0.notices.search(text, limit: limit, on: day) }.map { match in
             Hit(
                 id: match.id, title: match.title, category: match.category, publishedOn: match.publishedOn,
                 urgent: match.urgent, warning: match.warning, status: match.status,

@@ -1,19 +1,20 @@
 public import ChinaLocale
+public import Sync
 public import Foundation
 
 /// What people ask the station about notices, answered from local data: the current notices (by
 /// default), one notice with what it changed and what changed it, and search in Chinese.
 ///
 /// ```swift
-/// let queries = NoticeQueries(store: SQLiteNoticeStore(store))
+/// let queries = NoticeQueries(store: store)
 /// let current = try await queries.list(category: "补贴政策")
 /// let found = try await queries.search("gdbt")
 /// ```
 public struct NoticeQueries: Sendable {
-    let store: any NoticeStore
+    let store: any TransactionStore
     let today: @Sendable () -> BeijingDay
 
-    public init(store: any NoticeStore, today: @escaping @Sendable () -> BeijingDay = { BeijingDay.today() }) {
+    public init(store: any TransactionStore, today: @escaping @Sendable () -> BeijingDay = { BeijingDay.today() }) {
         self.store = store
         self.today = today
     }
@@ -50,15 +51,17 @@ public struct NoticeQueries: Sendable {
 
     /// Notices newest first, warnings in force ahead; by default only those in force or about to be.
     public func list(category: String? = nil, all: Bool = false, limit: Int = 20, offset: Int = 0) async throws -> [Summary] {
-        try await store.list(
-            category: category, statuses: all ? NoticeStatus.allCases : NoticeStatus.listedByDefault, limit: limit,
-            offset: offset, on: day)
+        let (statuses, day) = (all ? NoticeStatus.allCases : NoticeStatus.listedByDefault, day)
+        return try await store.reading { transaction in
+            try transaction.notices.list(category: category, statuses: statuses, limit: limit, offset: offset, on: day)
+        }
     }
 
     /// The urgent notices whose warning is in force today, newest first: what every public screen
     /// shows in its warning band.
     public func warnings() async throws -> [Summary] {
-        try await store.warnings(limit: 5, on: day)
+        let day = day
+        return try await store.reading { try $0.notices.warnings(limit: 5, on: day) }
     }
 
     /// Today, and the first effective day of a warning without an end still in force.
@@ -100,12 +103,13 @@ public struct NoticeQueries: Sendable {
     }
 
     public func notice(id: String) async throws -> Detail? {
-        try await store.notice(id: id, on: day)
+        let day = day
+        return try await store.reading { try $0.notices.notice(id: id, on: day) }
     }
 
     /// Each village's first showing of a notice on its screen (``NoticeScreenings``).
     public func firstShown(of noticeID: String) async throws -> [String: String] {
-        try await store.firstShown(of: noticeID)
+        try await store.reading { try $0.notices.firstShown(of: noticeID) }
     }
 }
 
@@ -124,7 +128,8 @@ extension NoticeQueries {
 
     /// A file's bytes, checked against the hash that names it; `nil` if absent or not intact.
     public func attachment(_ id: String, of noticeID: String) async throws -> (entry: AttachmentEntry, content: Data)? {
-        guard let (entry, content) = try await store.attachment(id, of: noticeID), NoticeAttachment.id(of: content) == id
+        guard let (entry, content) = try await store.reading({ try $0.notices.attachment(id, of: noticeID) }),
+            NoticeAttachment.id(of: content) == id
         else { return nil }
         return (entry, content)
     }

@@ -1,5 +1,5 @@
 /// A notice's status (效力状态), derived from its dates and the notices that act on it, never typed
-/// by hand. The store derives it (``NoticeStore``), for lists, search and a single notice alike.
+/// by hand. The store derives it (``NoticeTransaction``), for lists, search and a single notice alike.
 ///
 /// In order: 尚未生效 before its effective day; 已废止 once a notice superseding or repealing it is in
 /// effect; 失效 after its expiry day; 已修改 once an amending notice is in effect; else 现行有效.

@@ -7,8 +7,7 @@ public import WebAPI
 /// station also the screen's report that a notice was shown; at the county, publishing (admin).
 ///
 /// ```swift
-/// NoticeRoutes(.station(store: store) { try await link.replica() }, store: SQLiteNoticeStore(store))
-///     .addRoutes(to: router.group("api/v1"))
+/// NoticeRoutes(.station(store: store) { try await link.replica() }).addRoutes(to: router.group("api/v1"))
 /// // GET notices, GET notices/warnings, GET notices/search?q=, GET notices/{id}, GET notices/{id}/attachments/{file};
 /// // at a station POST notices/{id}/shown; at the county POST notices
 /// ```
@@ -16,8 +15,8 @@ public struct NoticeRoutes: RouteProvider {
     let queries: NoticeQueries
     let site: DomainSite
 
-    public init(_ site: DomainSite, store: any NoticeStore) {
-        self.queries = NoticeQueries(store: store)
+    public init(_ site: DomainSite) {
+        self.queries = NoticeQueries(store: site.store)
         self.site = site
     }
 

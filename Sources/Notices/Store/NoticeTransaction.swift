@@ -1,15 +1,35 @@
+public import Foundation
 public import Sync
 
-/// What the notices module reads and derives inside a write transaction (``StoreTransaction``):
-/// each store's transaction adopts it, so that publishing and the arrival hook are written once.
+/// What the notices module reads and writes in a transaction of its store (``StoreTransaction``):
+/// each store's transaction adopts it (`NoticesSQLite` for SQLite), so that the queries,
+/// publishing and the arrival hook are written once.
+///
+/// Each notice's ``NoticeStatus`` and whether it is a warning in force are derived by the store
+/// for the day asked (``NoticeDay``), by the rules those types state, so that a list can filter
+/// and order by them.
 ///
 /// ```swift
-/// try await replica.writing { transaction in
-///     let notices = try transaction.notices
-///     let known = try notices.noticeIDs()
+/// let current = try await store.reading { transaction in
+///     try transaction.notices.list(category: nil, statuses: [.inForce], limit: 20, offset: 0, on: day)
 /// }
 /// ```
 public protocol NoticeTransaction: StoreTransaction {
+    /// Notices with one of `statuses`, warnings in force first, then newest published first.
+    func list(category: String?, statuses: [NoticeStatus], limit: Int, offset: Int, on day: NoticeDay) throws
+        -> [NoticeQueries.Summary]
+    /// The warnings in force, newest first, at most `limit`.
+    func warnings(limit: Int, on day: NoticeDay) throws -> [NoticeQueries.Summary]
+    /// One notice with its relations both ways and its files.
+    func notice(id: String, on day: NoticeDay) throws -> NoticeQueries.Detail?
+    /// A file of a notice, with its bytes as kept.
+    func attachment(_ id: String, of noticeID: String) throws -> (entry: NoticeQueries.AttachmentEntry, content: Data)?
+    /// Notices whose title matches `text` (tier 0), then those whose text does (tier 1), each tier
+    /// newest first and at most `limit`: Chinese of any length, title pinyin or initials.
+    func search(_ text: String, limit: Int, on day: NoticeDay) throws -> [NoticeMatch]
+    /// Each village's first showing of a notice on its screen.
+    func firstShown(of noticeID: String) throws -> [String: String]
+
     /// The ids of every notice held.
     func noticeIDs() throws -> Set<String>
     /// Whether a notice is held.

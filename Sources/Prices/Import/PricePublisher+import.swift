@@ -1,8 +1,6 @@
 import ChinaLocale
 public import Foundation
-import GRDB
 import DomainCore
-import Storage
 import Sync
 
 extension PricePublisher {
@@ -24,8 +22,9 @@ extension PricePublisher {
     /// is skipped if unchanged and published as a correction if not.
     public func importSheet(_ data: Data, source: String) async throws -> ImportReport {
         let csv = try SpreadsheetCSV(data: data)
-        return try await replica.store.pool.write { db in
-            let catalogue = try CatalogueIndex.load(db)
+        return try await replica.writing { [self] transaction in
+            let held = try transaction.prices
+            let catalogue = try held.catalogue()
             let sheet = try PriceSheet(csv: csv, catalogue: catalogue)
             var refused = sheet.refused
             var taken: [CheckedPrice] = []
@@ -41,12 +40,15 @@ extension PricePublisher {
                         continue
                     }
                     seen[key] = line
-                    if let held = try Self.published(price, db) {
-                        guard (held.minFen, held.avgFen, held.maxFen) != (price.minFen, price.avgFen, price.maxFen) else {
+                    if let published = try held.publishedPrice(
+                        on: price.day, variety: price.entry.varietyCode, market: price.entry.marketID, spec: price.entry.spec ?? "")
+                    {
+                        guard (published.minFen, published.avgFen, published.maxFen) != (price.minFen, price.avgFen, price.maxFen)
+                        else {
                             unchanged += 1
                             continue
                         }
-                        price = price.correcting(held.id)
+                        price = price.correcting(published.id)
                         corrections += 1
                     }
                     taken.append(price)
@@ -54,23 +56,12 @@ extension PricePublisher {
                     refused.append(.init(line: line, column: PriceSheet.column(for: error.field, in: csv.header), reason: error.message))
                 }
             }
-            let bulletins = try publish(taken, source: source, db)
+            let bulletins = try publish(taken, source: source, transaction)
             return ImportReport(
                 encoding: csv.encoding.rawValue, taken: taken.count, corrections: corrections, alreadyPublished: unchanged,
                 bulletins: bulletins.map(\.id), flagged: bulletins.flatMap(\.prices).filter { !$0.flags.isEmpty }.count,
                 refused: refused.sorted { $0.line < $1.line })
         }
-    }
-
-    /// The county's price in force for the same day, variety, market and spec, if any.
-    static func published(_ price: CheckedPrice, _ db: Database) throws -> PriceObservation? {
-        try PriceObservation.fetchOne(
-            db,
-            sql: """
-                SELECT * FROM price_observation
-                WHERE observed_on = ? AND variety_code = ? AND market_id = ? AND spec = ? AND village_code = '' AND superseded = 0
-                """,
-            arguments: [price.day.text, price.entry.varietyCode, price.entry.marketID, price.entry.spec ?? ""])
     }
 }
 

@@ -1,10 +1,8 @@
-public import GRDB
-
 /// The price catalogue in memory, to check and resolve many entries quickly: varieties and
 /// markets by code, id or name, as a spreadsheet may give either.
 ///
 /// ```swift
-/// let catalogue = try CatalogueIndex.load(db)
+/// let catalogue = try transaction.prices.catalogue()
 /// catalogue.variety(named: "玉米")?.code   // "01010301"
 /// ```
 public struct CatalogueIndex: Sendable {
@@ -22,18 +20,6 @@ public struct CatalogueIndex: Sendable {
         varietyByName = Dictionary(varieties.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         marketByID = Dictionary(markets.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         marketByName = Dictionary(markets.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-    }
-
-    public static func load(_ db: Database) throws -> CatalogueIndex {
-        let varieties = try Row.fetchAll(db, sql: "SELECT code, name, category_code, pinyin FROM price_variety ORDER BY code")
-            .map { Variety(code: $0["code"], name: $0["name"], categoryCode: $0["category_code"], pinyin: $0["pinyin"]) }
-        let markets = try Row.fetchAll(db, sql: "SELECT id, name, region_code, kind FROM price_market ORDER BY id")
-            .map { row in
-                Market(
-                    id: row["id"], name: row["name"], regionCode: row["region_code"],
-                    kind: Market.Kind(rawValue: row["kind"]) ?? .townMarket)
-            }
-        return CatalogueIndex(varieties: varieties, markets: markets)
     }
 
     public func variety(_ code: String) -> Variety? { varietyByCode[code] }

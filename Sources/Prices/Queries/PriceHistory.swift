@@ -1,11 +1,10 @@
 public import ChinaLocale
-public import GRDB
 
 /// The average prices known before a day, per variety and market: what ``SuspectPriceCheck``
 /// judges a new price against. Loaded once for a whole import, then extended as prices are taken.
 ///
 /// ```swift
-/// let history = try PriceHistory.load(db, from: first.adding(days: -28), through: last)
+/// let history = try transaction.prices.history(from: first, through: last, variety: nil, market: nil)
 /// ```
 public struct PriceHistory: Sendable {
     struct Key: Hashable, Sendable {
@@ -22,30 +21,9 @@ public struct PriceHistory: Sendable {
 
     public init() {}
 
-    /// Every counting price from the day before `first` back to the start of the 28-day window,
-    /// optionally for one variety and market only.
-    public static func load(
-        _ db: Database, from first: BeijingDay, through last: BeijingDay, variety: String? = nil, market: String? = nil
-    ) throws -> PriceHistory {
-        var history = PriceHistory()
-        // Read through the by-variety index, one variety after another (CROSS JOIN keeps the
-        // catalogue outside): each series then comes oldest first, as `add` expects.
-        var sql = """
-            SELECT p.variety_code, p.market_id, p.observed_on, p.avg_fen
-            FROM price_variety v CROSS JOIN price_observation p
-            WHERE p.variety_code = v.code AND p.superseded = 0 AND p.observed_on BETWEEN ? AND ?
-            """
-        var arguments: StatementArguments = [first.adding(days: -28).text, last.text]
-        if let variety, let market {
-            sql += " AND v.code = ? AND p.market_id = ?"
-            arguments += [variety, market]
-        }
-        let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
-        while let row = try rows.next() {
-            guard let day = BeijingDay(row["observed_on"]) else { continue }
-            history.add(Key(variety: row["variety_code"], market: row["market_id"]), day: day, avgFen: row["avg_fen"])
-        }
-        return history
+    /// Adds a counting price of a variety at a market; the prices of a series may come in any order.
+    public mutating func add(variety: String, market: String, day: BeijingDay, avgFen: Int64) {
+        add(Key(variety: variety, market: market), day: day, avgFen: avgFen)
     }
 
     /// The series' prices strictly before a day, oldest first.

@@ -1,6 +1,5 @@
 public import ChinaLocale
-import GRDB
-import Storage
+import Sync
 
 extension PriceQueries {
     /// Today's board (今日行情): each variety's prices across the county's markets on the newest day,
@@ -27,30 +26,32 @@ extension PriceQueries {
         public let unit: String
         /// Week-on-week change of the average, in percent.
         public let weekOnWeekPercent: Double?
+
+        /// A row of the board from a variety's day sums: its average per 斤 and its change from
+        /// the average a week before follow.
+        public init(
+            varietyCode: String, varietyName: String, categoryCode: String, markets: Int, suspect: Int, minFen: Int64,
+            avgFen: Int64, maxFen: Int64, weekBeforeAvgFen: Int64?
+        ) {
+            (self.varietyCode, self.varietyName, self.categoryCode) = (varietyCode, varietyName, categoryCode)
+            (self.markets, self.suspect, self.minFen, self.avgFen, self.maxFen) = (markets, suspect, minFen, avgFen, maxFen)
+            avgFenPerJin = PriceUnit.perJin(avgFen)
+            unit = PriceUnit.yuanPerKilogram.rawValue
+            weekOnWeekPercent = PriceQueries.change(from: weekBeforeAvgFen, to: avgFen)
+        }
     }
 
     /// The board for the newest day on or before `day` (today by default).
     public func board(on day: BeijingDay? = nil) async throws -> Board {
         let day = day ?? today()
-        return try store.readOnCallingTask { db in
-            guard let latest = try latestDay(onOrBefore: day, db), let latestDay = BeijingDay(latest) else {
+        return try store.readingNow { transaction in
+            let prices = try transaction.prices
+            guard let latest = try prices.latestDay(onOrBefore: day, variety: nil), let latestDay = BeijingDay(latest) else {
                 return Board(freshness: freshness(nil), comparedWith: nil, rows: [])
             }
-            let earlier = try self.latestDay(onOrBefore: latestDay.adding(days: -7), db)
+            let earlier = try prices.latestDay(onOrBefore: latestDay.adding(days: -7), variety: nil)
                 .flatMap { $0 >= latestDay.adding(days: -14).text ? $0 : nil }
-            // Columns by position, in the order of `Statements.board`, read off a cursor without copying rows.
-            var rows: [BoardRow] = []
-            let cursor = try Row.fetchCursor(db.cachedStatement(sql: Statements.board), arguments: [latest, earlier])
-            while let row = try cursor.next() {
-                let code: String = row[0]
-                let average: Int64 = row[6]
-                rows.append(
-                    BoardRow(
-                        varietyCode: code, varietyName: row[1] ?? code, categoryCode: row[2] ?? "", markets: row[3],
-                        suspect: row[4], minFen: row[5], avgFen: average, maxFen: row[7], avgFenPerJin: PriceUnit.perJin(average),
-                        unit: PriceUnit.yuanPerKilogram.rawValue, weekOnWeekPercent: Self.change(from: row[8], to: average)))
-            }
-            return Board(freshness: freshness(latest), comparedWith: earlier, rows: rows)
+            return Board(freshness: freshness(latest), comparedWith: earlier, rows: try prices.board(of: latest, comparedWith: earlier))
         }
     }
 

@@ -1,7 +1,6 @@
 import ChinaLocale
-import GRDB
 import Foundation
-import Storage
+import Sync
 
 extension PriceQueries {
     /// A variety found by a search, with its category.
@@ -12,6 +11,11 @@ extension PriceQueries {
         public let categoryName: String
         public let pinyin: String
         public let initials: String
+
+        public init(code: String, name: String, categoryCode: String, categoryName: String, pinyin: String, initials: String) {
+            (self.code, self.name, self.categoryCode, self.categoryName) = (code, name, categoryCode, categoryName)
+            (self.pinyin, self.initials) = (pinyin, initials)
+        }
     }
 
     /// Varieties by Chinese name, pinyin or initials (玉米: 玉, yumi, ym), best matches first:
@@ -19,19 +23,7 @@ extension PriceQueries {
     /// With no query, the whole catalogue by category.
     public func varieties(matching query: String = "") async throws -> [VarietyMatch] {
         let query = query.trimmingCharacters(in: .whitespaces)
-        let all = try await store.pool.read { db in
-            try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT v.code, v.name, v.category_code, IFNULL(c.name, '') AS category_name, v.pinyin, v.initials
-                    FROM price_variety v LEFT JOIN price_category c ON c.code = v.category_code ORDER BY v.code
-                    """
-            ).map { row in
-                VarietyMatch(
-                    code: row["code"], name: row["name"], categoryCode: row["category_code"],
-                    categoryName: row["category_name"], pinyin: row["pinyin"], initials: row["initials"])
-            }
-        }
+        let all = try await store.reading { try $0.prices.varietyMatches() }
         guard !query.isEmpty else { return all }
         let letters = query.lowercased()
         let ranked = all.compactMap { variety -> (Int, VarietyMatch)? in
@@ -48,27 +40,18 @@ extension PriceQueries {
 
     /// Every market, by id.
     public func markets() async throws -> [Market] {
-        try await store.pool.read { db in try CatalogueIndex.load(db).markets }
+        try await store.reading { try $0.prices.catalogue().markets }
     }
 
     /// Every category of the catalogue, by code (each level under its parent).
     public func categories() async throws -> [PriceCategory] {
-        try await store.pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT code, name FROM price_category ORDER BY code").map {
-                PriceCategory(code: $0["code"], name: $0["name"])
-            }
-        }
+        try await store.reading { try $0.prices.categories() }
     }
 }
 
 extension PriceQueries {
     /// The prices this station's village recorded, newest first (at the county: every village's).
     public func recentlyRecorded(limit: Int) async throws -> [PriceObservation] {
-        try await store.pool.read { db in
-            try PriceObservation.fetchAll(
-                db,
-                sql: "SELECT * FROM price_observation WHERE village_code <> '' ORDER BY recorded_at DESC, id LIMIT ?",
-                arguments: [limit])
-        }
+        try await store.reading { try $0.prices.recentlyRecorded(limit: limit) }
     }
 }

@@ -1,6 +1,5 @@
 import ChinaLocale
-public import GRDB
-import Storage
+public import Sync
 
 extension PriceQueries {
     /// A variety's prices over the last 7, 30 or 365 days (价格走势), day by day, with its change
@@ -23,20 +22,15 @@ extension PriceQueries {
     }
 
     /// One day of a history, in 分 per 公斤.
-    public struct Point: Codable, Sendable, Equatable, FetchableRecord {
+    public struct Point: Codable, Sendable, Equatable {
         public let day: String
         public let minFen: Int64
         public let avgFen: Int64
         public let maxFen: Int64
         public let markets: Int
 
-        /// Read by column position, in the order of ``Statements/series``: this runs for every day of a year.
-        public init(row: Row) {
-            day = row[0]
-            minFen = row[1]
-            avgFen = row[2]
-            maxFen = row[3]
-            markets = row[4]
+        public init(day: String, minFen: Int64, avgFen: Int64, maxFen: Int64, markets: Int) {
+            (self.day, self.minFen, self.avgFen, self.maxFen, self.markets) = (day, minFen, avgFen, maxFen, markets)
         }
     }
 
@@ -44,18 +38,18 @@ extension PriceQueries {
     public static let historyPeriods = [7, 30, 365]
 
     public func history(variety: String, days: Int, market: String? = nil) async throws -> History? {
-        try store.readOnCallingTask { db in
-            guard let name = try String.fetchOne(db.cachedStatement(sql: Statements.varietyName), arguments: [variety])
-            else { return nil }
-            guard let latest = try latestDay(onOrBefore: today(), variety: variety, db), let end = BeijingDay(latest) else {
+        try store.readingNow { transaction in
+            let prices = try transaction.prices
+            guard let name = try prices.varietyName(variety) else { return nil }
+            guard let latest = try prices.latestDay(onOrBefore: today(), variety: variety), let end = BeijingDay(latest) else {
                 return History(
                     varietyCode: variety, varietyName: name, marketID: market, days: days, freshness: freshness(nil),
                     points: [], weekOnWeekPercent: nil, yearOnYearPercent: nil)
             }
-            let points = try series(variety, market: market, from: end.adding(days: 1 - days), through: end, db)
+            let points = try prices.series(variety, market: market, from: end.adding(days: 1 - days), through: end)
             let now = points.last?.avgFen
-            let weekAgo = try average(variety, market: market, near: end.adding(days: -7), db)
-            let yearAgo = try average(variety, market: market, near: end.adding(days: -365), db)
+            let weekAgo = try Self.average(variety, market: market, near: end.adding(days: -7), prices)
+            let yearAgo = try Self.average(variety, market: market, near: end.adding(days: -365), prices)
             return History(
                 varietyCode: variety, varietyName: name, marketID: market, days: days, freshness: freshness(latest),
                 points: points, weekOnWeekPercent: Self.change(from: weekAgo, to: now),
@@ -63,19 +57,9 @@ extension PriceQueries {
         }
     }
 
-    func series(_ variety: String, market: String?, from first: BeijingDay, through last: BeijingDay, _ db: Database) throws
-        -> [Point]
-    {
-        if let market {
-            return try Point.fetchAll(
-                db.cachedStatement(sql: Statements.marketSeries), arguments: [variety, first.text, last.text, market])
-        }
-        return try Point.fetchAll(db.cachedStatement(sql: Statements.series), arguments: [variety, first.text, last.text])
-    }
-
     /// The average on the newest day within a week before a day: the point a change compares with.
-    func average(_ variety: String, market: String?, near day: BeijingDay, _ db: Database) throws -> Int64? {
-        try series(variety, market: market, from: day.adding(days: -6), through: day, db).last?.avgFen
+    static func average(_ variety: String, market: String?, near day: BeijingDay, _ prices: any PriceTransaction) throws -> Int64? {
+        try prices.series(variety, market: market, from: day.adding(days: -6), through: day).last?.avgFen
     }
 
     /// A variety at each market (各市场价格): the newest price of the last 30 days at every market.
@@ -86,7 +70,7 @@ extension PriceQueries {
         public let markets: [MarketPrice]
     }
 
-    public struct MarketPrice: Codable, Sendable, Equatable, FetchableRecord {
+    public struct MarketPrice: Codable, Sendable, Equatable {
         public let marketID: String
         public let marketName: String
         public let regionCode: String
@@ -95,7 +79,18 @@ extension PriceQueries {
         public let avgFen: Int64
         public let maxFen: Int64
         public let flags: String
-        public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+
+        /// Read by column name, from whichever store holds it.
+        public init(row: some StoredRow) {
+            marketID = row.text("market_id")
+            marketName = row.text("market_name")
+            regionCode = row.text("region_code")
+            day = row.text("day")
+            minFen = row.integer("min_fen")
+            avgFen = row.integer("avg_fen")
+            maxFen = row.integer("max_fen")
+            flags = row.text("flags")
+        }
 
         enum CodingKeys: String, CodingKey {
             case marketName, regionCode, day, minFen, avgFen, maxFen, flags
@@ -104,26 +99,13 @@ extension PriceQueries {
     }
 
     public func acrossMarkets(variety: String) async throws -> AcrossMarkets? {
-        try store.readOnCallingTask { db in
-            guard let name = try String.fetchOne(db, sql: "SELECT name FROM price_variety WHERE code = ?", arguments: [variety])
-            else { return nil }
-            // SQLite takes the other columns from the row holding MAX(observed_on): each market's newest.
-            let prices = try MarketPrice.fetchAll(
-                db.cachedStatement(
-                    sql: """
-                        SELECT p.market_id, IFNULL(m.name, p.market_id) AS market_name, IFNULL(m.region_code, '') AS region_code,
-                            p.day, p.min_fen, p.avg_fen, p.max_fen, p.flags
-                        FROM (
-                            SELECT market_id, MAX(observed_on) AS day, min_fen, avg_fen, max_fen, flags
-                            FROM price_observation
-                            WHERE variety_code = ? AND observed_on BETWEEN ? AND ? AND superseded = 0
-                            GROUP BY market_id
-                        ) AS p LEFT JOIN price_market m ON m.id = p.market_id
-                        ORDER BY p.avg_fen DESC
-                        """),
-                arguments: [variety, today().adding(days: -30).text, today().text])
+        let (first, last) = (today().adding(days: -30), today())
+        return try store.readingNow { transaction in
+            let prices = try transaction.prices
+            guard let name = try prices.varietyName(variety) else { return nil }
+            let markets = try prices.newestAtEachMarket(variety: variety, from: first, through: last)
             return AcrossMarkets(
-                varietyCode: variety, varietyName: name, freshness: freshness(prices.map(\.day).max()), markets: prices)
+                varietyCode: variety, varietyName: name, freshness: freshness(markets.map(\.day).max()), markets: markets)
         }
     }
 }

@@ -1,7 +1,6 @@
 public import ChinaLocale
 import Foundation
-import GRDB
-public import Storage
+public import Sync
 
 /// The price answers people ask the station for, read from local data only, so that they work
 /// with no link at all. Every answer says the day its data is from and how old that is.
@@ -14,11 +13,11 @@ public import Storage
 /// let corn = try await queries.history(variety: "01010301", days: 30)
 /// ```
 public struct PriceQueries: Sendable {
-    let store: Store
+    let store: any TransactionStore
     /// The day it is in Beijing; tests and benchmarks pass a fixed one.
     let today: @Sendable () -> BeijingDay
 
-    public init(store: Store, today: @escaping @Sendable () -> BeijingDay = { BeijingDay.today() }) {
+    public init(store: any TransactionStore, today: @escaping @Sendable () -> BeijingDay = { BeijingDay.today() }) {
         self.store = store
         self.today = today
     }
@@ -33,14 +32,6 @@ public struct PriceQueries: Sendable {
 
     func freshness(_ day: String?) -> Freshness {
         Freshness(asOf: day, ageDays: day.flatMap(BeijingDay.init).map { today().days(since: $0) })
-    }
-
-    /// The newest day with counting prices, on or before a day.
-    func latestDay(onOrBefore day: BeijingDay, variety: String? = nil, _ db: Database) throws -> String? {
-        if let variety {
-            return try String.fetchOne(db.cachedStatement(sql: Statements.latestDayOfVariety), arguments: [variety, day.text])
-        }
-        return try String.fetchOne(db.cachedStatement(sql: Statements.latestDay), arguments: [day.text])
     }
 
     /// Percent change from one average to another, to one decimal; `nil` without both.

@@ -1,8 +1,6 @@
 public import ChinaLocale
 import Foundation
-public import GRDB
 public import Sync
-import Storage
 
 /// The county's side of prices: publishes the catalogue and the bulletins, through the county's
 /// replica, which signs them for every station.
@@ -24,7 +22,7 @@ public struct PricePublisher: Sendable {
     /// Publishes categories, varieties and markets in one transaction; unchanged records cost nothing.
     public func publish(_ catalogue: PriceCatalogue) async throws {
         try CatalogueRules.validate(catalogue)
-        try await replica.store.pool.write { db in
+        try await replica.writing { [replica] db in
             for category in catalogue.categories {
                 try replica.write(db, to: PricesCollections.category.name, id: category.code, fields: ["name": .text(category.name)])
             }
@@ -45,15 +43,16 @@ public struct PricePublisher: Sendable {
     }
 
     /// Publishes a bulletin as it is, flags included, in the caller's transaction.
-    public func publish(_ bulletin: PriceBulletin, _ db: Database) throws {
-        try replica.write(db, to: PricesCollections.bulletin.name, id: bulletin.id, fields: bulletin.fields(publishedAt: Date()))
+    public func publish(_ bulletin: PriceBulletin, _ transaction: any StoreTransaction) throws {
+        try replica.write(transaction, to: PricesCollections.bulletin.name, id: bulletin.id, fields: bulletin.fields(publishedAt: Date()))
     }
 
     /// Publishes checked prices as one bulletin per day, in the caller's transaction. Flags are
     /// set against the prices already held and those before them in the same call.
-    public func publish(_ prices: [CheckedPrice], source: String, _ db: Database) throws -> [PriceBulletin] {
+    public func publish(_ prices: [CheckedPrice], source: String, _ transaction: any StoreTransaction) throws -> [PriceBulletin] {
         guard let first = prices.map(\.day).min(), let last = prices.map(\.day).max() else { return [] }
-        var check = SuspectPriceCheck(history: try PriceHistory.load(db, from: first, through: last))
+        let held = try transaction.prices
+        var check = SuspectPriceCheck(history: try held.history(from: first, through: last, variety: nil, market: nil))
         var bulletins: [PriceBulletin] = []
         for (day, group) in Dictionary(grouping: prices, by: \.day).sorted(by: { $0.key < $1.key }) {
             let flagged = group.map { price in
@@ -61,9 +60,9 @@ public struct PricePublisher: Sendable {
                 price.flags = check.flags(for: price)
                 return price
             }
-            let serial = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM price_bulletin WHERE observed_on = ?", arguments: [day.text]) ?? 0
+            let serial = try held.bulletinCount(on: day)
             let bulletin = PriceBulletin(id: "PB-\(day.text)-\(serial + 1)", day: day, source: source, prices: flagged)
-            try publish(bulletin, db)
+            try publish(bulletin, transaction)
             bulletins.append(bulletin)
         }
         return bulletins

@@ -1,7 +1,5 @@
 public import ChinaLocale
 import Foundation
-import GRDB
-import Storage
 public import Sync
 import DomainCore
 
@@ -29,19 +27,17 @@ public struct PriceRecorder: Sendable {
                 kind: .conflict, code: "not_a_station", message: "县级服务器通过价格公告发布价格",
                 messageEN: "the county publishes prices as bulletins; stations record them")
         }
-        return try await replica.store.pool.write { db in
-            var price = try PriceRules.check(entry, catalogue: try CatalogueIndex.load(db), today: today())
+        return try await replica.writing { [replica, today] transaction in
+            let prices = try transaction.prices
+            var price = try PriceRules.check(entry, catalogue: try prices.catalogue(), today: today())
             if let corrected = entry.corrects {
-                let owner = try String.fetchOne(
-                    db, sql: "SELECT village_code FROM price_observation WHERE id = ?", arguments: [corrected])
-                guard owner == village else {
+                guard try prices.villageOfPrice(corrected) == village else {
                     throw DomainError.invalidField(
                         "corrects", message: "只能更正本村记录的价格", messageEN: "only this village's own records can be corrected")
                 }
             }
             var check = SuspectPriceCheck(
-                history: try PriceHistory.load(
-                    db, from: price.day, through: price.day, variety: entry.varietyCode, market: entry.marketID))
+                history: try prices.history(from: price.day, through: price.day, variety: entry.varietyCode, market: entry.marketID))
             price.flags = check.flags(for: price)
             let id = RecordID.make()
             let fields: [String: SyncValue] = [
@@ -54,8 +50,8 @@ public struct PriceRecorder: Sendable {
                 "recorded_by": .text(operatorName),
                 "recorded_at": .text(BeijingTime.timestamp()),
             ]
-            try replica.write(db, to: PricesCollections.observation.name, id: id, fields: fields)
-            return try PriceObservation.fetchOne(db, sql: "SELECT * FROM price_observation WHERE id = ?", arguments: [id])!
+            try replica.write(transaction, to: PricesCollections.observation.name, id: id, fields: fields)
+            return try prices.price(id: id)!
         }
     }
 }

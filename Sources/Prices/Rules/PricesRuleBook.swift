@@ -1,5 +1,4 @@
 import ChinaLocale
-import GRDB
 import Sync
 import DomainCore
 
@@ -35,8 +34,7 @@ enum PricesRuleBook {
         // A correction marks the price it names superseded: only a price of the same village's.
         ChangeRule("prices.observation.corrects") { change in
             guard case .text(let corrected) = try change.value("corrects") else { return nil }
-            let owner = try String.fetchOne(
-                change.db.cachedStatement(sql: "SELECT village_code FROM price_observation WHERE id = ?"), arguments: [corrected])
+            let owner = try change.transaction.prices.villageOfPrice(corrected)
             guard let owner else { return "corrects names no price held here" }
             guard !owner.isEmpty, owner == (try change.text("village_code")) else {
                 return "a price corrects only its own village's prices, never a county bulletin's or another village's"

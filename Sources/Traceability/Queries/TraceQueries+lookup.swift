@@ -1,7 +1,6 @@
 import ChinaLocale
 import Foundation
-import GRDB
-import Storage
+import Sync
 
 extension TraceQueries {
     /// Looks a scanned or typed code up: a certificate's code finds its lot, a lot's code the lot;
@@ -11,8 +10,9 @@ extension TraceQueries {
     ///   an answer, 未查到 at worst.
     public func lookup(_ raw: String) throws -> TraceLookup {
         let code = try TraceCode(raw)
-        return try store.readOnCallingTask { db in
-            guard let (lot, certificate) = try Self.find(code, db) else {
+        return try store.readingNow { transaction in
+            let trace = try transaction.trace
+            guard let (lot, certificate) = try Self.find(code, trace) else {
                 let mistyped = code.reading.mistyped
                 return TraceLookup(
                     code: code.text, reading: code.reading, verdict: mistyped == nil ? .notFound : .mistyped,
@@ -20,15 +20,12 @@ extension TraceQueries {
             }
             return TraceLookup(
                 code: code.text, reading: code.reading, verdict: .found, headline: "查到",
-                found: try found(lot, certificate: certificate, db))
+                found: try found(lot, certificate: certificate, trace, transaction))
         }
     }
 
-    static func find(_ code: TraceCode, _ db: Database) throws -> (TraceLot, TraceCertificate?)? {
-        if let certificate = try TraceCertificate.fetchOne(
-            db.cachedStatement(sql: Statements.certificateByKey),
-            arguments: [code.lookupKey]), let lot = try lot(db, id: certificate.lotID)
-        {
+    static func find(_ code: TraceCode, _ trace: any TraceTransaction) throws -> (TraceLot, TraceCertificate?)? {
+        if let certificate = try trace.certificate(codeKey: code.lookupKey), let lot = try trace.lot(id: certificate.lotID) {
             return (lot, certificate)
         }
         var keys = [code.lookupKey]
@@ -36,25 +33,21 @@ extension TraceQueries {
             keys.append(code.lookupKey.replacingOccurrences(of: " 21 \(serial)", with: ""))
         }
         for key in keys {
-            if let lot = try TraceLot.fetchOne(
-                db.cachedStatement(sql: Statements.lotByKey),
-                arguments: [key])
-            {
-                let certificate = try TraceCertificate.fetchOne(
-                    db.cachedStatement(sql: Statements.certificateOfLot),
-                    arguments: [lot.id])
-                return (lot, certificate)
+            if let lot = try trace.lot(codeKey: key) {
+                return (lot, try trace.certificate(ofLot: lot.id))
             }
         }
         return nil
     }
 
-    private func found(_ lot: TraceLot, certificate: TraceCertificate?, _ db: Database) throws -> TraceLookup.Found {
-        let upstream = try TraceLineage.lots(db, from: lot.id, direction: .upstream)
-        let downstream = try TraceLineage.lots(db, from: lot.id, direction: .downstream)
-        let events = try TraceLineage.events(db, ofLots: [lot.id] + upstream.map(\.lotID)).filter { !$0.retracted && $0.kind != .retraction }
+    private func found(
+        _ lot: TraceLot, certificate: TraceCertificate?, _ trace: any TraceTransaction, _ transaction: any StoreTransaction
+    ) throws -> TraceLookup.Found {
+        let upstream = try TraceLineage.lots(trace, from: lot.id, direction: .upstream)
+        let downstream = try TraceLineage.lots(trace, from: lot.id, direction: .downstream)
+        let events = try trace.events(ofLots: [lot.id] + upstream.map(\.lotID)).filter { !$0.retracted && $0.kind != .retraction }
         var codes = [lot.id: lot.traceCode]
-        for step in upstream { codes[step.lotID] = try Self.lot(db, id: step.lotID)?.traceCode }
+        for step in upstream { codes[step.lotID] = try trace.lot(id: step.lotID)?.traceCode }
 
         let violations = SafetyIntervalCheck.violations(in: events)
         let tests = events.filter { $0.kind == .inspecting }.map(Self.test)
@@ -85,7 +78,7 @@ extension TraceQueries {
                 name: PersonalDataMask.party(lot.producerName, kind: lot.producerKind), kind: lot.producerKind.label,
                 phone: person ? PersonalDataMask.phone(lot.producerPhone) : lot.producerPhone),
             origin: .init(
-                villageCode: lot.villageCode, village: try placeName(db, lot.villageCode) ?? lot.villageCode,
+                villageCode: lot.villageCode, village: try placeName(transaction, lot.villageCode) ?? lot.villageCode,
                 place: lot.origin),
             harvestedOn: events.last { $0.kind == .harvesting }?.day,
             certificate: certificate.map { .init(code: $0.code, issuedOn: $0.issuedOn) },

@@ -1,5 +1,4 @@
-public import GRDB
-public import Storage
+public import Sync
 
 /// The traceability module's reads, all from local data: a code looked up, a lot's lineage, the
 /// village's recent lots.
@@ -8,20 +7,18 @@ public import Storage
 /// the code itself is shown.
 ///
 /// ```swift
-/// let queries = TraceQueries(store: store, placeName: SQLiteVillageStore.placeName)
+/// let queries = TraceQueries(store: store) { transaction, code in try transaction.villages.placeName(code: code) }
 /// let answer = try queries.lookup("(01)06901234567892(10)A1")
 /// ```
 public struct TraceQueries: Sendable {
-    let store: Store
-    let placeName: @Sendable (Database, String) throws -> String?
+    let store: any TransactionStore
+    /// Names a village in the transaction of the read that needs it.
+    public typealias PlaceName = @Sendable (any StoreTransaction, String) throws -> String?
+    let placeName: PlaceName
 
-    public init(store: Store, placeName: @escaping @Sendable (Database, String) throws -> String? = { _, _ in nil }) {
+    public init(store: any TransactionStore, placeName: @escaping PlaceName = { _, _ in nil }) {
         self.store = store
         self.placeName = placeName
-    }
-
-    static func lot(_ db: Database, id: String) throws -> TraceLot? {
-        try TraceLot.fetchOne(db.cachedStatement(sql: Statements.lotByID), arguments: [id])
     }
 
     /// A lot with what the screen lists beside it.
@@ -34,20 +31,13 @@ public struct TraceQueries: Sendable {
 
     /// The lots registered here most recently (the operator's list), with their safety flags.
     public func recentLots(village: String?, limit: Int) async throws -> [LotSummary] {
-        try await store.pool.read { db in
-            let lots = try TraceLot.fetchAll(
-                db,
-                sql: """
-                    SELECT * FROM trace_lot WHERE ?1 IS NULL OR village_code = ?1
-                    ORDER BY created_at DESC, id LIMIT ?2
-                    """,
-                arguments: [village, limit])
-            return try lots.map { lot in
-                let lineage = try TraceLineage.events(db, lineageOf: lot.id)
+        try await store.reading { transaction in
+            let trace = try transaction.trace
+            return try trace.recentLots(village: village, limit: limit).map { lot in
+                let lineage = try TraceLineage.events(trace, lineageOf: lot.id)
                 return LotSummary(
                     lot: lot, events: lineage.filter { $0.lotID == lot.id }.count,
-                    certificates: try Int.fetchOne(
-                        db, sql: "SELECT COUNT(*) FROM trace_certificate WHERE lot_id = ?", arguments: [lot.id]) ?? 0,
+                    certificates: try trace.certificateCount(ofLot: lot.id),
                     safetyViolations: SafetyIntervalCheck.violations(in: lineage).count)
             }
         }
@@ -68,10 +58,11 @@ public struct TraceQueries: Sendable {
     }
 
     public func lineage(of lotID: String, direction: TraceLineage.Direction) async throws -> [LineageLot]? {
-        try await store.pool.read { db in
-            guard try Self.lot(db, id: lotID) != nil else { return nil }
-            return try TraceLineage.lots(db, from: lotID, direction: direction).compactMap { step in
-                try Self.lot(db, id: step.lotID).map {
+        try await store.reading { transaction in
+            let trace = try transaction.trace
+            guard try trace.lot(id: lotID) != nil else { return nil }
+            return try TraceLineage.lots(trace, from: lotID, direction: direction).compactMap { step in
+                try trace.lot(id: step.lotID).map {
                     LineageLot(
                         lotID: $0.id, depth: step.depth, traceCode: $0.traceCode, productName: $0.productName,
                         villageCode: $0.villageCode)

@@ -1,4 +1,4 @@
-public import GRDB
+public import Sync
 
 /// A compliance certificate (承诺达标合格证) issued for one lot, with its own code: product,
 /// quantity, producer and contact, origin, issue date, the producer's promise and, optionally, a
@@ -8,7 +8,7 @@ public import GRDB
 /// let certificate = try await recorder.issue(CertificateEntry(lotID: lot.id, issuedOn: "2026-06-01"), by: "operator-1")
 /// certificate.code   // "HG2606010427183"
 /// ```
-public struct TraceCertificate: Codable, Sendable, Equatable, FetchableRecord {
+public struct TraceCertificate: Codable, Sendable, Equatable {
     public let id: String
     public let code: String
     public let lotID: String
@@ -33,23 +33,23 @@ public struct TraceCertificate: Codable, Sendable, Equatable, FetchableRecord {
         case lotID = "lotId"
     }
 
-    public init(row: Row) throws {
-        id = row["id"]
-        code = row["code"]
-        lotID = row["lot_id"]
-        villageCode = row["village_code"]
-        productName = row["product_name"]
-        quantityG = row["quantity_g"]
-        producerName = row["producer_name"]
-        producerKind = PartyKind(rawValue: row["producer_kind"]) ?? .person
-        producerPhone = row["producer_phone"]
-        origin = row["origin"]
-        issuedOn = row["issued_on"]
-        promise = row["promise"]
-        testKind = (row["test_kind"] as String?).flatMap(TestKind.init(rawValue:))
-        testPassed = row["test_passed"]
-        issuedBy = row["issued_by"]
-        recordedAt = row["recorded_at"]
+    public init(row: some StoredRow) {
+        id = row.text("id")
+        code = row.text("code")
+        lotID = row.text("lot_id")
+        villageCode = row.text("village_code")
+        productName = row.text("product_name")
+        quantityG = row.integer("quantity_g")
+        producerName = row.text("producer_name")
+        producerKind = PartyKind(rawValue: row.text("producer_kind")) ?? .person
+        producerPhone = row.text("producer_phone")
+        origin = row.text("origin")
+        issuedOn = row.text("issued_on")
+        promise = row.text("promise")
+        testKind = row.optionalText("test_kind").flatMap(TestKind.init(rawValue:))
+        testPassed = row.optionalBool("test_passed")
+        issuedBy = row.text("issued_by")
+        recordedAt = row.text("recorded_at")
     }
 
     /// The promise of the 2026 rules: no banned pesticides or veterinary drugs, no illegal

@@ -1,5 +1,5 @@
 import Foundation
-public import GRDB
+public import Sync
 
 /// One thing that happened to a lot (追溯事件), shaped after GS1 EPCIS 2.0: what (the lot and a
 /// quantity), when (with its zone, +08:00), where (read point, business location), why (the kind,
@@ -13,7 +13,7 @@ public import GRDB
 /// let event = try await recorder.record(EventEntry(lotID: lot.id, kind: .harvesting,
 ///                                                  occurredAt: "2026-06-01T07:30:00+08:00"), by: "operator-1")
 /// ```
-public struct TraceEvent: Codable, Sendable, Equatable, FetchableRecord {
+public struct TraceEvent: Codable, Sendable, Equatable {
     public let id: String
     public let villageCode: String
     public let lotID: String
@@ -59,42 +59,35 @@ public struct TraceEvent: Codable, Sendable, Equatable, FetchableRecord {
 
     /// Read column by column: a lookup reads dozens of events, and the Decodable path would run a
     /// JSON decoder for each event's inputs and outputs.
-    public init(row: Row) throws {
-        id = row["id"]
-        villageCode = row["village_code"]
-        lotID = row["lot_id"]
-        kind = try Self.decoded(row["kind"], "kind")
-        occurredAt = row["occurred_at"]
-        readPoint = row["read_point"]
-        bizLocation = row["biz_location"]
-        disposition = row["disposition"]
-        sourceName = row["source_name"]
-        sourceKind = (row["source_kind"] as String?).flatMap(PartyKind.init(rawValue:))
-        destinationName = row["destination_name"]
-        destinationKind = (row["destination_kind"] as String?).flatMap(PartyKind.init(rawValue:))
-        quantityG = row["quantity_g"]
-        inputName = row["input_name"]
-        registrationNumber = row["registration_number"]
-        dose = row["dose"]
-        safetyIntervalDays = row["safety_interval_days"]
-        testKind = (row["test_kind"] as String?).flatMap(TestKind.init(rawValue:))
-        testItem = row["test_item"]
-        testPassed = row["test_passed"]
-        tester = row["tester"]
-        inputs = try Self.lots(row["inputs"])
-        outputs = try Self.lots(row["outputs"])
-        retracts = row["retracts"]
-        note = row["note"]
-        recordedBy = row["recorded_by"]
-        recordedAt = row["recorded_at"]
-        retracted = row["retracted"]
-    }
-
-    static func decoded(_ text: String, _ column: String) throws -> TraceEventKind {
-        guard let kind = TraceEventKind(rawValue: text) else {
-            throw DatabaseError(message: "trace_event.\(column) holds an unknown kind \(text)")
-        }
-        return kind
+    public init(row: some StoredRow) throws {
+        id = row.text("id")
+        villageCode = row.text("village_code")
+        lotID = row.text("lot_id")
+        kind = try row.value("kind", as: TraceEventKind.self)
+        occurredAt = row.text("occurred_at")
+        readPoint = row.text("read_point")
+        bizLocation = row.text("biz_location")
+        disposition = row.text("disposition")
+        sourceName = row.text("source_name")
+        sourceKind = row.optionalText("source_kind").flatMap(PartyKind.init(rawValue:))
+        destinationName = row.text("destination_name")
+        destinationKind = row.optionalText("destination_kind").flatMap(PartyKind.init(rawValue:))
+        quantityG = row.optionalInteger("quantity_g")
+        inputName = row.text("input_name")
+        registrationNumber = row.text("registration_number")
+        dose = row.text("dose")
+        safetyIntervalDays = row.optionalInteger("safety_interval_days").map(Int.init)
+        testKind = row.optionalText("test_kind").flatMap(TestKind.init(rawValue:))
+        testItem = row.text("test_item")
+        testPassed = row.optionalBool("test_passed")
+        tester = row.text("tester")
+        inputs = try Self.lots(row.text("inputs"))
+        outputs = try Self.lots(row.text("outputs"))
+        retracts = row.optionalText("retracts")
+        note = row.text("note")
+        recordedBy = row.text("recorded_by")
+        recordedAt = row.text("recorded_at")
+        retracted = row.integer("retracted") != 0
     }
 
     static func lots(_ json: String) throws -> [String] {

@@ -1,4 +1,4 @@
-public import GRDB
+public import Sync
 
 /// A lot (批次) of farm produce: what a trace code names. Master data of the village that made it,
 /// merged field by field, read by every station so that a code scanned anywhere in the county is
@@ -10,7 +10,7 @@ public import GRDB
 /// let lot = try await TraceRecorder(replica: station).register(entry, by: "operator-1")
 /// lot.traceCode   // "(01)06901234567892(10)2605A1", upper-cased and trimmed
 /// ```
-public struct TraceLot: Codable, Sendable, Equatable, FetchableRecord {
+public struct TraceLot: Codable, Sendable, Equatable {
     public let id: String
     /// The village whose station registered it.
     public let villageCode: String
@@ -30,18 +30,18 @@ public struct TraceLot: Codable, Sendable, Equatable, FetchableRecord {
     public let createdAt: String
 
     /// Read column by column, as a lookup reads a lot and all its sources.
-    public init(row: Row) throws {
-        id = row["id"]
-        villageCode = row["village_code"]
-        traceCode = row["trace_code"]
-        productName = row["product_name"]
-        varietyCode = row["variety_code"]
-        quantityG = row["quantity_g"]
-        producerName = row["producer_name"]
-        producerKind = PartyKind(rawValue: row["producer_kind"]) ?? .person
-        producerPhone = row["producer_phone"]
-        producerCreditCode = row["producer_credit_code"]
-        origin = row["origin"]
-        createdAt = row["created_at"]
+    public init(row: some StoredRow) {
+        id = row.text("id")
+        villageCode = row.text("village_code")
+        traceCode = row.text("trace_code")
+        productName = row.text("product_name")
+        varietyCode = row.text("variety_code")
+        quantityG = row.integer("quantity_g")
+        producerName = row.text("producer_name")
+        producerKind = PartyKind(rawValue: row.text("producer_kind")) ?? .person
+        producerPhone = row.text("producer_phone")
+        producerCreditCode = row.text("producer_credit_code")
+        origin = row.text("origin")
+        createdAt = row.text("created_at")
     }
 }

@@ -1,6 +1,4 @@
-public import GRDB
 public import Hummingbird
-import Storage
 public import Sync
 public import WebAPI
 
@@ -9,7 +7,7 @@ public import WebAPI
 /// certificates, and the county's administrator records events too (an official sampling, a recall).
 ///
 /// ```swift
-/// TraceRoutes(.station(store: store) { try await link.replica() }, placeName: SQLiteVillageStore.placeName)
+/// TraceRoutes(.station(store: store) { try await link.replica() }) { transaction, code in try transaction.villages.placeName(code: code) }
 ///     .addRoutes(to: router.group("api/v1"))
 /// // GET trace/lookup?code=…, trace/lots, trace/lots/{id}/lineage; POST trace/lots, PATCH trace/lots/{id},
 /// // POST trace/events, trace/transformations, trace/certificates (station); POST trace/events (county)
@@ -20,7 +18,7 @@ public struct TraceRoutes: RouteProvider {
     let side: DomainSite.Side
     let replica: @Sendable () async throws -> Replica?
 
-    public init(_ site: DomainSite, placeName: @escaping @Sendable (Database, String) throws -> String? = { _, _ in nil }) {
+    public init(_ site: DomainSite, placeName: @escaping TraceQueries.PlaceName = { _, _ in nil }) {
         self.queries = TraceQueries(store: site.store, placeName: placeName)
         self.side = site.side
         self.replica = site.replica

@@ -1,13 +1,12 @@
-import GRDB
 import Sync
-import Storage
 
 extension TraceRecorder {
     /// Changes a lot's master data, checked by the same rules as a new lot; only the fields that
     /// change travel. The code, the village and the registration time never change.
     public func amend(lotID: String, _ amendment: LotAmendment, by operatorName: String) async throws -> TraceLot {
-        try await replica.store.pool.write { db in
-            let lot = try ownedLot(lotID, field: "id", db)
+        try await replica.writing { transaction in
+            let trace = try transaction.trace
+            let lot = try ownedLot(lotID, field: "id", trace)
             let entry = LotEntry(
                 traceCode: lot.traceCode, productName: amendment.productName ?? lot.productName,
                 varietyCode: lot.varietyCode, quantityG: amendment.quantityG ?? lot.quantityG,
@@ -19,8 +18,8 @@ extension TraceRecorder {
             var fields = try TraceRules.lotFields(
                 entry, code: try TraceCode(lot.traceCode), village: lot.villageCode, prefix: "", now: now())
             for fixed in ["trace_code", "village_code", "created_at"] { fields[fixed] = nil }
-            try replica.write(db, to: TraceCollections.lot.name, id: lot.id, fields: fields)
-            return try TraceQueries.lot(db, id: lot.id)!
+            try replica.write(trace, to: TraceCollections.lot.name, id: lot.id, fields: fields)
+            return try trace.lot(id: lot.id)!
         }
     }
 }

@@ -1,18 +1,17 @@
 import ChinaLocale
-import GRDB
 import Sync
 import DomainCore
 import Foundation
-import Storage
 
 extension TraceRecorder {
     /// Issues a compliance certificate (合格证) for one of the village's lots. The promise must be
     /// true: a lot with a safety-interval violation, a failed test or a recall gets none.
     public func issue(_ entry: CertificateEntry, by operatorName: String) async throws -> TraceCertificate {
         _ = try stationVillage()
-        return try await replica.store.pool.write { db in
-            let lot = try ownedLot(entry.lotID, field: "lot_id", db)
-            let events = try TraceLineage.events(db, lineageOf: lot.id).filter { !$0.retracted }
+        return try await replica.writing { transaction in
+            let trace = try transaction.trace
+            let lot = try ownedLot(entry.lotID, field: "lot_id", trace)
+            let events = try TraceLineage.events(trace, lineageOf: lot.id).filter { !$0.retracted }
             if let violation = SafetyIntervalCheck.violations(in: events).first {
                 throw DomainError.invalidField(
                     "lot_id", message: "未过农药安全间隔期，不能开具合格证：\(violation.message)",
@@ -33,7 +32,7 @@ extension TraceRecorder {
                 }
                 return day
             } ?? today
-            let code = try uniqueCode(db, serials: 1_000_000) { serial in
+            let code = try uniqueCode(trace, serials: 1_000_000) { serial in
                 let body = issuedOn.compactText + String(format: "%06d", serial)
                 return "HG" + body + String(GS1CheckDigit.expected(forBody: body) ?? 0)
             }
@@ -48,8 +47,8 @@ extension TraceRecorder {
                 "test_passed": entry.testPassed.map { .integer($0 ? 1 : 0) } ?? .null,
                 "issued_by": .text(operatorName), "recorded_at": .text(BeijingTime.timestamp(now())),
             ]
-            try replica.write(db, to: TraceCollections.certificate.name, id: id, fields: fields)
-            return try TraceCertificate.fetchOne(db, sql: "SELECT * FROM trace_certificate WHERE id = ?", arguments: [id])!
+            try replica.write(trace, to: TraceCollections.certificate.name, id: id, fields: fields)
+            return try trace.certificate(id: id)!
         }
     }
 }

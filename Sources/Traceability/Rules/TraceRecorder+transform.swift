@@ -1,9 +1,7 @@
 import ChinaLocale
-import GRDB
 import Sync
 import DomainCore
 import Foundation
-import Storage
 
 extension TraceRecorder {
     /// Lots mixed or split, with the lots they became.
@@ -17,7 +15,8 @@ extension TraceRecorder {
     /// cooperative buys from many); the outputs are this village's.
     public func transform(_ entry: TransformationEntry, by operatorName: String) async throws -> Transformation {
         let village = try stationVillage()
-        return try await replica.store.pool.write { db in
+        return try await replica.writing { transaction in
+            let trace = try transaction.trace
             guard !entry.inputs.isEmpty, Set(entry.inputs).count == entry.inputs.count else {
                 throw DomainError.invalidField("inputs", message: "至少一个投入批次，且不重复", messageEN: "inputs must name at least one lot, each once")
             }
@@ -26,7 +25,7 @@ extension TraceRecorder {
             }
             var inputGrams: Int64 = 0
             for (index, id) in entry.inputs.enumerated() {
-                guard let lot = try TraceQueries.lot(db, id: id) else {
+                guard let lot = try trace.lot(id: id) else {
                     throw DomainError.invalidField("inputs[\(index)]", message: "未查到该批次", messageEN: "inputs[\(index)] names no lot held here")
                 }
                 inputGrams += lot.quantityG
@@ -38,7 +37,7 @@ extension TraceRecorder {
                     messageEN: "outputs weigh \(outputGrams) g, more than the inputs' \(inputGrams) g")
             }
             let outputs = try entry.outputs.enumerated().map { index, output in
-                try insertLot(output, village: village, prefix: "outputs[\(index)].", db)
+                try insertLot(output, village: village, prefix: "outputs[\(index)].", trace)
             }
             let at = BeijingTime.timestamp(now())
             var fields = try TraceRules.eventFields(
@@ -54,10 +53,10 @@ extension TraceRecorder {
             fields["recorded_by"] = .text(operatorName)
             fields["recorded_at"] = .text(at)
             let id = Self.newID()
-            try replica.write(db, to: TraceCollections.event.name, id: id, fields: fields)
+            try replica.write(trace, to: TraceCollections.event.name, id: id, fields: fields)
             return Transformation(
-                event: try TraceEvent.fetchOne(db, sql: "SELECT * FROM trace_event WHERE id = ?", arguments: [id])!,
-                outputs: try outputs.map { try TraceQueries.lot(db, id: $0)! })
+                event: try trace.event(id: id)!,
+                outputs: try outputs.map { try trace.lot(id: $0)! })
         }
     }
 

@@ -1,7 +1,5 @@
 import ChinaLocale
 public import Foundation
-import GRDB
-import Storage
 public import Sync
 import DomainCore
 
@@ -37,34 +35,36 @@ public struct TraceRecorder: Sendable {
 
     public func register(_ entry: LotEntry, by operatorName: String) async throws -> TraceLot {
         let village = try stationVillage()
-        return try await replica.store.pool.write { db in
-            let id = try insertLot(entry, village: village, prefix: "", db)
-            return try TraceQueries.lot(db, id: id)!
+        return try await replica.writing { transaction in
+            let trace = try transaction.trace
+            let id = try insertLot(entry, village: village, prefix: "", trace)
+            return try trace.lot(id: id)!
         }
     }
 
     public func record(_ entry: EventEntry, by operatorName: String) async throws -> RecordedEvent {
-        try await replica.store.pool.write { db in
-            let lot = try ownedLot(entry.lotID, field: "lot_id", db)
+        try await replica.writing { transaction in
+            let trace = try transaction.trace
+            let lot = try ownedLot(entry.lotID, field: "lot_id", trace)
             guard entry.kind != .transforming else {
                 throw DomainError.invalidField(
                     "kind", message: "混批、分批请用 transformations 记录", messageEN: "record mixing or splitting as a transformation")
             }
-            try checkRetraction(entry, db)
+            try checkRetraction(entry, trace)
             var fields = try TraceRules.eventFields(entry, village: lot.villageCode, now: now())
             fields["recorded_by"] = .text(operatorName)
             fields["recorded_at"] = .text(BeijingTime.timestamp(now()))
             let id = Self.newID()
-            try replica.write(db, to: TraceCollections.event.name, id: id, fields: fields)
+            try replica.write(trace, to: TraceCollections.event.name, id: id, fields: fields)
             return RecordedEvent(
-                event: try TraceEvent.fetchOne(db, sql: "SELECT * FROM trace_event WHERE id = ?", arguments: [id])!,
-                safetyViolations: SafetyIntervalCheck.violations(in: try TraceLineage.events(db, lineageOf: lot.id)))
+                event: try trace.event(id: id)!,
+                safetyViolations: SafetyIntervalCheck.violations(in: try TraceLineage.events(trace, lineageOf: lot.id)))
         }
     }
 
     /// A retraction names an event of the same lot (for a mix or split, any of its lots) that still
     /// counts, and is not itself one.
-    private func checkRetraction(_ entry: EventEntry, _ db: Database) throws {
+    private func checkRetraction(_ entry: EventEntry, _ trace: any TraceTransaction) throws {
         guard entry.kind == .retraction else {
             if entry.retracts != nil {
                 throw DomainError.invalidField("retracts", message: "只有更正记录能撤回事件", messageEN: "only a retraction names an event to retract")
@@ -72,7 +72,7 @@ public struct TraceRecorder: Sendable {
             return
         }
         guard let target = entry.retracts,
-            let event = try TraceEvent.fetchOne(db, sql: "SELECT * FROM trace_event WHERE id = ?", arguments: [target]),
+            let event = try trace.event(id: target),
             ([event.lotID] + event.inputs + event.outputs).contains(entry.lotID)
         else {
             throw DomainError.invalidField(
@@ -85,8 +85,8 @@ public struct TraceRecorder: Sendable {
     }
 
     /// A lot this side may record for: any lot at the county, the village's own at a station.
-    func ownedLot(_ id: String, field: String, _ db: Database) throws -> TraceLot {
-        guard let lot = try TraceQueries.lot(db, id: id) else {
+    func ownedLot(_ id: String, field: String, _ trace: any TraceTransaction) throws -> TraceLot {
+        guard let lot = try trace.lot(id: id) else {
             throw DomainError.invalidField(field, message: "未查到该批次", messageEN: "\(field) names no lot held here")
         }
         if let village = replica.village, lot.villageCode != village {
@@ -97,33 +97,26 @@ public struct TraceRecorder: Sendable {
     }
 
     /// Registers a lot, making its code when the entry has none; returns its id.
-    func insertLot(_ entry: LotEntry, village: String, prefix: String, _ db: Database) throws -> String {
+    func insertLot(_ entry: LotEntry, village: String, prefix: String, _ trace: any TraceTransaction) throws -> String {
         let code = try entry.traceCode.map { try TraceCode($0, field: prefix + "trace_code") }
-            ?? uniqueCode(db, serials: 1_000) { Self.madeLotCode(village: village, day: BeijingDay(now()), serial: $0) }
-        let taken = try Bool.fetchOne(
-            db, sql: "SELECT EXISTS(SELECT 1 FROM trace_lot WHERE code_key = ?)", arguments: [code.lookupKey])!
+            ?? uniqueCode(trace, serials: 1_000) { Self.madeLotCode(village: village, day: BeijingDay(now()), serial: $0) }
+        let taken = try trace.isCodeKeyTaken(code.lookupKey, byCertificatesToo: false)
         if taken {
             throw DomainError.invalidField(
                 prefix + "trace_code", message: "该追溯码已被其他批次使用", messageEN: "\(prefix)trace_code is already used by a lot")
         }
         let id = Self.newID()
         let fields = try TraceRules.lotFields(entry, code: code, village: village, prefix: prefix, now: now())
-        try replica.write(db, to: TraceCollections.lot.name, id: id, fields: fields)
+        try replica.write(trace, to: TraceCollections.lot.name, id: id, fields: fields)
         return id
     }
 
     /// A code made here, tried with random serials below `serials` until one is free.
-    func uniqueCode(_ db: Database, serials: Int, _ make: (Int) -> String) throws -> TraceCode {
+    func uniqueCode(_ trace: any TraceTransaction, serials: Int, _ make: (Int) -> String) throws -> TraceCode {
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<50 {
             let code = try TraceCode(make(Int.random(in: 0..<serials, using: &generator)))
-            let used = try Bool.fetchOne(
-                db,
-                sql: """
-                    SELECT EXISTS(SELECT 1 FROM trace_lot WHERE code_key = ?1)
-                        OR EXISTS(SELECT 1 FROM trace_certificate WHERE code_key = ?1)
-                    """,
-                arguments: [code.lookupKey])!
+            let used = try trace.isCodeKeyTaken(code.lookupKey, byCertificatesToo: true)
             if !used { return code }
         }
         throw DomainError(

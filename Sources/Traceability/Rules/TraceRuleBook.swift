@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import Sync
 
 /// The traceability module's rule book (DESIGN §2.6): what a lot, an event or a certificate must
@@ -25,9 +24,7 @@ enum TraceRuleBook {
             guard let text = try change.text("trace_code"), let code = try? TraceCode(text) else {
                 return "trace_code must be a trace code of at most 128 characters"
             }
-            let holder = try String.fetchOne(
-                change.db.cachedStatement(sql: "SELECT id FROM trace_lot WHERE code_key = ? AND id != ? LIMIT 1"),
-                arguments: [code.lookupKey, change.recordID])
+            let holder = try change.transaction.trace.lotHolding(codeKey: code.lookupKey, except: change.recordID)
             return holder.map { "trace code \(code.text) already names lot \($0)" }
         },
         ChangeRule("trace.lot.quantity") { change in
@@ -51,14 +48,11 @@ enum TraceRuleBook {
         ChangeRule("trace.event.retraction") { change in
             guard case .text(let target) = try change.value("retracts") else { return nil }
             guard try change.text("kind") == TraceEventKind.retraction.rawValue else { return "only a retraction names an event to retract" }
-            guard let retracted = try Row.fetchOne(
-                change.db.cachedStatement(sql: "SELECT kind, test_kind, lot_id, inputs, outputs FROM trace_event WHERE id = ?"),
-                arguments: [target])
-            else { return "retracts names no event held here" }
-            let lots = [retracted["lot_id"] as String] + decodedList(retracted["inputs"]) + decodedList(retracted["outputs"])
+            guard let retracted = try change.transaction.trace.event(id: target) else { return "retracts names no event held here" }
+            let lots = [retracted.lotID] + retracted.inputs + retracted.outputs
             guard let lot = try change.text("lot_id"), lots.contains(lot) else { return "retracts must name an event of the same lot" }
-            guard retracted["kind"] != TraceEventKind.retraction.rawValue else { return "a retraction is not retracted" }
-            if change.author != .county, isCountyAct(kind: retracted["kind"], testKind: retracted["test_kind"]) {
+            guard retracted.kind != .retraction else { return "a retraction is not retracted" }
+            if change.author != .county, isCountyAct(kind: retracted.kind.rawValue, testKind: retracted.testKind?.rawValue) {
                 return "a station never retracts the county's recall or official sampling"
             }
             return nil
@@ -73,9 +67,9 @@ enum TraceRuleBook {
                 return inputs.isEmpty && outputs.isEmpty ? nil : "only a transformation names input and output lots"
             }
             let village = try change.text("village_code")
+            let trace = try change.transaction.trace
             for output in outputs {
-                let owner = try String.fetchOne(
-                    change.db.cachedStatement(sql: "SELECT village_code FROM trace_lot WHERE id = ?"), arguments: [output])
+                let owner = try trace.villageOfLot(output)
                 guard owner != nil, owner == village else { return "output lot \(output) is not a lot of \(village ?? "")" }
             }
             return nil
@@ -88,9 +82,7 @@ enum TraceRuleBook {
         },
         ChangeRule("trace.certificate.code") { change in
             guard let text = try change.text("code"), let code = try? TraceCode(text) else { return "code must be a trace code" }
-            let holder = try String.fetchOne(
-                change.db.cachedStatement(sql: "SELECT id FROM trace_certificate WHERE code_key = ? AND id != ? LIMIT 1"),
-                arguments: [code.lookupKey, change.recordID])
+            let holder = try change.transaction.trace.certificateHolding(codeKey: code.lookupKey, except: change.recordID)
             return holder.map { "certificate code \(code.text) already names certificate \($0)" }
         },
     ]
@@ -98,8 +90,7 @@ enum TraceRuleBook {
     /// Why a record's lot is not one it may name: it must be held, and of the record's village.
     static func lotProblem(_ change: ProposedChange, field: String) throws -> String? {
         guard let lot = try change.text(field) else { return "\(field) must name a lot" }
-        let owner = try String.fetchOne(
-            change.db.cachedStatement(sql: "SELECT village_code FROM trace_lot WHERE id = ?"), arguments: [lot])
+        let owner = try change.transaction.trace.villageOfLot(lot)
         guard let owner else { return "\(field) names no lot held here" }
         return owner == (try change.text("village_code")) ? nil : "\(field) names a lot of \(owner), not of this record's village"
     }

@@ -1,4 +1,3 @@
-import GRDB
 public import Sync
 
 /// What the traceability module derives as its records arrive (``RecordArrival``), whichever
@@ -13,47 +12,32 @@ public import Sync
 public enum TraceArrivals {
     /// A lot keyed by its code, whenever its code is written.
     public static let lot: RecordArrival = RecordArrival { record, transaction in
-        let db = transaction.sqliteDatabase
         guard let code = record.text("trace_code") else { return }
-        try db.cachedStatement(sql: "UPDATE trace_lot SET code_key = ? WHERE id = ?").execute(arguments: [key(of: code), record.id])
+        try transaction.trace.setCodeKey(key(of: code), ofLot: record.id)
     }
 
     /// A certificate keyed by its code.
     public static let certificate: RecordArrival = RecordArrival { record, transaction in
-        let db = transaction.sqliteDatabase
         guard let code = record.text("code") else { return }
-        try db.cachedStatement(sql: "UPDATE trace_certificate SET code_key = ? WHERE id = ?")
-            .execute(arguments: [key(of: code), record.id])
+        try transaction.trace.setCodeKey(key(of: code), ofCertificate: record.id)
     }
 
     /// An event: what it retracts marked, itself marked if its retraction came first, and a
     /// transformation's lots linked.
     public static let event: RecordArrival = RecordArrival { record, transaction in
-        let db = transaction.sqliteDatabase
+        let trace = try transaction.trace
         if let retracted = record.text("retracts") {
-            try db.cachedStatement(sql: "UPDATE trace_event SET retracted = 1 WHERE id = ?").execute(arguments: [retracted])
+            try trace.markRetracted(retracted, onlyIfRetractionHeld: false)
         }
-        try db.cachedStatement(
-            sql: "UPDATE trace_event SET retracted = 1 WHERE id = ?1 AND EXISTS (SELECT 1 FROM trace_event WHERE retracts = ?1)"
-        ).execute(arguments: [record.id])
+        try trace.markRetracted(record.id, onlyIfRetractionHeld: true)
         if record.text("kind") == TraceEventKind.transforming.rawValue {
-            try link(transformation: record, db)
+            try trace.link(transformation: record.id, inputs: try lots(record, "inputs"), outputs: try lots(record, "outputs"))
         }
     }
 
     /// The key a stored code is found by; a code no reader accepts keys nothing.
     static func key(of code: String) -> String {
         (try? TraceCode(code))?.lookupKey ?? ""
-    }
-
-    /// Every input lot linked to every output lot.
-    private static func link(transformation record: ArrivedRecord, _ db: Database) throws {
-        let inputs = try lots(record, "inputs")
-        let outputs = try lots(record, "outputs")
-        let insert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO trace_link(event_id, input_lot, output_lot) VALUES (?, ?, ?)")
-        for input in inputs {
-            for output in outputs { try insert.execute(arguments: [record.id, input, output]) }
-        }
     }
 
     /// A JSON array of lot ids.

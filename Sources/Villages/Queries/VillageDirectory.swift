@@ -6,13 +6,13 @@ public import Sync
 /// signs them, and every station receives them by sync.
 ///
 /// ```swift
-/// try await VillageDirectory(store: countyVillages).publish(divisions, through: countyReplica)
-/// let villages = try await VillageDirectory(store: stationVillages).villages()
+/// try await VillageDirectory(store: countyStore).publish(divisions, through: countyReplica)
+/// let villages = try await VillageDirectory(store: stationStore).villages()
 /// ```
 public struct VillageDirectory: Sendable {
-    let store: any VillageStore
+    let store: any TransactionStore
 
-    public init(store: any VillageStore) {
+    public init(store: any TransactionStore) {
         self.store = store
     }
 
@@ -20,27 +20,40 @@ public struct VillageDirectory: Sendable {
     /// transaction; a record already published with the same values is written again harmlessly.
     public func publish(_ divisions: Divisions, through replica: Replica) async throws {
         try DivisionRules.validate(divisions)
-        try await store.publish(divisions, through: replica)
+        try await replica.writing { transaction in
+            let county = divisions.county
+            try replica.write(
+                transaction, to: VillagesCollections.county.name, id: county.code,
+                fields: ["name": .text(county.name), "city": .text(county.city), "province": .text(county.province)])
+            for township in divisions.townships {
+                try replica.write(
+                    transaction, to: VillagesCollections.township.name, id: township.code,
+                    fields: ["county_code": .text(township.countyCode), "name": .text(township.name)])
+            }
+            for village in divisions.villages {
+                try replica.write(
+                    transaction, to: VillagesCollections.village.name, id: village.code,
+                    fields: [
+                        "township_code": .text(village.townshipCode), "name": .text(village.name),
+                        "households": .integer(Int64(village.households)),
+                        "population": .integer(Int64(village.population)),
+                    ])
+            }
+        }
     }
 
     /// The county this store serves, if divisions have arrived.
     public func county() async throws -> County? {
-        try await store.county()
+        try await store.reading { try $0.villages.county() }
     }
 
     /// Every village, ordered by code (so by township).
     public func villages() async throws -> [VillageEntry] {
-        try await store.villages()
+        try await store.reading { try $0.villages.villages() }
     }
 
     /// One village by its 12-digit code, or `nil`.
     public func village(code: String) async throws -> VillageEntry? {
-        try await store.village(code: code)
-    }
-
-    /// A village as people name it, township first (`城关镇东山村`); `nil` for a code not held.
-    /// Other modules show a village's name through it.
-    public func placeName(code: String) async throws -> String? {
-        try await store.village(code: code).map { $0.townshipName + $0.name }
+        try await store.reading { try $0.villages.village(code: code) }
     }
 }

@@ -4,7 +4,7 @@ public import WebAPI
 /// The villages module's endpoints: the county and its villages, public at both sides.
 ///
 /// ```swift
-/// VillageRoutes(VillageDirectory(store: villages)).addRoutes(to: router.group("api/v1"))
+/// VillageRoutes(VillageDirectory(store: store)).addRoutes(to: router.group("api/v1"))
 /// // GET /api/v1/county, GET /api/v1/villages, GET /api/v1/villages/{code}
 /// ```
 public struct VillageRoutes: RouteProvider {

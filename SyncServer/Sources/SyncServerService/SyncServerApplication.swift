@@ -6,6 +6,7 @@ public import ServiceRuntime
 public import Storage
 public import Sync
 public import SyncHTTP
+import SyncHTTPSQLite
 import Ledger
 import Notices
 import Prices

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ServiceRuntime
 import SyncHTTP
+import SyncHTTPSQLite
 import SyncServerService
 
 /// `syncserver station`: the county administrator's station commands.

@@ -12,18 +12,39 @@ extension StoreTransaction {
     }
 }
 
+/// The SQLite store: reads on its readers, writes on its one writer.
+extension Store: TransactionStore {
+    public func reading<Answer: Sendable>(_ body: @Sendable (any StoreTransaction) throws -> Answer) async throws -> Answer {
+        try await pool.read { db in try body(db) }
+    }
+
+    public func readingNow<Answer>(_ body: (any StoreTransaction) throws -> Answer) throws -> Answer {
+        try readOnCallingTask { db in try body(db) }
+    }
+
+    @discardableResult
+    public func writing<Answer: Sendable>(_ body: @Sendable (any StoreTransaction) throws -> Answer) async throws -> Answer {
+        try await pool.write { db in try body(db) }
+    }
+
+    @discardableResult
+    public func writingNow<Answer>(_ body: (any StoreTransaction) throws -> Answer) throws -> Answer {
+        try pool.write { db in try body(db) }
+    }
+}
+
 extension Replica {
     /// Runs `body` in one write transaction of the replica's store: what it writes through
     /// ``write(_:to:id:fields:)`` commits with its change log entries, or nothing does.
     @discardableResult
     public func writing<Answer: Sendable>(_ body: @Sendable (any StoreTransaction) throws -> Answer) async throws -> Answer {
-        try await store.pool.write { db in try body(db) }
+        try await store.writing(body)
     }
 
     /// The same, blocking the calling thread: for a program as it starts, before it serves.
     @discardableResult
     public func writing<Answer>(_ body: (any StoreTransaction) throws -> Answer) throws -> Answer {
-        try store.pool.write { db in try body(db) }
+        try store.writingNow(body)
     }
 
     /// Starts a new epoch of the log of a county store brought back from a backup
@@ -31,5 +52,10 @@ extension Replica {
     public static func startLogEpoch(in store: Store) async throws {
         try await store.pool.write { db in try startLogEpoch(db) }
     }
+}
 
+/// A SQLite row, as a domain's record decodes itself from it.
+extension Row: StoredRow {
+    public func optionalText(_ column: String) -> String? { self[column] }
+    public func optionalInteger(_ column: String) -> Int64? { self[column] }
 }

@@ -3,7 +3,8 @@ import Foundation
 import GRDB
 import Notices
 
-extension SQLiteNoticeStore {
+/// The SQL of the notices module: statuses and warnings derived for the day bound, and rows read back.
+enum NoticeSQL {
     /// The status of the notice row `n` (``NoticeStatus``), for the day bound to `:today`.
     static let statusSQL = """
         CASE
@@ -63,4 +64,21 @@ extension SQLiteNoticeStore {
             interpretation: row["interpretation"], urgent: row["urgent"],
             relations: try JSONDecoder().decode([NoticeRelation].self, from: Data((row["relations"] as String).utf8)))
     }
+
+    static let searchSQL = """
+        WITH in_titles AS (
+            SELECT rowid, 0 AS tier FROM notice_search WHERE notice_search MATCH :titles ORDER BY rowid DESC LIMIT :limit
+        ), in_texts AS (
+            SELECT rowid, 1 AS tier FROM notice_search
+            WHERE notice_search MATCH :anywhere AND rowid NOT IN (SELECT rowid FROM in_titles)
+            ORDER BY rowid DESC LIMIT :limit
+        )
+        SELECT *, \(warningSQL) AS warning FROM (
+            SELECT n.id, n.title, n.category, n.published_on, n.effective_on, n.expires_on, n.urgent, n.summary, n.body,
+                \(statusSQL) AS status, found.tier, found.rowid AS seq
+            FROM (SELECT * FROM in_titles UNION ALL SELECT * FROM in_texts) AS found JOIN notice n ON n.seq = found.rowid
+        )
+        ORDER BY tier, seq DESC
+        LIMIT :limit
+        """
 }

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import Storage
+@testable import DomainCore
 
 @Suite struct RecordIDTests {
     @Test func isAVersion7UUIDThatGrowsWithTime() {
