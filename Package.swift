@@ -33,13 +33,16 @@ let package = Package(
         // SQLite's C API, for the two statements of every captured change (bound without GRDB's
         // argument machinery) and for the benchmark's bare-SQLite baseline.
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite", providers: [.apt(["libsqlite3-dev"])]),
+        // What every store offers above it: transactions a domain reads and writes through its own
+        // protocol, and rows a record decodes itself from. No SQL, no GRDB.
+        .target(name: "StoreInterface"),
         .target(
             name: "Storage",
-            dependencies: [.product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["StoreInterface", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .target(
             name: "Sync",
-            dependencies: [
+            dependencies: ["StoreInterface", 
                 "CZlib", "CSQLite", "Storage",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -47,7 +50,7 @@ let package = Package(
         ),
         .target(
             name: "SyncHTTP",
-            dependencies: [
+            dependencies: ["StoreInterface", 
                 .product(name: "NIOFoundationCompat", package: "swift-nio"),
                 "DomainCore", "Sync", "Storage", "WebAPI",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -77,7 +80,7 @@ let package = Package(
         .target(
             name: "Access",
             dependencies: [
-                "WebAPI",
+                "StoreInterface", "WebAPI",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 // scrypt, the slow salted hash of PINs and passwords.
@@ -99,12 +102,12 @@ let package = Package(
         // MARK: Domains: each with Records, Rules, Queries, Schema, Routes.
         .target(
             name: "Villages",
-            dependencies: ["DomainCore", "Sync", "WebAPI", .product(name: "Hummingbird", package: "hummingbird")]
+            dependencies: ["StoreInterface", "DomainCore", "Sync", "WebAPI", .product(name: "Hummingbird", package: "hummingbird")]
         ),
 
         .target(
             name: "Prices",
-            dependencies: [
+            dependencies: ["StoreInterface", 
                 .product(name: "NIOFoundationCompat", package: "swift-nio"),
                 "DomainCore", "ChinaLocale", "Sync", "WebAPI",
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -113,7 +116,7 @@ let package = Package(
 
         .target(
             name: "Notices",
-            dependencies: [
+            dependencies: ["StoreInterface", 
                 "DomainCore", "ChinaLocale", "Sync", "WebAPI",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -122,7 +125,7 @@ let package = Package(
 
         .target(
             name: "Traceability",
-            dependencies: [
+            dependencies: ["StoreInterface", 
                 "DomainCore", "ChinaLocale", "Sync", "WebAPI",
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]
@@ -130,7 +133,7 @@ let package = Package(
 
         .target(
             name: "Ledger",
-            dependencies: [
+            dependencies: ["StoreInterface", 
                 "DomainCore", "ChinaLocale", "Sync", "WebAPI",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -141,38 +144,47 @@ let package = Package(
         // Only these targets (and Storage, Sync's change log below them) import GRDB or speak SQL.
         .target(
             name: "AccessSQLite",
-            dependencies: ["Access", "Storage", "WebAPI", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["StoreInterface", "Access", "Storage", "WebAPI", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Stores/SQLite/Access"
         ),
         .target(
             name: "PricesSQLite",
-            dependencies: ["ChinaLocale", "Prices", "Storage", "Sync", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["StoreInterface", "ChinaLocale", "Prices", "Storage", "Sync", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Stores/SQLite/Prices"
         ),
         .target(
             name: "SyncHTTPSQLite",
-            dependencies: ["Storage", "Sync", "SyncHTTP", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["StoreInterface", "Storage", "Sync", "SyncHTTP", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Stores/SQLite/SyncHTTP"
         ),
         .target(
             name: "TraceabilitySQLite",
-            dependencies: ["Storage", "Sync", "Traceability", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["StoreInterface", "Storage", "Sync", "Traceability", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Stores/SQLite/Traceability"
         ),
         .target(
             name: "VillagesSQLite",
-            dependencies: ["Storage", "Sync", "Villages", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["StoreInterface", "Storage", "Sync", "Villages", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Stores/SQLite/Villages"
         ),
 
+        // The benchmark's SQLite side: bulk loading, and the baselines measured on bare SQLite.
+        .target(
+            name: "SQLiteBaselines",
+            dependencies: ["StoreInterface", 
+                "CSQLite", "ChinaLocale", "Ledger", "LedgerSQLite", "Prices", "PricesSQLite", "Storage", "Sync", "Traceability",
+                "TraceabilitySQLite", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            path: "Stores/SQLite/Baselines"
+        ),
         .target(
             name: "LedgerSQLite",
-            dependencies: ["Ledger", "Storage", "Sync", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["StoreInterface", "Ledger", "Storage", "Sync", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Stores/SQLite/Ledger"
         ),
         .target(
             name: "NoticesSQLite",
-            dependencies: ["ChinaLocale", "Notices", "Storage", "Sync", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["StoreInterface", "ChinaLocale", "Notices", "Storage", "Sync", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Stores/SQLite/Notices"
         ),
 
@@ -189,7 +201,7 @@ let package = Package(
         // MARK: The one list of domain modules both programs serve.
         .target(
             name: "Domains",
-            dependencies: ["SyncHTTPSQLite", "Access", "AccessSQLite", "Storage", "Sync", "SyncHTTP", "WebAPI", "Villages", "VillagesSQLite", "Prices", "PricesSQLite", "Notices", "NoticesSQLite", "Traceability", "TraceabilitySQLite", "Ledger", "LedgerSQLite"]
+            dependencies: ["StoreInterface", "SyncHTTPSQLite", "Access", "AccessSQLite", "Storage", "Sync", "SyncHTTP", "WebAPI", "Villages", "VillagesSQLite", "Prices", "PricesSQLite", "Notices", "NoticesSQLite", "Traceability", "TraceabilitySQLite", "Ledger", "LedgerSQLite"]
         ),
 
         // MARK: Programs.
@@ -233,7 +245,7 @@ let package = Package(
         // MARK: The demo: both programs on loopback with sample data.
         .target(
             name: "DemoData",
-            dependencies: ["ChinaLocale", "Storage", "Sync", "Villages", "VillagesSQLite", "Prices", "PricesSQLite", "Notices", "NoticesSQLite", "Traceability", "TraceabilitySQLite", "Ledger", "LedgerSQLite"],
+            dependencies: ["StoreInterface", "ChinaLocale", "Storage", "Sync", "Villages", "VillagesSQLite", "Prices", "PricesSQLite", "Notices", "NoticesSQLite", "Traceability", "TraceabilitySQLite", "Ledger", "LedgerSQLite"],
             path: "Demo/Sources/DemoData"
         ),
         .executableTarget(
@@ -250,14 +262,13 @@ let package = Package(
         // MARK: Benchmarks: figures beside a baseline measured in the same run.
         .executableTarget(
             name: "bench",
-            dependencies: [
+            dependencies: ["StoreInterface", 
                 "DomainCore",
                 "SyncHTTPSQLite",
-                "CZlib", "CSQLite", "ChinaLocale", "Sync", "Storage", "Prices", "PricesSQLite", "LedgerSQLite", "Notices", "NoticesSQLite", "TraceabilitySQLite", "Traceability", "Ledger", "DemoData",
+                "CZlib", "ChinaLocale", "Sync", "Storage", "Prices", "PricesSQLite", "LedgerSQLite", "SQLiteBaselines", "Notices", "NoticesSQLite", "TraceabilitySQLite", "Traceability", "Ledger", "DemoData",
                 "SlowLink", "SyncHTTP", "KioskService", "SyncServerService", "ServiceRuntime", "Villages", "VillagesSQLite",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],

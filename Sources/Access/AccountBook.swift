@@ -1,20 +1,21 @@
 public import Foundation
+public import StoreInterface
 import WebAPI
 
 /// The program's accounts: made and removed by its command line, checked at every login, locked
 /// after too many wrong secrets in a row.
 ///
 /// ```swift
-/// let accounts = AccountBook(store: SQLiteAccessStore(store), policy: .station)
+/// let accounts = AccountBook(store: store, policy: .station)
 /// try await accounts.save(Account(login: "li", name: "李站长", roles: [.operator]), secret: "246810")
 /// let li = try await accounts.authenticate(login: "li", secret: "246810")
 /// ```
 public struct AccountBook: Sendable {
-    let store: any AccessStore
+    let store: any TransactionStore
     let policy: LoginPolicy
     let now: @Sendable () -> Date
 
-    public init(store: any AccessStore, policy: LoginPolicy, now: @escaping @Sendable () -> Date = Date.init) {
+    public init(store: any TransactionStore, policy: LoginPolicy, now: @escaping @Sendable () -> Date = Date.init) {
         self.store = store
         self.policy = policy
         self.now = now
@@ -25,16 +26,17 @@ public struct AccountBook: Sendable {
         try Self.validate(account)
         try policy.check(secret: secret)
         let hash = try CredentialHash.make(for: secret)
-        try await store.save(account, secretHash: hash, at: now())
+        let at = now()
+        try await store.writing { try $0.access.saveAccount(account, secretHash: hash, at: at) }
     }
 
     public func accounts() async throws -> [Account] {
-        try await store.accounts()
+        try await store.reading { try $0.access.accounts() }
     }
 
     /// Removes the account and ends its sessions.
     public func remove(login: String) async throws {
-        guard try await store.remove(login: login) else { throw AccountError.unknownAccount(login) }
+        guard try await store.writing({ try $0.access.removeAccount(login: login) }) else { throw AccountError.unknownAccount(login) }
     }
 
     /// The account whose secret this is. A wrong secret counts against the account; the last one
@@ -61,7 +63,7 @@ public struct AccountBook: Sendable {
     /// locks the account and is refused.
     private func reserveAttempt(login: String, at: Date) async throws -> (Account, String, Int)? {
         let (limit, duration) = (policy.failuresBeforeLock, policy.lockDuration)
-        let reserved = try await store.updateStanding(of: login) { account, hash -> Result<(Account, String, Int), AccountError> in
+        let reserved = try await updateStanding(of: login) { account, hash -> Result<(Account, String, Int), AccountError> in
             if let until = account.lockedUntil, until > at { return .failure(.locked(until: until)) }
             let attempt = (account.lockedUntil == nil ? account.failures : 0) + 1
             guard attempt <= limit else {
@@ -80,13 +82,28 @@ public struct AccountBook: Sendable {
         let locks = !good && attempt >= policy.failuresBeforeLock
         if good || locks {
             let until = locks ? at.addingTimeInterval(policy.lockDuration) : nil
-            _ = try await store.updateStanding(of: account.login) { standing, _ in
+            _ = try await updateStanding(of: account.login) { standing, _ in
                 (standing.failures, standing.lockedUntil) = (0, until)
             }
             if let until { throw AccountError.locked(until: until) }
         }
         guard good else { throw AccountError.badCredentials }
         return account
+    }
+
+    /// Changes an account's failures and lock in one write, so that logins racing each other count
+    /// every try: `change` gets the account and its secret's hash; `nil` for an unknown login.
+    private func updateStanding<Answer: Sendable>(
+        of login: String, _ change: @escaping @Sendable (inout Account, _ secretHash: String) throws -> Answer
+    ) async throws -> Answer? {
+        try await store.writing { transaction in
+            let access = try transaction.access
+            guard let found = try access.account(login: login) else { return nil }
+            var account = found.account
+            let answer = try change(&account, found.secretHash)
+            try access.setStanding(login: login, failures: account.failures, lockedUntil: account.lockedUntil)
+            return answer
+        }
     }
 
     static func validate(_ account: Account) throws(AccountError) {

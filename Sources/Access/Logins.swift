@@ -1,10 +1,11 @@
+public import StoreInterface
 public import WebAPI
 
 /// A program's logins in one place: its accounts, its sessions, the middleware that finds a
 /// request's person and the routes to log in and out. A program's assembly makes one.
 ///
 /// ```swift
-/// let logins = Logins(store: SQLiteAccessStore(store), answers: SQLiteRecordedAnswers(store), policy: .station)
+/// let logins = Logins(store: store, policy: .station)
 /// router.add(middleware: logins.middleware)
 /// router.add(middleware: logins.idempotency)
 /// logins.routes.addRoutes(to: router.group("api/v1"))
@@ -13,12 +14,12 @@ public struct Logins: Sendable {
     public let accounts: AccountBook
     public let sessions: SessionBook
     /// The answers of creating requests, so that a repeat with the same key creates nothing twice.
-    public let answers: any RecordedAnswers
+    public let answers: StoredAnswers
 
-    public init(store: any AccessStore, answers: any RecordedAnswers, policy: LoginPolicy) {
+    public init(store: any TransactionStore, policy: LoginPolicy) {
         self.accounts = AccountBook(store: store, policy: policy)
         self.sessions = SessionBook(store: store, policy: policy)
-        self.answers = answers
+        self.answers = StoredAnswers(store: store)
     }
 
     public var middleware: SessionMiddleware<APIRequestContext> { SessionMiddleware(sessions: sessions) }

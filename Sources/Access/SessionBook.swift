@@ -1,5 +1,6 @@
 import Crypto
 public import Foundation
+public import StoreInterface
 public import WebAPI
 
 /// Open sessions: a random token handed to the client at login, kept only as its SHA-256. Each use
@@ -7,16 +8,16 @@ public import WebAPI
 /// operator who walks away from the kiosk is logged out.
 ///
 /// ```swift
-/// let sessions = SessionBook(store: SQLiteAccessStore(store), policy: .station)
+/// let sessions = SessionBook(store: store, policy: .station)
 /// let token = try await sessions.open(for: account)
 /// let person = try await sessions.principal(for: token)   // nil once idle too long
 /// ```
 public struct SessionBook: Sendable {
-    let store: any AccessStore
+    let store: any TransactionStore
     let policy: LoginPolicy
     let now: @Sendable () -> Date
 
-    public init(store: any AccessStore, policy: LoginPolicy, now: @escaping @Sendable () -> Date = Date.init) {
+    public init(store: any TransactionStore, policy: LoginPolicy, now: @escaping @Sendable () -> Date = Date.init) {
         self.store = store
         self.policy = policy
         self.now = now
@@ -30,10 +31,12 @@ public struct SessionBook: Sendable {
         let token = Data(bytes).base64EncodedString()
             .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
             .replacingOccurrences(of: "=", with: "")
-        let at = now()
-        try await store.openSession(
-            tokenHash: Self.hash(token), login: account.login, at: at, expires: at.addingTimeInterval(policy.idleTimeout),
-            maximumAge: policy.maximumAge)
+        let (at, tokenHash, policy) = (now(), Self.hash(token), policy)
+        try await store.writing { transaction in
+            try transaction.access.openSession(
+                tokenHash: tokenHash, login: account.login, at: at, expires: at.addingTimeInterval(policy.idleTimeout),
+                maximumAge: policy.maximumAge)
+        }
         return token
     }
 
@@ -43,10 +46,13 @@ public struct SessionBook: Sendable {
     /// (and syncing to disk) once for each.
     public func principal(for token: String) async throws -> Principal? {
         let (at, hash) = (now(), Self.hash(token))
-        guard let found = try await store.session(tokenHash: hash, at: at, maximumAge: policy.maximumAge) else { return nil }
+        let maximumAge = policy.maximumAge
+        guard let found = try await store.reading({ try $0.access.session(tokenHash: hash, at: at, maximumAge: maximumAge) }) else {
+            return nil
+        }
         let deadline = at.addingTimeInterval(policy.idleTimeout)
         if deadline.timeIntervalSince(found.expires) > Self.deadlineStep {
-            try await store.extendSession(tokenHash: hash, to: deadline)
+            try await store.writing { try $0.access.extendSession(tokenHash: hash, to: deadline) }
         }
         return found.account.principal
     }
@@ -57,7 +63,8 @@ public struct SessionBook: Sendable {
 
     /// Ends the session (logout).
     public func close(_ token: String) async throws {
-        try await store.closeSession(tokenHash: Self.hash(token))
+        let tokenHash = Self.hash(token)
+        try await store.writing { try $0.access.closeSession(tokenHash: tokenHash) }
     }
 
     static func hash(_ token: String) -> String {

@@ -1,3 +1,4 @@
+public import StoreInterface
 /// What a domain derives from a record of one of its collections as the record is written: a
 /// bulletin's rows, a day's sums, a correction's mark on what it corrects, a voucher's lines.
 ///

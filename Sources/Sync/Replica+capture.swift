@@ -1,4 +1,6 @@
 import GRDB
+public import StoreInterface
+import Storage
 
 extension Replica {
     /// Writes a record's fields and records the change, in the caller's transaction, so that the

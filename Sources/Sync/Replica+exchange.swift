@@ -1,6 +1,7 @@
 import Foundation
 public import GRDB
 import Storage
+public import StoreInterface
 
 extension Replica {
     // MARK: At the county

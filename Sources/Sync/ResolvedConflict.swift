@@ -1,5 +1,7 @@
 public import Foundation
 import GRDB
+import Storage
+public import StoreInterface
 
 /// A conflict someone resolved, as a domain's audit trail shows it: what was in conflict, the
 /// value chosen, who chose it and when (the wall time of the change that carried the resolution,

@@ -2,6 +2,7 @@ public import Foundation
 public import Sync
 import WebAPI
 import HTTPTypes
+public import StoreInterface
 
 /// How the county knows a station's request, in three steps that cost more each:
 /// ``enrolledStation(_:)`` finds the station its headers name, before its body is read;

@@ -1,5 +1,6 @@
 public import Foundation
-public import Sync
+import Sync
+public import StoreInterface
 
 /// Where the county keeps its stations and its signing key (站点登记), as ``StationRegistry``
 /// reads and writes them. The SQLite store (`SyncHTTPSQLite`) implements it; the registry keeps

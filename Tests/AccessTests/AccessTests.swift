@@ -45,7 +45,7 @@ import GRDB
 
     @Test func theFifthWrongSecretLocksTheAccountForFifteenMinutes() async throws {
         let clock = TestClock()
-        let accounts = AccountBook(store: SQLiteAccessStore(try store()), policy: .station) { clock.now }
+        let accounts = AccountBook(store: try store(), policy: .station) { clock.now }
         try await accounts.save(Account(login: "li", name: "李站长", roles: [.operator]), secret: "246810")
         for _ in 1...4 {
             await #expect(throws: AccountError.badCredentials) { try await accounts.authenticate(login: "li", secret: "111111") }
@@ -67,8 +67,8 @@ import GRDB
     @Test func aSessionEndsAfterTwoIdleMinutesAndWithItsAccount() async throws {
         let clock = TestClock()
         let store = try store()
-        let accounts = AccountBook(store: SQLiteAccessStore(store), policy: .station) { clock.now }
-        let sessions = SessionBook(store: SQLiteAccessStore(store), policy: .station) { clock.now }
+        let accounts = AccountBook(store: store, policy: .station) { clock.now }
+        let sessions = SessionBook(store: store, policy: .station) { clock.now }
         let li = Account(login: "li", name: "李站长", roles: [.operator, .bookkeeper])
         try await accounts.save(li, secret: "246810")
         let token = try await sessions.open(for: li)
@@ -91,7 +91,7 @@ import GRDB
     }
 
     @Test func anAccountNeedsALoginANameAndARole() async throws {
-        let accounts = AccountBook(store: SQLiteAccessStore(try store()), policy: .county)
+        let accounts = AccountBook(store: try store(), policy: .county)
         await #expect(throws: AccountError.invalid("login", "登录名须为 2 至 32 个英文字母、数字或 ._-", "a login is 2 to 32 ASCII letters, digits or ._-")) {
             try await accounts.save(Account(login: "李 站长", name: "李站长", roles: [.admin]), secret: "county-pass-2026")
         }

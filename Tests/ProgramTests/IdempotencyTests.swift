@@ -80,7 +80,7 @@ import WebAPI
     @Test func aKeyIsKeptPerAccountAndAFailedRequestMayBeTriedAgain() async throws {
         let county = try #require(try await ProgramUnderTest.syncserver.assemble(in: folder) as? SyncServerApplication)
         try await StaffAccounts.add(to: county, program: .syncserver)
-        let stored = try await SQLiteRecordedAnswers(county.store).answer(under: "nothing")
+        let stored = try await StoredAnswers(store: county.store).answer(under: "nothing")
         #expect(stored == nil)
         try await county.application(logger: Logger(label: "test")).test(.router) { client in
             let admin = try await StaffAccounts.login(client, .admin, program: .syncserver)

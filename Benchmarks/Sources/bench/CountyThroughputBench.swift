@@ -1,11 +1,11 @@
 import DomainCore
 import ChinaLocale
 import Foundation
-import GRDB
 import KioskService
 import Prices
 import PricesSQLite
 import ServiceRuntime
+import SQLiteBaselines
 import Storage
 import Sync
 import SyncHTTP
@@ -105,10 +105,10 @@ struct CountyThroughputBench {
     /// A station's prices as `PriceRecorder` writes them, in one transaction.
     func record(into replica: Replica, station: Int) async throws {
         let village = Self.village(station)
-        try await replica.store.pool.write { db in
+        try await replica.writing { [changes] transaction in
             for index in 0..<changes {
                 try replica.write(
-                    db, to: PricesCollections.observation.name, id: RecordID.make(),
+                    transaction, to: PricesCollections.observation.name, id: RecordID.make(),
                     fields: Self.fields(village: village, index: index))
             }
         }
@@ -132,8 +132,7 @@ struct CountyThroughputBench {
     }
 
     func countyObservations(_ countyFolder: URL) throws -> Int {
-        let queue = try DatabaseQueue(path: countyFolder.appendingPathComponent(SyncServerProgram.storeFileName).path)
-        return try queue.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM price_observation WHERE village_code != ''") ?? 0 }
+        try SQLiteBaselines.stationPriceCount(inFile: countyFolder.appendingPathComponent(SyncServerProgram.storeFileName).path)
     }
 
     /// The same rows inserted plainly into the same table, with its indexes and triggers; the
@@ -143,22 +142,16 @@ struct CountyThroughputBench {
             path: file.path, role: "county", schema: Schema(modules: [PricesSchema.migrations]),
             writerCacheMegabytes: SyncServerProgram.writerCacheMegabytes)
         let columns = ["id"] + Self.fields(village: "", index: 0).keys.sorted()
-        let sql = "INSERT INTO price_observation(\(columns.joined(separator: ", "))) VALUES (?\(String(repeating: ", ?", count: columns.count - 1)))"
+        let insert = SQLiteBulkInsert(table: "price_observation", columns: columns)
         let rows = (1...stations).map { station in
             let village = Self.village(station)
             return (0..<changes).map { index in
                 let fields = Self.fields(village: village, index: index)
-                return StatementArguments(
-                    [RecordID.make().databaseValue] + columns.dropFirst().map { fields[$0]!.databaseValue })
+                return [SyncValue.text(RecordID.make())] + columns.dropFirst().map { fields[$0]! }
             }
-        }
+        }.map(insert.prepare)
         return try await Measure.time {
-            for batch in rows {
-                try await store.pool.write { db in
-                    let insert = try db.cachedStatement(sql: sql)
-                    for arguments in batch { try insert.execute(arguments: arguments) }
-                }
-            }
+            for batch in rows { try await insert.insert(batch, into: store) }
         }
     }
 }

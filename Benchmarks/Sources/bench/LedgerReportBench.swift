@@ -1,6 +1,6 @@
 import ChinaLocale
 import Foundation
-import GRDB
+import SQLiteBaselines
 import Ledger
 import LedgerSQLite
 import Storage
@@ -28,7 +28,7 @@ struct LedgerReportBench {
         let county = try Replica(store: store, role: .county, collections: LedgerCollections.all)
         try await ChartPublisher(replica: county).publishCharts()
         let load = try await Measure.time { try await fill(store) }
-        let lines = try await store.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM ledger_line") ?? 0 }
+        let lines = try await SQLiteBaselines.rowCount(of: "ledger_line", in: store)
         print("filled \(vouchers.formatted()) vouchers (\(lines.formatted()) lines) in \(String(format: "%.0f", Measure.seconds(load))) s")
 
         let books = LedgerQueries(store: store)
@@ -56,15 +56,11 @@ struct LedgerReportBench {
     }
 
     static func oneQueryTrial(_ store: Store) async throws {
-        _ = try store.readOnCallingTask { db in
-            try Row.fetchAll(db, sql: LedgerStatements.trialBalanceInOneQuery, arguments: [village, "2026-01-01", "2027-01-01"])
-        }
+        _ = try SQLiteBaselines.trialBalanceInOneQuery(village: village, in: store)
     }
 
     static func oneQuerySheet(_ store: Store) async throws {
-        _ = try store.readOnCallingTask { db in
-            try Row.fetchAll(db, sql: LedgerStatements.balancesInOneQuery, arguments: [village, "2027-01-01"])
-        }
+        _ = try SQLiteBaselines.balancesInOneQuery(village: village, in: store)
     }
 
     /// Ten years, 2017–2026, vouchers spread evenly over the months, inserted as posted.
@@ -74,44 +70,43 @@ struct LedgerReportBench {
             ("514", "113", true), ("113", "101", true), ("512", "214", false), ("151", "102", false), ("102", "502", false),
         ]
         let perMonth = max(1, vouchers / 120)
-        try await store.pool.write { db in
-            for household in 1...50 {
-                try db.execute(
-                    sql: "INSERT INTO ledger_subaccount(id, village_code, account, code, name, household) VALUES (?, ?, '113', ?, ?, 1)",
-                    arguments: ["\(Self.village):113\(String(format: "%03d", household))", Self.village, "113\(String(format: "%03d", household))", "农户\(household)"])
-            }
-        }
+        let subaccounts = SQLiteBulkInsert(table: "ledger_subaccount", columns: ["id", "village_code", "account", "code", "name", "household"])
+        try await subaccounts.insert(
+            (1...50).map { household in
+                let code = "113\(String(format: "%03d", household))"
+                return [.text("\(Self.village):\(code)"), .text(Self.village), "113", .text(code), .text("农户\(household)"), .integer(1)]
+            }, into: store)
+        let posted = SQLiteBulkInsert(
+            table: "ledger_voucher",
+            columns: [
+                "id", "village_code", "period", "number", "voucher_date", "lines", "attachments", "preparer", "reviewer", "poster",
+                "posted_at", "chain_index", "previous_hash", "hash",
+            ])
         for month in 0..<120 {
             let period = String(format: "%04d-%02d", 2017 + month / 12, month % 12 + 1)
-            try await store.pool.write { db in
-                let insert = try db.cachedStatement(
-                    sql: """
-                        INSERT INTO ledger_voucher(id, village_code, period, number, voucher_date, lines, attachments, preparer, reviewer,
-                            poster, posted_at, chain_index, previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, 1, '李会计', '王审核', '农经站', ?, ?, '', '')
-                        """)
-                for index in 0..<perMonth {
-                    let number = month * perMonth + index + 1
-                    let (debit, credit, household) = pairs[(number * 7 + index) % pairs.count]
-                    let sub = household ? "\"subaccount\":\"113\(String(format: "%03d", number % 50 + 1))\"," : ""
-                    let amount = 1_000 + (number * 7_919) % 500_000
-                    let debitSub = debit == "113" ? sub : "", creditSub = credit == "113" ? sub : ""
-                    let lines = """
-                        [{"account":"\(debit)","credit_fen":0,"debit_fen":\(amount),\(debitSub)"summary":"业务\(number)"},\
-                        {"account":"\(credit)","credit_fen":\(amount),"debit_fen":0,\(creditSub)"summary":"业务\(number)"}]
-                        """
-                    let day = String(format: "%@-%02d", period, index % 28 + 1)
-                    try insert.execute(arguments: [
-                        "v\(number)", Self.village, period, index + 1, day, lines, "\(day)T10:00:00+08:00", number,
-                    ])
-                    // Its lines laid out as a voucher arriving through sync has them.
-                    try LedgerArrivals.voucher.derive(
-                        from: ArrivedRecord(
-                            id: "v\(number)",
-                            fields: [
-                                "lines": .text(lines), "village_code": .text(Self.village), "period": .text(period),
-                                "voucher_date": .text(day), "number": .integer(Int64(index + 1)),
-                            ]), db)
-                }
+            let vouchers: [[String: SyncValue]] = (0..<perMonth).map { index in
+                let number = month * perMonth + index + 1
+                let (debit, credit, household) = pairs[(number * 7 + index) % pairs.count]
+                let sub = household ? "\"subaccount\":\"113\(String(format: "%03d", number % 50 + 1))\"," : ""
+                let amount = 1_000 + (number * 7_919) % 500_000
+                let debitSub = debit == "113" ? sub : "", creditSub = credit == "113" ? sub : ""
+                let lines = """
+                    [{"account":"\(debit)","credit_fen":0,"debit_fen":\(amount),\(debitSub)"summary":"业务\(number)"},\
+                    {"account":"\(credit)","credit_fen":\(amount),"debit_fen":0,\(creditSub)"summary":"业务\(number)"}]
+                    """
+                let day = String(format: "%@-%02d", period, index % 28 + 1)
+                return [
+                    "id": .text("v\(number)"), "village_code": .text(Self.village), "period": .text(period),
+                    "number": .integer(Int64(index + 1)), "voucher_date": .text(day), "lines": .text(lines), "attachments": 1,
+                    "preparer": "李会计", "reviewer": "王审核", "poster": "农经站", "posted_at": .text("\(day)T10:00:00+08:00"),
+                    "chain_index": .integer(Int64(number)), "previous_hash": "", "hash": "",
+                ]
+            }
+            try await posted.insert(vouchers.map { voucher in posted.columns.map { voucher[$0]! } }, into: store) { index, transaction in
+                // Its lines laid out as a voucher arriving through sync has them.
+                let voucher = vouchers[index]
+                guard case .text(let id) = voucher["id"] else { return }
+                try LedgerArrivals.voucher.derive(from: ArrivedRecord(id: id, fields: voucher), transaction)
             }
         }
     }

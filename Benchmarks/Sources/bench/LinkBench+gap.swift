@@ -1,7 +1,7 @@
 import ChinaLocale
 import DemoData
 import Foundation
-import GRDB
+import SQLiteBaselines
 import Notices
 import Prices
 import PricesSQLite
@@ -20,8 +20,8 @@ extension LinkBench {
         let publisher = PricePublisher(replica: county, today: { today })
         for offset in stride(from: days - 1, through: 0, by: -1) {
             let day = today.adding(days: -offset)
-            try await county.store.pool.write { db in
-                let catalogue = try db.catalogue()
+            try await county.writing { transaction in
+                let catalogue = try transaction.prices.catalogue()
                 var entries: [CheckedPrice] = []
                 for (v, variety) in Self.catalogue.varieties.enumerated() {
                     for (m, market) in Self.catalogue.markets.enumerated() {
@@ -32,7 +32,7 @@ extension LinkBench {
                         entries.append(try PriceRules.check(entry, catalogue: catalogue, today: today))
                     }
                 }
-                _ = try publisher.publish(entries, source: "县农业农村局", db)
+                _ = try publisher.publish(entries, source: "县农业农村局", transaction)
             }
         }
         try await NoticePublisher(replica: county).publish(Array(SampleNotices.notices(endingOn: today).prefix(40)))
@@ -42,20 +42,14 @@ extension LinkBench {
     /// Everything in the county's log a station of the village pulls after `position`, as gzip'd
     /// CSV: one line a record of its field values, a bulletin one line a row.
     func gzipCSVBytes(_ county: Replica, after position: Int64) async throws -> Int {
-        let csv = try await county.store.pool.read { db in
-            var text = ""
-            let rows = try Row.fetchCursor(
-                db, sql: "SELECT collection, fields FROM sync_change WHERE position > ? AND scope IN ('', ?) ORDER BY position",
-                arguments: [position, Self.village])
-            while let row = try rows.next() {
-                let fields = try JSONSerialization.jsonObject(with: Data((row["fields"] as String).utf8)) as? [String: Any] ?? [:]
-                if row["collection"] == PricesCollections.bulletin.name, let lines = fields["rows"] as? [[Any]] {
-                    for line in lines { text += line.map { "\($0)" }.joined(separator: ",") + "\n" }
-                } else {
-                    text += fields.keys.sorted().map { "\(fields[$0] ?? "")" }.joined(separator: ",") + "\n"
-                }
+        var csv = ""
+        for change in try await SQLiteBaselines.changes(after: position, pulledBy: Self.village, in: county.store) {
+            let fields = try JSONSerialization.jsonObject(with: change.fields) as? [String: Any] ?? [:]
+            if change.collection == PricesCollections.bulletin.name, let lines = fields["rows"] as? [[Any]] {
+                for line in lines { csv += line.map { "\($0)" }.joined(separator: ",") + "\n" }
+            } else {
+                csv += fields.keys.sorted().map { "\(fields[$0] ?? "")" }.joined(separator: ",") + "\n"
             }
-            return text
         }
         return Measure.gzipBytes(csv)
     }

@@ -1,7 +1,6 @@
 import ChinaLocale
 import DemoData
 import Foundation
-import GRDB
 import KioskService
 import Logging
 import Prices

@@ -1,7 +1,7 @@
 import ChinaLocale
 import DemoData
 import Foundation
-import GRDB
+import SQLiteBaselines
 import Notices
 import NoticesSQLite
 import Storage
@@ -54,37 +54,33 @@ struct NoticeSearchBench {
 
     /// The newest 20 notices whose title or text contains the word, by a scan.
     static func scan(_ store: Store, _ word: String) async throws {
-        _ = try store.readOnCallingTask { db in
-            try Row.fetchAll(
-                db, sql: "SELECT id, title FROM notice WHERE title LIKE ?1 OR body LIKE ?1 ORDER BY published_on DESC LIMIT 20",
-                arguments: ["%\(word)%"])
-        }
+        _ = try SQLiteBaselines.noticesScanned(for: word, in: store)
     }
 
     /// The demo's notices varied: titles recombined with villages and years, each with its text.
     func fill(_ store: Store) async throws {
         let samples = SampleNotices.notices(endingOn: Self.today)
         let places = ["侯南村", "北塘村", "莒村", "湖寮镇", "百侯镇", "西河镇", "大麻镇", "茶阳镇", "高陂镇", "光德镇"]
+        let insert = SQLiteBulkInsert(
+            table: "notice",
+            columns: ["id", "issuer", "document_number", "title", "category", "signed_on", "published_on", "effective_on", "summary", "body"])
         for first in stride(from: 0, to: notices, by: 5_000) {
-            try await store.pool.write { db in
-                let insert = try db.cachedStatement(
-                    sql: """
-                        INSERT INTO notice(id, issuer, document_number, title, category, signed_on, published_on, effective_on,
-                            summary, body) VALUES (?,?,?,?,?,?,?,?,?,?)
-                        """)
-                for number in first..<min(first + 5_000, notices) {
-                    let sample = samples[number % samples.count]
-                    let place = places[(number / samples.count) % places.count]
-                    let day = Self.today.adding(days: -(number % 3_650)).text
-                    try insert.execute(
-                        arguments: [
-                            "B-\(number)", sample.issuer, sample.documentNumber, "\(place)\(sample.title)", sample.category,
-                            day, day, day, sample.summary, sample.body,
-                        ])
-                    // Indexed as a notice arriving through sync is.
-                    try NoticesArrivals.notice.derive(
-                        from: ArrivedRecord(id: "B-\(number)", fields: ["title": .text("\(place)\(sample.title)")]), db)
-                }
+            let numbers = Array(first..<min(first + 5_000, notices))
+            let titles = numbers.map { number in
+                "\(places[(number / samples.count) % places.count])\(samples[number % samples.count].title)"
+            }
+            let rows: [[SyncValue]] = numbers.enumerated().map { index, number in
+                let sample = samples[number % samples.count]
+                let day = SyncValue.text(Self.today.adding(days: -(number % 3_650)).text)
+                return [
+                    .text("B-\(number)"), .text(sample.issuer), .text(sample.documentNumber), .text(titles[index]),
+                    .text(sample.category), day, day, day, .text(sample.summary), .text(sample.body),
+                ]
+            }
+            try await insert.insert(rows, into: store) { index, transaction in
+                // Indexed as a notice arriving through sync is.
+                try NoticesArrivals.notice.derive(
+                    from: ArrivedRecord(id: "B-\(numbers[index])", fields: ["title": .text(titles[index])]), transaction)
             }
         }
     }

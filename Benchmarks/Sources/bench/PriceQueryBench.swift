@@ -2,11 +2,12 @@ import ChinaLocale
 import Crypto
 import DemoData
 import Foundation
-import GRDB
+import SQLiteBaselines
 import Prices
 import PricesSQLite
 import Storage
 import Sync
+import StoreInterface
 
 /// Latency of the station's price board and 365-day history over many price rows, through the
 /// prices module, against the same SQL statements stepped on bare SQLite (``BareSQLite``) on the
@@ -52,7 +53,7 @@ struct PriceQueryBench {
             if projectFirst { bareHistory.append(try Self.clock { try bare.history(variety: variety, through: Self.today, days: 365) }) }
         }
         var hops: [Duration] = []
-        for _ in 0..<queries { hops.append(try await Measure.time { try await store.pool.read { _ in } }) }
+        for _ in 0..<queries { hops.append(try await Measure.time { try await store.reading { _ in } }) }
         print("an empty async read: p50 \(Measure.milliseconds(Measure.percentile(50, hops))), p99 \(Measure.milliseconds(Measure.percentile(99, hops)))")
         return [
             figure("board (\(Self.varietyCount) varieties × \(Self.marketCount) markets on one day)", total, board, bareBoard),
@@ -105,13 +106,14 @@ struct PriceQueryBench {
         try await publisher.publish(PriceCatalogue(categories: SamplePrices.categories, varieties: varieties, markets: markets))
         // The rows go straight into the table, ten days a transaction, rather than through signed
         // bulletins (which the sync figures measure): the daily summary is kept as it is for a bulletin.
+        let insert = SQLiteBulkInsert(
+            table: "price_observation",
+            columns: [
+                "id", "bulletin_id", "source", "variety_code", "market_id", "region_code", "observed_on", "min_fen", "avg_fen", "max_fen",
+                "unit", "recorded_at",
+            ])
         for first in stride(from: days - 1, through: 0, by: -10) {
-            try await county.store.pool.write { db in
-                let insert = try db.cachedStatement(
-                    sql: """
-                        INSERT INTO price_observation(id, bulletin_id, source, variety_code, market_id, region_code, observed_on,
-                            min_fen, avg_fen, max_fen, unit, recorded_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)
-                        """)
+            try await SQLiteBulkInsert.session(in: county.store) { session in
                 for offset in stride(from: first, to: max(first - 10, -1), by: -1) {
                     let day = Self.today.adding(days: -offset).text
                     let bulletin = "PB-\(day)-1"
@@ -120,18 +122,19 @@ struct PriceQueryBench {
                         for (m, market) in markets.enumerated() {
                             number += 1
                             let avg = Int64(300 + (v * 37 + m * 11 + (days - offset) * 3) % 900)
-                            try insert.execute(
-                                arguments: [
-                                    "\(bulletin)-\(number)", bulletin, "县农业农村局", variety.code, market.id, "441422", day,
-                                    avg - 20, avg, avg + 20, "元/公斤", "2026-11-20T15:00:00+08:00",
-                                ])
+                            try session.insert(
+                                [
+                                    .text("\(bulletin)-\(number)"), .text(bulletin), "县农业农村局", .text(variety.code), .text(market.id),
+                                    "441422", .text(day), .integer(avg - 20), .integer(avg), .integer(avg + 20), "元/公斤",
+                                    "2026-11-20T15:00:00+08:00",
+                                ], into: insert)
                             try PricesArrivals.observation.derive(
                                 from: ArrivedRecord(
                                     id: "\(bulletin)-\(number)",
                                     fields: [
                                         "observed_on": .text(day), "variety_code": .text(variety.code), "min_fen": .integer(avg - 20),
                                         "avg_fen": .integer(avg), "max_fen": .integer(avg + 20),
-                                    ]), db)
+                                    ]), session.transaction)
                         }
                     }
                 }

@@ -3,7 +3,7 @@ import Crypto
 import CZlib
 import DemoData
 import Foundation
-import GRDB
+import SQLiteBaselines
 import Prices
 import PricesSQLite
 import Storage
@@ -90,9 +90,10 @@ struct SyncBench {
         let peer = StationPeer(origin: "bench-station", village: PriceRow.village)
         let catalogue = try await pullAll(from: county, for: peer)
         let entries = SamplePrices.prices(endingOn: today, days: max(1, rows.count / 282))
-        try await county.store.pool.write { db in
-            let index = try db.catalogue()
-            _ = try publisher.publish(entries.map { try PriceRules.check($0, catalogue: index, today: today) }, source: "县农业农村局", db)
+        try await county.writing { transaction in
+            let index = try transaction.prices.catalogue()
+            _ = try publisher.publish(
+                entries.map { try PriceRules.check($0, catalogue: index, today: today) }, source: "县农业农村局", transaction)
         }
         let replies = try await pullAll(from: county, for: peer, after: catalogue.last!.position)
         let bytes = try replies.reduce(0) { $0 + (try Deflate.compress(JSONEncoder().encode($1)).count) }
@@ -134,16 +135,17 @@ struct SyncBench {
     // MARK: Workloads
 
     func plainInserts(into store: Store, batch: Int) async throws {
+        // The best plain SQLite can do: one prepared statement, reused.
+        let insert = SQLiteBulkInsert(
+            table: "price", columns: ["id", "village", "variety", "market", "observed_on", "min_fen", "avg_fen", "max_fen", "unit"])
         for chunk in rows.chunks(of: batch) {
-            try await store.pool.write { db in
-                // The best plain SQLite can do: one prepared statement, reused.
-                let insert = try db.cachedStatement(
-                    sql: "INSERT INTO price(id, village, variety, market, observed_on, min_fen, avg_fen, max_fen, unit) VALUES (?,?,?,?,?,?,?,?,?)")
-                for row in chunk {
-                    try insert.execute(
-                        arguments: [row.id, row.village, row.variety, row.market, row.observedOn, row.min, row.avg, row.max, row.unit])
-                }
+            let values: [[SyncValue]] = chunk.map { row in
+                [
+                    .text(row.id), .text(row.village), .text(row.variety), .text(row.market), .text(row.observedOn), .integer(row.min),
+                    .integer(row.avg), .integer(row.max), .text(row.unit),
+                ]
             }
+            try await insert.insert(insert.prepare(values), into: store)
         }
     }
 
@@ -152,28 +154,28 @@ struct SyncBench {
         let store = try Store.open(
             path: folder.appendingPathComponent("plain-prices.sqlite").path, role: "kiosk",
             schema: Schema(modules: [PricesSchema.migrations]))
+        let insert = SQLiteBulkInsert(
+            table: "price_observation",
+            columns: [
+                "id", "source", "variety_code", "market_id", "region_code", "observed_on", "min_fen", "avg_fen", "max_fen", "unit",
+                "recorded_at",
+            ])
         for (number, chunk) in entries.chunks(of: batch).enumerated() {
-            try await store.pool.write { db in
-                let insert = try db.cachedStatement(
-                    sql: """
-                        INSERT INTO price_observation(id, source, variety_code, market_id, region_code, observed_on,
-                            min_fen, avg_fen, max_fen, unit, recorded_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)
-                        """)
-                for (index, entry) in chunk.enumerated() {
-                    try insert.execute(
-                        arguments: [
-                            "p\(number)-\(index)", "县农业农村局", entry.varietyCode, entry.marketID, "441422", entry.observedOn,
-                            entry.minFen, entry.avgFen, entry.maxFen, entry.unit, "2026-11-20T15:00:00+08:00",
-                        ])
-                }
-            }
+            try await insert.insert(
+                chunk.enumerated().map { index, entry in
+                    [
+                        .text("p\(number)-\(index)"), "县农业农村局", .text(entry.varietyCode), .text(entry.marketID), "441422",
+                        .text(entry.observedOn), .integer(entry.minFen), .integer(entry.avgFen), .integer(entry.maxFen), .text(entry.unit),
+                        "2026-11-20T15:00:00+08:00",
+                    ]
+                }, into: store)
         }
     }
 
     func captured(into replica: Replica, batch: Int) async throws {
         for chunk in rows.chunks(of: batch) {
-            try await replica.store.pool.write { db in
-                for row in chunk { try replica.write(db, to: "bench.observation", id: row.id, fields: row.fields) }
+            try await replica.writing { transaction in
+                for row in chunk { try replica.write(transaction, to: "bench.observation", id: row.id, fields: row.fields) }
             }
         }
     }
@@ -184,13 +186,7 @@ struct SyncBench {
     static let collections = [
         SyncCollection(name: "bench.observation", table: "price", fields: fields, scope: .village(column: "village"), policy: .appendOnly)
     ]
-    static let tables = Migration(module: "bench", number: 1, name: "prices") { db in
-        try db.execute(
-            sql: """
-                CREATE TABLE price (id TEXT PRIMARY KEY, village TEXT NOT NULL, variety TEXT NOT NULL, market TEXT NOT NULL,
-                    observed_on TEXT NOT NULL, min_fen INTEGER NOT NULL, avg_fen INTEGER NOT NULL, max_fen INTEGER NOT NULL, unit TEXT NOT NULL)
-                """)
-    }
+    static let tables = SQLiteBaselines.benchPrices
 
     func store(_ name: String) throws -> Store {
         try Store.open(

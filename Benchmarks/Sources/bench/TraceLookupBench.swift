@@ -1,6 +1,6 @@
 import ChinaLocale
 import Foundation
-import GRDB
+import SQLiteBaselines
 import Storage
 import Sync
 import Traceability
@@ -68,27 +68,31 @@ struct TraceLookupBench {
 
     func fill(_ store: Store, groups: Int) async throws {
         let kinds = ["planting", "fertilising", "pesticide", "inspecting", "harvesting", "packing", "receiving", "storing", "shipping"]
+        let lot = SQLiteBulkInsert(
+            table: "trace_lot",
+            columns: [
+                "id", "village_code", "trace_code", "quantity_g", "producer_name", "producer_kind", "created_at", "product_name",
+                "producer_phone", "origin",
+            ])
+        let event = SQLiteBulkInsert(
+            table: "trace_event",
+            columns: [
+                "id", "village_code", "lot_id", "kind", "occurred_at", "input_name", "safety_interval_days", "test_kind", "test_item",
+                "test_passed", "inputs", "outputs", "recorded_at",
+            ])
+        let certificate = SQLiteBulkInsert(
+            table: "trace_certificate",
+            columns: [
+                "id", "code", "lot_id", "village_code", "producer_name", "issued_on", "recorded_at", "product_name", "quantity_g",
+                "producer_kind", "promise",
+            ])
         for first in stride(from: 0, to: groups, by: 1_000) {
-            try await store.pool.write { db in
-                let lot = try db.cachedStatement(
-                    sql: """
-                        INSERT INTO trace_lot(id, village_code, trace_code, product_name, quantity_g, producer_name, producer_kind,
-                            producer_phone, origin, created_at) VALUES (?, ?, ?, '大埔蜜柚', ?, ?, ?, '13812345678', '三组', ?)
-                        """)
-                let event = try db.cachedStatement(
-                    sql: """
-                        INSERT INTO trace_event(id, village_code, lot_id, kind, occurred_at, input_name, safety_interval_days,
-                            test_kind, test_item, test_passed, inputs, outputs, recorded_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        """)
-                let certificate = try db.cachedStatement(
-                    sql: """
-                        INSERT INTO trace_certificate(id, code, lot_id, village_code, product_name, quantity_g, producer_name,
-                            producer_kind, issued_on, promise, recorded_at) VALUES (?, ?, ?, ?, '大埔蜜柚', 1000, ?, 'person', ?, '承诺', ?)
-                        """)
+            try await SQLiteBulkInsert.session(in: store) { session in
+                let lotConstants: [SyncValue] = ["大埔蜜柚", "13812345678", "三组"]
+                let certificateConstants: [SyncValue] = ["大埔蜜柚", 1000, "person", "承诺"]
                 // What the traceability module derives from each row, as when it arrives through sync.
                 func derive(_ arrival: RecordArrival, _ id: String, _ fields: [String: SyncValue]) throws {
-                    try arrival.derive(from: ArrivedRecord(id: id, fields: fields), db)
+                    try arrival.derive(from: ArrivedRecord(id: id, fields: fields), session.transaction)
                 }
                 for group in first..<min(first + 1_000, groups) {
                     let village = String(format: "441422%03d%03d", group % 13, group % 211)
@@ -98,33 +102,45 @@ struct TraceLookupBench {
                     for farm in 0..<5 {
                         let id = "F\(group)-\(farm)"
                         farms.append(id)
-                        try lot.execute(arguments: [id, village, "HN\(group)-\(farm + 4)", 200_000, "农户\(farm)", "person", at(0)])
+                        try session.insert(
+                            [.text(id), .text(village), .text("HN\(group)-\(farm + 4)"), 200_000, .text("农户\(farm)"), "person", .text(at(0))]
+                                + lotConstants, into: lot)
                         try derive(TraceArrivals.lot, id, ["trace_code": .text("HN\(group)-\(farm + 4)")])
                         for (index, kind) in kinds.enumerated() {
-                            try event.execute(arguments: [
-                                "\(id)-\(index)", village, id, kind, at(Double(index * 24)), kind == "pesticide" ? "阿维菌素" : "",
-                                kind == "pesticide" ? 7 : nil, kind == "inspecting" ? "self" : nil, kind == "inspecting" ? "农残" : "",
-                                kind == "inspecting" ? 1 : nil, "[]", "[]", at(0),
-                            ])
+                            try session.insert(
+                                [
+                                    .text("\(id)-\(index)"), .text(village), .text(id), .text(kind), .text(at(Double(index * 24))),
+                                    kind == "pesticide" ? "阿维菌素" : "", kind == "pesticide" ? 7 : .null, kind == "inspecting" ? "self" : .null,
+                                    kind == "inspecting" ? "农残" : "", kind == "inspecting" ? 1 : .null, "[]", "[]", .text(at(0)),
+                                ], into: event)
                             try derive(TraceArrivals.event, "\(id)-\(index)", ["kind": .text(kind)])
                         }
                     }
                     let coop = "C\(group)"
-                    try lot.execute(arguments: [coop, village, "(01)06901234567892(10)C\(group)", 1_000_000, "合作社", "cooperative", at(240)])
+                    try session.insert(
+                        [.text(coop), .text(village), .text("(01)06901234567892(10)C\(group)"), 1_000_000, "合作社", "cooperative", .text(at(240))]
+                            + lotConstants, into: lot)
                     try derive(TraceArrivals.lot, coop, ["trace_code": .text("(01)06901234567892(10)C\(group)")])
                     let inputs = "[" + farms.map { "\"\($0)\"" }.joined(separator: ",") + "]"
-                    try event.execute(arguments: ["\(coop)-mix", village, coop, "transforming", at(240), "", nil, nil, "", nil, inputs, "[\"\(coop)\"]", at(240)])
+                    try session.insert(
+                        [
+                            .text("\(coop)-mix"), .text(village), .text(coop), "transforming", .text(at(240)), "", .null, .null, "", .null,
+                            .text(inputs), .text("[\"\(coop)\"]"), .text(at(240)),
+                        ], into: event)
                     try derive(
                         TraceArrivals.event, "\(coop)-mix",
                         ["kind": "transforming", "inputs": .text(inputs), "outputs": .text("[\"\(coop)\"]")])
                     for (index, kind) in ["inspecting", "packing", "shipping", "retail_selling"].enumerated() {
-                        try event.execute(arguments: [
-                            "\(coop)-\(index)", village, coop, kind, at(Double(250 + index * 12)), "", nil,
-                            kind == "inspecting" ? "lab" : nil, "", kind == "inspecting" ? 1 : nil, "[]", "[]", at(250),
-                        ])
+                        try session.insert(
+                            [
+                                .text("\(coop)-\(index)"), .text(village), .text(coop), .text(kind), .text(at(Double(250 + index * 12))), "",
+                                .null, kind == "inspecting" ? "lab" : .null, "", kind == "inspecting" ? 1 : .null, "[]", "[]", .text(at(250)),
+                            ], into: event)
                         try derive(TraceArrivals.event, "\(coop)-\(index)", ["kind": .text(kind)])
                     }
-                    try certificate.execute(arguments: ["cert-\(group)", "HG\(group)", coop, village, "合作社", "2026-06-01", at(260)])
+                    try session.insert(
+                        [.text("cert-\(group)"), .text("HG\(group)"), .text(coop), .text(village), "合作社", "2026-06-01", .text(at(260))]
+                            + certificateConstants, into: certificate)
                     try derive(TraceArrivals.certificate, "cert-\(group)", ["code": .text("HG\(group)")])
                 }
             }

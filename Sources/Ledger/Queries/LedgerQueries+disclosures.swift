@@ -1,4 +1,5 @@
 public import Sync
+import StoreInterface
 
 extension LedgerQueries {
     /// A disclosure as the kiosk lists it: the latest version of each period, newest period first.

@@ -1,5 +1,6 @@
 import DomainCore
 import Sync
+import StoreInterface
 
 extension LedgerQueries {
     public func incomeStatement(village: String, through month: String) async throws -> IncomeStatement {

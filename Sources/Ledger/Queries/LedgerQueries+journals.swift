@@ -1,6 +1,7 @@
 import ChinaLocale
 import DomainCore
 import Sync
+import StoreInterface
 
 extension LedgerQueries {
     /// An account's (or a sub-account's) journal from the first day of `from` to the end of `through`.

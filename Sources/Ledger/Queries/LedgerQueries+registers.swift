@@ -1,5 +1,6 @@
 public import ChinaLocale
 import Sync
+import StoreInterface
 
 extension LedgerQueries {
     /// A fixed asset with its depreciation at a month's end.

@@ -1,5 +1,6 @@
 import DomainCore
 import Sync
+import StoreInterface
 
 extension LedgerQueries {
     /// The trial balance from the first day of `from` up to the end of `through` (months, `YYYY-MM`).

@@ -1,4 +1,5 @@
-public import Sync
+import Sync
+public import StoreInterface
 
 /// The ledger module's reads: the reports of REFERENCE §4, journals, sub-ledgers, registers,
 /// disclosures and the audit trail, all from local data. Every report sums `ledger_line`, where

@@ -1,4 +1,5 @@
-public import Sync
+import Sync
+public import StoreInterface
 
 /// Who did what to the books, and when (审计留痕): prepared, submitted, reviewed, rejected, posted,
 /// reversed, closed a month, published a disclosure. Append-only, written in the same

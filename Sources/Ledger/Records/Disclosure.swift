@@ -1,6 +1,7 @@
 import DomainCore
 import Foundation
-public import Sync
+import Sync
+public import StoreInterface
 
 /// A public disclosure of the village's finances (村务公开) for a month or a quarter, as published:
 /// income and expenses item by item (逐项逐笔), assets, debts, and contracts due and overdue. Its

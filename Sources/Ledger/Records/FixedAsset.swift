@@ -1,4 +1,5 @@
-public import Sync
+import Sync
+public import StoreInterface
 
 /// A fixed asset of the collective (固定资产登记): life over a year and value of at least 500 元,
 /// depreciated straight-line from the month after it was acquired (``Depreciation``).

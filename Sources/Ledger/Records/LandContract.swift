@@ -1,6 +1,7 @@
 import DomainCore
 import Foundation
-public import Sync
+import Sync
+public import StoreInterface
 
 /// A contract of the collective (合同登记): a lease of land or an asset, a works contract…, with
 /// its parties, term, amount, payment schedule, the meeting that decided it and its filing at the

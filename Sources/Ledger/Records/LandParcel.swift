@@ -1,4 +1,5 @@
-public import Sync
+import Sync
+public import StoreInterface
 
 /// A resource of the collective (资源登记): a parcel of land, water or forest with its class
 /// (GB/T 21010), area in 亩 (kept in hundredths), four boundaries (四至), owner (the village or a

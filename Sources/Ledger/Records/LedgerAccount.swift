@@ -1,4 +1,5 @@
-public import Sync
+import Sync
+public import StoreInterface
 
 /// A first-level account (一级科目) of a chart of accounts (会计科目表), as versioned data: the 2023
 /// chart of 农村集体经济组织会计制度 (财会〔2023〕14号) and the 2004 chart older books were kept in,

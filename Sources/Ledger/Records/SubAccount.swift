@@ -1,4 +1,5 @@
-public import Sync
+import Sync
+public import StoreInterface
 
 /// A sub-account (明细科目) a village keeps under a first-level account: one per household under
 /// 内部往来 (113), one per bank account under 银行存款 (102), and so on. Master data of the

@@ -1,6 +1,7 @@
 import DomainCore
 import Foundation
-public import Sync
+import Sync
+public import StoreInterface
 
 /// A posted journal voucher (已记账凭证): numbered without gaps in its month by the side that
 /// keeps the village's books, and a link of the village's hash chain. It is never edited or

@@ -1,6 +1,7 @@
 import DomainCore
 import Foundation
-public import Sync
+import Sync
+public import StoreInterface
 
 /// A journal voucher before it is posted (记账凭证草稿): prepared at the station or the county,
 /// submitted, reviewed by someone other than its preparer, then posted by the side that keeps the

@@ -1,6 +1,7 @@
 import Foundation
 public import Sync
 import Storage
+public import StoreInterface
 
 /// The county's part of the books' set-up: the charts of accounts, published to every station,
 /// and which side posts each village's vouchers (the county agency unless it says the station).

@@ -2,6 +2,7 @@ import ChinaLocale
 import Crypto
 import Foundation
 public import Sync
+public import StoreInterface
 
 /// The county's seal (县级签章) on a village's books (DESIGN §3): its signature over the village's
 /// chain head as it advances, and over each disclosure (村务公开). A seal is a county record, signed

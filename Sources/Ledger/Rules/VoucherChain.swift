@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 public import Sync
+import StoreInterface
 
 /// The hash chain over a village collective's posted vouchers (凭证哈希链): each voucher's hash
 /// covers its content and the previous voucher's hash, so a voucher edited or removed after

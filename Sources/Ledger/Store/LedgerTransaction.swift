@@ -1,4 +1,5 @@
 public import Sync
+public import StoreInterface
 
 /// What the ledger module reads and writes in a transaction of its store: the chart, vouchers and
 /// their chain, drafts, the lines every report sums, registers, disclosures, the county's seals and

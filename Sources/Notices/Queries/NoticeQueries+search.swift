@@ -1,5 +1,6 @@
 public import ChinaLocale
 import Sync
+import StoreInterface
 
 extension NoticeQueries {
     /// A notice found by a search, ranked, with the parts of its title and summary that matched.

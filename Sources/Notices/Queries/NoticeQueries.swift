@@ -1,6 +1,7 @@
 public import ChinaLocale
-public import Sync
+import Sync
 public import Foundation
+public import StoreInterface
 
 /// What people ask the station about notices, answered from local data: the current notices (by
 /// default), one notice with what it changed and what changed it, and search in Chinese.

@@ -1,5 +1,6 @@
 public import Foundation
-public import Sync
+import Sync
+public import StoreInterface
 
 /// What the notices module reads and writes in a transaction of its store (``StoreTransaction``):
 /// each store's transaction adopts it (`NoticesSQLite` for SQLite), so that the queries,

@@ -1,5 +1,6 @@
 public import ChinaLocale
 import Sync
+import StoreInterface
 
 extension PriceQueries {
     /// Today's board (今日行情): each variety's prices across the county's markets on the newest day,

@@ -1,6 +1,7 @@
 import ChinaLocale
 import Foundation
 import Sync
+import StoreInterface
 
 extension PriceQueries {
     /// A variety found by a search, with its category.

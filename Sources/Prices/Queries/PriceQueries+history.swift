@@ -1,5 +1,6 @@
 import ChinaLocale
-public import Sync
+import Sync
+public import StoreInterface
 
 extension PriceQueries {
     /// A variety's prices over the last 7, 30 or 365 days (价格走势), day by day, with its change

@@ -1,6 +1,7 @@
 public import ChinaLocale
 import Foundation
-public import Sync
+import Sync
+public import StoreInterface
 
 /// The price answers people ask the station for, read from local data only, so that they work
 /// with no link at all. Every answer says the day its data is from and how old that is.

@@ -1,4 +1,5 @@
-public import Sync
+import Sync
+public import StoreInterface
 
 /// One price record (价格记录): a variety's minimum, average and maximum price at one market on one
 /// day, in 分 per 公斤. It is either a row of a county bulletin or recorded at a station.

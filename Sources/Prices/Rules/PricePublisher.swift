@@ -1,6 +1,7 @@
 public import ChinaLocale
 import Foundation
 public import Sync
+public import StoreInterface
 
 /// The county's side of prices: publishes the catalogue and the bulletins, through the county's
 /// replica, which signs them for every station.

@@ -1,5 +1,6 @@
 public import ChinaLocale
 public import Sync
+public import StoreInterface
 
 /// What the prices module reads and writes in a transaction of its store: the catalogue, prices,
 /// the day sums the board and histories read, and what is derived as bulletins and prices arrive.

@@ -1,6 +1,7 @@
 import ChinaLocale
 import Foundation
 import Sync
+import StoreInterface
 
 extension TraceQueries {
     /// Looks a scanned or typed code up: a certificate's code finds its lot, a lot's code the lot;

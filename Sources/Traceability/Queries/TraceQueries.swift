@@ -1,4 +1,5 @@
 public import Sync
+public import StoreInterface
 
 /// The traceability module's reads, all from local data: a code looked up, a lot's lineage, the
 /// village's recent lots.

@@ -1,4 +1,5 @@
 public import Sync
+public import StoreInterface
 
 /// A compliance certificate (承诺达标合格证) issued for one lot, with its own code: product,
 /// quantity, producer and contact, origin, issue date, the producer's promise and, optionally, a

@@ -1,4 +1,5 @@
 public import Sync
+public import StoreInterface
 
 /// A lot (批次) of farm produce: what a trace code names. Master data of the village that made it,
 /// merged field by field, read by every station so that a code scanned anywhere in the county is

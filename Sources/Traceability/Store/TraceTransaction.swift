@@ -1,4 +1,5 @@
 public import Sync
+public import StoreInterface
 
 /// What the traceability module reads and writes in a transaction of its store: lots, events and
 /// certificates by id or by the key of their code, lineage through transformations, and what is

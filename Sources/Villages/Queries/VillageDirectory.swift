@@ -1,4 +1,5 @@
 public import Sync
+public import StoreInterface
 
 /// Reads a store's divisions (the county, its townships and villages), and publishes them at the county.
 ///

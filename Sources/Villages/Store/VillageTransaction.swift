@@ -1,4 +1,5 @@
 public import Sync
+public import StoreInterface
 
 /// What the villages module reads in a transaction of its store. Each store's transaction adopts
 /// it (`VillagesSQLite` for SQLite); divisions are written through the county's replica.

@@ -30,7 +30,7 @@ public enum AccessSchema {
                     CREATE INDEX access_session_login ON access_session(login);
                     """)
         },
-        // The answers of creating requests by idempotency key, for a day (``SQLiteRecordedAnswers``).
+        // The answers of creating requests by idempotency key, for a day (``StoredAnswers``).
         Migration(module: "access", number: 2, name: "request-answers") { db in
             try db.execute(
                 sql: """

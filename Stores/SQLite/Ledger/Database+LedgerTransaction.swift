@@ -1,6 +1,8 @@
 public import GRDB
 public import Ledger
 public import Sync
+public import StoreInterface
+public import Storage
 
 /// A SQLite transaction as the ledger module reads and writes in it (the tables of
 /// ``LedgerSchema``): the chart, vouchers and their chain, drafts.

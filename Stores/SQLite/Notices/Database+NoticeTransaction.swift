@@ -2,7 +2,8 @@ import ChinaLocale
 public import Foundation
 public import GRDB
 public import Notices
-public import Sync
+import Sync
+public import Storage
 
 /// A SQLite transaction as the notices module reads and writes in it (the tables of
 /// ``NoticesSchema``): statuses and warnings derived in SQL for the day asked (``NoticeSQL``);

@@ -2,6 +2,7 @@ public import ChinaLocale
 public import GRDB
 public import Prices
 public import Sync
+public import Storage
 
 /// A SQLite transaction as the prices module reads and writes in it (the tables of
 /// ``PricesSchema``; the board's and histories' statements are ``PriceStatements``, derivations

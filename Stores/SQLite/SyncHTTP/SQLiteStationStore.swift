@@ -1,8 +1,9 @@
 public import Foundation
 public import GRDB
 public import Storage
-public import Sync
+import Sync
 public import SyncHTTP
+public import StoreInterface
 
 /// The county's stations and key in its SQLite store (`sync_station`, `sync_county_key` of
 /// ``SyncHTTPSchema``).

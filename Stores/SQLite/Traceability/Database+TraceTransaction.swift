@@ -1,7 +1,8 @@
 import Foundation
 public import GRDB
-public import Sync
+import Sync
 public import Traceability
+public import Storage
 
 /// A SQLite transaction as the traceability module reads and writes in it (the tables of
 /// ``TraceSchema``; a lookup's statements are ``TraceStatements``, cached on the connection).

@@ -1,6 +1,7 @@
 public import GRDB
-public import Sync
+import Sync
 public import Villages
+public import Storage
 
 /// A SQLite transaction as the villages module reads in it (the tables of ``VillagesSchema``).
 extension Database: VillageTransaction {

@@ -1,5 +1,5 @@
 public import GRDB
-public import Storage
+public import StoreInterface
 
 /// The SQLite store's transaction, as the engine hands it above the store.
 extension Database: StoreTransaction {}
@@ -30,27 +30,6 @@ extension Store: TransactionStore {
     @discardableResult
     public func writingNow<Answer>(_ body: (any StoreTransaction) throws -> Answer) throws -> Answer {
         try pool.write { db in try body(db) }
-    }
-}
-
-extension Replica {
-    /// Runs `body` in one write transaction of the replica's store: what it writes through
-    /// ``write(_:to:id:fields:)`` commits with its change log entries, or nothing does.
-    @discardableResult
-    public func writing<Answer: Sendable>(_ body: @Sendable (any StoreTransaction) throws -> Answer) async throws -> Answer {
-        try await store.writing(body)
-    }
-
-    /// The same, blocking the calling thread: for a program as it starts, before it serves.
-    @discardableResult
-    public func writing<Answer>(_ body: (any StoreTransaction) throws -> Answer) throws -> Answer {
-        try store.writingNow(body)
-    }
-
-    /// Starts a new epoch of the log of a county store brought back from a backup
-    /// (``startLogEpoch(_:)``), in a transaction of its own.
-    public static func startLogEpoch(in store: Store) async throws {
-        try await store.pool.write { db in try startLogEpoch(db) }
     }
 }
 

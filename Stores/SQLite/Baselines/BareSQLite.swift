@@ -1,4 +1,4 @@
-import ChinaLocale
+public import ChinaLocale
 import CSQLite
 import Prices
 import PricesSQLite
@@ -7,11 +7,11 @@ import TraceabilitySQLite
 
 /// The baseline: a module's statements (prices, traceability) prepared and stepped through the SQLite C API, each
 /// column read, nothing decoded into Swift types beyond that.
-final class BareSQLite {
+public final class BareSQLite {
     let db: OpaquePointer
     var statements: [String: OpaquePointer] = [:]
 
-    init(path: String) throws {
+    public init(path: String) throws {
         var handle: OpaquePointer?
         guard sqlite3_open_v2(path, &handle, SQLITE_OPEN_READONLY, nil) == SQLITE_OK, let handle else {
             throw BareError.open(path)
@@ -26,13 +26,13 @@ final class BareSQLite {
 
     enum BareError: Error { case open(String), prepare(String) }
 
-    func board(on day: BeijingDay) throws {
+    public func board(on day: BeijingDay) throws {
         guard let latest = try text(PriceStatements.latestDay, [day.text]), let latestDay = BeijingDay(latest) else { return }
         let earlier = try text(PriceStatements.latestDay, [latestDay.adding(days: -7).text])
         try step(PriceStatements.board, [latest, earlier.flatMap { $0 >= latestDay.adding(days: -14).text ? $0 : nil }])
     }
 
-    func history(variety: String, through today: BeijingDay, days: Int) throws {
+    public func history(variety: String, through today: BeijingDay, days: Int) throws {
         _ = try text(PriceStatements.varietyName, [variety])
         guard let latest = try text(PriceStatements.latestDayOfVariety, [variety, today.text]),
             let end = BeijingDay(latest)
@@ -45,7 +45,7 @@ final class BareSQLite {
     }
 
     /// A code looked up as ``TraceQueries/lookup(_:)`` does, by the same statements, from its key.
-    func lookUp(key: String) throws {
+    public func lookUp(key: String) throws {
         typealias SQL = TraceStatements
         var lotID: String
         if let certified = try step(SQL.certificateByKey, [key], keeping: 2).first {
