@@ -38,3 +38,24 @@ extension Row: StoredRow {
     public func optionalText(_ column: String) -> String? { self[column] }
     public func optionalInteger(_ column: String) -> Int64? { self[column] }
 }
+
+extension Row {
+    /// Each row of a statement made into a value as it is stepped, without copying the row: a
+    /// lookup that reads dozens of events or a year of prices pays for no copies.
+    public static func mapped<Value>(
+        _ statement: Statement, arguments: StatementArguments = StatementArguments(), _ transform: (Row) throws -> Value
+    ) throws -> [Value] {
+        var values: [Value] = []
+        let rows = try Row.fetchCursor(statement, arguments: arguments)
+        while let row = try rows.next() { values.append(try transform(row)) }
+        return values
+    }
+
+    /// The first row of a statement made into a value, without copying it.
+    public static func mappedFirst<Value>(
+        _ statement: Statement, arguments: StatementArguments = StatementArguments(), _ transform: (Row) throws -> Value
+    ) throws -> Value? {
+        let rows = try Row.fetchCursor(statement, arguments: arguments)
+        return try rows.next().map(transform)
+    }
+}

@@ -17,11 +17,18 @@ import Sync
 /// - wire: deflated JSON bytes per row, pushed and pulled, against the rows as gzip'd CSV.
 struct SyncBench {
     let rows: [PriceRow]
+    /// The same rows as the plain-insert baseline binds them.
+    let plainRows: [PlainPriceInserts.Row]
     let folder: URL
 
     init(rows count: Int) throws {
         var random = SplitMix(seed: 2026)
         rows = (0..<count).map { PriceRow.random(index: $0, using: &random) }
+        plainRows = rows.map {
+            PlainPriceInserts.Row(
+                id: $0.id, village: $0.village, variety: $0.variety, market: $0.market, observedOn: $0.observedOn, min: $0.min,
+                avg: $0.avg, max: $0.max, unit: $0.unit)
+        }
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("bench-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     }
@@ -50,7 +57,8 @@ struct SyncBench {
             pushBytes += try Deflate.compress(JSONEncoder().encode(PushRequest(changes: pending))).count
             try await station.accept(try await county.receive(PushRequest(changes: pending), from: peer))
         }
-        let plainApply = try await Measure.time { try await plainInserts(into: store("plain-apply"), batch: 500) }
+        let applyStore = try store("plain-apply")
+        let plainApply = try await Measure.time { try await plainInserts(into: applyStore, batch: 500) }
         // Pulled by another station of the village: a pull leaves out the puller's own changes.
         let sibling = try replica("sibling", role: .station(village: PriceRow.village))
         let facts = try await pullAll(from: county, for: StationPeer(origin: sibling.origin, village: PriceRow.village))
@@ -103,7 +111,8 @@ struct SyncBench {
             signature: ChangeSignature(verifyingKey: key.publicKey))
         for reply in catalogue { try await receiver.accept(reply) }
         let apply = try await Measure.time { for reply in replies { try await receiver.accept(reply) } }
-        let plain = try await Measure.time { try await plainPriceInserts(entries, batch: 500) }
+        let plainStore = try plainPriceStore()
+        let plain = try await Measure.time { try await plainPriceInserts(entries, batch: 500, into: plainStore) }
         let csv = Measure.gzipBytes(
             "observed_on,variety_code,market_id,min_fen,avg_fen,max_fen,unit\n"
                 + entries.map { "\($0.observedOn),\($0.varietyCode),\($0.marketID),\($0.minFen),\($0.avgFen),\($0.maxFen),\($0.unit)" }
@@ -134,42 +143,25 @@ struct SyncBench {
 
     // MARK: Workloads
 
+    /// The best plain SQLite can do: one prepared statement, reused.
     func plainInserts(into store: Store, batch: Int) async throws {
-        // The best plain SQLite can do: one prepared statement, reused.
-        let insert = SQLiteBulkInsert(
-            table: "price", columns: ["id", "village", "variety", "market", "observed_on", "min_fen", "avg_fen", "max_fen", "unit"])
-        for chunk in rows.chunks(of: batch) {
-            let values: [[SyncValue]] = chunk.map { row in
-                [
-                    .text(row.id), .text(row.village), .text(row.variety), .text(row.market), .text(row.observedOn), .integer(row.min),
-                    .integer(row.avg), .integer(row.max), .text(row.unit),
-                ]
-            }
-            try await insert.insert(insert.prepare(values), into: store)
-        }
+        try await PlainPriceInserts.prices(plainRows, batch: batch, into: store)
+    }
+
+    func plainPriceStore() throws -> Store {
+        try Store.open(
+            path: folder.appendingPathComponent("plain-prices.sqlite").path, role: "kiosk",
+            schema: Schema(modules: [PricesSchema.migrations]))
     }
 
     /// The bulletin rows inserted one by one into the same table, with its indexes, as plainly as can be.
-    func plainPriceInserts(_ entries: [PriceEntry], batch: Int) async throws {
-        let store = try Store.open(
-            path: folder.appendingPathComponent("plain-prices.sqlite").path, role: "kiosk",
-            schema: Schema(modules: [PricesSchema.migrations]))
-        let insert = SQLiteBulkInsert(
-            table: "price_observation",
-            columns: [
-                "id", "source", "variety_code", "market_id", "region_code", "observed_on", "min_fen", "avg_fen", "max_fen", "unit",
-                "recorded_at",
-            ])
-        for (number, chunk) in entries.chunks(of: batch).enumerated() {
-            try await insert.insert(
-                chunk.enumerated().map { index, entry in
-                    [
-                        .text("p\(number)-\(index)"), "县农业农村局", .text(entry.varietyCode), .text(entry.marketID), "441422",
-                        .text(entry.observedOn), .integer(entry.minFen), .integer(entry.avgFen), .integer(entry.maxFen), .text(entry.unit),
-                        "2026-11-20T15:00:00+08:00",
-                    ]
-                }, into: store)
+    func plainPriceInserts(_ entries: [PriceEntry], batch: Int, into store: Store) async throws {
+        let rows = entries.map {
+            PlainPriceInserts.BulletinRow(
+                variety: $0.varietyCode, market: $0.marketID, observedOn: $0.observedOn, min: $0.minFen, avg: $0.avgFen,
+                max: $0.maxFen, unit: $0.unit)
         }
+        try await PlainPriceInserts.bulletinRows(rows, batch: batch, into: store)
     }
 
     func captured(into replica: Replica, batch: Int) async throws {

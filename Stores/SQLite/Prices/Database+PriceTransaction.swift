@@ -125,11 +125,10 @@ extension Database: PriceTransaction {
             PriceQueries.Point(day: row[0], minFen: row[1], avgFen: row[2], maxFen: row[3], markets: row[4])
         }
         if let market {
-            return try Row.fetchAll(
-                cachedStatement(sql: PriceStatements.marketSeries), arguments: [variety, first.text, last.text, market]
-            ).map(point)
+            return try Row.mapped(
+                cachedStatement(sql: PriceStatements.marketSeries), arguments: [variety, first.text, last.text, market], point)
         }
-        return try Row.fetchAll(cachedStatement(sql: PriceStatements.series), arguments: [variety, first.text, last.text]).map(point)
+        return try Row.mapped(cachedStatement(sql: PriceStatements.series), arguments: [variety, first.text, last.text], point)
     }
 
     public func newestAtEachMarket(variety: String, from first: BeijingDay, through last: BeijingDay) throws

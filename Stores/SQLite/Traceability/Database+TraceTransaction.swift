@@ -8,11 +8,11 @@ public import Storage
 /// ``TraceSchema``; a lookup's statements are ``TraceStatements``, cached on the connection).
 extension Database: TraceTransaction {
     public func lot(id: String) throws -> TraceLot? {
-        try Row.fetchOne(cachedStatement(sql: TraceStatements.lotByID), arguments: [id]).map { TraceLot(row: $0) }
+        try Row.mappedFirst(cachedStatement(sql: TraceStatements.lotByID), arguments: [id]) { TraceLot(row: $0) }
     }
 
     public func lot(codeKey: String) throws -> TraceLot? {
-        try Row.fetchOne(cachedStatement(sql: TraceStatements.lotByKey), arguments: [codeKey]).map { TraceLot(row: $0) }
+        try Row.mappedFirst(cachedStatement(sql: TraceStatements.lotByKey), arguments: [codeKey]) { TraceLot(row: $0) }
     }
 
     public func recentLots(village: String?, limit: Int) throws -> [TraceLot] {
@@ -43,19 +43,18 @@ extension Database: TraceTransaction {
     }
 
     public func event(id: String) throws -> Traceability.TraceEvent? {
-        try Row.fetchOne(cachedStatement(sql: "SELECT * FROM trace_event WHERE id = ?"), arguments: [id]).map(Traceability.TraceEvent.init(row:))
+        try Row.mappedFirst(cachedStatement(sql: "SELECT * FROM trace_event WHERE id = ?"), arguments: [id], Traceability.TraceEvent.init(row:))
     }
 
     public func events(ofLots ids: [String]) throws -> [Traceability.TraceEvent] {
-        try Row.fetchAll(
+        try Row.mapped(
             cachedStatement(sql: TraceStatements.eventsOfLots),
-            arguments: [String(decoding: try JSONEncoder().encode(ids), as: UTF8.self)]
-        ).map(Traceability.TraceEvent.init(row:))
+            arguments: [String(decoding: try JSONEncoder().encode(ids), as: UTF8.self)], Traceability.TraceEvent.init(row:))
     }
 
     public func lineage(from lotID: String, direction: TraceLineage.Direction, maximumDepth: Int) throws -> [TraceLineage.Step] {
         let sql = direction == .upstream ? TraceStatements.upstream : TraceStatements.downstream
-        return try Row.fetchAll(cachedStatement(sql: sql), arguments: [lotID, maximumDepth]).map {
+        return try Row.mapped(cachedStatement(sql: sql), arguments: [lotID, maximumDepth]) {
             TraceLineage.Step(lotID: $0[0], depth: $0[1], viaEventID: $0[2])
         }
     }
@@ -66,11 +65,11 @@ extension Database: TraceTransaction {
     }
 
     public func certificate(codeKey: String) throws -> TraceCertificate? {
-        try Row.fetchOne(cachedStatement(sql: TraceStatements.certificateByKey), arguments: [codeKey]).map { TraceCertificate(row: $0) }
+        try Row.mappedFirst(cachedStatement(sql: TraceStatements.certificateByKey), arguments: [codeKey]) { TraceCertificate(row: $0) }
     }
 
     public func certificate(ofLot lotID: String) throws -> TraceCertificate? {
-        try Row.fetchOne(cachedStatement(sql: TraceStatements.certificateOfLot), arguments: [lotID]).map { TraceCertificate(row: $0) }
+        try Row.mappedFirst(cachedStatement(sql: TraceStatements.certificateOfLot), arguments: [lotID]) { TraceCertificate(row: $0) }
     }
 
     public func certificateCount(ofLot lotID: String) throws -> Int {
