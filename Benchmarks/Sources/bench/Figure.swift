@@ -102,7 +102,7 @@ struct Report {
         - **trace-code lookup**: the whole answer a person sees after a scan (code recognised; lot and
           certificate; lineage up and down; the events of the lot and every lot it was made from; the
           safety check; masking) through the traceability module, against the same statements
-          (`TraceQueries.Statements`) stepped through the C API from the precomputed key. Groups of five
+          (`TraceStatements`) stepped through the C API from the precomputed key. Groups of five
           farmers' lots mixed at a cooperative, 50 events a group; a tenth of the codes are not held.
         - **ledger reports**: the trial balance and balance sheet through the ledger module, against the
           very sums it runs, each as one SQL query (`LedgerStatements`), over ten years of one
