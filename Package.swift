@@ -35,7 +35,7 @@ let package = Package(
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite", providers: [.apt(["libsqlite3-dev"])]),
         // What every store offers above it: transactions a domain reads and writes through its own
         // protocol, and rows a record decodes itself from. No SQL, no GRDB.
-        .target(name: "StoreInterface"),
+        .target(name: "StoreInterface", dependencies: ["DomainCore"]),
         .target(
             name: "Storage",
             dependencies: ["StoreInterface", .product(name: "GRDB", package: "GRDB.swift")]

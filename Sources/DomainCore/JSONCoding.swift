@@ -37,7 +37,8 @@ public enum JSONCoding {
         return text.isEmpty ? "body" : text
     }
 
-    private static func snakeCase(_ name: String) -> String {
+    /// `areaHundredthMu` → `area_hundredth_mu`: how a Swift name is spelt in JSON and in a store's columns.
+    public static func snakeCase(_ name: String) -> String {
         var result = ""
         for character in name {
             if character.isUppercase {

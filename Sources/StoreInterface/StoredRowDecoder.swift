@@ -1,3 +1,4 @@
+import DomainCore
 public import Foundation
 
 /// Decodes a `Decodable` record from a ``StoredRow``: each coding key reads the column of its
@@ -14,19 +15,6 @@ public enum StoredRowDecoder {
         throws -> Record
     {
         try Record(from: RowDecoder(row: row, json: json))
-    }
-
-    /// `areaHundredthMu` → `area_hundredth_mu`.
-    static func column(for key: String) -> String {
-        var column = ""
-        for character in key {
-            if character.isUppercase {
-                column += "_" + character.lowercased()
-            } else {
-                column.append(character)
-            }
-        }
-        return column
     }
 }
 
@@ -57,7 +45,7 @@ private struct Columns<Key: CodingKey>: KeyedDecodingContainerProtocol {
 
     func contains(_ key: Key) -> Bool { true }
 
-    func column(_ key: Key) -> String { StoredRowDecoder.column(for: key.stringValue) }
+    func column(_ key: Key) -> String { JSONCoding.snakeCase(key.stringValue) }
 
     func missing(_ key: Key) -> DecodingError {
         .valueNotFound(Any.self, .init(codingPath: [key], debugDescription: "column \(column(key)) is null"))

@@ -51,7 +51,7 @@ public enum LedgerSeal {
                     "seal": .text(try county.sign(bytes: chainBytes(village: village, index: Int64(head.index), hash: head.hash))),
                 ])
         }
-        for (disclosure, _, seal) in try ledger.disclosuresWithSeals(village: village) where seal == nil {
+        for disclosure in try ledger.unsealedDisclosures(village: village) {
             let id = disclosure.id
             let hash = contentHash(period: disclosure.period, title: disclosure.title, content: disclosure.content)
             try replica.write(
@@ -69,14 +69,13 @@ public enum LedgerSeal {
         let head = try VoucherChain.head(village: village, ledger)
         let sealed = try ledger.chainSeal(village: village)?.index ?? 0
         if head.index > sealed { return true }
-        return try ledger.disclosuresWithSeals(village: village).contains { $0.seal == nil }
+        return try !ledger.unsealedDisclosures(village: village).isEmpty
     }
 
     /// The ids of a village's disclosures whose content is as the county sealed it.
     static func sealedDisclosures(village: String, _ ledger: any LedgerTransaction, key: ChangeSignature) throws -> Set<String> {
         Set(
-            try ledger.disclosuresWithSeals(village: village).compactMap { disclosure, sealedHash, seal -> String? in
-                guard let sealedHash, let seal else { return nil }
+            try ledger.sealedDisclosures(village: village).compactMap { disclosure, sealedHash, seal -> String? in
                 let hash = contentHash(period: disclosure.period, title: disclosure.title, content: disclosure.content)
                 guard hash == sealedHash, key.verifies(seal, over: disclosureBytes(id: disclosure.id, village: village, contentHash: hash))
                 else { return nil }

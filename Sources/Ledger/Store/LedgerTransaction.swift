@@ -74,8 +74,10 @@ public protocol LedgerTransaction: StoreTransaction {
     func disclosure(id: String) throws -> Disclosure?
     func disclosureSummaries(village: String) throws -> [LedgerQueries.DisclosureSummary]
     func disclosureCount(village: String, period: String) throws -> Int
-    /// A village's disclosures, with their seals (`nil` when not sealed).
-    func disclosuresWithSeals(village: String) throws -> [(disclosure: StoredDisclosure, contentHash: String?, seal: String?)]
+    /// A village's sealed disclosures, with the content hash and the seal the county gave each.
+    func sealedDisclosures(village: String) throws -> [(disclosure: StoredDisclosure, contentHash: String, seal: String)]
+    /// A village's disclosures the county has not sealed yet (none, once it has caught up).
+    func unsealedDisclosures(village: String) throws -> [StoredDisclosure]
     func chainSeal(village: String) throws -> (index: Int64, hash: String, seal: String)?
 
     // MARK: Chain checks

@@ -1,4 +1,3 @@
-public import Sync
 public import StoreInterface
 
 /// The traceability module's reads, all from local data: a code looked up, a lot's lineage, the

@@ -1,4 +1,3 @@
-public import Sync
 public import StoreInterface
 
 /// A compliance certificate (承诺达标合格证) issued for one lot, with its own code: product,

@@ -1,5 +1,4 @@
 import Foundation
-public import Sync
 public import StoreInterface
 
 /// One thing that happened to a lot (追溯事件), shaped after GS1 EPCIS 2.0: what (the lot and a

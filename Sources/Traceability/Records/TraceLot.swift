@@ -1,4 +1,3 @@
-public import Sync
 public import StoreInterface
 
 /// A lot (批次) of farm produce: what a trace code names. Master data of the village that made it,

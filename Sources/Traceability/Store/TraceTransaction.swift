@@ -1,4 +1,3 @@
-public import Sync
 public import StoreInterface
 
 /// What the traceability module reads and writes in a transaction of its store: lots, events and

@@ -1,4 +1,3 @@
-public import Sync
 public import StoreInterface
 
 /// What the villages module reads in a transaction of its store. Each store's transaction adopts

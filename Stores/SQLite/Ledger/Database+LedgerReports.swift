@@ -140,17 +140,30 @@ extension Database {
             self, sql: "SELECT COUNT(*) FROM ledger_disclosure WHERE village_code = ? AND period = ?", arguments: [village, period]) ?? 0
     }
 
-    public func disclosuresWithSeals(village: String) throws -> [(disclosure: StoredDisclosure, contentHash: String?, seal: String?)] {
+    public func sealedDisclosures(village: String) throws -> [(disclosure: StoredDisclosure, contentHash: String, seal: String)] {
         try Row.fetchAll(
             self,
             sql: """
                 SELECT d.id, d.period, d.title, d.content, s.content_hash, s.seal FROM ledger_disclosure d
-                LEFT JOIN ledger_disclosure_seal s ON s.id = d.id WHERE d.village_code = ?
+                JOIN ledger_disclosure_seal s ON s.id = d.id WHERE d.village_code = ?
                 """,
             arguments: [village]
-        ).map {
-            (StoredDisclosure(id: $0["id"], period: $0["period"], title: $0["title"], content: $0["content"]), $0["content_hash"], $0["seal"])
-        }
+        ).map { (Self.storedDisclosure($0), $0["content_hash"], $0["seal"]) }
+    }
+
+    public func unsealedDisclosures(village: String) throws -> [StoredDisclosure] {
+        try Row.fetchAll(
+            self,
+            sql: """
+                SELECT d.id, d.period, d.title, d.content FROM ledger_disclosure d
+                WHERE d.village_code = ? AND NOT EXISTS (SELECT 1 FROM ledger_disclosure_seal s WHERE s.id = d.id)
+                """,
+            arguments: [village]
+        ).map(Self.storedDisclosure)
+    }
+
+    private static func storedDisclosure(_ row: Row) -> StoredDisclosure {
+        StoredDisclosure(id: row["id"], period: row["period"], title: row["title"], content: row["content"])
     }
 
     public func chainSeal(village: String) throws -> (index: Int64, hash: String, seal: String)? {
