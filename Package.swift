@@ -42,11 +42,7 @@ let package = Package(
         ),
         .target(
             name: "Sync",
-            dependencies: ["StoreInterface", 
-                "CZlib", "CSQLite", "Storage",
-                .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "Crypto", package: "swift-crypto"),
-            ]
+            dependencies: ["StoreInterface", "CZlib", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(
             name: "SyncHTTP",
@@ -141,7 +137,12 @@ let package = Package(
         ),
 
         // MARK: The SQLite store: each domain's tables and reads in SQLite, behind the domain's store protocol.
-        // Only these targets (and Storage, Sync's change log below them) import GRDB or speak SQL.
+        // Only these targets (and Storage below them) import GRDB or speak SQL; SyncSQLite keeps the change log.
+        .target(
+            name: "SyncSQLite",
+            dependencies: ["StoreInterface", "CSQLite", "Storage", "Sync", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Stores/SQLite/Sync"
+        ),
         .target(
             name: "AccessSQLite",
             dependencies: ["StoreInterface", "Access", "Storage", "WebAPI", .product(name: "GRDB", package: "GRDB.swift")],
@@ -149,22 +150,22 @@ let package = Package(
         ),
         .target(
             name: "PricesSQLite",
-            dependencies: ["StoreInterface", "ChinaLocale", "Prices", "Storage", "Sync", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["StoreInterface", "ChinaLocale", "Prices", "Storage", "Sync", "SyncSQLite", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Stores/SQLite/Prices"
         ),
         .target(
             name: "SyncHTTPSQLite",
-            dependencies: ["StoreInterface", "Storage", "Sync", "SyncHTTP", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["StoreInterface", "Storage", "Sync", "SyncSQLite", "SyncHTTP", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Stores/SQLite/SyncHTTP"
         ),
         .target(
             name: "TraceabilitySQLite",
-            dependencies: ["StoreInterface", "Storage", "Sync", "Traceability", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["StoreInterface", "Storage", "Sync", "SyncSQLite", "Traceability", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Stores/SQLite/Traceability"
         ),
         .target(
             name: "VillagesSQLite",
-            dependencies: ["StoreInterface", "Storage", "Sync", "Villages", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["StoreInterface", "Storage", "Sync", "SyncSQLite", "Villages", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Stores/SQLite/Villages"
         ),
 
@@ -172,19 +173,19 @@ let package = Package(
         .target(
             name: "SQLiteBaselines",
             dependencies: ["StoreInterface", 
-                "CSQLite", "ChinaLocale", "Ledger", "LedgerSQLite", "Prices", "PricesSQLite", "Storage", "Sync", "Traceability",
+                "CSQLite", "ChinaLocale", "Ledger", "LedgerSQLite", "Prices", "PricesSQLite", "Storage", "Sync", "SyncSQLite", "Traceability",
                 "TraceabilitySQLite", .product(name: "GRDB", package: "GRDB.swift"),
             ],
             path: "Stores/SQLite/Baselines"
         ),
         .target(
             name: "LedgerSQLite",
-            dependencies: ["StoreInterface", "Ledger", "Storage", "Sync", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["StoreInterface", "Ledger", "Storage", "Sync", "SyncSQLite", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Stores/SQLite/Ledger"
         ),
         .target(
             name: "NoticesSQLite",
-            dependencies: ["StoreInterface", "ChinaLocale", "Notices", "Storage", "Sync", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["StoreInterface", "ChinaLocale", "Notices", "Storage", "Sync", "SyncSQLite", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Stores/SQLite/Notices"
         ),
 
@@ -201,7 +202,7 @@ let package = Package(
         // MARK: The one list of domain modules both programs serve.
         .target(
             name: "Domains",
-            dependencies: ["StoreInterface", "SyncHTTPSQLite", "Access", "AccessSQLite", "Storage", "Sync", "SyncHTTP", "WebAPI", "Villages", "VillagesSQLite", "Prices", "PricesSQLite", "Notices", "NoticesSQLite", "Traceability", "TraceabilitySQLite", "Ledger", "LedgerSQLite"]
+            dependencies: ["StoreInterface", "SyncHTTPSQLite", "Access", "AccessSQLite", "Storage", "Sync", "SyncSQLite", "SyncHTTP", "WebAPI", "Villages", "VillagesSQLite", "Prices", "PricesSQLite", "Notices", "NoticesSQLite", "Traceability", "TraceabilitySQLite", "Ledger", "LedgerSQLite"]
         ),
 
         // MARK: Programs.
@@ -209,7 +210,7 @@ let package = Package(
             name: "KioskService",
             dependencies: [
                 "SyncHTTPSQLite",
-                "Access", "AccessSQLite", "Domains", "ServiceRuntime", "Sync", "SyncHTTP", "Villages", "Prices", "Notices", "Traceability", "Ledger",
+                "Access", "AccessSQLite", "Domains", "ServiceRuntime", "Sync", "SyncSQLite", "SyncHTTP", "Villages", "Prices", "Notices", "Traceability", "Ledger",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             path: "Kiosk/Sources/KioskService"
@@ -227,7 +228,7 @@ let package = Package(
             name: "SyncServerService",
             dependencies: [
                 "SyncHTTPSQLite",
-                "Access", "AccessSQLite", "Domains", "ServiceRuntime", "Sync", "SyncHTTP", "Villages", "Prices", "Notices",
+                "Access", "AccessSQLite", "Domains", "ServiceRuntime", "Sync", "SyncSQLite", "SyncHTTP", "Villages", "Prices", "Notices",
                 "NoticesSQLite", "Traceability", "Ledger",
             ],
             path: "SyncServer/Sources/SyncServerService"
@@ -236,7 +237,7 @@ let package = Package(
             name: "syncserver",
             dependencies: [
                 "SyncHTTPSQLite",
-                "SyncServerService", "SyncHTTP", "Villages", "VillagesSQLite", "Prices", "Notices", "Ledger", "WebAPI", "DomainCore", "ChinaLocale", "Sync", "ServiceRuntime",
+                "SyncServerService", "SyncHTTP", "Villages", "VillagesSQLite", "Prices", "Notices", "Ledger", "WebAPI", "DomainCore", "ChinaLocale", "Sync", "SyncSQLite", "ServiceRuntime",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "SyncServer/Sources/syncserver"
@@ -245,7 +246,7 @@ let package = Package(
         // MARK: The demo: both programs on loopback with sample data.
         .target(
             name: "DemoData",
-            dependencies: ["StoreInterface", "ChinaLocale", "Storage", "Sync", "Villages", "VillagesSQLite", "Prices", "PricesSQLite", "Notices", "NoticesSQLite", "Traceability", "TraceabilitySQLite", "Ledger", "LedgerSQLite"],
+            dependencies: ["StoreInterface", "ChinaLocale", "Storage", "Sync", "SyncSQLite", "Villages", "VillagesSQLite", "Prices", "PricesSQLite", "Notices", "NoticesSQLite", "Traceability", "TraceabilitySQLite", "Ledger", "LedgerSQLite"],
             path: "Demo/Sources/DemoData"
         ),
         .executableTarget(
@@ -265,7 +266,7 @@ let package = Package(
             dependencies: ["StoreInterface", 
                 "DomainCore",
                 "SyncHTTPSQLite",
-                "CZlib", "ChinaLocale", "Sync", "Storage", "Prices", "PricesSQLite", "LedgerSQLite", "SQLiteBaselines", "Notices", "NoticesSQLite", "TraceabilitySQLite", "Traceability", "Ledger", "DemoData",
+                "CZlib", "ChinaLocale", "Sync", "SyncSQLite", "Storage", "Prices", "PricesSQLite", "LedgerSQLite", "SQLiteBaselines", "Notices", "NoticesSQLite", "TraceabilitySQLite", "Traceability", "Ledger", "DemoData",
                 "SlowLink", "SyncHTTP", "KioskService", "SyncServerService", "ServiceRuntime", "Villages", "VillagesSQLite",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -280,7 +281,7 @@ let package = Package(
             name: "TestSupport",
             dependencies: [
                 .product(name: "NIOFoundationCompat", package: "swift-nio"),
-                "WebAPI", "Storage", "Sync",
+                "WebAPI", "Storage", "Sync", "SyncSQLite",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -301,7 +302,7 @@ let package = Package(
         .testTarget(
             name: "SyncTests",
             dependencies: [
-                "Sync", "Storage", "TestSupport",
+                "Sync", "SyncSQLite", "Storage", "TestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
@@ -310,7 +311,7 @@ let package = Package(
             name: "SyncHTTPTests",
             dependencies: [
                 .product(name: "NIOFoundationCompat", package: "swift-nio"),
-                "SyncHTTP", "SyncServerService", "DemoData", "TestSupport", "Sync", "ServiceRuntime", "WebAPI",
+                "SyncHTTP", "SyncServerService", "DemoData", "TestSupport", "Sync", "SyncSQLite", "ServiceRuntime", "WebAPI",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -326,12 +327,12 @@ let package = Package(
         ),
         .testTarget(
             name: "VillagesTests",
-            dependencies: ["DomainCore", "Villages", "VillagesSQLite", "Storage", "Sync", "DemoData", "TestSupport"]
+            dependencies: ["DomainCore", "Villages", "VillagesSQLite", "Storage", "Sync", "SyncSQLite", "DemoData", "TestSupport"]
         ),
         .testTarget(
             name: "PricesTests",
             dependencies: [
-                "DomainCore", "Prices", "PricesSQLite", "ChinaLocale", "Storage", "Sync", "DemoData", "TestSupport", "WebAPI",
+                "DomainCore", "Prices", "PricesSQLite", "ChinaLocale", "Storage", "Sync", "SyncSQLite", "DemoData", "TestSupport", "WebAPI",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
@@ -339,7 +340,7 @@ let package = Package(
         .testTarget(
             name: "TraceabilityTests",
             dependencies: [
-                "DomainCore", "Traceability", "TraceabilitySQLite", "ChinaLocale", "DemoData", "Storage", "Sync", "TestSupport", "WebAPI",
+                "DomainCore", "Traceability", "TraceabilitySQLite", "ChinaLocale", "DemoData", "Storage", "Sync", "SyncSQLite", "TestSupport", "WebAPI",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
@@ -347,7 +348,7 @@ let package = Package(
         .testTarget(
             name: "LedgerTests",
             dependencies: [
-                "DomainCore", "Ledger", "LedgerSQLite", "ChinaLocale", "DemoData", "Storage", "Sync", "TestSupport", "WebAPI",
+                "DomainCore", "Ledger", "LedgerSQLite", "ChinaLocale", "DemoData", "Storage", "Sync", "SyncSQLite", "TestSupport", "WebAPI",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
@@ -363,7 +364,7 @@ let package = Package(
         .testTarget(
             name: "NoticesTests",
             dependencies: [
-                "DomainCore", "Notices", "NoticesSQLite", "ChinaLocale", "Storage", "Sync", "TestSupport", "WebAPI",
+                "DomainCore", "Notices", "NoticesSQLite", "ChinaLocale", "Storage", "Sync", "SyncSQLite", "TestSupport", "WebAPI",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
@@ -372,7 +373,7 @@ let package = Package(
             name: "ProgramTests",
             dependencies: [
                 .product(name: "NIOFoundationCompat", package: "swift-nio"),
-                "KioskService", "SyncServerService", "Sync", "SyncHTTP", "DemoData", "TestSupport", "Access", "AccessSQLite", "ServiceRuntime",
+                "KioskService", "SyncServerService", "Sync", "SyncSQLite", "SyncHTTP", "DemoData", "TestSupport", "Access", "AccessSQLite", "ServiceRuntime",
                 "WebAPI", "Storage", .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -388,7 +389,7 @@ let package = Package(
             name: "AttackTests",
             dependencies: [
                 .product(name: "NIOFoundationCompat", package: "swift-nio"),
-                "TestSupport", "Sync", "SyncHTTP", "Storage", "WebAPI", "Access", "ServiceRuntime", "SyncServerService",
+                "TestSupport", "Sync", "SyncSQLite", "SyncHTTP", "Storage", "WebAPI", "Access", "ServiceRuntime", "SyncServerService",
                 "KioskService", "DemoData", "Ledger", "LedgerSQLite", "Traceability", "TraceabilitySQLite", "Prices", "Notices",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "GRDB", package: "GRDB.swift"),

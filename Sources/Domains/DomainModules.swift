@@ -1,3 +1,4 @@
+import SyncSQLite
 import Access
 import AccessSQLite
 import Ledger

@@ -27,6 +27,14 @@ extension Store: TransactionStore {
         try await pool.write { db in try body(db) }
     }
 
+    public func writingTogether<Answer: Sendable>(_ body: @escaping @Sendable (any StoreTransaction) throws -> Answer)
+        async throws -> Answer
+    {
+        try await groupCommit.write { db in try body(db) }
+    }
+
+    public var replicaID: String { info.replicaID }
+
     @discardableResult
     public func writingNow<Answer>(_ body: (any StoreTransaction) throws -> Answer) throws -> Answer {
         try pool.write { db in try body(db) }

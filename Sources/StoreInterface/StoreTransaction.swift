@@ -46,4 +46,19 @@ public protocol TransactionStore: Sendable {
     func writing<Answer: Sendable>(_ body: @Sendable (any StoreTransaction) throws -> Answer) async throws -> Answer
     /// The same, blocking the calling thread.
     func writingNow<Answer>(_ body: (any StoreTransaction) throws -> Answer) throws -> Answer
+    /// Runs `body` in a write transaction it may share with writes that arrive at the same moment
+    /// (a group commit), for the hub's pushes; `body` may run more than once, each time in a fresh
+    /// transaction, so it must not act outside the store. A store without groups writes alone.
+    func writingTogether<Answer: Sendable>(_ body: @escaping @Sendable (any StoreTransaction) throws -> Answer)
+        async throws -> Answer
+    /// The id this store's replica speaks as, until it is renewed (a store restored from a backup).
+    var replicaID: String { get }
+}
+
+extension TransactionStore {
+    public func writingTogether<Answer: Sendable>(_ body: @escaping @Sendable (any StoreTransaction) throws -> Answer)
+        async throws -> Answer
+    {
+        try await writing(body)
+    }
 }

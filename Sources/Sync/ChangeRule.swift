@@ -1,4 +1,3 @@
-public import GRDB
 public import StoreInterface
 
 /// A rule a change of a collection must pass wherever it is applied: written here through a
@@ -81,37 +80,16 @@ public struct ProposedChange {
     public let author: ChangeAuthor
     /// Where the change is being applied.
     public let here: Replica.Role
-    /// The store, in the transaction the change is applied in.
-    public let db: Database
     /// The transaction the change is judged in, as the domain's transaction protocol reads it
     /// (`change.transaction.trace`).
-    public var transaction: any StoreTransaction { db }
+    public let transaction: any ChangeLogTransaction
 
     /// The record's id.
     public var recordID: String { change.recordID }
 
-    /// The record as held before this change, or `nil` if it is new.
-    public func stored() throws -> Row? {
-        try Row.fetchOne(
-            db.cachedStatement(
-                sql: """
-                    SELECT * FROM \(collection.table.quotedDatabaseIdentifier)
-                    WHERE \(collection.idColumn.quotedDatabaseIdentifier) = ?
-                    """),
-            arguments: [change.recordID])
-    }
-
     /// Whether no record of this id is held yet.
     public var isNew: Bool {
-        get throws {
-            try !(Bool.fetchOne(
-                db.cachedStatement(
-                    sql: """
-                        SELECT EXISTS(SELECT 1 FROM \(collection.table.quotedDatabaseIdentifier)
-                        WHERE \(collection.idColumn.quotedDatabaseIdentifier) = ?)
-                        """),
-                arguments: [change.recordID]) ?? false)
-        }
+        get throws { try !transaction.recordExists(in: collection, id: change.recordID) }
     }
 
     /// Whether the change sets this field.
@@ -123,8 +101,7 @@ public struct ProposedChange {
     /// The field's value after the change: the change's, else the held record's, else null.
     public func value(_ field: String) throws -> SyncValue {
         if let value = change.fields[field] { return value }
-        guard let row = try stored() else { return .null }
-        return SyncValue(row[field] as DatabaseValue? ?? .null)
+        return try transaction.recordValue(field, in: collection, id: change.recordID)
     }
 
     /// The field as text after the change, or `nil` if it is not text.

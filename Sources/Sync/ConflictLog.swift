@@ -1,4 +1,4 @@
-public import GRDB
+public import StoreInterface
 
 /// The built-in collections that carry conflicts and their resolutions between replicas.
 ///
@@ -26,10 +26,7 @@ public enum ConflictLog {
             // A resolution is of a conflict held, of its own scope, once per replica that resolved it.
             ChangeRule.idMadeOfFields("sync.resolution.id") { change in "\(try change.text("conflict_id") ?? "")/\(change.change.origin)" },
             ChangeRule("sync.resolution.conflict") { change in
-                let scope = try String.fetchOne(
-                    change.db.cachedStatement(sql: "SELECT scope FROM sync_conflict WHERE id = ?"),
-                    arguments: [try change.text("conflict_id")])
-                guard let scope else { return "conflict_id names no conflict held here" }
+                guard let scope = try change.transaction.changeLog.conflictScope(id: try change.text("conflict_id") ?? "") else { return "conflict_id names no conflict held here" }
                 return scope == (try change.text("scope")) ? nil : "the conflict belongs to \(scope)"
             },
         ])
@@ -37,14 +34,8 @@ public enum ConflictLog {
     static let collections = [conflicts, resolutions]
 
     /// How many of a village's conflicts no one has resolved yet, in the caller's transaction.
-    public static func openCount(scope: String, _ db: Database) throws -> Int {
-        try Int.fetchOne(
-            db,
-            sql: """
-                SELECT COUNT(*) FROM sync_conflict c
-                WHERE c.scope = ? AND NOT EXISTS (SELECT 1 FROM sync_resolution r WHERE r.conflict_id = c.id)
-                """,
-            arguments: [scope]) ?? 0
+    public static func openCount(scope: String, _ transaction: any StoreTransaction) throws -> Int {
+        try transaction.changeLog.openConflictCount(scope: scope)
     }
 }
 

@@ -1,4 +1,4 @@
-public import Storage
+public import StoreInterface
 
 /// Where a domain's routes run: the program's store, which side of the hub it is, and its replica
 /// (at a station, `nil` until it enrolls). The one notion of side every domain reads, so that what a
@@ -18,24 +18,24 @@ public struct DomainSite: Sendable {
         case county
     }
 
-    public let store: Store
+    public let store: any TransactionStore
     public let side: Side
     /// The program's replica, when it has one.
     public let replica: @Sendable () async throws -> Replica?
 
-    public init(store: Store, side: Side, replica: @escaping @Sendable () async throws -> Replica?) {
+    public init(store: any TransactionStore, side: Side, replica: @escaping @Sendable () async throws -> Replica?) {
         self.store = store
         self.side = side
         self.replica = replica
     }
 
     /// A station, whose replica exists once it is enrolled.
-    public static func station(store: Store, replica: @escaping @Sendable () async throws -> Replica?) -> DomainSite {
+    public static func station(store: any TransactionStore, replica: @escaping @Sendable () async throws -> Replica?) -> DomainSite {
         DomainSite(store: store, side: .station, replica: replica)
     }
 
     /// The county's hub and its replica.
-    public static func county(store: Store, replica: Replica) -> DomainSite {
+    public static func county(store: any TransactionStore, replica: Replica) -> DomainSite {
         DomainSite(store: store, side: .county) { replica }
     }
 }

@@ -1,20 +1,10 @@
 import Foundation
-import GRDB
-import Storage
+public import StoreInterface
 
 extension Replica {
     /// Conflicts no one has resolved yet, in this replica's scope.
     public func openConflicts() async throws -> [Conflict] {
-        try await store.pool.read { db in
-            try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT c.* FROM sync_conflict c
-                    WHERE NOT EXISTS (SELECT 1 FROM sync_resolution r WHERE r.conflict_id = c.id)
-                    ORDER BY c.id
-                    """
-            ).map(Self.conflict(from:))
-        }
+        try await store.reading { transaction in try transaction.changeLog.openConflicts(scope: nil) }
     }
 
     /// Resolves a conflict by choosing the value the field keeps: the choice is written as a normal
@@ -26,16 +16,10 @@ extension Replica {
     public func resolve(conflictID: String, choosing value: SyncValue, by person: String, holding roles: Set<String>)
         async throws
     {
-        try await store.pool.write { db in
-            let row = try Row.fetchOne(
-                db,
-                sql: """
-                    SELECT c.* FROM sync_conflict c WHERE c.id = ?
-                    AND NOT EXISTS (SELECT 1 FROM sync_resolution r WHERE r.conflict_id = c.id)
-                    """,
-                arguments: [conflictID])
-            guard let row else { throw SyncError.noOpenConflict(conflictID) }
-            let conflict = try Self.conflict(from: row)
+        try await store.writing { transaction in
+            guard let conflict = try transaction.changeLog.openConflict(id: conflictID) else {
+                throw SyncError.noOpenConflict(conflictID)
+            }
             if let village, conflict.scope != village { throw SyncError.noOpenConflict(conflictID) }
             guard let collection = collections[conflict.collection], !collection.resolvers.isDisjoint(with: roles) else {
                 throw SyncError.notAResolution("a conflict of \(conflict.collection) is resolved by its stewards only")
@@ -43,24 +27,27 @@ extension Replica {
             guard value == conflict.keptValue || value == conflict.otherValue || value.isSameKind(as: conflict.keptValue) else {
                 throw SyncError.notAResolution("the value chosen must be one of the conflict's or of the same kind")
             }
-            try write(db, to: conflict.collection, id: conflict.recordID, fields: [conflict.field: value])
+            try write(transaction, to: conflict.collection, id: conflict.recordID, fields: [conflict.field: value])
             try write(
-                db, to: ConflictLog.resolutions.name, id: "\(conflictID)/\(origin)",
+                transaction, to: ConflictLog.resolutions.name, id: "\(conflictID)/\(origin)",
                 fields: [
                     "scope": .text(conflict.scope), "conflict_id": .text(conflictID),
                     "chosen_value": .text(try Self.json(value)), "resolved_by": .text(person),
                 ])
         }
     }
+}
 
-    static func conflict(from row: Row) throws -> Conflict {
+extension Conflict {
+    /// A conflict as a store's row holds it: its two values kept as JSON text.
+    public init(row: some StoredRow) throws {
         let decoder = JSONDecoder()
         func value(_ column: String) throws -> SyncValue {
-            try decoder.decode(SyncValue.self, from: Data((row[column] as String).utf8))
+            try decoder.decode(SyncValue.self, from: Data(row.text(column).utf8))
         }
-        return Conflict(
-            id: row["id"], scope: row["scope"], collection: row["collection"], recordID: row["record_id"],
-            field: row["field"], keptValue: try value("kept_value"), keptOrigin: row["kept_origin"],
-            otherValue: try value("other_value"), otherOrigin: row["other_origin"])
+        self.init(
+            id: row.text("id"), scope: row.text("scope"), collection: row.text("collection"), recordID: row.text("record_id"),
+            field: row.text("field"), keptValue: try value("kept_value"), keptOrigin: row.text("kept_origin"),
+            otherValue: try value("other_value"), otherOrigin: row.text("other_origin"))
     }
 }

@@ -1,4 +1,4 @@
-public import GRDB
+public import StoreInterface
 
 extension Replica {
     /// Hands a station's unacknowledged changes from its old origin to a new one, in the caller's
@@ -12,21 +12,14 @@ extension Replica {
     ///
     /// ```swift
     /// let old = store.info.replicaID
-    /// try await store.pool.write { db in
-    ///     try Replica.handOver(db, from: old, to: try StoreInfo.renewReplicaID(db))
+    /// try await store.writing { transaction in
+    ///     try Replica.handOver(transaction, from: old, to: renewed)
     /// }
     /// ```
-    public static func handOver(_ db: Database, from old: String, to new: String) throws -> Int {
-        let acknowledged = try acknowledged(db)
-        try db.execute(
-            sql: """
-                INSERT INTO sync_change(origin, sequence, timestamp, collection, record_id, scope, fields, bases, signature, urgent)
-                SELECT ?, ROW_NUMBER() OVER (ORDER BY sequence), timestamp, collection, record_id, scope, fields, bases, signature, urgent
-                FROM sync_change WHERE origin = ? AND sequence > ? ORDER BY sequence
-                """,
-            arguments: [new, old, acknowledged])
-        let handed = db.changesCount
-        try setState(db, "acknowledged", "0")
+    public static func handOver(_ transaction: any StoreTransaction, from old: String, to new: String) throws -> Int {
+        let log = try transaction.changeLog
+        let handed = try log.relog(from: old, to: new, after: try acknowledged(log))
+        try log.setState("acknowledged", to: "0")
         return handed
     }
 }

@@ -1,20 +1,17 @@
-import GRDB
-
+import StoreInterface
 extension Replica {
     /// The highest timestamp held that the corrected clock does not consider too far ahead.
-    func lastTrustedTimestamp(_ db: Database) throws -> HybridTimestamp {
+    func lastTrustedTimestamp(_ log: any ChangeLogTransaction) throws -> HybridTimestamp {
         let limit = HybridTimestamp(wallMilliseconds: clock.correctedWallMilliseconds + 1, counter: 0)
-        let last = try Int64.fetchOne(
-            db, sql: "SELECT MAX(timestamp) FROM sync_change WHERE timestamp < ?", arguments: [limit.rawValue])
-        return HybridTimestamp(rawValue: last ?? 0)
+        return HybridTimestamp(rawValue: try log.lastTimestamp(below: limit.rawValue) ?? 0)
     }
 
     /// Records a refused change of this station's again, as a new change stamped by the corrected
     /// clock. The data is already in place; the field clocks it set move to the new stamp.
-    func restamp(_ refused: Change, _ db: Database) throws {
+    func restamp(_ refused: Change, _ log: any ChangeLogTransaction) throws {
         var bases: [String: HybridTimestamp] = [:]
         for field in refused.fields.keys where !refused.bases.isEmpty {
-            if let held = try fieldClock(refused.collection, refused.recordID, field, db),
+            if let held = try log.fieldClock(collection: refused.collection, recordID: refused.recordID, field: field),
                 held.timestamp != refused.timestamp || held.origin != origin
             {
                 bases[field] = held.timestamp
@@ -23,14 +20,12 @@ extension Replica {
             }
         }
         let change = Change(
-            origin: origin, sequence: try nextSequence(db), timestamp: clock.now(),
+            origin: origin, sequence: try nextSequence(log), timestamp: clock.now(),
             collection: refused.collection, recordID: refused.recordID, scope: refused.scope,
             fields: refused.fields, bases: bases)
-        try db.execute(
-            sql: """
-                UPDATE sync_field_clock SET timestamp = ? WHERE collection = ? AND record_id = ? AND origin = ? AND timestamp = ?
-                """,
-            arguments: [change.timestamp.rawValue, change.collection, change.recordID, origin, refused.timestamp.rawValue])
-        try log(change, db)
+        try log.moveFieldClocks(
+            collection: change.collection, recordID: change.recordID, origin: origin, from: refused.timestamp,
+            to: change.timestamp)
+        try logChange(change, log)
     }
 }

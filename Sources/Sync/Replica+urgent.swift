@@ -1,6 +1,5 @@
+import StoreInterface
 import Foundation
-import GRDB
-import Storage
 
 extension Replica {
     /// How many urgent changes a pull reply carries ahead of its batch.
@@ -21,36 +20,18 @@ extension Replica {
     /// and those its position covers), then the next batch with urgent changes beyond it ahead.
     public func serve(_ request: PullRequest, for station: StationPeer) async throws -> PullReply {
         // Most pulls have nothing to record: a read says so, and spares the county a write.
-        let unrecorded = try await store.pool.read { db in
-            try Bool.fetchOne(
-                db.cachedStatement(
-                    sql: """
-                        SELECT EXISTS (
-                            SELECT 1 FROM sync_change c WHERE c.urgent = 1 AND c.position <= ? AND c.scope IN ('', ?)
-                            AND NOT EXISTS (SELECT 1 FROM sync_urgent_receipt r
-                                WHERE r.origin = c.origin AND r.sequence = c.sequence AND r.station = ?))
-                        """),
-                arguments: [request.after, station.village, station.origin]) ?? false
+        let unrecorded = try await store.reading { transaction in
+            try transaction.changeLog.hasUnrecordedUrgent(through: request.after, inScope: station.village, station: station.origin)
         }
         guard unrecorded || !request.heldUrgent.isEmpty else {
             return try await changes(after: request.after, for: station, limit: request.limit)
         }
-        try await store.pool.write { db in
+        try await store.writing { [origin] transaction in
+            let log = try transaction.changeLog
             let now = Date().formatted(.iso8601)
-            try db.execute(
-                sql: """
-                    INSERT OR IGNORE INTO sync_urgent_receipt(station, origin, sequence, received_at)
-                    SELECT ?, origin, sequence, ? FROM sync_change
-                    WHERE urgent = 1 AND position <= ? AND scope IN ('', ?)
-                    """,
-                arguments: [station.origin, now, request.after, station.village])
+            try log.recordUrgentReceipts(station: station.origin, through: request.after, inScope: station.village, at: now)
             for sequence in request.heldUrgent.prefix(Self.urgentAhead * 2) {
-                try db.execute(
-                    sql: """
-                        INSERT OR IGNORE INTO sync_urgent_receipt(station, origin, sequence, received_at)
-                        SELECT ?, origin, sequence, ? FROM sync_change WHERE origin = ? AND sequence = ? AND urgent = 1
-                        """,
-                    arguments: [station.origin, now, origin, sequence])
+                try log.recordUrgentReceipt(station: station.origin, origin: origin, sequence: sequence, at: now)
             }
         }
         return try await changes(after: request.after, for: station, limit: request.limit)
@@ -60,21 +41,17 @@ extension Replica {
     public struct UrgentReceipt: Sendable, Equatable, Codable {
         public let station: String
         public let receivedAt: String
+
+        public init(station: String, receivedAt: String) {
+            self.station = station
+            self.receivedAt = receivedAt
+        }
     }
 
     /// The stations (by origin) known to hold the latest urgent change of a record.
     public func urgentReceipts(collection: String, recordID: String) async throws -> [UrgentReceipt] {
-        try await store.pool.read { db in
-            try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT r.station, MIN(r.received_at) AS received_at FROM sync_urgent_receipt r
-                    JOIN sync_change c ON c.origin = r.origin AND c.sequence = r.sequence
-                    WHERE c.collection = ? AND c.record_id = ? AND c.urgent = 1
-                    GROUP BY r.station ORDER BY r.station
-                    """,
-                arguments: [collection, recordID]
-            ).map { UrgentReceipt(station: $0["station"], receivedAt: $0["received_at"]) }
+        try await store.reading { transaction in
+            try transaction.changeLog.urgentReceipts(collection: collection, recordID: recordID)
         }
     }
 
@@ -82,8 +59,8 @@ extension Replica {
 
     /// The urgent changes received ahead of the pull position, to name in the next pull.
     public func heldUrgent() async throws -> [Int64] {
-        try await store.pool.read { db in
-            (try Self.state(db, "urgent_held") ?? "").split(separator: ",").compactMap { Int64($0) }
+        try await store.reading { transaction in
+            (try transaction.changeLog.state("urgent_held") ?? "").split(separator: ",").compactMap { Int64($0) }
         }
     }
 }

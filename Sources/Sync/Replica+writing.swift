@@ -1,6 +1,4 @@
-public import Storage
 public import StoreInterface
-import GRDB
 
 extension Replica {
     /// Runs `body` in one write transaction of the replica's store: what it writes through
@@ -18,7 +16,7 @@ extension Replica {
 
     /// Starts a new epoch of the log of a county store brought back from a backup
     /// (``startLogEpoch(_:)``), in a transaction of its own.
-    public static func startLogEpoch(in store: Store) async throws {
-        try await store.pool.write { db in try startLogEpoch(db) }
+    public static func startLogEpoch(in store: some TransactionStore) async throws {
+        try await store.writing { transaction in try startLogEpoch(transaction) }
     }
 }

@@ -1,6 +1,4 @@
 public import Foundation
-import GRDB
-import Storage
 public import StoreInterface
 
 /// A conflict someone resolved, as a domain's audit trail shows it: what was in conflict, the
@@ -31,24 +29,19 @@ extension ConflictLog {
         async throws -> [ResolvedConflict]
     {
         try await store.reading { transaction in
-            let db = transaction.sqliteDatabase
-            return try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT r.id, r.scope, c.collection, c.record_id, c.field, r.chosen_value, r.resolved_by, log.timestamp
-                    FROM sync_resolution r JOIN sync_conflict c ON c.id = r.conflict_id
-                    LEFT JOIN sync_change log ON log.collection = 'sync.resolution' AND log.record_id = r.id
-                    WHERE r.scope = ?1 AND substr(c.collection, 1, length(?2)) = ?2
-                    ORDER BY log.timestamp DESC LIMIT ?3
-                    """,
-                arguments: [scope, prefix, limit]
-            ).map { row in
-                let stamp = (row["timestamp"] as Int64?).map(HybridTimestamp.init(rawValue:))
-                return ResolvedConflict(
-                    id: row["id"], scope: row["scope"], collection: row["collection"], recordID: row["record_id"],
-                    field: row["field"], chosenValue: row["chosen_value"], resolvedBy: row["resolved_by"],
-                    resolvedAt: stamp.map { Date(timeIntervalSince1970: Double($0.wallMilliseconds / 1000)) })
-            }
+            try transaction.changeLog.resolvedConflicts(scope: scope, collectionsPrefixed: prefix, limit: limit)
         }
+    }
+}
+
+extension ResolvedConflict {
+    /// A resolution as a store's row holds it, with its conflict's record and field and the stamp
+    /// of the change that logged it (`timestamp`, null where this side did not log it).
+    public init(row: some StoredRow) {
+        let stamp = row.optionalInteger("timestamp").map(HybridTimestamp.init(rawValue:))
+        self.init(
+            id: row.text("id"), scope: row.text("scope"), collection: row.text("collection"), recordID: row.text("record_id"),
+            field: row.text("field"), chosenValue: row.text("chosen_value"), resolvedBy: row.text("resolved_by"),
+            resolvedAt: stamp.map { Date(timeIntervalSince1970: Double($0.wallMilliseconds / 1000)) })
     }
 }

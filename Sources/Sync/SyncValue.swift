@@ -1,5 +1,3 @@
-public import GRDB
-
 /// One field's value as it travels: null, a whole number (money is integer 分), a real, or text.
 ///
 /// ```swift
@@ -16,26 +14,6 @@ public enum SyncValue: Hashable, Sendable, Codable, ExpressibleByStringLiteral, 
     public init(stringLiteral value: String) { self = .text(value) }
     public init(integerLiteral value: Int64) { self = .integer(value) }
     public init(nilLiteral: ()) { self = .null }
-
-    /// The value SQLite stores.
-    public var databaseValue: DatabaseValue {
-        switch self {
-        case .null: .null
-        case .integer(let value): value.databaseValue
-        case .real(let value): value.databaseValue
-        case .text(let value): value.databaseValue
-        }
-    }
-
-    /// The value read from SQLite; blobs are not synced.
-    public init(_ value: DatabaseValue) {
-        switch value.storage {
-        case .null, .blob: self = .null
-        case .int64(let number): self = .integer(number)
-        case .double(let number): self = .real(number)
-        case .string(let text): self = .text(text)
-        }
-    }
 
     /// Whether two values are of the same kind: both null, whole numbers, reals or text.
     public func isSameKind(as other: SyncValue) -> Bool {

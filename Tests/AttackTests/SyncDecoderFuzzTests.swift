@@ -1,3 +1,4 @@
+import SyncSQLite
 import DemoData
 import Foundation
 import GRDB
@@ -71,7 +72,7 @@ import Testing
         #expect(outcomes.quarantined > 500, "\(outcomes)")
         for replica in [county, station] {
             #expect(try await replica.logProblems() == [])
-            let damage = try await replica.store.pool.read { db in
+            let damage = try await replica.sqliteStore.pool.read { db in
                 (try String.fetchAll(db, sql: "PRAGMA integrity_check"), try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").count)
             }
             #expect(damage.0 == ["ok"] && damage.1 == 0)

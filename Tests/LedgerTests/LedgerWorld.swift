@@ -1,3 +1,4 @@
+import SyncSQLite
 import ChinaLocale
 import Foundation
 import GRDB
@@ -50,7 +51,7 @@ final class LedgerWorld: CountyWorld, @unchecked Sendable {
         let books = bookkeeper(replica)
         let draft = try await books.prepare(VoucherEntry(voucherDate: date, lines: lines, attachments: 1), by: Self.clerk)
         _ = try await books.submit(draftID: draft.id, by: Self.clerk)
-        let poster = try await county.store.pool.read { db in
+        let poster = try await county.sqliteStore.pool.read { db in
             try String.fetchOne(db, sql: "SELECT poster FROM ledger_posting WHERE id = ?", arguments: [Self.village])
         }
         let reviewer: Replica = poster == "station" ? station : county

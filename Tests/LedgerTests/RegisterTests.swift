@@ -1,3 +1,4 @@
+import SyncSQLite
 import DomainCore
 import ChinaLocale
 import GRDB
@@ -37,7 +38,7 @@ import TestSupport
         let conflicts = try await world.county.openConflicts()
         #expect(conflicts.map(\.field) == ["amount_fen"])
         #expect(conflicts.first?.collection == "ledger.contract")
-        let held = try world.station.store.readOnCallingTask { db in
+        let held = try world.station.sqliteStore.readOnCallingTask { db in
             try Row.fetchOne(db, sql: "SELECT amount_fen, status FROM ledger_contract WHERE id = ?", arguments: [lease.id!])!
         }
         #expect(held["status"] as String == "履行中（已调价）")  // a field only one side changed just merges

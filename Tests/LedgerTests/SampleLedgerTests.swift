@@ -1,3 +1,4 @@
+import SyncSQLite
 import ChinaLocale
 import DemoData
 import Ledger

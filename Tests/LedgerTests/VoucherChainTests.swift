@@ -1,3 +1,4 @@
+import SyncSQLite
 import GRDB
 import Ledger
 import LedgerSQLite
@@ -8,7 +9,7 @@ import TestSupport
 
 @Suite struct VoucherChainTests {
     func tamper(_ world: LedgerWorld, _ sql: String) async throws {
-        try await world.county.store.pool.write { db in try db.execute(sql: sql) }
+        try await world.county.sqliteStore.pool.write { db in try db.execute(sql: sql) }
     }
 
     @Test func anEditedVoucherBreaksTheChainAtItsEntry() async throws {

@@ -1,3 +1,4 @@
+import SyncSQLite
 import GRDB
 import ChinaLocale
 import Foundation
@@ -24,7 +25,7 @@ import TestSupport
         #expect(report.refused.isEmpty)
         #expect(report.bulletins == ["PB-2026-11-19-1", "PB-2026-11-20-1"])
         #expect(report.encoding == "UTF-8")
-        let cabbage = try await world.county.store.pool.read { db in
+        let cabbage = try await world.county.sqliteStore.pool.read { db in
             try Row.fetchOne(db, sql: "SELECT * FROM price_observation WHERE variety_code = ?", arguments: [PriceWorld.cabbage])
                 .map { PriceObservation(row: $0) }
         }
@@ -41,7 +42,7 @@ import TestSupport
         let report = try await world.publisher.importSheet(try ChineseTextDecoder.gb18030(csv), source: "县农业农村局")
         #expect(report.encoding == "GB18030")
         #expect(report.taken == 1)
-        let origin = try await world.county.store.pool.read { db in
+        let origin = try await world.county.sqliteStore.pool.read { db in
             try String.fetchOne(db, sql: "SELECT origin FROM price_observation")
         }
         #expect(origin == "大埔县")
@@ -90,7 +91,7 @@ import TestSupport
         #expect(report.alreadyPublished == 1)
         #expect(report.corrections == 1)
         #expect(report.bulletins == ["PB-2026-11-20-2"])
-        let counting = try world.county.store.readOnCallingTask { db in
+        let counting = try world.county.sqliteStore.readOnCallingTask { db in
             try Row.fetchAll(db, sql: "SELECT id, avg_fen, corrects FROM price_observation WHERE superseded = 0 AND variety_code = ?", arguments: [PriceWorld.cabbage])
         }
         #expect(counting.count == 1)

@@ -1,3 +1,4 @@
+import SyncSQLite
 import GRDB
 import ChinaLocale
 import Prices
@@ -86,7 +87,7 @@ import TestSupport
         #expect(corn.markets == 3)
         #expect(corn.suspect == 1)
         #expect(corn.avgFen == 710)  // the suspect 150 is left out
-        let flags = try await world.county.store.pool.read { db in
+        let flags = try await world.county.sqliteStore.pool.read { db in
             try String.fetchOne(db, sql: "SELECT flags FROM price_observation WHERE market_id = 'M03' AND observed_on = ?", arguments: [today.text])
         }
         #expect(flags == "unit_slip,outlier")

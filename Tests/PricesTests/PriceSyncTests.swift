@@ -1,3 +1,4 @@
+import SyncSQLite
 import DomainCore
 import ChinaLocale
 import GRDB
@@ -32,7 +33,7 @@ import TestSupport
             #expect(board.rows.first { $0.varietyCode == PriceWorld.corn }?.avgFen != nil)
             #expect(try await world.count(station, "SELECT COUNT(*) FROM price_variety") == SamplePricesCount.varieties)
         }
-        let atCounty = try await world.county.store.pool.read { db in
+        let atCounty = try await world.county.sqliteStore.pool.read { db in
             try db.price(id: recorded.id)
         }
         #expect(atCounty == recorded)
@@ -59,7 +60,7 @@ import TestSupport
         entry.corrects = "PB-2026-11-20-1-1"  // the county's bulletin row
         await #expect(throws: DomainError.self) { try await recorder.record(entry, by: "李站长") }
         await #expect(throws: SyncError.self) {
-            try await houNan.store.pool.write { db in
+            try await houNan.sqliteStore.pool.write { db in
                 try houNan.write(db, to: PricesCollections.bulletin.name, id: "PB-forged", fields: ["source": "伪造"])
             }
         }

@@ -1,3 +1,4 @@
+import SyncSQLite
 import ChinaLocale
 import DemoData
 import GRDB
@@ -28,7 +29,7 @@ final class PriceWorld: CountyWorld, @unchecked Sendable {
     /// Publishes entries as bulletins at the county.
     @discardableResult
     func publish(_ entries: [PriceEntry]) async throws -> [PriceBulletin] {
-        try await county.store.pool.write { db in
+        try await county.sqliteStore.pool.write { db in
             let catalogue = try db.catalogue()
             let checked = try entries.map { try PriceRules.check($0, catalogue: catalogue, today: Self.today) }
             return try self.publisher.publish(checked, source: "测试", db)

@@ -1,3 +1,4 @@
+import SyncSQLite
 import GRDB
 import Prices
 import PricesSQLite
@@ -72,7 +73,7 @@ import TestSupport
         let houNan = try world.station(PriceWorld.houNan, name: "hounan")
         try await world.sync(houNan)
         for replica in [world.county, houNan] {
-            try await replica.store.pool.read { db in
+            try await replica.sqliteStore.pool.read { db in
                 #expect(try String.fetchAll(db, sql: "SELECT id FROM price_observation WHERE superseded = 1") == ["PB-2026-11-20-1-1"])
                 let (kept, counted) = try Self.daySums(db)
                 #expect(kept.count == 2)

@@ -1,3 +1,4 @@
+import SyncSQLite
 import Foundation
 import GRDB
 import Storage
@@ -23,7 +24,7 @@ import Testing
         try await publish(county, "b1")
         _ = try await SyncRound(station: station, transport: LocalTransport(county: county, station: peer)).run()
         let backup = folder.file("county-backup.sqlite")
-        try county.store.backup(to: backup)
+        try county.sqliteStore.backup(to: backup)
         for id in ["b2", "b3", "b4"] { try await publish(county, id) }
         _ = try await SyncRound(station: station, transport: LocalTransport(county: county, station: peer)).run()
 
@@ -38,7 +39,7 @@ import Testing
         try await publish(restored, "b5")  // at a position the station already passed in the old log
         let report = try await SyncRound(station: station, transport: LocalTransport(county: restored, station: peer)).run()
         #expect(report.pulled >= 2)
-        let held = try await station.store.pool.read { try String.fetchAll($0, sql: "SELECT id FROM bulletin ORDER BY id") }
+        let held = try await station.sqliteStore.pool.read { try String.fetchAll($0, sql: "SELECT id FROM bulletin ORDER BY id") }
         #expect(held == ["b1", "b2", "b3", "b4", "b5"])
         let idle = try await SyncRound(station: station, transport: LocalTransport(county: restored, station: peer)).run()
         #expect(idle.pulled == 0 && idle.exchanges == 1)

@@ -1,3 +1,4 @@
+import SyncSQLite
 import Crypto
 import Foundation
 import GRDB
@@ -21,7 +22,7 @@ import Storage
     }
 
     func count(_ replica: Replica, _ sql: String) async throws -> Int {
-        try await replica.store.pool.read { db in try Int.fetchOne(db, sql: sql) ?? -1 }
+        try await replica.sqliteStore.pool.read { db in try Int.fetchOne(db, sql: sql) ?? -1 }
     }
 
     @Test func captureCommitsOrVanishesWithItsData() async throws {
@@ -62,7 +63,7 @@ import Storage
 
     @Test func recordsTravelBothWaysOnceEvenWhenBatchesRepeat() async throws {
         let (county, station, link) = try world()
-        try await station.store.pool.write { db in
+        try await station.sqliteStore.pool.write { db in
             for index in 1...5 {
                 try station.write(db, to: "test.observation", id: "o\(index)", fields: ["village": .text(Self.houNan), "value": .integer(Int64(index))])
             }
@@ -85,7 +86,7 @@ import Storage
 
     @Test func aPendingPushCarriesTheLogsTextAsTheChangesItHolds() async throws {
         let (_, station, _) = try world()
-        try await station.store.pool.write { db in
+        try await station.sqliteStore.pool.write { db in
             for index in 1...3 {
                 try station.write(
                     db, to: "test.observation", id: "o\(index)", fields: ["village": .text(Self.houNan), "value": .integer(Int64(index))])
@@ -102,7 +103,7 @@ import Storage
 
     @Test func aLostReplyCostsOnlyTheBatchInFlight() async throws {
         let (county, station, link) = try world()
-        try await station.store.pool.write { db in
+        try await station.sqliteStore.pool.write { db in
             for index in 1...4 {
                 try station.write(db, to: "test.observation", id: "o\(index)", fields: ["village": .text(Self.houNan), "value": 1])
             }
@@ -138,9 +139,9 @@ import Storage
         _ = try await SyncRound(station: station, transport: link).run()
         // The refused change came back stamped by the corrected clock: its data is not lost, and no
         // stamp the county holds is in the future.
-        let ids = try await county.store.pool.read { db in try String.fetchAll(db, sql: "SELECT id FROM observation ORDER BY id") }
+        let ids = try await county.sqliteStore.pool.read { db in try String.fetchAll(db, sql: "SELECT id FROM observation ORDER BY id") }
         #expect(ids == ["early", "later"])
-        let latest = try await county.store.pool.read { db in try Int64.fetchOne(db, sql: "SELECT MAX(timestamp) FROM sync_change") }
+        let latest = try await county.sqliteStore.pool.read { db in try Int64.fetchOne(db, sql: "SELECT MAX(timestamp) FROM sync_change") }
         #expect(HybridTimestamp(rawValue: latest ?? 0).wallMilliseconds <= 1_790_000_000_000 + 1000)
         #expect(try await county.status().quarantined == 1)
     }
@@ -169,7 +170,7 @@ import Storage
         #expect(Set([conflict.keptValue, conflict.otherValue]) == [120_000, 110_000])
         #expect(try await station.openConflicts() == conflicts)
         let amounts = try await [county, station].asyncMap { replica in
-            try await replica.store.pool.read { db in try Int.fetchOne(db, sql: "SELECT amount_fen FROM contract") }
+            try await replica.sqliteStore.pool.read { db in try Int.fetchOne(db, sql: "SELECT amount_fen FROM contract") }
         }
         #expect(amounts[0] == amounts[1])
 
@@ -177,7 +178,7 @@ import Storage
         _ = try await SyncRound(station: station, transport: link).run()
         #expect(try await county.openConflicts().isEmpty)
         #expect(try await station.openConflicts().isEmpty)
-        let settled = try await county.store.pool.read { db in try Int.fetchOne(db, sql: "SELECT amount_fen FROM contract") }
+        let settled = try await county.sqliteStore.pool.read { db in try Int.fetchOne(db, sql: "SELECT amount_fen FROM contract") }
         #expect(settled == 110_000)
         #expect(try await county.openConflicts().isEmpty)  // the resolution raised no new conflict
     }
@@ -204,7 +205,7 @@ import Storage
             PullReply(
                 changes: [signed, altered, forged, unsigned], position: 9, more: false,
                 countyTime: 1_790_000_000_000, countyOrigin: county.origin))
-        let ids = try await station.store.pool.read { db in try String.fetchAll(db, sql: "SELECT id FROM bulletin") }
+        let ids = try await station.sqliteStore.pool.read { db in try String.fetchAll(db, sql: "SELECT id FROM bulletin") }
         #expect(ids == ["b1"])
         #expect(try await station.status().quarantined == 3)
     }

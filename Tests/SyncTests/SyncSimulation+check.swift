@@ -1,3 +1,4 @@
+import SyncSQLite
 import Foundation
 import GRDB
 import Sync
@@ -14,13 +15,13 @@ extension SyncSimulation {
                 let there = try await rows(county, sql, village)
                 if here != there { failures.append("station \(index) \(name) differs from the county's") }
             }
-            let foreign = try await station.store.pool.read { db in
+            let foreign = try await station.sqliteStore.pool.read { db in
                 try Int.fetchOne(
                     db, sql: "SELECT (SELECT COUNT(*) FROM observation WHERE village <> ?1) + (SELECT COUNT(*) FROM contract WHERE village <> ?1)",
                     arguments: [village]) ?? 0
             }
             if foreign > 0 { failures.append("station \(index) holds \(foreign) records of other villages") }
-            let held = Set(try await county.store.pool.read { db in
+            let held = Set(try await county.sqliteStore.pool.read { db in
                 try String.fetchAll(db, sql: "SELECT id FROM observation WHERE village = ?", arguments: [village])
             })
             if held != written[village, default: []] {
@@ -31,7 +32,7 @@ extension SyncSimulation {
         }
         failures += try await hostileFailures()
         let expected = try await expectedConflicts()
-        let recorded = Set(try await county.store.pool.read { db in try String.fetchAll(db, sql: "SELECT id FROM sync_conflict") })
+        let recorded = Set(try await county.sqliteStore.pool.read { db in try String.fetchAll(db, sql: "SELECT id FROM sync_conflict") })
         if recorded != expected {
             failures.append("conflicts recorded \(recorded.sorted()) but concurrent edits were \(expected.sorted())")
         }
@@ -40,7 +41,7 @@ extension SyncSimulation {
 
     /// Counts that show what a schedule exercised.
     func summary() async throws -> String {
-        try await county.store.pool.read { db in
+        try await county.sqliteStore.pool.read { db in
             let counts = try ["observation", "contract", "bulletin", "sync_conflict", "sync_resolution", "sync_change", "sync_quarantine"].map {
                 "\($0)=\(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \($0)") ?? 0)"
             }
@@ -57,7 +58,7 @@ extension SyncSimulation {
     ]
 
     func rows(_ replica: Replica, _ sql: String, _ village: String) async throws -> [[String]] {
-        try await replica.store.pool.read { db in
+        try await replica.sqliteStore.pool.read { db in
             try Row.fetchAll(db, sql: sql, arguments: [village]).map { row in
                 row.databaseValues.map(\.description)
             }
@@ -69,7 +70,7 @@ extension SyncSimulation {
     /// to a field whose writer had not seen the value the county held, with a different value.
     func expectedConflicts() async throws -> Set<String> {
         // Read into Sendable values: the async read, which holds up no thread of the concurrency pool.
-        let changes = try await county.store.pool.read { db in
+        let changes = try await county.sqliteStore.pool.read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM sync_change WHERE collection = 'test.contract' ORDER BY position").map {
                 row -> (origin: String, stamp: Int64, sequence: Int64, recordID: String, fields: String, bases: String) in
                 (row["origin"], row["timestamp"], row["sequence"], row["record_id"], row["fields"], row["bases"])

@@ -1,3 +1,4 @@
+import SyncSQLite
 import Foundation
 import GRDB
 import Sync
@@ -60,7 +61,7 @@ extension SyncSimulation {
     /// What must hold of the hostile station: every forged change quarantined, nothing else of
     /// anyone's, and every honest observation of its own at the county.
     func hostileFailures() async throws -> [String] {
-        let (quarantined, others, held) = try await county.store.pool.read { db in
+        let (quarantined, others, held) = try await county.sqliteStore.pool.read { db in
             (
                 Set(try Int64.fetchAll(db, sql: "SELECT sequence FROM sync_quarantine WHERE origin = ?", arguments: [Self.hostileOrigin])),
                 try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sync_quarantine WHERE origin != ?", arguments: [Self.hostileOrigin]) ?? 0,

@@ -1,3 +1,4 @@
+import SyncSQLite
 import Foundation
 import GRDB
 import Storage
@@ -119,7 +120,7 @@ final class SyncSimulation {
         }
         if fields.isEmpty { fields["note"] = "备注" }
         let edited = fields
-        try await replica.store.pool.write { db in
+        try await replica.sqliteStore.pool.write { db in
             var fields = edited
             if try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM contract WHERE id = ?", arguments: [id]) == 0 {
                 fields["village"] = .text(village)

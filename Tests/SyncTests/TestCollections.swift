@@ -1,3 +1,4 @@
+import SyncSQLite
 import Crypto
 import Foundation
 import GRDB

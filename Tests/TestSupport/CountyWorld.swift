@@ -1,3 +1,4 @@
+import SyncSQLite
 public import Crypto
 import GRDB
 public import Storage
@@ -43,6 +44,6 @@ open class CountyWorld: @unchecked Sendable {  // every stored property is a con
 
     /// The first column of the first row of a query, as a count.
     public func count(_ replica: Replica, _ sql: String) async throws -> Int {
-        try await replica.store.pool.read { db in try Int.fetchOne(db, sql: sql) ?? -1 }
+        try await replica.sqliteStore.pool.read { db in try Int.fetchOne(db, sql: sql) ?? -1 }
     }
 }

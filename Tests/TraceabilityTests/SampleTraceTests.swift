@@ -1,3 +1,4 @@
+import SyncSQLite
 import ChinaLocale
 import DemoData
 import Testing
@@ -24,7 +25,7 @@ import GRDB
         #expect(answers[2].found?.badge == "已召回")
         #expect(answers[2].found?.producer.name == "大埔县飞天茶业有限公司")
         #expect(answers[3].verdict == .mistyped)
-        let lots = try await world.county.store.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM trace_lot") }
+        let lots = try await world.county.sqliteStore.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM trace_lot") }
         #expect(lots == 7)
     }
 }

@@ -1,3 +1,4 @@
+import SyncSQLite
 import GRDB
 import Storage
 import Sync

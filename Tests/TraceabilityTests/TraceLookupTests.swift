@@ -1,3 +1,4 @@
+import SyncSQLite
 import DomainCore
 import ChinaLocale
 import GRDB
@@ -67,7 +68,7 @@ import TestSupport
             ])
         }
         try await world.sync(impostor, as: TraceWorld.beiTang)
-        let kept = try await world.county.store.pool.read { db in
+        let kept = try await world.county.sqliteStore.pool.read { db in
             try String.fetchOne(db, sql: "SELECT product_name FROM trace_lot WHERE id = ?", arguments: [lot.id])
         }
         #expect(kept == "富士苹果")
@@ -150,7 +151,7 @@ import TestSupport
         try await world.sync(houNan)
 
         for replica in [houNan, world.county] {
-            let merged = try replica.store.readOnCallingTask { db in
+            let merged = try replica.sqliteStore.readOnCallingTask { db in
                 try Row.fetchOne(db, sql: "SELECT quantity_g, origin FROM trace_lot WHERE id = ?", arguments: [lot.id])!
             }
             #expect(merged["origin"] as String == "三组东坡 2 号地块")

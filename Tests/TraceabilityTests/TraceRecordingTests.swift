@@ -1,3 +1,4 @@
+import SyncSQLite
 import DomainCore
 import GRDB
 import Sync
@@ -56,7 +57,7 @@ import TestSupport
         await #expect { try await recorder.transform(
             TransformationEntry(inputs: [a.id, "no-such-lot"], outputs: [TraceWorld.lot(grams: 1)], occurredAt: "2026-06-05T09:00:00+08:00"),
             by: "李站长") } throws: { ($0 as? DomainError)?.field == "inputs[1]" }
-        let lots = try await station.store.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM trace_lot") }
+        let lots = try await station.sqliteStore.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM trace_lot") }
         #expect(lots == 1)  // nothing half-written
     }
 
@@ -117,7 +118,7 @@ import TestSupport
         #expect(recorded.safetyViolations.isEmpty)
         await #expect { try await recorder.record(retraction, by: "李站长") } throws: { ($0 as? DomainError)?.field == "retracts" }
         // the wrong event is kept, marked, never deleted
-        let kept = try await station.store.pool.read { db in
+        let kept = try await station.sqliteStore.pool.read { db in
             try Bool.fetchOne(db, sql: "SELECT retracted FROM trace_event WHERE id = ?", arguments: [spray.event.id])
         }
         #expect(kept == true)

@@ -1,3 +1,4 @@
+import SyncSQLite
 import ChinaLocale
 import DemoData
 import Foundation
@@ -43,7 +44,7 @@ extension LinkBench {
     /// CSV: one line a record of its field values, a bulletin one line a row.
     func gzipCSVBytes(_ county: Replica, after position: Int64) async throws -> Int {
         var csv = ""
-        for change in try await SQLiteBaselines.changes(after: position, pulledBy: Self.village, in: county.store) {
+        for change in try await SQLiteBaselines.changes(after: position, pulledBy: Self.village, in: county.sqliteStore) {
             let fields = try JSONSerialization.jsonObject(with: change.fields) as? [String: Any] ?? [:]
             if change.collection == PricesCollections.bulletin.name, let lines = fields["rows"] as? [[Any]] {
                 for line in lines { csv += line.map { "\($0)" }.joined(separator: ",") + "\n" }

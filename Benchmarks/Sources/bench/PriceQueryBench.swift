@@ -1,3 +1,4 @@
+import SyncSQLite
 import ChinaLocale
 import Crypto
 import DemoData
@@ -113,7 +114,7 @@ struct PriceQueryBench {
                 "unit", "recorded_at",
             ])
         for first in stride(from: days - 1, through: 0, by: -10) {
-            try await SQLiteBulkInsert.session(in: county.store) { session in
+            try await SQLiteBulkInsert.session(in: county.sqliteStore) { session in
                 for offset in stride(from: first, to: max(first - 10, -1), by: -1) {
                     let day = Self.today.adding(days: -offset).text
                     let bulletin = "PB-\(day)-1"

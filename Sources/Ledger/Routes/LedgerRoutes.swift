@@ -1,6 +1,5 @@
 import ChinaLocale
 public import Hummingbird
-import Storage
 public import Sync
 public import WebAPI
 

@@ -1,6 +1,5 @@
 import Foundation
 public import Sync
-import Storage
 public import StoreInterface
 
 /// The county's part of the books' set-up: the charts of accounts, published to every station,

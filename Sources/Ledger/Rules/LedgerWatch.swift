@@ -2,7 +2,6 @@ import ChinaLocale
 import Foundation
 public import Sync
 import StoreInterface
-import Storage
 
 /// The county's watch over every village's books, and a station's report of its own:
 /// - after a push that carried vouchers, the county checks the village's chain and keeps the

@@ -1,3 +1,4 @@
+import SyncSQLite
 import GRDB
 public import Storage
 public import Sync

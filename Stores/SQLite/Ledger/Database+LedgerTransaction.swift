@@ -1,3 +1,4 @@
+import SyncSQLite
 public import GRDB
 public import Ledger
 public import Sync

@@ -1,3 +1,4 @@
+import SyncSQLite
 import GRDB
 import Sync
 

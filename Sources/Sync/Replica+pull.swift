@@ -1,0 +1,107 @@
+import Foundation
+public import StoreInterface
+
+/// A station's pulling: the county's batch judged and taken, and the position it reaches.
+extension Replica {
+    /// Applies a pulled batch and the position it reaches, in one transaction; answers `true` when
+    /// instead the county's log turned out to be another epoch (the county was restored from a
+    /// backup): the station then pulls the whole log again, which applies harmlessly.
+    @discardableResult
+    public func accept(_ reply: PullReply) async throws -> Bool {
+        clock.adopt(countyWallMilliseconds: reply.countyTime)
+        do {
+            return try await store.writing { transaction in try applyPulled(reply, careful: false, try transaction.changeLog) }
+        } catch is FailedInStore {
+            return try await store.writing { transaction in try applyPulled(reply, careful: true, try transaction.changeLog) }
+        }
+    }
+
+    func applyPulled(_ reply: PullReply, careful: Bool, _ log: any ChangeLogTransaction) throws -> Bool {
+        let held = try log.state("county_epoch")
+        if !reply.epoch.isEmpty { try log.setState("county_epoch", to: reply.epoch) }
+        if let held, !reply.epoch.isEmpty, held != reply.epoch {
+            try log.setState("pull_position", to: "0")
+            try log.setState("urgent_held", to: "")
+            return true
+        }
+        let countyOrigin = self.countyOrigin ?? reply.countyOrigin
+        for change in reply.urgent + reply.changes {
+            _ = try guarded(change, careful: careful, marksReceived: true, log) {
+                try takePulled(change, countyOrigin: countyOrigin, log)
+            }
+        }
+        try log.setState("pull_position", to: String(reply.position))
+        // The request that brought this reply told the county of the urgent changes held before.
+        try log.setState("urgent_held", to: reply.urgent.map { String($0.sequence) }.joined(separator: ","))
+        try log.setState("county_origin", to: reply.countyOrigin)
+        try log.setState("clock_offset", to: String(clock.offsetMilliseconds))
+        return false
+    }
+
+    /// Starts a new epoch of this replica's log, in the caller's transaction: for a county store
+    /// brought back from a backup, whose stations hold positions of the log it lost.
+    public static func startLogEpoch(_ transaction: any StoreTransaction) throws {
+        try transaction.changeLog.setState("log_epoch", to: UUID().uuidString.lowercased())
+    }
+
+    /// The position of the county's log this station has applied up to.
+    public func pullPosition() async throws -> Int64 {
+        try await store.reading { transaction in try transaction.changeLog.state("pull_position").flatMap { Int64($0) } ?? 0 }
+    }
+
+    /// Takes a change pulled from the county. What others made is applied without logging: applying
+    /// is idempotent (a fact is inserted once, a field only moves to a later stamp), and a station
+    /// serves no log. One of its own coming back (a station restored from a backup) is logged again,
+    /// once, to be pushed.
+    func takePulled(_ change: Change, countyOrigin: String, _ log: any ChangeLogTransaction) throws -> Outcome {
+        let own = change.origin == origin
+        if own, try log.holds(origin: change.origin, sequence: change.sequence) { return .duplicate }
+        guard let collection = collections[change.collection] else {
+            return try quarantine(change, reason: "unknown collection \(change.collection)", log)
+        }
+        if let refusal = refusal(ofPulled: change, countyOrigin: countyOrigin) {
+            return try quarantine(change, reason: refusal, log)
+        }
+        let author = try author(ofPulled: change, countyOrigin: countyOrigin, log)
+        if let broken = try take(change, into: collection, author: author, log) {
+            // A fact held already is not judged again: applying it twice changes nothing (a
+            // station pulling its county's log again after a restore gets every voucher twice).
+            if collection.policy == .appendOnly, !own, try log.recordExists(in: collection, id: change.recordID) { return .duplicate }
+            if own { throw SyncError.refused(rule: broken.rule, reason: broken.reason) }
+            return try quarantine(change, reason: Self.ruleReason(broken), log)
+        }
+        if own { try logChange(change, log) }
+        return .applied
+    }
+
+    /// Who made a pulled change: the county if it comes from the county's origin, else a station of
+    /// the record's village.
+    func author(ofPulled change: Change, countyOrigin: String, _ log: any ChangeLogTransaction) throws -> ChangeAuthor {
+        if change.origin == countyOrigin { return .county }
+        if !change.scope.isEmpty { return .station(village: change.scope) }
+        guard let collection = collections[change.collection], let column = collection.scope.ownerColumn else {
+            return .station(village: "")
+        }
+        if case .text(let village) = change.fields[column] ?? .null { return .station(village: village) }
+        return .station(village: try storedOwner(of: collection, recordID: change.recordID, log) ?? "")
+    }
+
+    /// Why a station refuses a pulled change: county-owned records must come from the county, and
+    /// nothing outside its scope is taken.
+    func refusal(ofPulled change: Change, countyOrigin: String) -> String? {
+        guard let collection = collections[change.collection] else { return "unknown collection \(change.collection)" }
+        if collection.policy == .countyAuthoritative {
+            if change.origin != countyOrigin { return "\(collection.name) must come from the county" }
+            guard let signature, signature.verifies(change) else {
+                return "\(collection.name) record does not carry a valid county signature"
+            }
+        }
+        if !change.scope.isEmpty, change.scope != village {
+            return "the record belongs to another village, \(change.scope)"
+        }
+        if let unknown = change.fields.keys.first(where: { !collection.fieldSet.contains($0) }) {
+            return "unknown field \(unknown) of \(collection.name)"
+        }
+        return nil
+    }
+}
