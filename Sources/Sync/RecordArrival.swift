@@ -1,4 +1,5 @@
 public import StoreInterface
+
 /// What a domain derives from a record of one of its collections as the record is written: a
 /// bulletin's rows, a day's sums, a correction's mark on what it corrects, a voucher's lines.
 ///
@@ -17,11 +18,20 @@ public import StoreInterface
 ///     try transaction.notices.reindexNotice(record.id)
 /// }
 /// ```
+///
+/// What is worth deriving once for a station's whole push rather than record by record (the ledger
+/// checks a village's voucher chain from its last whole entry) is `received`: the hub runs it after
+/// it has taken a push's records of the collection, in the push's transaction, with those records.
 public struct RecordArrival: Sendable {
     let body: @Sendable (_ record: ArrivedRecord, _ transaction: any StoreTransaction) throws -> Void
+    let received: (@Sendable (_ records: [ArrivedRecord], _ transaction: any StoreTransaction) throws -> Void)?
 
-    public init(_ body: @escaping @Sendable (_ record: ArrivedRecord, _ transaction: any StoreTransaction) throws -> Void) {
+    public init(
+        _ body: @escaping @Sendable (_ record: ArrivedRecord, _ transaction: any StoreTransaction) throws -> Void,
+        received: (@Sendable (_ records: [ArrivedRecord], _ transaction: any StoreTransaction) throws -> Void)? = nil
+    ) {
         self.body = body
+        self.received = received
     }
 
     /// Derives what the domain derives from a record just written, in the caller's transaction.
@@ -29,6 +39,13 @@ public struct RecordArrival: Sendable {
     /// after each row it inserts itself.
     public func derive(from record: ArrivedRecord, _ transaction: any StoreTransaction) throws {
         try body(record, transaction)
+    }
+
+    /// Derives what the domain derives once from the records of a station's push the hub took, in
+    /// the push's transaction.
+    public func settle(received records: [ArrivedRecord], _ transaction: any StoreTransaction) throws {
+        guard let received, !records.isEmpty else { return }
+        try received(records, transaction)
     }
 }
 

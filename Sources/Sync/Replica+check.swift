@@ -1,4 +1,5 @@
 import StoreInterface
+
 extension Replica {
     /// What is wrong with the sync log: this replica's own changes must run 1, 2, 3… without a gap
     /// or a double, and no origin may be marked received beyond what was logged from it (the

@@ -1,4 +1,5 @@
 import StoreInterface
+
 extension Replica {
     /// A change that failed in the store (a constraint, a value of the wrong kind, a record its
     /// domain cannot derive from): the change's fault, not the store's, so the batch is applied

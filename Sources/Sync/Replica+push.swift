@@ -1,5 +1,5 @@
-import StoreInterface
 import Foundation
+import StoreInterface
 
 /// A station's pushing: its own changes the county has not acknowledged, and the county's answer.
 extension Replica {

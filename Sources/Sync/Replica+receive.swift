@@ -41,6 +41,7 @@ extension Replica {
         try admission(log)
         let author = ChangeAuthor.station(village: station.village)
         var notices: [QuarantineNotice] = []
+        var taken: [String: [ArrivedRecord]] = [:]
         let held = try received(from: station.origin, log)
         var expected = held + 1
         for (change, prepared, refusal) in changes {
@@ -49,6 +50,9 @@ extension Replica {
             expected += 1
             let outcome = try guarded(change, careful: careful, marksReceived: false, log) {
                 try takePushed(change, prepared: prepared, refusal: refusal, from: station, author: author, log)
+            }
+            if outcome == .applied, collections[change.collection]?.arrival?.received != nil {
+                taken[change.collection, default: []].append(ArrivedRecord(id: change.recordID, fields: change.fields))
             }
             if case .quarantined(let reason) = outcome {
                 notices.append(
@@ -59,6 +63,7 @@ extension Replica {
         }
         // Marked once for the batch: the changes are in order and in this transaction.
         if expected - 1 > held { try log.markReceived(expected - 1, from: station.origin) }
+        for (name, records) in taken.sorted(by: { $0.key < $1.key }) { try collections[name]?.arrival?.settle(received: records, log) }
         return PushReply(acknowledged: expected - 1, quarantined: notices, countyTime: clock.correctedWallMilliseconds)
     }
 

@@ -1,4 +1,5 @@
 import StoreInterface
+
 extension Replica {
     /// A change as a station receives it: as it is, unless it is of a record read county-wide that
     /// belongs to another village and its collection redacts what such a station sees.

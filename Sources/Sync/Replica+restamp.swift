@@ -1,4 +1,5 @@
 import StoreInterface
+
 extension Replica {
     /// The highest timestamp held that the corrected clock does not consider too far ahead.
     func lastTrustedTimestamp(_ log: any ChangeLogTransaction) throws -> HybridTimestamp {

@@ -1,5 +1,5 @@
-import StoreInterface
 import Foundation
+import StoreInterface
 
 extension Replica {
     /// How many urgent changes a pull reply carries ahead of its batch.

@@ -1,5 +1,5 @@
-import StoreInterface
 public import Foundation
+import StoreInterface
 
 /// What a replica can say of its sync at any time (DESIGN §2.7).
 ///

@@ -15,10 +15,6 @@ import NIOFoundationCompat
 public struct CountySyncRoutes: RouteProvider {
     let replica: Replica
     let registry: StationRegistry
-    /// Run after each push a station's changes are applied from, with the station and the
-    /// collections the push carried: a domain's checks of what arrived (the ledger's hash chain).
-    /// A failure is the domain's to record; the push is answered all the same.
-    let afterPush: @Sendable (StationPeer, Set<String>) async -> Void
     /// Run as a station pulls, before its batch is read, with what it reports of its own data: a
     /// domain may write what the station should receive now (the county's seal on its books), and
     /// answers a warning for the console when the station's data no longer matches the county's.
@@ -35,10 +31,8 @@ public struct CountySyncRoutes: RouteProvider {
 
     public init(
         replica: Replica, registry: StationRegistry,
-        afterPush: @escaping @Sendable (StationPeer, Set<String>) async -> Void = { _, _ in },
         onPull: @escaping @Sendable (StationPeer, [String: String]) async -> String? = { _, _ in nil }
     ) {
-        self.afterPush = afterPush
         self.onPull = onPull
         self.replica = replica
         self.registry = registry
@@ -72,7 +66,6 @@ public struct CountySyncRoutes: RouteProvider {
                             messageEN: "a push carries at most \(Self.largestPush.changes) changes")
                     }
                     let reply = try await replica.receive(push, from: signed.peer) { transaction in try registry.count(signed, transaction) }
-                    if !push.changes.isEmpty { await afterPush(signed.peer, Set(push.changes.map(\.collection))) }
                     return try SyncReply(reply, to: request, from: signed, county: replica)
                 }
             }

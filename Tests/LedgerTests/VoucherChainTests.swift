@@ -68,6 +68,37 @@ import TestSupport
         #expect(third.intact && third.entries == 3, "\(third)")
     }
 
+    /// A station that keeps its own books pushes what it posts: the county checks the village's
+    /// chain as it takes the push, in the push's transaction, on from the last entry found whole;
+    /// a push that carries no voucher checks nothing.
+    @Test func theCountyChecksAPushOfVouchersAsItTakesIt() async throws {
+        let world = try await LedgerWorld()
+        let checked = { @Sendable in
+            try await world.county.sqliteStore.pool.read { db in
+                try Row.fetchOne(db, sql: "SELECT entries, checked_at FROM ledger_chain_check WHERE village_code = ?", arguments: [LedgerWorld.village])
+            }
+        }
+        try await world.post("2026-01-05", LedgerWorld.pair("收到村道维修补助", debit: "102", credit: "503", 5_000_000))
+        #expect(try await checked() == nil)  // the county's own posting is not a push
+        try await ChartPublisher(replica: world.county).setPoster(.station, for: LedgerWorld.village)
+        try await world.sync(world.station)
+        let drafts = [
+            try await world.prepared("2026-01-10", LedgerWorld.pair("提取备用金", debit: "101", credit: "102", 200_000), at: world.station),
+            try await world.prepared("2026-01-15", LedgerWorld.pair("购买办公用品", debit: "513", credit: "101", 80_000), at: world.station),
+        ]
+        for draft in drafts { _ = try await world.poster(world.station).post(draftID: draft.id, by: LedgerWorld.agency) }
+        try await world.sync(world.station)
+        let first = try #require(try await checked())
+        #expect(first["entries"] as Int == 3)
+
+        try await tamper(world, "UPDATE ledger_chain_check SET checked_at = 'before'")
+        _ = try await world.bookkeeper(world.station).open(
+            SubAccountEntry(account: "113", code: "113003", name: "李四", household: true), by: LedgerWorld.clerk)
+        try await world.sync(world.station)
+        #expect(try await checked()?["checked_at"] as String? == "before")
+        #expect(try await world.queries.households(village: LedgerWorld.village).contains { $0.code == "113003" })
+    }
+
     @Test func theStationHoldsTheSameChainAfterSync() async throws {
         let world = try await LedgerWorld()
         try await world.postFirstQuarter()

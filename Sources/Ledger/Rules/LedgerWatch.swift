@@ -4,15 +4,17 @@ public import Sync
 import StoreInterface
 
 /// The county's watch over every village's books, and a station's report of its own:
-/// - after a push that carried vouchers, the county checks the village's chain and keeps the
-///   result (`ledger_chain_check`) for the console and the status endpoint;
+/// - as a push that carries vouchers is taken, the county checks the village's chain from its last
+///   whole entry, in the push's transaction (``LedgerArrivals``), and keeps the result
+///   (`ledger_chain_check`) for the console and the status endpoint; ``check(village:)`` does the
+///   same on demand (`syncserver ledger check`);
 /// - as a station pulls, the county seals what is new of its village's books (``LedgerSeal``), so
 ///   the seal goes out in the same reply, and holds the chain head the station reports against its
 ///   own: a station whose copy was edited, or lost entries, is named on the console.
 ///
 /// ```swift
 /// let watch = LedgerWatch(replica: county)
-/// CountySyncRoutes(replica: county, registry: registry, afterPush: watch.afterPush, onPull: watch.stationPulls)
+/// CountySyncRoutes(replica: county, registry: registry, onPull: watch.stationPulls)
 /// StationLink(store: store, collections: collections, reporters: [LedgerWatch.report])
 /// ```
 public struct LedgerWatch: Sendable {
@@ -23,22 +25,11 @@ public struct LedgerWatch: Sendable {
     /// The name a station's chain head is reported under.
     static let chainReport = "ledger.chain"
 
-    /// After a station's push: its village's chain checked, if the push carried vouchers.
-    public func afterPush(_ station: StationPeer, collections: Set<String>) async {
-        guard collections.contains(LedgerCollections.voucher.name) else { return }
-        await check(village: station.village)
-    }
-
     /// Verifies a village's chain now and records the result: from the head the last check found
     /// whole, or from the start when the last check found it broken or there was none.
     @discardableResult
     public func check(village: String) async -> VoucherChain.Report? {
-        try? await replica.writing { transaction in
-            let ledger = try transaction.ledger
-            let report = try VoucherChain.verify(village: village, after: try ledger.lastWholeCheck(village: village), ledger)
-            try ledger.recordChainCheck(report, at: BeijingTime.timestamp())
-            return report
-        }
+        try? await replica.writing { transaction in try VoucherChain.checkAndRecord(village: village, try transaction.ledger) }
     }
 
     /// As a station pulls: seals what is new of its village's books, and answers what is wrong with

@@ -1,3 +1,4 @@
+import ChinaLocale
 import Crypto
 import Foundation
 public import Sync
@@ -114,6 +115,16 @@ public enum VoucherChain {
         }
         return brokenAt
             ?? Report(villageCode: village, entries: expected - 1, intact: true, firstBroken: nil, voucher: nil, reason: "完整")
+    }
+
+    /// Verifies a village's chain from the head the last check found whole (from the start when
+    /// the last check found it broken, or there was none) and records the result, in the caller's
+    /// transaction: the county's watch over what stations push (``LedgerArrivals``).
+    @discardableResult
+    static func checkAndRecord(village: String, _ ledger: any LedgerTransaction) throws -> Report {
+        let report = try verify(village: village, after: try ledger.lastWholeCheck(village: village), ledger)
+        try ledger.recordChainCheck(report, at: BeijingTime.timestamp())
+        return report
     }
 
     /// Walks the chain, then holds it against the county's seal (``LedgerSeal``): a chain whose

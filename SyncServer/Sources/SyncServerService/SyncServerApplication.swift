@@ -46,8 +46,7 @@ public struct SyncServerApplication: ProgramAssembly {
         HealthRoutes(program: SyncServerProgram.name, store: store).addRoutes(to: router)
         let books = LedgerWatch(replica: replica)
         CountySyncRoutes(
-            replica: replica, registry: registry, afterPush: { await books.afterPush($0, collections: $1) },
-            onPull: { await books.stationPulls($0, reports: $1) }
+            replica: replica, registry: registry, onPull: { await books.stationPulls($0, reports: $1) }
         ).addRoutes(to: router)
         let api = router.group("api/v1")
         logins.routes.addRoutes(to: api)
