@@ -97,6 +97,7 @@ import Testing
             try await checkSizes(browser, on: "\(hash) at 1366×768")
             try await expectNoSidewaysScrolling(browser, on: hash, at: 1366)
         }
+        try await twoTouchesToAPrice(browser, demo, at: "1366×768")
         try await browser.open(demo.station + "/#/prices")
         _ = try await browser.element("table.board")
         let pagerClear = try await browser.run(
@@ -106,6 +107,36 @@ import Testing
             """) as? Bool
         #expect(pagerClear == true, "the board's pager is visible above the bar at 1366×768")
         try await browser.fitViewport(width: 1920, height: 1080)
+    }
+
+    /// From home to a variety's price in two touches, counted: 查价格, then the category's chip; the
+    /// price is then on screen, above the bar, scrolled to at most (a scroll is no touch). And a trace
+    /// code from home in one touch plus the code.
+    func twoTouchesToAPrice(_ browser: WebDriver, _ demo: DemoProcess, at size: String) async throws {
+        try await browser.open(demo.station + "/")
+        var touches = 0
+        for target in ["[data-href='#/prices']", "[data-category='0105']"] {
+            // Scrolled to as a person would (a scroll is no touch), then touched.
+            _ = try await browser.element(target)
+            try await browser.run("document.querySelector(\"\(target)\").scrollIntoView({ block: \"center\" });")
+            try await browser.click(target)
+            touches += 1
+        }
+        try await browser.waitForText("蜜柚", in: "table.board tbody")
+        let inView = try await browser.run(
+            """
+            const row = [...document.querySelectorAll("table.board tbody tr")].find((r) => r.textContent.includes("蜜柚"));
+            row.scrollIntoView({ block: "center" });
+            const price = row.querySelector("td.number").getBoundingClientRect();
+            const bar = document.querySelector("footer.bar").getBoundingClientRect().top;
+            return price.top >= 0 && price.bottom <= bar && price.right <= window.innerWidth;
+            """) as? Bool
+        #expect(touches == 2 && inView == true, "蜜柚's price in \(touches) touches, in view: \(inView ?? false), at \(size)")
+
+        try await browser.click("#go-home")
+        try await browser.click("[data-href='#/scan']")  // one touch, then the code
+        try await browser.type("HN-2611-002\u{E007}", into: "#trace-code")
+        try await browser.waitForText("不合格", in: "#trace-result")
     }
 
     /// The page on show is no wider than the window.
@@ -124,6 +155,7 @@ import Testing
             try await expectNoSidewaysScrolling(browser, on: hash, at: 360)
             if hash == "#/" { try await shoot(browser, "kiosk-phone") }
         }
+        try await twoTouchesToAPrice(browser, demo, at: "360×740")
         try await browser.fitViewport(width: 1920, height: 1080)
     }
 
@@ -162,6 +194,13 @@ import Testing
         try await browser.waitForText("蜜柚", in: "table.board tbody tr:first-child")
         try await browser.click("table.board tbody tr.pick")
         try await browser.waitForText("价格走势", in: "main h2")
+        // The station's own county's markets first, marked 本县; then its city's, marked 本市.
+        let nearness = try await browser.run(
+            """
+            const order = ["本县", "本市", ""];
+            return [...document.querySelectorAll("main table tbody tr")].map((row) => order.indexOf(row.querySelector(".tag")?.textContent ?? ""));
+            """) as? [Int] ?? []
+        #expect(nearness.first == 0 && nearness == nearness.sorted(), "markets by nearness: \(nearness)")
         try await browser.click("#back")  // the board as it was left: the search and what it found
         try await browser.waitForText("蜜柚", in: "table.board tbody tr:first-child")
         #expect(try await browser.run("return document.getElementById('price-search').value;") as? String == "my")

@@ -54,6 +54,15 @@ import TestSupport
         #expect(week.yearOnYearPercent == 105.8)  // 345 a year before → 710
     }
 
+    @Test func aMarketIsNearAVillageByTheirRegionCodes() {
+        #expect(MarketNearness(market: "441422", village: PriceWorld.houNan) == .ownCounty)  // 大埔县
+        #expect(MarketNearness(market: "441402", village: PriceWorld.houNan) == .ownCity)  // 梅州 梅江区
+        #expect(MarketNearness(market: "440111", village: PriceWorld.houNan) == .ownProvince)  // 广州 白云区
+        #expect(MarketNearness(market: "350102", village: PriceWorld.houNan) == .farther)  // 福州
+        #expect(MarketNearness(market: "4414", village: PriceWorld.houNan) == .ownCity)  // a city's own code
+        #expect(MarketNearness.allCases.sorted() == [.ownCounty, .ownCity, .ownProvince, .farther])
+    }
+
     @Test func historiesAndMarketsAndSearch() async throws {
         let world = try await world()
         let queries = world.queries(world.county)
@@ -68,6 +77,11 @@ import TestSupport
         #expect(across.markets.map(\.marketID) == ["M02", "M01"])
         #expect(across.markets.map(\.day) == ["2026-11-20", "2026-11-20"])
         #expect(across.freshness.ageDays == 0)
+        #expect(across.markets.allSatisfy { $0.nearness == nil })  // the county's answer: dearest first
+        // At 侯南村's station its own county's market comes first, though cheaper, then its city's.
+        let near = try #require(try await queries.acrossMarkets(variety: PriceWorld.corn, near: PriceWorld.houNan))
+        #expect(near.markets.map(\.marketID) == ["M01", "M02"])
+        #expect(near.markets.map(\.nearness) == [.ownCounty, .ownCity])
 
         for query in ["玉", "玉米", "yumi", "ym", "YM"] {
             #expect(try await queries.varieties(matching: query).first?.name == "玉米", "query \(query)")

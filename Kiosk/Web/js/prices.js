@@ -141,7 +141,10 @@ export async function varietyScreen(code) {
     el("table", {},
       el("thead", {}, el("tr", {}, el("th", {}, "市场"), el("th", {}, "日期"), el("th", { class: "number" }, `均价 元/${perJin ? "斤" : "公斤"}`))),
       el("tbody", {}, (across.markets || []).map((m) =>
-        el("tr", {}, el("td", {}, m.market_name), el("td", {}, m.day), el("td", { class: "number" }, price(m.avg_fen)))))));
+        // The station's own county's markets come first, marked so (本县, 本市).
+        el("tr", { class: m.nearness === "本县" ? "own-market" : null },
+          el("td", {}, m.market_name, " ", m.nearness === "本县" || m.nearness === "本市" ? el("span", { class: "tag" }, m.nearness) : null),
+          el("td", {}, m.day), el("td", { class: "number" }, price(m.avg_fen)))))));
   draw();
   return [el("h2", {}, `${history.variety_name} 价格走势`), holder];
 }

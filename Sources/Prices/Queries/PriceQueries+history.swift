@@ -80,6 +80,8 @@ extension PriceQueries {
         public let avgFen: Int64
         public let maxFen: Int64
         public let flags: String
+        /// How near the market is to the station's village; `nil` at the county.
+        public internal(set) var nearness: MarketNearness?
 
         /// Read by column name, from whichever store holds it.
         public init(row: some StoredRow) {
@@ -94,17 +96,24 @@ extension PriceQueries {
         }
 
         enum CodingKeys: String, CodingKey {
-            case marketName, regionCode, day, minFen, avgFen, maxFen, flags
+            case marketName, regionCode, day, minFen, avgFen, maxFen, flags, nearness
             case marketID = "marketId"
         }
     }
 
-    public func acrossMarkets(variety: String) async throws -> AcrossMarkets? {
+    ///
+    /// - Parameter village: at a station, its village: the markets of its own county come first,
+    ///   then its city's and its province's, each group dearest first, each market with its nearness.
+    public func acrossMarkets(variety: String, near village: String? = nil) async throws -> AcrossMarkets? {
         let (first, last) = (today().adding(days: -30), today())
         return try store.readingNow { transaction in
             let prices = try transaction.prices
             guard let name = try prices.varietyName(variety) else { return nil }
-            let markets = try prices.newestAtEachMarket(variety: variety, from: first, through: last)
+            var markets = try prices.newestAtEachMarket(variety: variety, from: first, through: last)
+            if let village {
+                for index in markets.indices { markets[index].nearness = MarketNearness(market: markets[index].regionCode, village: village) }
+                markets = markets.enumerated().sorted { ($0.element.nearness!, $0.offset) < ($1.element.nearness!, $1.offset) }.map(\.element)
+            }
             return AcrossMarkets(
                 varietyCode: variety, varietyName: name, freshness: freshness(markets.map(\.day).max()), markets: markets)
         }

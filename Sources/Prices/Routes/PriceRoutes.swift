@@ -41,7 +41,11 @@ public struct PriceRoutes: RouteProvider {
         }
         prices.get("varieties/{code}") { _, context in
             let code = try context.parameters.decoded("code")
-            guard let answer = try await queries.acrossMarkets(variety: code) else { throw APIError.notFound("variety \(code)", field: "code") }
+            // At a station, its own county's markets first.
+            let village = side == .station ? try await replica()?.village : nil
+            guard let answer = try await queries.acrossMarkets(variety: code, near: village) else {
+                throw APIError.notFound("variety \(code)", field: "code")
+            }
             return JSONResponse(answer)
         }
         prices.get("varieties/{code}/history") { request, context in
