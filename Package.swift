@@ -33,6 +33,9 @@ let package = Package(
         // SQLite's C API, for the two statements of every captured change (bound without GRDB's
         // argument machinery) and for the benchmark's bare-SQLite baseline.
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite", providers: [.apt(["libsqlite3-dev"])]),
+        // Debian's libqrencode: the QR codes a station shows for phones (QRDrawing).
+        .systemLibrary(name: "CQREncode", path: "Sources/CQREncode", providers: [.apt(["libqrencode-dev"])]),
+        .target(name: "QRDrawing", dependencies: ["CQREncode"]),
         // What every store offers above it: transactions a domain reads and writes through its own
         // protocol, and rows a record decodes itself from. No SQL, no GRDB.
         .target(name: "StoreInterface", dependencies: ["DomainCore"]),
@@ -209,6 +212,7 @@ let package = Package(
         .target(
             name: "KioskService",
             dependencies: [
+                "QRDrawing",
                 "SyncHTTPSQLite",
                 "Access", "AccessSQLite", "Domains", "ServiceRuntime", "Sync", "SyncSQLite", "SyncHTTP", "Villages", "Prices", "Notices", "Traceability", "Ledger",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -295,6 +299,7 @@ let package = Package(
         ),
         .testTarget(name: "ChinaLocaleTests", dependencies: ["ChinaLocale", "TestSupport"]),
         .testTarget(name: "DomainCoreTests", dependencies: ["DomainCore"]),
+        .testTarget(name: "QRDrawingTests", dependencies: ["QRDrawing", "TestSupport"]),
         .testTarget(
             name: "StorageTests",
             dependencies: ["Storage", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 import TestSupport
 import Testing
 
@@ -76,6 +79,7 @@ import Testing
             try await walkPublicScreens(browser, demo)
             try await walkAt1366(browser, demo)
             try await walkOnAPhone(browser, demo)
+            try await aPhoneOpensTheStationByItsQRCode(browser, demo)
             try await recordAPriceAndFindItAtTheCounty(browser, demo)
             try await anIdleScreenGoesHomeAndLogsTheOperatorOut(browser, demo)
         }
@@ -107,6 +111,47 @@ import Testing
             """) as? Bool
         #expect(pagerClear == true, "the board's pager is visible above the bar at 1366×768")
         try await browser.fitViewport(width: 1920, height: 1080)
+    }
+
+    /// The QR code on the home screen, read off the screen by zbar as a phone's camera would, opens
+    /// the station on its listener for phones; a phone reads the public screens there (at 360 px, no
+    /// code of its own), and can neither log in nor write. A disclosure carries its own code.
+    func aPhoneOpensTheStationByItsQRCode(_ browser: WebDriver, _ demo: DemoProcess) async throws {
+        try await browser.open(demo.station + "/")
+        try await browser.waitUntil(
+            "the QR code drew", "const img = document.querySelector('.phone-code img.qr'); return !!img && img.complete && img.naturalWidth > 0;")
+        let shot = folder.file("home-with-qr.png")
+        try await browser.screenshot().write(to: URL(fileURLWithPath: shot))
+        #expect(try Zbar.read(imageAt: shot) == [demo.phone + "/#/"])
+
+        try await browser.fitViewport(width: 360, height: 740)
+        try await browser.open(demo.phone + "/#/")
+        try await browser.waitForText("元/斤", in: "#home-prices h3")
+        #expect(try await browser.run("return getComputedStyle(document.querySelector('.phone-code')).display;") as? String == "none")
+        try await browser.open(demo.phone + "/#/disclosures")
+        try await browser.click("main .list button")
+        try await browser.waitForText("收入", in: "#disclosure-totals")
+        try await browser.fitViewport(width: 1920, height: 1080)
+
+        let (_, board) = try await URLSession.shared.data(from: URL(string: demo.phone + "/api/v1/prices/board")!)
+        #expect((board as? HTTPURLResponse)?.statusCode == 200)
+        for (path, body) in [("/api/v1/session", #"{"name":"李会计","pin":"246810"}"#), ("/api/v1/prices/observations", "{}")] {
+            var request = URLRequest(url: URL(string: demo.phone + path)!)
+            (request.httpMethod, request.httpBody) = ("POST", Data(body.utf8))
+            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+            let (_, answer) = try await URLSession.shared.data(for: request)
+            let status = (answer as? HTTPURLResponse)?.statusCode ?? 0
+            #expect(status == 404 || status == 405, "POST \(path) from a phone answered \(status)")
+        }
+
+        try await browser.open(demo.station + "/#/disclosures")
+        try await browser.click("main .list button")
+        try await browser.waitUntil(
+            "the disclosure's QR code drew", "const img = document.querySelector('.phone-code img.qr'); return !!img && img.complete && img.naturalWidth > 0;")
+        try await browser.run("document.querySelector('.phone-code').scrollIntoView({ block: 'center' });")
+        try await browser.screenshot().write(to: URL(fileURLWithPath: shot))
+        let read = try Zbar.read(imageAt: shot)
+        #expect(read.count == 1 && read.first?.hasPrefix(demo.phone + "/#/disclosures/") == true, "\(read)")
     }
 
     /// From home to a variety's price in two touches, counted: 查价格, then the category's chip; the

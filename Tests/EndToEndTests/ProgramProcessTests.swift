@@ -69,7 +69,7 @@ import FoundationNetworking
 
     @Test func demoStartsBothProgramsWithSampleData() async throws {
         let demo = try ProgramProcess(
-            "demo", ["--folder", folder.file("demo"), "--county-port", "0", "--kiosk-port", "0", "--check"])
+            "demo", ["--folder", folder.file("demo"), "--county-port", "0", "--kiosk-port", "0", "--phone-port", "0", "--check"])
         #expect(await demo.exitStatus(within: 1_200) == 0, "stderr: \(demo.standardError)")
         #expect(demo.standardOutput.contains("侯南村信息服务站"))
         #expect(demo.standardOutput.contains("检查通过"))

@@ -42,7 +42,7 @@ enum ProgramUnderTest: String, CaseIterable, CustomTestStringConvertible {
             signature: county.replica.signature?.verifier)
         let link = LocalTransport(county: county.replica, station: StationPeer(origin: station.origin, village: village))
         _ = try await SyncRound(station: station, transport: link).run()
-        return KioskProgram.assemble(
+        return try KioskProgram.assemble(
             settings: ServiceSettings(program: "kiosk", port: 0, dataDirectory: folder.file("kiosk")), store: store,
             webRoot: KioskProgram.sourceWebFolder)
     }

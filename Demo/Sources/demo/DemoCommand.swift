@@ -30,6 +30,9 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(help: "Port of the station; 0 picks a free one.")
     var kioskPort = KioskProgram.defaultPort
 
+    @Option(help: "Port of the station's listener for phones (on this machine's loopback); 0 picks a free one.")
+    var phonePort = 8081
+
     @Flag(help: "Keep the data already in the folder instead of starting afresh.")
     var keep = false
 
@@ -47,6 +50,7 @@ struct DemoCommand: AsyncParsableCommand {
         let station = settings(
             KioskProgram.self, port: kioskPort, folder: root.appendingPathComponent("station-\(village.code)"))
 
+        let ports = PortBoard()
         let countyApp: SyncServerApplication
         let stationApp: KioskApplication
         do {
@@ -54,14 +58,14 @@ struct DemoCommand: AsyncParsableCommand {
             let stationStore = try ServiceLauncher.openStore(KioskProgram.self, dataDirectory: station.dataDirectory)
             countyApp = try SyncServerApplication(
                 settings: county, store: countyStore, webRoot: SyncServerProgram.sourceWebFolder)
-            stationApp = KioskApplication(settings: station, store: stationStore, webRoot: KioskProgram.sourceWebFolder)
+            let phone = PhoneAccess(host: station.host, port: phonePort) { await ports.record(phone: $0) }
+            stationApp = KioskApplication(settings: station, store: stationStore, webRoot: KioskProgram.sourceWebFolder, phone: phone)
         } catch let failure as StartupFailure {
             ServiceLauncher.exit(with: failure, program: "demo")
         }
         try await DemoSeeder.seedCounty(countyApp.replica)
         try await DemoAccounts.add(station: stationApp, county: countyApp)
 
-        let ports = PortBoard()
         let logger = LogSetup.logger(for: county)
         let group = ServiceGroup(
             services: [
@@ -79,8 +83,8 @@ struct DemoCommand: AsyncParsableCommand {
                 }
             }
             tasks.addTask {
-                let (countyPort, stationPort) = await ports.both()
-                let urls = DemoURLs(host: county.host, countyPort: countyPort, stationPort: stationPort)
+                let (countyPort, stationPort, phonePort) = await ports.all()
+                let urls = DemoURLs(host: county.host, countyPort: countyPort, stationPort: stationPort, phonePort: phonePort)
                 let enrolled = try await enroll(stationApp, at: countyApp, village: village, server: urls.county)
                 // Written unbuffered: into a file or a pipe, print would keep it until the demo ends.
                 FileHandle.standardOutput.write(

@@ -8,9 +8,11 @@ struct DemoURLs {
     let host: String
     let countyPort: Int
     let stationPort: Int
+    let phonePort: Int
 
     var county: String { "http://\(host):\(countyPort)" }
     var station: String { "http://\(host):\(stationPort)" }
+    var phone: String { "http://\(host):\(phonePort)" }
 
     func banner(village: String, folder: String, check: Bool, enrolled: String) -> String {
         """
@@ -18,6 +20,7 @@ struct DemoURLs {
         大埔县演示已启动 — the 大埔县 demo is running.
           县级服务器 county server console:   \(county)/
           \(village)信息服务站 station screen:  \(station)/
+          手机 phones (public screens only):  \(phone)/
           health:  \(county)/healthz   \(station)/healthz
           data:    \(folder)
           sync:    \(enrolled)
@@ -27,9 +30,9 @@ struct DemoURLs {
         """
     }
 
-    /// Fails unless both programs answer `GET /healthz` with 200.
+    /// Fails unless both programs (and the station's listener for phones) answer `GET /healthz` with 200.
     func checkHealth() async throws {
-        for base in [county, station] {
+        for base in [county, station, phone] {
             let (_, response) = try await URLSession.shared.data(from: URL(string: "\(base)/healthz")!)
             guard (response as? HTTPURLResponse)?.statusCode == 200 else {
                 throw DemoCheckFailure(url: "\(base)/healthz")

@@ -28,13 +28,18 @@ public struct KioskApplication: ProgramAssembly {
     public let logins: Logins
     /// The station's connection to its county, usable once the station is enrolled.
     public let link: StationLink
+    /// The listener villagers' phones reach on the station's Wi-Fi, if the station offers one.
+    public let phone: PhoneAccess?
 
-    public init(settings: ServiceSettings, store: Store, webRoot: String? = KioskProgram.sourceWebFolder) {
+    public init(
+        settings: ServiceSettings, store: Store, webRoot: String? = KioskProgram.sourceWebFolder, phone: PhoneAccess? = nil
+    ) {
         self.settings = settings
         self.store = store
         self.webRoot = webRoot
         self.logins = Logins(store: store, policy: KioskProgram.loginPolicy)
         self.link = KioskProgram.link(store)
+        self.phone = phone
     }
 
     /// Every endpoint the station serves, by module; the OpenAPI test reads the same list.
@@ -45,10 +50,17 @@ public struct KioskApplication: ProgramAssembly {
         let site = DomainSite.station(store: store) { [link] in try await link.replica() }
         for routes in DomainModules.routes(at: site) { routes.addRoutes(to: api) }
         StationSyncRoutes(link: link).addRoutes(to: api)
+        PhoneRoutes(phone: phone).addRoutes(to: api)
     }
 
-    /// The sync loop, retrying with backoff while the county cannot be reached.
+    /// The sync loop, retrying with backoff while the county cannot be reached; and the phones'
+    /// listener, serving the same endpoints' reads (``PhoneAccess``).
     public func backgroundServices(logger: Logger) -> [any Service] {
-        [BackgroundSync(link: link, logger: logger)]
+        let phones = phone.map { phone in
+            phone.application(settings: settings, webRoot: webRoot, middleware: [logins.middleware], logger: logger) { routes in
+                addRoutes(to: routes)
+            }
+        }
+        return [BackgroundSync(link: link, logger: logger)] + (phones.map { [$0] } ?? [])
     }
 }

@@ -39,8 +39,10 @@ public enum KioskProgram: ServiceProgram {
     public static let sourceWebFolder: String? = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().appendingPathComponent("../../Web").standardizedFileURL.path
 
-    public static func assemble(settings: ServiceSettings, store: Store, webRoot: String?) -> KioskApplication {
-        KioskApplication(settings: settings, store: store, webRoot: webRoot)
+    /// The phones' listener comes from the environment (``PhoneAccess``).
+    public static func assemble(settings: ServiceSettings, store: Store, webRoot: String?) throws -> KioskApplication {
+        KioskApplication(
+            settings: settings, store: store, webRoot: webRoot, phone: try PhoneAccess(environment: ProcessInfo.processInfo.environment))
     }
 
     /// The sync log of an enrolled station.

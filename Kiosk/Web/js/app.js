@@ -2,7 +2,7 @@
 // (an urgent notice in force, above every public screen), the fixed bar (返回 / 首页 / 字大一点), and the
 // two-minute rule: without a touch, the public home screen returns and any operator is logged out.
 // Everything it loads comes from the station itself.
-import { api, el, newScreen, tile, yuan } from "./ui.js";
+import { api, el, newScreen, phoneCode, tile, yuan } from "./ui.js";
 import { pricesScreen, varietyScreen } from "./prices.js";
 import { scanScreen } from "./scan.js";
 import { noticesScreen, noticeScreen } from "./notices.js";
@@ -19,9 +19,10 @@ let idleTimer, countdownTimer, countdownTick;
 
 async function home() {
   // What most people come for is on the home screen itself: the day's prices and the newest notice.
-  const [board, newest] = await Promise.all([
+  const [board, newest, phone] = await Promise.all([
     api("prices/board").catch(() => null),
     api("notices?limit=1").then((answer) => answer.notices[0]).catch(() => null),
+    phoneCode("#/", "用手机看价格和村务公开"),
   ]);
   return [
     el("h2", {}, "您好，请选择服务"),
@@ -31,7 +32,7 @@ async function home() {
       tile("☰", "惠农政策", "#/notices", "补贴 通知 预警"),
       tile("◎", "村务公开", "#/disclosures", "村集体账目"),
       tile("✎", "信息员", session.person ? "#/operator" : "#/login", "登录后记录")),
-    el("div", { class: "home-panels" }, todaysPrices(board), newestNotice(newest)),
+    el("div", { class: "home-panels" }, todaysPrices(board), newestNotice(newest), phone),
   ];
 }
 

@@ -1,6 +1,6 @@
 // 村务公开: the village's published disclosures, each a snapshot of a closed month or quarter:
 // income and expenses item by item, cash, assets, debts and contracts. Names are masked at the source.
-import { api, el, paged, yuan } from "./ui.js";
+import { api, el, paged, phoneCode, yuan } from "./ui.js";
 
 export async function disclosuresScreen() {
   const { disclosures } = await api("ledger/disclosures");
@@ -39,5 +39,6 @@ export async function disclosureScreen(id) {
       el("li", {}, `${k.subject}（${k.party_b}）：合同金额 ${yuan(k.amount_fen)} 元，已收 ${yuan(k.received_fen || 0)} 元`,
         k.overdue_fen > 0 ? el("span", { class: "bad" }, `，逾期未收 ${yuan(k.overdue_fen)} 元`) : "",
         k.next_due_on ? `，下次应收 ${k.next_due_on}` : "")))),
+    await phoneCode(`#/disclosures/${encodeURIComponent(id)}`, "把这份公开带回家"),
   ];
 }

@@ -2,7 +2,7 @@
 // by what a person types (characters, pinyin or initials), and a variety's history as a chart with
 // its markets. Prices come in 分 per 公斤; a 斤 is half a 公斤. The chip, the search and the page live
 // in the screen's history entry, so 返回 from a variety finds the board as it was left.
-import { api, change, el, paged, say, yuan } from "./ui.js";
+import { api, change, el, paged, phoneCode, say, yuan } from "./ui.js";
 
 let perJin = true;  // farmers mostly think in 斤
 
@@ -90,7 +90,7 @@ export async function pricesScreen() {
   drawUnits();
   return [el("h2", {}, "今日农产品价格 ", el("small", { class: "muted" }, freshness(board.freshness).textContent)),
     el("div", { class: "row" }, search, el("button", { type: "button", class: "primary", onclick: () => find() }, "找品种"), units),
-    holder];
+    holder, await phoneCode("#/prices", "把今日价格带回家")];
 }
 
 /** The day's average as a line over the days, with the lowest and highest marked. */
@@ -146,5 +146,6 @@ export async function varietyScreen(code) {
           el("td", {}, m.market_name, " ", m.nearness === "本县" || m.nearness === "本市" ? el("span", { class: "tag" }, m.nearness) : null),
           el("td", {}, m.day), el("td", { class: "number" }, price(m.avg_fen)))))));
   draw();
-  return [el("h2", {}, `${history.variety_name} 价格走势`), holder];
+  return [el("h2", {}, `${history.variety_name} 价格走势`), holder,
+    await phoneCode(`#/prices/${encodeURIComponent(code)}`, `把${history.variety_name}的价格带回家`)];
 }

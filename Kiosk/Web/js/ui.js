@@ -1,7 +1,7 @@
 // The kiosk's own helpers beside the shared ones (common.js): prices typed in 元, today in Beijing,
 // changes in words, pages of big rows, the home screens' tiles. No framework and no build step:
 // the station has no registry to fetch one from.
-import { el } from "./common.js";
+import { api, el } from "./common.js";
 
 export { actKey, api, APIError, beijingTime, el, message, newScreen, say, yuan } from "./common.js";
 
@@ -50,4 +50,23 @@ export function paged(items, size, render, { pagerFirst = false, page: first = 0
 export function tile(icon, label, href, note) {
   return el("button", { class: "tile", type: "button", dataset: { href }, onclick: () => { location.hash = href; } },
     el("span", { class: "icon", "aria-hidden": "true" }, icon), label, note ? el("small", {}, note) : null);
+}
+
+let phoneAddress;
+/** Where phones open the station's pages, or null when the station offers phones none (asked once). */
+function phone() {
+  phoneAddress ??= api("station/phone").then((answer) => answer.url).catch(() => null);
+  return phoneAddress;
+}
+
+/**
+ * A QR code (二维码) that opens `page` of this station on a phone on its Wi-Fi, to take home, with the
+ * address written beside it; null when the station offers phones none.
+ */
+export async function phoneCode(page, title) {
+  const url = await phone();
+  if (!url) return null;
+  return el("section", { class: "panel phone-code", "aria-label": title },
+    el("img", { class: "qr", src: `/api/v1/station/phone.svg?page=${encodeURIComponent(page)}`, alt: `二维码，打开 ${url}/${page}` }),
+    el("div", {}, el("h3", {}, title), el("p", {}, "连上本站的无线网（Wi-Fi），用手机扫一扫，带回家看。"), el("p", { class: "phone-url" }, url)));
 }
