@@ -218,6 +218,7 @@ import Testing
         let warnings = try await browser.waitForText("台风", in: "#warnings")
         #expect(warnings.contains("紧急") && !warnings.contains("森林"), "\(warnings)")
         // The day's prices and the newest notice are on the home screen itself.
+        try await browser.waitForText("本县市场今日价格", in: "#home-prices h3")  // the village's own county's markets
         try await browser.waitForText("元/斤", in: "#home-prices h3")
         try await browser.waitForText("最新政策", in: "#home-notice")
         try await checkSizes(browser, on: "home")

@@ -82,6 +82,12 @@ import TestSupport
         let near = try #require(try await queries.acrossMarkets(variety: PriceWorld.corn, near: PriceWorld.houNan))
         #expect(near.markets.map(\.marketID) == ["M01", "M02"])
         #expect(near.markets.map(\.nearness) == [.ownCounty, .ownCity])
+        // The home screen's prices: the county's own markets only (M01, not 梅州's M02), on the board's day.
+        let local = try await queries.localPrices(near: PriceWorld.houNan, limit: 5)
+        let corn = try #require(local.rows.first { $0.varietyCode == PriceWorld.corn })
+        #expect(corn.markets == 1 && corn.avgFen == across.markets.first { $0.marketID == "M01" }?.avgFen)
+        #expect(local.freshness == across.freshness)
+        #expect(try await queries.localPrices(near: "350102001001", limit: 5).rows.isEmpty)  // no market in 福州
 
         for query in ["玉", "玉米", "yumi", "ym", "YM"] {
             #expect(try await queries.varieties(matching: query).first?.name == "玉米", "query \(query)")

@@ -19,8 +19,9 @@ let idleTimer, countdownTimer, countdownTick;
 
 async function home() {
   // What most people come for is on the home screen itself: the day's prices and the newest notice.
-  const [board, newest, phone] = await Promise.all([
+  const [board, local, newest, phone] = await Promise.all([
     api("prices/board").catch(() => null),
+    api("prices/local").catch(() => null),
     api("notices?limit=1").then((answer) => answer.notices[0]).catch(() => null),
     phoneCode("#/", "用手机看价格和村务公开"),
   ]);
@@ -32,16 +33,22 @@ async function home() {
       tile("☰", "惠农政策", "#/notices", "补贴 通知 预警"),
       tile("◎", "村务公开", "#/disclosures", "村集体账目"),
       tile("✎", "信息员", session.person ? "#/operator" : "#/login", "登录后记录")),
-    el("div", { class: "home-panels" }, todaysPrices(board), newestNotice(newest), phone),
+    el("div", { class: "home-panels" }, todaysPrices(board, local), newestNotice(newest), phone),
   ];
 }
 
-/** The first rows of the day's board, a touch from each variety's markets and history. */
-function todaysPrices(board) {
-  if (!board || board.rows.length === 0) return null;
+/**
+ * The day's prices at the village's own county's markets (the county's board when the station has
+ * none there yet), a touch from each variety's markets and history.
+ */
+function todaysPrices(board, local) {
+  const own = !!local && local.rows.length > 0;
+  const rows = own ? local.rows : (board ? board.rows.slice(0, 3) : []);
+  if (rows.length === 0) return null;
+  const day = (own ? local : board).freshness.as_of;
   return el("section", { class: "panel", id: "home-prices", "aria-label": "今日价格" },
-    el("h3", {}, `今日价格（${board.freshness.as_of}，元/斤）`),
-    el("ul", { class: "list" }, board.rows.slice(0, 3).map((row) =>
+    el("h3", {}, `${own ? "本县市场今日价格" : "今日价格"}（${day}，元/斤）`),
+    el("ul", { class: "list" }, rows.map((row) =>
       el("li", {}, el("button", { type: "button", class: "price-line", dataset: { code: row.variety_code },
         onclick: () => { location.hash = `#/prices/${row.variety_code}`; } },
         el("span", {}, row.variety_name), el("strong", {}, yuan(Math.round(row.avg_fen / 2))))))));

@@ -56,6 +56,39 @@ extension PriceQueries {
         }
     }
 
+    /// Today's prices at the markets of a station's own county (本县市场), for its home screen: the
+    /// board's varieties in its order that have a trusted price there on the board's day.
+    public struct LocalPrices: Codable, Sendable, Equatable {
+        public let freshness: Freshness
+        public let rows: [LocalPrice]
+    }
+
+    public struct LocalPrice: Codable, Sendable, Equatable {
+        public let varietyCode: String
+        public let varietyName: String
+        /// Averaged over the county's markets that have it, in 分 per 公斤; how many they are.
+        public let avgFen: Int64
+        public let markets: Int
+    }
+
+    /// The first `limit` varieties of the board with a trusted price at the markets of the village's
+    /// county on the board's day.
+    public func localPrices(near village: String, limit: Int = 3, on day: BeijingDay? = nil) async throws -> LocalPrices {
+        let board = try await board(on: day)
+        let region = String(village.prefix(6))
+        guard let day = board.freshness.asOf else { return LocalPrices(freshness: board.freshness, rows: []) }
+        return try store.readingNow { transaction in
+            let prices = try transaction.prices
+            var rows: [LocalPrice] = []
+            for row in board.rows where rows.count < limit {
+                guard let local = try prices.averageAtMarkets(inRegion: region, variety: row.varietyCode, on: day)
+                else { continue }
+                rows.append(LocalPrice(varietyCode: row.varietyCode, varietyName: row.varietyName, avgFen: local.avgFen, markets: local.markets))
+            }
+            return LocalPrices(freshness: board.freshness, rows: rows)
+        }
+    }
+
     /// Biggest risers and fallers (涨跌幅) on the board, week on week.
     public struct Movers: Codable, Sendable, Equatable {
         public let freshness: Freshness

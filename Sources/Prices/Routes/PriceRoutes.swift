@@ -10,7 +10,8 @@ public import WebAPI
 /// ```swift
 /// PriceRoutes(.station(store: store) { try await link.replica() }).addRoutes(to: router.group("api/v1"))
 /// // GET prices/board, prices/movers, prices/markets, prices/varieties, prices/varieties/{code},
-/// // prices/varieties/{code}/history, prices/observations; POST prices/observations (station);
+/// // prices/varieties/{code}/history, prices/observations; GET prices/local and POST prices/observations
+/// // (station);
 /// // POST prices/imports (county, a CSV body)
 /// ```
 public struct PriceRoutes: RouteProvider {
@@ -62,6 +63,12 @@ public struct PriceRoutes: RouteProvider {
             return JSONResponse(ObservationList(observations: try await queries.recentlyRecorded(limit: limit)))
         }
         if side == .station {
+            // Today's prices at the station's own county's markets, for its home screen.
+            prices.get("local") { request, _ in
+                let limit = try request.integerParameter("limit", default: 3, in: 1...20)
+                guard let village = try await replica()?.village else { throw APIError.notEnrolled }
+                return JSONResponse(try await queries.localPrices(near: village, limit: limit))
+            }
             prices.restricted(to: [.operator]).post("observations") { request, context in
                 let body = try await request.decodeJSON(as: RecordRequest.self, context: context)
                 let by = try context.actorName(claimed: body.recordedBy, field: "recorded_by")

@@ -37,6 +37,9 @@ public protocol PriceTransaction: StoreTransaction {
     func board(of day: String, comparedWith: String?) throws -> [PriceQueries.BoardRow]
     /// A variety's trusted prices day by day, at one market or all together.
     func series(_ variety: String, market: String?, from first: BeijingDay, through last: BeijingDay) throws -> [PriceQueries.Point]
+    /// A variety's trusted average on a day at the markets of one region (a county's 6-digit code),
+    /// and how many markets it is of; `nil` when none of them has a trusted price that day.
+    func averageAtMarkets(inRegion region: String, variety: String, on day: String) throws -> (avgFen: Int64, markets: Int)?
     /// The newest price within the days at every market, dearest first.
     func newestAtEachMarket(variety: String, from first: BeijingDay, through last: BeijingDay) throws -> [PriceQueries.MarketPrice]
 

@@ -131,6 +131,20 @@ extension Database: PriceTransaction {
         return try Row.mapped(cachedStatement(sql: PriceStatements.series), arguments: [variety, first.text, last.text], point)
     }
 
+    public func averageAtMarkets(inRegion region: String, variety: String, on day: String) throws -> (avgFen: Int64, markets: Int)? {
+        // By the variety's index (variety, day, market), then each market's region: a few rows.
+        try Row.mappedFirst(
+            cachedStatement(
+                sql: """
+                    SELECT CAST(ROUND(AVG(o.avg_fen)) AS INTEGER), COUNT(*) FROM price_observation o
+                    JOIN price_market m ON m.id = o.market_id
+                    WHERE o.variety_code = ? AND o.observed_on = ? AND o.superseded = 0 AND o.flags = '' AND m.region_code = ?
+                    HAVING COUNT(*) > 0
+                    """),
+            arguments: [variety, day, region]
+        ) { row in (row[0], row[1]) }
+    }
+
     public func newestAtEachMarket(variety: String, from first: BeijingDay, through last: BeijingDay) throws
         -> [PriceQueries.MarketPrice]
     {
