@@ -182,6 +182,42 @@ import Testing
         try await browser.click("[data-href='#/scan']")  // one touch, then the code
         try await browser.type("HN-2611-002\u{E007}", into: "#trace-code")
         try await browser.waitForText("不合格", in: "#trace-result")
+        try await walkThePoints(browser, demo, at: size)
+    }
+
+    /// The points a villager meets, walked again at a smaller size: the warning band above the home
+    /// screen; a search typed on the board and 返回 keeping it; several words typed without spaces
+    /// finding a notice; an overlong code answered on screen; on a kiosk's screen, a code tapped on
+    /// the keypad. Each screen stays within the window's width.
+    func walkThePoints(_ browser: WebDriver, _ demo: DemoProcess, at size: String) async throws {
+        let width = size.hasPrefix("360") ? 360 : 1366
+        try await browser.open(demo.station + "/")
+        try await browser.waitForText("台风", in: "#warnings")
+        try await browser.open(demo.station + "/#/prices")
+        try await browser.type("my\u{E007}", into: "#price-search")
+        try await browser.waitForText("蜜柚", in: "table.board tbody tr:first-child")
+        try await browser.run("document.querySelector('table.board tbody tr.pick').scrollIntoView({ block: 'center' });")
+        try await browser.click("table.board tbody tr.pick")
+        try await browser.waitForText("价格走势", in: "main h2")
+        try await expectNoSidewaysScrolling(browser, on: "a variety at \(size)", at: width)
+        try await browser.click("#back")
+        try await browser.waitForText("蜜柚", in: "table.board tbody tr:first-child")
+        #expect(try await browser.run("return document.getElementById('price-search').value;") as? String == "my", "at \(size)")
+
+        try await browser.open(demo.station + "/#/notices")
+        try await browser.type("耕地补贴\u{E007}", into: "#notice-search")  // two words, no space between
+        let found = try await browser.waitForText("耕地", in: "#notice-results")
+        #expect(found.contains("补贴"), "at \(size): \(found)")
+        try await expectNoSidewaysScrolling(browser, on: "notice search at \(size)", at: width)
+
+        try await browser.open(demo.station + "/#/scan")
+        try await browser.type(String(repeating: "A", count: 300) + "\u{E007}", into: "#trace-code")
+        try await browser.waitForText("128", in: "#trace-result")
+        guard width > 600 else { return }  // a phone types with its own keyboard
+        try await browser.run("document.getElementById('trace-code').value = '';")
+        for character in "HN-2611-002" { try await browser.click(".keypad [data-key='\(character)']") }
+        try await browser.click(".keypad button.primary")
+        try await browser.waitForText("不合格", in: "#trace-result")
     }
 
     /// The page on show is no wider than the window.
