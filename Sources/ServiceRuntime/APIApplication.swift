@@ -40,10 +40,11 @@ public enum APIApplication {
 
     /// An application serving the router on the settings' host and port.
     ///
-    /// Once listening it logs `listening on http://HOST:PORT` (the real port when 0 was asked)
-    /// and calls `onListening` with the port.
+    /// Once listening it logs `listening on http://HOST:PORT` (the real port when 0 was asked; a
+    /// second listener of the program names itself first: `phones: listening on …`) and calls
+    /// `onListening` with the port.
     public static func make(
-        router: Router<APIRequestContext>, settings: ServiceSettings, logger: Logger,
+        router: Router<APIRequestContext>, settings: ServiceSettings, logger: Logger, listener: String? = nil,
         onListening: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
         Application(
@@ -52,7 +53,7 @@ public enum APIApplication {
             configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: settings.program),
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? settings.port
-                logger.notice("listening on http://\(settings.host):\(port)")
+                logger.notice("\(listener.map { "\($0): " } ?? "")listening on http://\(settings.host):\(port)")
                 await onListening(port)
             },
             logger: logger)

@@ -1,4 +1,4 @@
-public import StoreInterface
+import StoreInterface
 
 /// A rule a change of a collection must pass wherever it is applied: written here through a
 /// program's API, pushed by a station to the county, or pulled by a station from the county.

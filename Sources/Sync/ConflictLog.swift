@@ -1,4 +1,4 @@
-public import StoreInterface
+import StoreInterface
 
 /// The built-in collections that carry conflicts and their resolutions between replicas.
 ///
@@ -26,17 +26,14 @@ public enum ConflictLog {
             // A resolution is of a conflict held, of its own scope, once per replica that resolved it.
             ChangeRule.idMadeOfFields("sync.resolution.id") { change in "\(try change.text("conflict_id") ?? "")/\(change.change.origin)" },
             ChangeRule("sync.resolution.conflict") { change in
-                guard let scope = try change.transaction.changeLog.conflictScope(id: try change.text("conflict_id") ?? "") else { return "conflict_id names no conflict held here" }
+                guard let scope = try change.transaction.conflictScope(id: try change.text("conflict_id") ?? "") else {
+                    return "conflict_id names no conflict held here"
+                }
                 return scope == (try change.text("scope")) ? nil : "the conflict belongs to \(scope)"
             },
         ])
 
     static let collections = [conflicts, resolutions]
-
-    /// How many of a village's conflicts no one has resolved yet, in the caller's transaction.
-    public static func openCount(scope: String, _ transaction: any StoreTransaction) throws -> Int {
-        try transaction.changeLog.openConflictCount(scope: scope)
-    }
 }
 
 /// A concurrent edit of a review-worthy field: the value the merge kept and the one it did not.

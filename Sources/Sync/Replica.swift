@@ -109,16 +109,3 @@ public final class Replica: Sendable {
         return next
     }
 }
-
-extension Replica {
-    /// Whether an origin has been seen in this store's log, as a change logged or one received:
-    /// an origin the county hands out must be one no replica has used.
-    public static func hasSeen(origin: String, _ transaction: any StoreTransaction) throws -> Bool {
-        try transaction.changeLog.hasSeen(origin: origin)
-    }
-
-    /// How many of an origin's changes this store holds in quarantine.
-    public static func quarantinedCount(from origin: String, _ transaction: any StoreTransaction) throws -> Int {
-        try transaction.changeLog.quarantinedCount(from: origin)
-    }
-}

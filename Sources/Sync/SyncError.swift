@@ -1,7 +1,7 @@
 /// A local write the sync layer refuses, naming the rule.
 ///
 /// ```swift
-/// do { try station.write(db, to: "prices.bulletin", id: id, fields: fields) }
+/// do { try station.write(transaction, to: "prices.bulletin", id: id, fields: fields) }
 /// catch SyncError.notWritableHere(let reason) { print(reason) }
 /// ```
 public enum SyncError: Error, Sendable, Equatable {

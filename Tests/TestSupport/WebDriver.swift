@@ -154,6 +154,7 @@ public final class WebDriver: Sendable {
     }
 
     /// Runs a script in the page (its body, with `arguments`) and answers its return value.
+    @discardableResult
     public func run(_ script: String, _ arguments: [Any] = []) async throws -> Any? {
         try await command("execute/sync", body: ["script": script, "args": arguments])
     }

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// QR codes read off an image by Debian's zbar (`zbarimg`, package zbar-tools), as a phone's
 /// camera reads them: what a test shows on a screen or draws is read back by another library.

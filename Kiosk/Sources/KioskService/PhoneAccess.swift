@@ -1,7 +1,7 @@
 import Foundation
 public import Hummingbird
-public import Logging
-public import ServiceLifecycle
+import Logging
+import ServiceLifecycle
 public import ServiceRuntime
 import Synchronization
 public import WebAPI
@@ -53,13 +53,12 @@ public final class PhoneAccess: Sendable {
     /// Once the listener listens: the address phones open is its own, unless one was given or it
     /// listens on every interface (which has no one address).
     private func listening(on port: Int, logger: Logger) async {
-        let listening = "http://\(host.contains(":") ? "[\(host)]" : host):\(port)"
         let everywhere = host == "0.0.0.0" || host == "::"
         let url = address.withLock { url in
-            if url == nil, !everywhere { url = listening }
+            if url == nil, !everywhere { url = "http://\(host.contains(":") ? "[\(host)]" : host):\(port)" }
             return url
         }
-        logger.notice("phones: listening on \(listening); phones open \(url ?? "(set KIOSK_PHONE_URL)")")
+        logger.notice("phones open \(url ?? "(no address: set KIOSK_PHONE_URL)")")
         await onListening(port)
     }
 
@@ -73,12 +72,9 @@ public final class PhoneAccess: Sendable {
         let router = APIApplication.router(settings: phoneSettings, webRoot: webRoot)
         for each in middleware { router.add(middleware: each) }
         routes(ReadOnlyRoutes(router: router))
-        return Application(
-            router: router,
-            server: .http1(configuration: .init(idleTimeout: APIApplication.idleTimeout)),
-            configuration: .init(address: .hostname(host, port: port), serverName: settings.program),
-            onServerRunning: { [self] channel in await listening(on: channel.localAddress?.port ?? 0, logger: logger) },
-            logger: logger)
+        return APIApplication.make(router: router, settings: phoneSettings, logger: logger, listener: "phones") { [self] port in
+            await listening(on: port, logger: logger)
+        }
     }
 }
 

@@ -37,8 +37,8 @@ public struct ChartPublisher: Sendable {
     }
 
     public func setPoster(_ poster: Poster, for village: String) async throws {
-        try await replica.writing { db in
-            try replica.write(db, to: LedgerCollections.posting.name, id: village, fields: ["poster": .text(poster.rawValue)])
+        try await replica.writing { transaction in
+            try replica.write(transaction, to: LedgerCollections.posting.name, id: village, fields: ["poster": .text(poster.rawValue)])
         }
     }
 }

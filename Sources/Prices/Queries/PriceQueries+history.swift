@@ -112,7 +112,11 @@ extension PriceQueries {
             var markets = try prices.newestAtEachMarket(variety: variety, from: first, through: last)
             if let village {
                 for index in markets.indices { markets[index].nearness = MarketNearness(market: markets[index].regionCode, village: village) }
-                markets = markets.enumerated().sorted { ($0.element.nearness!, $0.offset) < ($1.element.nearness!, $1.offset) }.map(\.element)
+                // A stable sort: within a nearness, dearest first as the store answered.
+                markets = markets.enumerated().sorted { left, right in
+                    let (near, far) = (left.element.nearness ?? .farther, right.element.nearness ?? .farther)
+                    return near != far ? near < far : left.offset < right.offset
+                }.map(\.element)
             }
             return AcrossMarkets(
                 varietyCode: variety, varietyName: name, freshness: freshness(markets.map(\.day).max()), markets: markets)

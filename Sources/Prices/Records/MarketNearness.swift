@@ -20,7 +20,15 @@ public enum MarketNearness: String, Codable, Sendable, CaseIterable, Comparable 
             else { .farther }
     }
 
-    public static func < (left: MarketNearness, right: MarketNearness) -> Bool {
-        allCases.firstIndex(of: left)! < allCases.firstIndex(of: right)!
+    /// Nearer first: the order the cases are declared in.
+    private var rank: Int {
+        switch self {
+        case .ownCounty: 0
+        case .ownCity: 1
+        case .ownProvince: 2
+        case .farther: 3
+        }
     }
+
+    public static func < (left: MarketNearness, right: MarketNearness) -> Bool { left.rank < right.rank }
 }

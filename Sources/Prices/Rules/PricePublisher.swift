@@ -23,13 +23,13 @@ public struct PricePublisher: Sendable {
     /// Publishes categories, varieties and markets in one transaction; unchanged records cost nothing.
     public func publish(_ catalogue: PriceCatalogue) async throws {
         try CatalogueRules.validate(catalogue)
-        try await replica.writing { [replica] db in
+        try await replica.writing { [replica] transaction in
             for category in catalogue.categories {
-                try replica.write(db, to: PricesCollections.category.name, id: category.code, fields: ["name": .text(category.name)])
+                try replica.write(transaction, to: PricesCollections.category.name, id: category.code, fields: ["name": .text(category.name)])
             }
             for variety in catalogue.varieties {
                 try replica.write(
-                    db, to: PricesCollections.variety.name, id: variety.code,
+                    transaction, to: PricesCollections.variety.name, id: variety.code,
                     fields: [
                         "name": .text(variety.name), "category_code": .text(variety.categoryCode),
                         "pinyin": .text(variety.pinyin), "initials": .text(variety.initials),
@@ -37,7 +37,7 @@ public struct PricePublisher: Sendable {
             }
             for market in catalogue.markets {
                 try replica.write(
-                    db, to: PricesCollections.market.name, id: market.id,
+                    transaction, to: PricesCollections.market.name, id: market.id,
                     fields: ["name": .text(market.name), "region_code": .text(market.regionCode), "kind": .text(market.kind.rawValue)])
             }
         }

@@ -130,13 +130,18 @@ extension Database {
         var values = [row.id.databaseValue]
         values.reserveCapacity(row.values.count + 1)
         for value in row.values { values.append(value.databaseValue) }
-        try cachedStatement(sql: RecordStatements.insert(row, replacing: replacing)).execute(bound: values, in: self)
+        try recordStatement(RecordStatements.insert(row, replacing: replacing)).execute(bound: values, in: self)
         return changesCount > 0
     }
 
     public func updateRecord(_ row: RecordRow) throws {
         let values = row.values.map(\.databaseValue) + [row.id.databaseValue]
-        try cachedStatement(sql: RecordStatements.update(row)).execute(bound: values, in: self)
+        try recordStatement(RecordStatements.update(row)).execute(bound: values, in: self)
+    }
+
+    /// A statement of the common shapes kept prepared; one of the rare others prepared once.
+    private func recordStatement(_ built: (sql: String, kept: Bool)) throws -> Statement {
+        built.kept ? try cachedStatement(sql: built.sql) : try makeStatement(sql: built.sql)
     }
 
     public func recordExists(in collection: SyncCollection, id: String) throws -> Bool {
@@ -186,6 +191,10 @@ extension Database {
 /// The statements that write a collection's rows, built once per table and set of fields: capture
 /// and receiving write thousands of rows of the same few shapes. (Keyed by the fields' names, never
 /// by "all of them": two programs' collections in one process may share a table's name.)
+///
+/// The set of fields a change carries is the sender's to choose, so the shapes kept are bounded: a
+/// station that pushes every subset of a record's fields gets each statement built, prepared and
+/// dropped, and grows no cache, here or in the connection's cache of prepared statements.
 enum RecordStatements {
     private struct Shape: Hashable {
         let table: String
@@ -195,16 +204,23 @@ enum RecordStatements {
     }
 
     private static let built = Mutex<[Shape: String]>([:])
+    /// The most shapes kept: every collection's few usual ones, with room to spare.
+    static let mostKept = 512
 
-    private static func statement(_ shape: Shape, _ build: () -> String) -> String {
-        if let sql = built.withLock({ $0[shape] }) { return sql }
+    /// The statement's text, and whether its shape is one of those kept.
+    private static func statement(_ shape: Shape, _ build: () -> String) -> (sql: String, kept: Bool) {
+        if let sql = built.withLock({ $0[shape] }) { return (sql, true) }
         let sql = build()
-        built.withLock { $0[shape] = sql }
-        return sql
+        let kept = built.withLock { built in
+            guard built.count < mostKept else { return false }
+            built[shape] = sql
+            return true
+        }
+        return (sql, kept)
     }
 
     /// Inserts a row; with `replacing`, a held row takes the row's fields instead.
-    static func insert(_ row: RecordRow, replacing: Bool) -> String {
+    static func insert(_ row: RecordRow, replacing: Bool) -> (sql: String, kept: Bool) {
         statement(Shape(table: row.table, names: row.names, replacing: replacing)) {
             let columns = ([row.idColumn] + row.names).map(\.quotedDatabaseIdentifier).joined(separator: ", ")
             let marks = Array(repeating: "?", count: row.names.count + 1).joined(separator: ", ")
@@ -222,7 +238,7 @@ enum RecordStatements {
     }
 
     /// Sets the row's fields of a held record.
-    static func update(_ row: RecordRow) -> String {
+    static func update(_ row: RecordRow) -> (sql: String, kept: Bool) {
         statement(Shape(table: row.table, names: row.names, replacing: true, updating: true)) {
             "UPDATE \(row.table.quotedDatabaseIdentifier) SET "
                 + row.names.map { "\($0.quotedDatabaseIdentifier) = ?" }.joined(separator: ", ")

@@ -1,6 +1,6 @@
 public import GRDB
 public import Storage
-public import StoreInterface
+import StoreInterface
 public import Sync
 
 /// A SQLite transaction as the sync engine keeps its log in it: the tables of ``SyncSchema``, and

@@ -2,6 +2,7 @@ public import Foundation
 public import GRDB
 public import Storage
 import Sync
+import SyncSQLite
 public import SyncHTTP
 public import StoreInterface
 
@@ -50,7 +51,7 @@ public struct SQLiteStationStore: StationStore {
         while true {
             let origin = UUID().uuidString.lowercased()
             let used =
-                try Replica.hasSeen(origin: origin, db)
+                try db.hasSeen(origin: origin)
                 || Bool.fetchOne(
                     db,
                     sql: """
@@ -122,8 +123,8 @@ public struct SQLiteStationStore: StationStore {
             id: row["id"], village: village, name: row["name"], origin: origin,
             enrolledAt: row["enrolled_at"], revokedAt: row["revoked_at"], lastSyncAt: row["last_sync_at"],
             pending: row["pending"], clockOffsetMs: row["clock_offset_ms"],
-            quarantined: try origin.map { try Replica.quarantinedCount(from: $0, db) } ?? 0,
-            openConflicts: try ConflictLog.openCount(scope: village, db), warning: row["warning"])
+            quarantined: try origin.map { try db.quarantinedCount(from: $0) } ?? 0,
+            openConflicts: try db.openConflictCount(scope: village), warning: row["warning"])
     }
 }
 
