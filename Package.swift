@@ -45,7 +45,7 @@ let package = Package(
         ),
         .target(
             name: "Sync",
-            dependencies: ["StoreInterface", "CZlib", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["StoreInterface", "DomainCore", "CZlib", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(
             name: "SyncHTTP",
@@ -302,7 +302,7 @@ let package = Package(
         .testTarget(name: "QRDrawingTests", dependencies: ["QRDrawing", "TestSupport"]),
         .testTarget(
             name: "StorageTests",
-            dependencies: ["Storage", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["Storage", "StoreInterface", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "SyncTests",
@@ -337,7 +337,7 @@ let package = Package(
         .testTarget(
             name: "PricesTests",
             dependencies: [
-                "DomainCore", "Prices", "PricesSQLite", "ChinaLocale", "Storage", "Sync", "SyncSQLite", "DemoData", "TestSupport", "WebAPI",
+                "DomainCore", "Prices", "PricesSQLite", "ChinaLocale", "Storage", "StoreInterface", "Sync", "SyncSQLite", "DemoData", "TestSupport", "WebAPI",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
@@ -379,7 +379,7 @@ let package = Package(
             dependencies: [
                 .product(name: "NIOFoundationCompat", package: "swift-nio"),
                 "KioskService", "SyncServerService", "Sync", "SyncSQLite", "SyncHTTP", "DemoData", "TestSupport", "Access", "AccessSQLite", "ServiceRuntime",
-                "WebAPI", "Storage", .product(name: "Crypto", package: "swift-crypto"),
+                "WebAPI", "Storage", "StoreInterface", "Prices", "Ledger", "Traceability", .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
@@ -394,7 +394,7 @@ let package = Package(
             name: "AttackTests",
             dependencies: [
                 .product(name: "NIOFoundationCompat", package: "swift-nio"),
-                "TestSupport", "Sync", "SyncSQLite", "SyncHTTP", "Storage", "WebAPI", "Access", "ServiceRuntime", "SyncServerService",
+                "TestSupport", "Sync", "SyncSQLite", "SyncHTTP", "Storage", "StoreInterface", "WebAPI", "Access", "ServiceRuntime", "SyncServerService",
                 "KioskService", "DemoData", "Ledger", "LedgerSQLite", "Traceability", "TraceabilitySQLite", "Prices", "Notices",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "GRDB", package: "GRDB.swift"),

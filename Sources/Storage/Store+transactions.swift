@@ -41,10 +41,19 @@ extension Store: TransactionStore {
     }
 }
 
-/// A SQLite row, as a domain's record decodes itself from it.
+/// A SQLite row, as a domain's record decodes itself from it. A value of another type than asked
+/// (an integer where text is read, as a record's decoder asks when it tells null from a value, or a
+/// hand-edited store) reads as absent, never as a trap: GRDB's own conversion would stop the program.
 extension Row: StoredRow {
-    public func optionalText(_ column: String) -> String? { self[column] }
-    public func optionalInteger(_ column: String) -> Int64? { self[column] }
+    public func optionalText(_ column: String) -> String? {
+        if case .string(let text) = (self[column] as DatabaseValue?)?.storage { return text }
+        return nil
+    }
+
+    public func optionalInteger(_ column: String) -> Int64? {
+        if case .int64(let number) = (self[column] as DatabaseValue?)?.storage { return number }
+        return nil
+    }
 }
 
 extension Row {

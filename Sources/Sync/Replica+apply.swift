@@ -99,23 +99,20 @@ extension Replica {
             bases: CompactJSON.encode(change.bases))
     }
 
-    /// Adds a change to the log and, unless the caller marks a whole batch, its sequence received.
-    func logChange(_ change: Change, _ log: any ChangeLogTransaction, logged: LoggedForm? = nil, marksReceived: Bool = true)
-        throws
-    {
+    /// Adds a change to the log. A change of another origin is marked received by the hub's
+    /// receiving, once for its batch.
+    func logChange(_ change: Change, _ log: any ChangeLogTransaction, logged: LoggedForm? = nil) throws {
         let logged = logged ?? loggedForm(of: change)
         try log.append(change, fields: logged.fields, bases: logged.bases, urgent: isUrgent(change))
-        if marksReceived, change.origin != origin { try log.markReceived(change.sequence, from: change.origin) }
     }
 
-    func quarantine(_ change: Change, reason: String, _ log: any ChangeLogTransaction, marksReceived: Bool = true) throws
-        -> Outcome
-    {
+    /// Sets a change aside with its reason, and marks it received: it will not be taken again.
+    func quarantine(_ change: Change, reason: String, _ log: any ChangeLogTransaction) throws -> Outcome {
         try log.quarantine(
             QuarantineEntry(
                 origin: change.origin, sequence: change.sequence, reason: reason, quarantinedAt: Date().formatted(.iso8601)),
             change: try Self.json(change))
-        if marksReceived { try log.markReceived(change.sequence, from: change.origin) }
+        try log.markReceived(change.sequence, from: change.origin)
         return .quarantined(reason)
     }
 

@@ -9,14 +9,12 @@ extension Replica {
     @discardableResult
     public func accept(_ reply: PullReply) async throws -> Bool {
         clock.adopt(countyWallMilliseconds: reply.countyTime)
-        do {
-            return try await store.writing { transaction in try applyPulled(reply, careful: false, try transaction.changeLog) }
-        } catch is FailedInStore {
-            return try await store.writing { transaction in try applyPulled(reply, careful: true, try transaction.changeLog) }
+        return try await BatchApplication.applying { application in
+            try await store.writing { transaction in try applyPulled(reply, application, try transaction.changeLog) }
         }
     }
 
-    func applyPulled(_ reply: PullReply, careful: Bool, _ log: any ChangeLogTransaction) throws -> Bool {
+    func applyPulled(_ reply: PullReply, _ application: BatchApplication, _ log: any ChangeLogTransaction) throws -> Bool {
         let held = try log.state("county_epoch")
         if !reply.epoch.isEmpty { try log.setState("county_epoch", to: reply.epoch) }
         if let held, !reply.epoch.isEmpty, held != reply.epoch {
@@ -26,7 +24,7 @@ extension Replica {
         }
         let countyOrigin = self.countyOrigin ?? reply.countyOrigin
         for change in reply.urgent + reply.changes {
-            _ = try guarded(change, careful: careful, marksReceived: true, log) {
+            _ = try guarded(change, application, log) {
                 try takePulled(change, countyOrigin: countyOrigin, log)
             }
         }

@@ -23,20 +23,16 @@ extension Replica {
         }
         // A change that fails in the store stops no queue: the push is applied again with each
         // change in a savepoint of its own, and the one that fails is quarantined alone.
-        do {
-            return try await store.writingTogether { [self] transaction in
-                try applyPushed(changes, from: station, admission: admission, careful: false, try transaction.changeLog)
-            }
-        } catch is FailedInStore {
-            return try await store.writingTogether { [self] transaction in
-                try applyPushed(changes, from: station, admission: admission, careful: true, try transaction.changeLog)
+        return try await BatchApplication.applying { application in
+            try await store.writingTogether { [self] transaction in
+                try applyPushed(changes, from: station, admission: admission, application, try transaction.changeLog)
             }
         }
     }
 
     func applyPushed(
         _ changes: [(change: Change, prepared: Prepared?, refusal: String?)], from station: StationPeer,
-        admission: (any StoreTransaction) throws -> Void, careful: Bool, _ log: any ChangeLogTransaction
+        admission: (any StoreTransaction) throws -> Void, _ application: BatchApplication, _ log: any ChangeLogTransaction
     ) throws -> PushReply {
         try admission(log)
         let author = ChangeAuthor.station(village: station.village)
@@ -48,7 +44,7 @@ extension Replica {
             if change.sequence < expected { continue }
             if change.sequence > expected { break }
             expected += 1
-            let outcome = try guarded(change, careful: careful, marksReceived: false, log) {
+            let outcome = try guarded(change, application, log) {
                 try takePushed(change, prepared: prepared, refusal: refusal, from: station, author: author, log)
             }
             if outcome == .applied, collections[change.collection]?.arrival?.received != nil {
@@ -75,15 +71,15 @@ extension Replica {
         _ log: any ChangeLogTransaction
     ) throws -> Outcome {
         guard let collection = collections[change.collection] else {
-            return try quarantine(change, reason: "unknown collection \(change.collection)", log, marksReceived: false)
+            return try quarantine(change, reason: "unknown collection \(change.collection)", log)
         }
         if let refusal = try refusal ?? ownerRefusal(of: change, from: station, log) {
-            return try quarantine(change, reason: refusal, log, marksReceived: false)
+            return try quarantine(change, reason: refusal, log)
         }
         if let broken = try take(change, into: collection, author: author, row: prepared?.row, log) {
-            return try quarantine(change, reason: Self.ruleReason(broken), log, marksReceived: false)
+            return try quarantine(change, reason: Self.ruleReason(broken), log)
         }
-        try logChange(change, log, logged: prepared?.logged, marksReceived: false)
+        try logChange(change, log, logged: prepared?.logged)
         return .applied
     }
 

@@ -1,3 +1,5 @@
+import DomainCore
+
 /// A kind of record a domain hands to the sync layer: where it is stored, who owns it, and how two
 /// replicas' versions of it merge (一数一源: one source per datum).
 ///
@@ -76,6 +78,28 @@ public struct SyncCollection: Sendable, Hashable {
         self.resolvers = resolvers
         self.redaction = redaction
         self.arrival = arrival
+    }
+
+    /// A collection of a ``SyncRecord``, its fields derived from the record's coding keys (their
+    /// snake_case names, in order), so that they are declared once, in the record: every key but the
+    /// id's and those the domain derives where the record is kept (`unsynced`).
+    ///
+    /// ```swift
+    /// static let payment = SyncCollection(
+    ///     name: "ledger.payment", table: "ledger_payment", columns: ContractPayment.CodingKeys.self,
+    ///     scope: .village(column: "village_code"), policy: .appendOnly)
+    /// ```
+    public init<Columns: CodingKey & CaseIterable>(
+        name: String, table: String, columns: Columns.Type, idColumn: String = "id", unsynced: [Columns] = [],
+        scope: Scope, policy: MergePolicy, urgentField: String? = nil, rules: [ChangeRule] = [],
+        resolvers: Set<String> = ["operator", "admin"], redaction: Redaction? = nil, arrival: RecordArrival? = nil
+    ) {
+        let left = Set(unsynced.map { JSONCoding.snakeCase($0.stringValue) } + [idColumn])
+        self.init(
+            name: name, table: table, idColumn: idColumn,
+            fields: Columns.allCases.map { JSONCoding.snakeCase($0.stringValue) }.filter { !left.contains($0) },
+            scope: scope, policy: policy, urgentField: urgentField, rules: rules, resolvers: resolvers, redaction: redaction,
+            arrival: arrival)
     }
 
     /// Which replicas a collection's records belong to.

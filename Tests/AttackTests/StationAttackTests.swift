@@ -8,6 +8,7 @@ import GRDB
 import LedgerSQLite
 import NIOCore
 import Sync
+import StoreInterface
 import TestSupport
 import Testing
 import NIOHTTP1

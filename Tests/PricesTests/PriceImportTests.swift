@@ -6,6 +6,7 @@ import Prices
 import PricesSQLite
 import Testing
 import Storage
+import StoreInterface
 import Sync
 import TestSupport
 
@@ -27,7 +28,7 @@ import TestSupport
         #expect(report.encoding == "UTF-8")
         let cabbage = try await world.county.sqliteStore.pool.read { db in
             try Row.fetchOne(db, sql: "SELECT * FROM price_observation WHERE variety_code = ?", arguments: [PriceWorld.cabbage])
-                .map { PriceObservation(row: $0) }
+                .map { try PriceObservation(row: $0) }
         }
         #expect(cabbage?.avgFen == 200)  // 1.00 元/斤 is 2.00 元/公斤
         #expect(cabbage?.volumeKg == 1500)

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import StoreInterface
 import TestSupport
 import Testing
 
@@ -53,6 +54,15 @@ import Testing
         #expect(throws: StorageError.self) {
             try Store.open(path: path, role: "kiosk", schema: Schema(modules: []))
         }
+    }
+
+    /// A hand-edited store may hold an integer where a record keeps text: the record reads it as
+    /// absent (and its decoder refuses it by name), where GRDB's conversion would stop the program.
+    @Test func aValueOfTheWrongTypeReadsAsAbsentNotAsATrap() throws {
+        let row = try DatabaseQueue().read { db in try Row.fetchOne(db, sql: "SELECT 1500 AS n, 'x' AS t, NULL AS z")! }
+        #expect(row.optionalText("n") == nil && row.optionalInteger("n") == 1500)
+        #expect(row.optionalInteger("t") == nil && row.optionalText("t") == "x")
+        #expect(row.optionalText("z") == nil && row.optionalInteger("z") == nil && row.text("missing") == "")
     }
 
     @Test func migrationIdentifiersAreNumbered() {

@@ -1,5 +1,4 @@
-import Sync
-public import StoreInterface
+public import Sync
 
 /// Who did what to the books, and when (审计留痕): prepared, submitted, reviewed, rejected, posted,
 /// reversed, closed a month, published a disclosure. Append-only, written in the same
@@ -9,7 +8,7 @@ public import StoreInterface
 /// let trail = try await LedgerQueries(store: store).auditTrail(village: "441422107201")
 /// trail.first?.action   // "posted"
 /// ```
-public struct AuditEntry: Codable, Sendable, Equatable {
+public struct AuditEntry: SyncRecord, Sendable, Equatable {
     public let id: String
     public let villageCode: String
     public let action: String
@@ -18,11 +17,8 @@ public struct AuditEntry: Codable, Sendable, Equatable {
     public let role: String
     public let at: String
     public let note: String
-}
 
-extension AuditEntry {
-    /// Read from whichever store holds it, column by the snake_case name of each coding key.
-    public init(row: some StoredRow) throws {
-        self = try StoredRowDecoder.decode(Self.self, from: row)
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case id, villageCode, action, subject, actor, role, at, note
     }
 }

@@ -1,7 +1,6 @@
 import DomainCore
 import Foundation
-import Sync
-public import StoreInterface
+public import Sync
 
 /// A public disclosure of the village's finances (村务公开) for a month or a quarter, as published:
 /// income and expenses item by item (逐项逐笔), assets, debts, and contracts due and overdue. Its
@@ -13,7 +12,7 @@ public import StoreInterface
 /// let disclosure = try await DisclosurePublisher(replica: county).publish("2026-Q1", village: code, by: supervisor)
 /// disclosure.title   // "侯南村 2026年第1季度 财务公开"
 /// ```
-public struct Disclosure: Codable, Sendable {
+public struct Disclosure: SyncRecord, Sendable {
     public let id: String
     public let villageCode: String
     public let period: String
@@ -22,14 +21,8 @@ public struct Disclosure: Codable, Sendable {
     public let publishedAt: String
     public let content: DisclosureContent
 
-    public init(row: some StoredRow) throws {
-        id = row.text("id")
-        villageCode = row.text("village_code")
-        period = row.text("period")
-        title = row.text("title")
-        publishedBy = row.text("published_by")
-        publishedAt = row.text("published_at")
-        content = try JSONCoding.decoder.decode(DisclosureContent.self, from: Data(row.text("content").utf8))
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case id, villageCode, period, title, publishedBy, publishedAt, content
     }
 }
 

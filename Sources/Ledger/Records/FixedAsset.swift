@@ -1,5 +1,4 @@
-import Sync
-public import StoreInterface
+public import Sync
 
 /// A fixed asset of the collective (固定资产登记): life over a year and value of at least 500 元,
 /// depreciated straight-line from the month after it was acquired (``Depreciation``).
@@ -8,7 +7,7 @@ public import StoreInterface
 /// let asset = FixedAsset(number: "GD-001", name: "村部办公楼", category: "房屋", acquiredOn: "2020-06-15",
 ///                        originalFen: 120_000_000, lifeMonths: 360)
 /// ```
-public struct FixedAsset: Codable, Sendable, Equatable {
+public struct FixedAsset: SyncRecord, Sendable, Equatable {
     public var id: String?
     public var villageCode: String?
     public var number: String
@@ -28,7 +27,7 @@ public struct FixedAsset: Codable, Sendable, Equatable {
     public var useStatus: String
     public var contractID: String?
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case id, villageCode, number, name, category, operating, location, quantity, acquiredOn, originalFen, residualFen
         case lifeMonths, fundingSource, custodian, useStatus
         case contractID = "contractId"
@@ -43,12 +42,5 @@ public struct FixedAsset: Codable, Sendable, Equatable {
         (self.quantity, self.acquiredOn, self.originalFen, self.residualFen) = (quantity, acquiredOn, originalFen, residualFen)
         (self.lifeMonths, self.fundingSource, self.custodian, self.useStatus) = (lifeMonths, fundingSource, custodian, useStatus)
         self.contractID = contractID
-    }
-}
-
-extension FixedAsset {
-    /// Read from whichever store holds it, column by the snake_case name of each coding key.
-    public init(row: some StoredRow) throws {
-        self = try StoredRowDecoder.decode(Self.self, from: row)
     }
 }

@@ -1,7 +1,6 @@
 import DomainCore
 import Foundation
-import Sync
-public import StoreInterface
+public import Sync
 
 /// A contract of the collective (合同登记): a lease of land or an asset, a works contract…, with
 /// its parties, term, amount, payment schedule, the meeting that decided it and its filing at the
@@ -13,7 +12,7 @@ public import StoreInterface
 ///                          subject: "东坡茶园 32.5 亩", startsOn: "2024-01-01", endsOn: "2028-12-31", amountFen: 4_875_000,
 ///                          schedule: [PaymentDue(dueOn: "2024-01-31", amountFen: 975_000)])
 /// ```
-public struct LandContract: Codable, Sendable, Equatable {
+public struct LandContract: SyncRecord, Sendable, Equatable {
     public var id: String?
     public var villageCode: String?
     public var code: String
@@ -30,6 +29,11 @@ public struct LandContract: Codable, Sendable, Equatable {
     public var meetingRecord: String
     public var filingNumber: String
     public var status: String
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case id, villageCode, code, kind, partyA, partyB, partyBKind, subject, startsOn, endsOn, amountFen, schedule
+        case meetingRecord, filingNumber, status
+    }
 
     public init(
         code: String, kind: String, partyA: String, partyB: String, partyBKind: String = "person", subject: String,
@@ -54,7 +58,7 @@ public struct PaymentDue: Codable, Sendable, Equatable {
 }
 
 /// Money received under a contract (收款), a fact of the village.
-public struct ContractPayment: Codable, Sendable, Equatable {
+public struct ContractPayment: SyncRecord, Sendable, Equatable {
     public let id: String
     public let villageCode: String
     public let contractID: String
@@ -63,23 +67,8 @@ public struct ContractPayment: Codable, Sendable, Equatable {
     public let voucherID: String?
     public let note: String
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case id, villageCode, paidOn, amountFen, note
         case contractID = "contractId", voucherID = "voucherId"
-    }
-}
-
-extension LandContract {
-    /// Read from whichever store holds it, column by the snake_case name of each coding key; the
-    /// schedule is stored as the API writes it, snake_case.
-    public init(row: some StoredRow) throws {
-        self = try StoredRowDecoder.decode(Self.self, from: row, json: JSONCoding.decoder)
-    }
-}
-
-extension ContractPayment {
-    /// Read from whichever store holds it, column by the snake_case name of each coding key.
-    public init(row: some StoredRow) throws {
-        self = try StoredRowDecoder.decode(Self.self, from: row)
     }
 }

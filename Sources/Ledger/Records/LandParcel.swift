@@ -1,5 +1,4 @@
-import Sync
-public import StoreInterface
+public import Sync
 
 /// A resource of the collective (资源登记): a parcel of land, water or forest with its class
 /// (GB/T 21010), area in 亩 (kept in hundredths), four boundaries (四至), owner (the village or a
@@ -9,7 +8,7 @@ public import StoreInterface
 /// let parcel = LandParcel(parcelCode: "441422107201-0012", name: "东坡茶园", landClass: "0302 茶园",
 ///                         areaHundredthMu: 3_250, owner: "侯南村")
 /// ```
-public struct LandParcel: Codable, Sendable, Equatable {
+public struct LandParcel: SyncRecord, Sendable, Equatable {
     public var id: String?
     public var villageCode: String?
     public var parcelCode: String
@@ -24,7 +23,7 @@ public struct LandParcel: Codable, Sendable, Equatable {
     public var operation: String
     public var contractID: String?
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case id, villageCode, parcelCode, name, landClass, areaHundredthMu, east, south, west, north, owner, operation
         case contractID = "contractId"
     }
@@ -36,12 +35,5 @@ public struct LandParcel: Codable, Sendable, Equatable {
         (self.parcelCode, self.name, self.landClass, self.areaHundredthMu) = (parcelCode, name, landClass, areaHundredthMu)
         (self.east, self.south, self.west, self.north) = (east, south, west, north)
         (self.owner, self.operation, self.contractID) = (owner, operation, contractID)
-    }
-}
-
-extension LandParcel {
-    /// Read from whichever store holds it, column by the snake_case name of each coding key.
-    public init(row: some StoredRow) throws {
-        self = try StoredRowDecoder.decode(Self.self, from: row)
     }
 }

@@ -1,5 +1,4 @@
-import Sync
-public import StoreInterface
+public import Sync
 
 /// A first-level account (一级科目) of a chart of accounts (会计科目表), as versioned data: the 2023
 /// chart of 农村集体经济组织会计制度 (财会〔2023〕14号) and the 2004 chart older books were kept in,
@@ -9,7 +8,7 @@ public import StoreInterface
 /// let cash = ChartOfAccounts.chart2023.first { $0.code == "101" }!
 /// cash.normalBalance   // .debit
 /// ```
-public struct LedgerAccount: Codable, Sendable, Equatable {
+public struct LedgerAccount: SyncRecord, Sendable, Equatable {
     /// `{chart}:{code}`, such as `2023:101`.
     public let id: String
     public let chart: String
@@ -19,6 +18,10 @@ public struct LedgerAccount: Codable, Sendable, Equatable {
     public let accountClass: AccountClass
     /// For an account of an older chart, the 2023 account it maps to.
     public let mapsTo: String?
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case id, chart, code, name, normalBalance, accountClass, mapsTo
+    }
 
     public init(chart: String, code: String, name: String, normalBalance: NormalBalance, accountClass: AccountClass, mapsTo: String? = nil) {
         self.id = "\(chart):\(code)"
@@ -49,12 +52,5 @@ public enum AccountClass: String, Codable, Sendable {
         case .income: "损益类（收入）"
         case .expense: "损益类（支出）"
         }
-    }
-}
-
-extension LedgerAccount {
-    /// Read from whichever store holds it, column by the snake_case name of each coding key.
-    public init(row: some StoredRow) throws {
-        self = try StoredRowDecoder.decode(Self.self, from: row)
     }
 }

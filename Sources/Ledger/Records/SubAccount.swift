@@ -1,5 +1,4 @@
-import Sync
-public import StoreInterface
+public import Sync
 
 /// A sub-account (明细科目) a village keeps under a first-level account: one per household under
 /// 内部往来 (113), one per bank account under 银行存款 (102), and so on. Master data of the
@@ -8,13 +7,17 @@ public import StoreInterface
 /// ```swift
 /// try await Bookkeeper(replica: station).open(SubAccountEntry(account: "113", code: "113001", name: "张建国", household: true), by: clerk)
 /// ```
-public struct SubAccount: Codable, Sendable, Equatable {
+public struct SubAccount: SyncRecord, Sendable, Equatable {
     public let id: String
     public let villageCode: String
     public let account: String
     public let code: String
     public let name: String
     public let household: Bool
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case id, villageCode, account, code, name, household
+    }
 }
 
 /// A sub-account as a bookkeeper opens it.
@@ -29,12 +32,5 @@ public struct SubAccountEntry: Codable, Sendable, Equatable {
         self.code = code
         self.name = name
         self.household = household
-    }
-}
-
-extension SubAccount {
-    /// Read from whichever store holds it, column by the snake_case name of each coding key.
-    public init(row: some StoredRow) throws {
-        self = try StoredRowDecoder.decode(Self.self, from: row)
     }
 }

@@ -1,7 +1,6 @@
 import DomainCore
 import Foundation
-import Sync
-public import StoreInterface
+public import Sync
 
 /// A posted journal voucher (已记账凭证): numbered without gaps in its month by the side that
 /// keeps the village's books, and a link of the village's hash chain. It is never edited or
@@ -11,7 +10,7 @@ public import StoreInterface
 /// let posted = try await VoucherPoster(replica: county).post(draftID: draft.id, by: agency)
 /// posted.number   // 1 for the month's first
 /// ```
-public struct Voucher: Codable, Sendable, Equatable {
+public struct Voucher: SyncRecord, Sendable, Equatable {
     public let id: String
     public let villageCode: String
     /// `YYYY-MM`.
@@ -32,29 +31,10 @@ public struct Voucher: Codable, Sendable, Equatable {
     public let previousHash: String
     public let hash: String
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case id, villageCode, period, number, voucherDate, lines, attachments, preparer, reviewer, poster, postedAt
         case reverses, chainIndex, previousHash, hash
         case draftID = "draftId"
-    }
-
-    public init(row: some StoredRow) throws {
-        id = row.text("id")
-        villageCode = row.text("village_code")
-        period = row.text("period")
-        number = Int(row.integer("number"))
-        voucherDate = row.text("voucher_date")
-        lines = try JSONCoding.decoder.decode([VoucherLine].self, from: Data(row.text("lines").utf8))
-        attachments = Int(row.integer("attachments"))
-        preparer = row.text("preparer")
-        reviewer = row.text("reviewer")
-        poster = row.text("poster")
-        postedAt = row.text("posted_at")
-        reverses = row.optionalText("reverses")
-        draftID = row.optionalText("draft_id")
-        chainIndex = Int(row.integer("chain_index"))
-        previousHash = row.text("previous_hash")
-        hash = row.text("hash")
     }
 
     /// Σ debit (= Σ credit), in 分.

@@ -1,7 +1,6 @@
 import DomainCore
 import Foundation
-import Sync
-public import StoreInterface
+public import Sync
 
 /// A journal voucher before it is posted (记账凭证草稿): prepared at the station or the county,
 /// submitted, reviewed by someone other than its preparer, then posted by the side that keeps the
@@ -11,7 +10,7 @@ public import StoreInterface
 /// let draft = try await Bookkeeper(replica: station).prepare(entry, by: clerk)
 /// draft.status   // .draft
 /// ```
-public struct VoucherDraft: Codable, Sendable, Equatable {
+public struct VoucherDraft: SyncRecord, Sendable, Equatable {
     public enum Status: String, Codable, Sendable {
         case draft, submitted, reviewed, rejected, posted
     }
@@ -29,23 +28,9 @@ public struct VoucherDraft: Codable, Sendable, Equatable {
     public let voucherID: String?
     public let updatedAt: String
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case id, villageCode, voucherDate, lines, attachments, preparer, status, reviewer, reviewNote, updatedAt
         case voucherID = "voucherId"
-    }
-
-    public init(row: some StoredRow) throws {
-        id = row.text("id")
-        villageCode = row.text("village_code")
-        voucherDate = row.text("voucher_date")
-        lines = try JSONCoding.decoder.decode([VoucherLine].self, from: Data(row.text("lines").utf8))
-        attachments = Int(row.integer("attachments"))
-        preparer = row.text("preparer")
-        status = Status(rawValue: row.text("status")) ?? .draft
-        reviewer = row.text("reviewer")
-        reviewNote = row.text("review_note")
-        voucherID = row.optionalText("voucher_id")
-        updatedAt = row.text("updated_at")
     }
 }
 

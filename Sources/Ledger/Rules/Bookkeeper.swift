@@ -34,14 +34,11 @@ public struct Bookkeeper: Sendable {
             let ledger = try transaction.ledger
             try VoucherRules.check(entry, village: village, today: BeijingDay(now()), ledger)
             let id = RecordID.make()
-            try replica.write(
-                ledger, to: LedgerCollections.draft.name, id: id,
-                fields: [
-                    "village_code": .text(village), "voucher_date": .text(entry.voucherDate),
-                    "lines": .text(try VoucherRules.encoded(entry.lines)), "attachments": .integer(Int64(entry.attachments)),
-                    "preparer": .text(actor.name), "status": .text(VoucherDraft.Status.draft.rawValue), "reviewer": "",
-                    "review_note": "", "voucher_id": .null, "updated_at": .text(BeijingTime.timestamp(now())),
-                ])
+            let draft = VoucherDraft(
+                id: id, villageCode: village, voucherDate: entry.voucherDate, lines: entry.lines, attachments: entry.attachments,
+                preparer: actor.name, status: .draft, reviewer: "", reviewNote: "", voucherID: nil,
+                updatedAt: BeijingTime.timestamp(now()))
+            try replica.write(ledger, record: draft, id: id, to: LedgerCollections.draft)
             try LedgerAudit.record("prepared", subject: id, by: actor, village: village, at: now(), replica: replica, ledger)
             return try Self.draft(id, ledger)
         }
@@ -124,12 +121,9 @@ public struct Bookkeeper: Sendable {
             guard try ledger.subaccount(id: id) == nil else {
                 throw DomainError.invalidField("code", message: "明细科目编码已存在", messageEN: "code is already opened")
             }
-            try replica.write(
-                ledger, to: LedgerCollections.subaccount.name, id: id,
-                fields: [
-                    "village_code": .text(village), "account": .text(entry.account), "code": .text(entry.code), "name": .text(name),
-                    "household": .integer(entry.household ? 1 : 0),
-                ])
+            let opened = SubAccount(
+                id: id, villageCode: village, account: entry.account, code: entry.code, name: name, household: entry.household)
+            try replica.write(ledger, record: opened, id: id, to: LedgerCollections.subaccount)
             return try ledger.subaccount(id: id)!
         }
     }

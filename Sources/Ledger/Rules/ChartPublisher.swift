@@ -25,13 +25,7 @@ public struct ChartPublisher: Sendable {
     public func publishCharts(_ transaction: any StoreTransaction) throws {
         do {
             for account in ChartOfAccounts.all {
-                try replica.write(
-                    transaction, to: LedgerCollections.account.name, id: account.id,
-                    fields: [
-                        "chart": .text(account.chart), "code": .text(account.code), "name": .text(account.name),
-                        "normal_balance": .text(account.normalBalance.rawValue), "account_class": .text(account.accountClass.rawValue),
-                        "maps_to": account.mapsTo.map(SyncValue.text) ?? .null,
-                    ])
+                try replica.write(transaction, record: account, id: account.id, to: LedgerCollections.account)
             }
         }
     }

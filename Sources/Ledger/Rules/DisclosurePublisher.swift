@@ -36,13 +36,10 @@ public struct DisclosurePublisher: Sendable {
             let version = try ledger.disclosureCount(village: village, period: period.text) + 1
             let id = "\(village):\(period.text):\(version)"
             let title = "\(villageName ?? village) \(period.label) 财务公开" + (version > 1 ? "（第 \(version) 版）" : "")
-            try replica.write(
-                ledger, to: LedgerCollections.disclosure.name, id: id,
-                fields: [
-                    "village_code": .text(village), "period": .text(period.text), "title": .text(title), "published_by": .text(actor.name),
-                    "published_at": .text(BeijingTime.timestamp(now())),
-                    "content": .text(String(decoding: try JSONCoding.encoder.encode(content), as: UTF8.self)),
-                ])
+            let disclosure = Disclosure(
+                id: id, villageCode: village, period: period.text, title: title, publishedBy: actor.name,
+                publishedAt: BeijingTime.timestamp(now()), content: content)
+            try replica.write(ledger, record: disclosure, id: id, to: LedgerCollections.disclosure)
             try LedgerAudit.record("published", subject: id, by: actor, village: village, at: now(), replica: replica, ledger)
             return try ledger.disclosure(id: id)!
         }

@@ -9,11 +9,9 @@ enum LedgerAudit {
         _ action: String, subject: String, by actor: LedgerActor, village: String, note: String = "",
         at now: Date, replica: Replica, _ ledger: any LedgerTransaction
     ) throws {
-        try replica.write(
-            ledger, to: LedgerCollections.audit.name, id: RecordID.make(),
-            fields: [
-                "village_code": .text(village), "action": .text(action), "subject": .text(subject), "actor": .text(actor.name),
-                "role": .text(actor.role.rawValue), "at": .text(BeijingTime.timestamp(now)), "note": .text(note),
-            ])
+        let entry = AuditEntry(
+            id: RecordID.make(), villageCode: village, action: action, subject: subject, actor: actor.name,
+            role: actor.role.rawValue, at: BeijingTime.timestamp(now), note: note)
+        try replica.write(ledger, record: entry, id: entry.id, to: LedgerCollections.audit)
     }
 }

@@ -32,8 +32,7 @@ public struct RegisterKeeper: Sendable {
         }
         try Self.day(asset.acquiredOn, "acquired_on")
         try Self.text(asset.name, "name")
-        var fields = try Self.fields(of: asset, dropping: ["id", "village_code", "contract_id"])
-        fields["contract_id"] = asset.contractID.map(SyncValue.text) ?? .null
+        let fields = try Self.fields(of: asset, dropping: ["id", "village_code"])
         return try await write(LedgerCollections.asset, fields, village: village, actor: actor) { try $0.asset(id: $1) }
     }
 
@@ -43,8 +42,7 @@ public struct RegisterKeeper: Sendable {
             throw DomainError.invalidField("area_hundredth_mu", message: "面积须大于 0", messageEN: "area_hundredth_mu must be above zero")
         }
         try Self.text(parcel.name, "name")
-        var fields = try Self.fields(of: parcel, dropping: ["id", "village_code", "contract_id"])
-        fields["contract_id"] = parcel.contractID.map(SyncValue.text) ?? .null
+        let fields = try Self.fields(of: parcel, dropping: ["id", "village_code"])
         return try await write(LedgerCollections.resource, fields, village: village, actor: actor) { try $0.resource(id: $1) }
     }
 
@@ -150,47 +148,8 @@ public struct RegisterKeeper: Sendable {
         }
     }
 
-    /// A record's fields as the sync layer stores them: its JSON, snake_case, one value a column
-    /// (a flag as 0 or 1, a nested array as JSON text).
-    static func fields(of record: some Encodable, dropping: Set<String>) throws -> [String: SyncValue] {
-        let object = try JSONDecoder().decode([String: Column].self, from: JSONCoding.encoder.encode(record))  // keys stay snake_case
-        var fields: [String: SyncValue] = [:]
-        for (key, value) in object where !dropping.contains(key) { fields[key] = value.value }
-        return fields
-    }
-
-    /// One top-level value of a record's JSON.
-    struct Column: Decodable {
-        let value: SyncValue
-
-        init(from decoder: any Decoder) throws {
-            let container = try decoder.singleValueContainer()
-            if container.decodeNil() { value = .null }
-            else if let flag = try? container.decode(Bool.self) { value = .integer(flag ? 1 : 0) }
-            else if let number = try? container.decode(Int64.self) { value = .integer(number) }
-            else if let text = try? container.decode(String.self) { value = .text(text) }
-            else {
-                let nested = try container.decode([[String: Scalar]].self)
-                value = .text(String(decoding: try JSONCoding.encoder.encode(nested), as: UTF8.self))
-            }
-        }
-    }
-
-    /// A value inside a nested object, such as a schedule's due date and amount.
-    enum Scalar: Codable {
-        case text(String), number(Int64)
-
-        init(from decoder: any Decoder) throws {
-            let container = try decoder.singleValueContainer()
-            if let number = try? container.decode(Int64.self) { self = .number(number) } else { self = .text(try container.decode(String.self)) }
-        }
-
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.singleValueContainer()
-            switch self {
-            case .text(let text): try container.encode(text)
-            case .number(let number): try container.encode(number)
-            }
-        }
+    /// A register's fields as the sync layer stores them (``SyncRecord``), less those the keeper sets.
+    static func fields(of record: some SyncRecord, dropping: Set<String>) throws -> [String: SyncValue] {
+        try record.syncFields().filter { !dropping.contains($0.key) }
     }
 }

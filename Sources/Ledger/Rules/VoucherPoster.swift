@@ -119,15 +119,11 @@ public struct VoucherPoster: Sendable {
                 village: village, period: period, number: number, voucherDate: date, lines: linesText, attachments: attachments,
                 preparer: preparer, reviewer: reviewer, poster: poster, postedAt: postedAt, reverses: reverses,
                 chainIndex: head.index + 1, previousHash: head.hash))
-        try replica.write(
-            ledger, to: LedgerCollections.voucher.name, id: id,
-            fields: [
-                "village_code": .text(village), "period": .text(period), "number": .integer(Int64(number)),
-                "voucher_date": .text(date), "lines": .text(linesText), "attachments": .integer(Int64(attachments)),
-                "preparer": .text(preparer), "reviewer": .text(reviewer), "poster": .text(poster), "posted_at": .text(postedAt),
-                "reverses": reverses.map(SyncValue.text) ?? .null, "draft_id": draftID.map(SyncValue.text) ?? .null,
-                "chain_index": .integer(Int64(head.index + 1)), "previous_hash": .text(head.hash), "hash": .text(hash),
-            ])
+        let voucher = Voucher(
+            id: id, villageCode: village, period: period, number: number, voucherDate: date, lines: lines,
+            attachments: attachments, preparer: preparer, reviewer: reviewer, poster: poster, postedAt: postedAt,
+            reverses: reverses, draftID: draftID, chainIndex: head.index + 1, previousHash: head.hash, hash: hash)
+        try replica.write(ledger, record: voucher, id: id, to: LedgerCollections.voucher)
     }
 
     /// The side that keeps a village's books: `county` unless the county has said `station`.

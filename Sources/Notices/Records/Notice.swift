@@ -1,3 +1,5 @@
+public import Sync
+
 /// A policy notice (政策通知) as the county publishes it: the fields government sites carry
 /// (REFERENCE §5), its relations to earlier notices, and whether it is urgent.
 ///
@@ -9,7 +11,7 @@
 ///                     category: "补贴政策", signedOn: "2026-03-01", publishedOn: "2026-03-02",
 ///                     effectiveOn: "2026-03-02", summary: "…", body: "…")
 /// ```
-public struct Notice: Codable, Sendable, Equatable {
+public struct Notice: SyncRecord, Sendable, Equatable {
     public var id: String
     /// 索引号
     public var indexNumber: String
@@ -56,7 +58,7 @@ public struct Notice: Codable, Sendable, Equatable {
         self.relations = relations
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case id, indexNumber, issuer, documentNumber, title, category, signedOn, publishedOn, effectiveOn, expiresOn
         case summary, body, interpretation, urgent, relations
     }

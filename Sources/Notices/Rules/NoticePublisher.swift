@@ -22,7 +22,7 @@ public struct NoticePublisher: Sendable {
             var known = try transaction.notices.noticeIDs()
             for notice in notices {
                 let checked = try NoticeRules.check(notice, known: known)
-                try replica.write(transaction, to: NoticesCollections.notice.name, id: checked.id, fields: Self.fields(of: checked))
+                try replica.write(transaction, record: checked, id: checked.id, to: NoticesCollections.notice)
                 known.insert(checked.id)
             }
         }
@@ -47,18 +47,5 @@ public struct NoticePublisher: Sendable {
                     "content": .text(attachment.content.base64EncodedString()),
                 ])
         }
-    }
-
-    static func fields(of notice: Notice) throws -> [String: SyncValue] {
-        let relations = try JSONEncoder().encode(notice.relations)
-        return [
-            "index_number": .text(notice.indexNumber), "issuer": .text(notice.issuer),
-            "document_number": .text(notice.documentNumber), "title": .text(notice.title),
-            "category": .text(notice.category), "signed_on": .text(notice.signedOn),
-            "published_on": .text(notice.publishedOn), "effective_on": .text(notice.effectiveOn),
-            "expires_on": notice.expiresOn.map(SyncValue.text) ?? .null, "summary": .text(notice.summary),
-            "body": .text(notice.body), "interpretation": notice.interpretation.map(SyncValue.text) ?? .null,
-            "urgent": .integer(notice.urgent ? 1 : 0), "relations": .text(String(decoding: relations, as: UTF8.self)),
-        ]
     }
 }

@@ -9,11 +9,7 @@ public import Sync
 /// ```
 public enum NoticesCollections {
     public static let notice = SyncCollection(
-        name: "notices.notice", table: "notice",
-        fields: [
-            "index_number", "issuer", "document_number", "title", "category", "signed_on", "published_on",
-            "effective_on", "expires_on", "summary", "body", "interpretation", "urgent", "relations",
-        ],
+        name: "notices.notice", table: "notice", columns: Notice.CodingKeys.self,
         scope: .countyWide, policy: .countyAuthoritative, urgentField: "urgent", arrival: NoticesArrivals.notice)
 
     public static let shown = SyncCollection(

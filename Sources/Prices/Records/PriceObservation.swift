@@ -1,5 +1,4 @@
-import Sync
-public import StoreInterface
+public import Sync
 
 /// One price record (价格记录): a variety's minimum, average and maximum price at one market on one
 /// day, in 分 per 公斤. It is either a row of a county bulletin or recorded at a station.
@@ -12,7 +11,7 @@ public import StoreInterface
 /// let board = try await PriceQueries(store: store).board()
 /// board.rows.first?.avgFen   // 分 per 公斤
 /// ```
-public struct PriceObservation: Codable, Sendable, Equatable {
+public struct PriceObservation: SyncRecord, Sendable, Equatable {
     public let id: String
     /// The bulletin it came in, or `nil` when recorded at a station.
     public let bulletinID: String?
@@ -40,33 +39,10 @@ public struct PriceObservation: Codable, Sendable, Equatable {
     public let recordedBy: String
     public let recordedAt: String
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case id, villageCode, source, varietyCode, regionCode, observedOn, minFen, avgFen, maxFen, unit, spec, origin
         case volumeKg, corrects, flags, recordedBy, recordedAt
         case bulletinID = "bulletinId", marketID = "marketId"
-    }
-
-    /// Read by column name, from whichever store holds it.
-    public init(row: some StoredRow) {
-        id = row.text("id")
-        bulletinID = row.optionalText("bulletin_id")
-        villageCode = row.text("village_code")
-        source = row.text("source")
-        varietyCode = row.text("variety_code")
-        marketID = row.text("market_id")
-        regionCode = row.text("region_code")
-        observedOn = row.text("observed_on")
-        minFen = row.integer("min_fen")
-        avgFen = row.integer("avg_fen")
-        maxFen = row.integer("max_fen")
-        unit = row.text("unit")
-        spec = row.text("spec")
-        origin = row.text("origin")
-        volumeKg = row.optionalInteger("volume_kg")
-        corrects = row.optionalText("corrects")
-        flags = row.text("flags")
-        recordedBy = row.text("recorded_by")
-        recordedAt = row.text("recorded_at")
     }
 
     /// Whether it is flagged 待核实.

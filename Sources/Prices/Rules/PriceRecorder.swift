@@ -39,18 +39,14 @@ public struct PriceRecorder: Sendable {
             var check = SuspectPriceCheck(
                 history: try prices.history(from: price.day, through: price.day, variety: entry.varietyCode, market: entry.marketID))
             price.flags = check.flags(for: price)
-            let id = RecordID.make()
-            let fields: [String: SyncValue] = [
-                "village_code": .text(village), "source": "信息站", "variety_code": .text(entry.varietyCode),
-                "market_id": .text(entry.marketID), "region_code": .text(price.regionCode),
-                "observed_on": .text(price.day.text), "min_fen": .integer(price.minFen), "avg_fen": .integer(price.avgFen),
-                "max_fen": .integer(price.maxFen), "unit": .text(price.unit.rawValue), "spec": .text(entry.spec ?? ""),
-                "origin": .text(entry.origin ?? ""), "volume_kg": entry.volumeKg.map(SyncValue.integer) ?? .null,
-                "corrects": entry.corrects.map(SyncValue.text) ?? .null, "flags": .text(price.flagText),
-                "recorded_by": .text(operatorName),
-                "recorded_at": .text(BeijingTime.timestamp()),
-            ]
-            try replica.write(transaction, to: PricesCollections.observation.name, id: id, fields: fields)
+            let recorded = PriceObservation(
+                id: RecordID.make(), bulletinID: nil, villageCode: village, source: "信息站", varietyCode: entry.varietyCode,
+                marketID: entry.marketID, regionCode: price.regionCode, observedOn: price.day.text, minFen: price.minFen,
+                avgFen: price.avgFen, maxFen: price.maxFen, unit: price.unit.rawValue, spec: entry.spec ?? "",
+                origin: entry.origin ?? "", volumeKg: entry.volumeKg, corrects: entry.corrects, flags: price.flagText,
+                recordedBy: operatorName, recordedAt: BeijingTime.timestamp())
+            try replica.write(transaction, record: recorded, id: recorded.id, to: PricesCollections.observation)
+            let id = recorded.id
             return try prices.price(id: id)!
         }
     }

@@ -24,11 +24,9 @@ public enum PricesCollections {
         fields: ["observed_on", "source", "title", "published_at", "row_count", "rows"],
         scope: .countyWide, policy: .countyAuthoritative, arrival: PricesArrivals.bulletin)
     public static let observation = SyncCollection(
-        name: "prices.observation", table: "price_observation",
-        fields: [
-            "village_code", "source", "variety_code", "market_id", "region_code", "observed_on", "min_fen", "avg_fen",
-            "max_fen", "unit", "spec", "origin", "volume_kg", "corrects", "flags", "recorded_by", "recorded_at",
-        ],
+        name: "prices.observation", table: "price_observation", columns: PriceObservation.CodingKeys.self,
+        // A bulletin's rows are derived from the bulletin where it is kept, so the link is not synced.
+        unsynced: [.bulletinID],
         scope: .village(column: "village_code"), policy: .appendOnly, rules: PricesRuleBook.observation,
         arrival: PricesArrivals.observation)
 

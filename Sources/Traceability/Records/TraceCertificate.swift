@@ -1,4 +1,4 @@
-public import StoreInterface
+public import Sync
 
 /// A compliance certificate (承诺达标合格证) issued for one lot, with its own code: product,
 /// quantity, producer and contact, origin, issue date, the producer's promise and, optionally, a
@@ -8,7 +8,7 @@ public import StoreInterface
 /// let certificate = try await recorder.issue(CertificateEntry(lotID: lot.id, issuedOn: "2026-06-01"), by: "operator-1")
 /// certificate.code   // "HG2606010427183"
 /// ```
-public struct TraceCertificate: Codable, Sendable, Equatable {
+public struct TraceCertificate: SyncRecord, Sendable, Equatable {
     public let id: String
     public let code: String
     public let lotID: String
@@ -27,29 +27,10 @@ public struct TraceCertificate: Codable, Sendable, Equatable {
     public let issuedBy: String
     public let recordedAt: String
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case id, code, villageCode, productName, quantityG, producerName, producerKind, producerPhone, origin
         case issuedOn, promise, testKind, testPassed, issuedBy, recordedAt
         case lotID = "lotId"
-    }
-
-    public init(row: some StoredRow) {
-        id = row.text("id")
-        code = row.text("code")
-        lotID = row.text("lot_id")
-        villageCode = row.text("village_code")
-        productName = row.text("product_name")
-        quantityG = row.integer("quantity_g")
-        producerName = row.text("producer_name")
-        producerKind = PartyKind(rawValue: row.text("producer_kind")) ?? .person
-        producerPhone = row.text("producer_phone")
-        origin = row.text("origin")
-        issuedOn = row.text("issued_on")
-        promise = row.text("promise")
-        testKind = row.optionalText("test_kind").flatMap(TestKind.init(rawValue:))
-        testPassed = row.optionalBool("test_passed")
-        issuedBy = row.text("issued_by")
-        recordedAt = row.text("recorded_at")
     }
 
     /// The promise of the 2026 rules: no banned pesticides or veterinary drugs, no illegal

@@ -1,5 +1,4 @@
-import Foundation
-public import StoreInterface
+public import Sync
 
 /// One thing that happened to a lot (追溯事件), shaped after GS1 EPCIS 2.0: what (the lot and a
 /// quantity), when (with its zone, +08:00), where (read point, business location), why (the kind,
@@ -13,7 +12,7 @@ public import StoreInterface
 /// let event = try await recorder.record(EventEntry(lotID: lot.id, kind: .harvesting,
 ///                                                  occurredAt: "2026-06-01T07:30:00+08:00"), by: "operator-1")
 /// ```
-public struct TraceEvent: Codable, Sendable, Equatable {
+public struct TraceEvent: SyncRecord, Sendable, Equatable {
     public let id: String
     public let villageCode: String
     public let lotID: String
@@ -50,48 +49,11 @@ public struct TraceEvent: Codable, Sendable, Equatable {
     /// Whether a retraction has withdrawn it (kept locally, whichever arrives first).
     public let retracted: Bool
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case id, villageCode, kind, occurredAt, readPoint, bizLocation, disposition, sourceName, sourceKind
         case destinationName, destinationKind, quantityG, inputName, registrationNumber, dose, safetyIntervalDays
         case testKind, testItem, testPassed, tester, inputs, outputs, retracts, note, recordedBy, recordedAt, retracted
         case lotID = "lotId"
-    }
-
-    /// Read column by column: a lookup reads dozens of events, and the Decodable path would run a
-    /// JSON decoder for each event's inputs and outputs.
-    public init(row: some StoredRow) throws {
-        id = row.text("id")
-        villageCode = row.text("village_code")
-        lotID = row.text("lot_id")
-        kind = try row.value("kind", as: TraceEventKind.self)
-        occurredAt = row.text("occurred_at")
-        readPoint = row.text("read_point")
-        bizLocation = row.text("biz_location")
-        disposition = row.text("disposition")
-        sourceName = row.text("source_name")
-        sourceKind = row.optionalText("source_kind").flatMap(PartyKind.init(rawValue:))
-        destinationName = row.text("destination_name")
-        destinationKind = row.optionalText("destination_kind").flatMap(PartyKind.init(rawValue:))
-        quantityG = row.optionalInteger("quantity_g")
-        inputName = row.text("input_name")
-        registrationNumber = row.text("registration_number")
-        dose = row.text("dose")
-        safetyIntervalDays = row.optionalInteger("safety_interval_days").map(Int.init)
-        testKind = row.optionalText("test_kind").flatMap(TestKind.init(rawValue:))
-        testItem = row.text("test_item")
-        testPassed = row.optionalBool("test_passed")
-        tester = row.text("tester")
-        inputs = try Self.lots(row.text("inputs"))
-        outputs = try Self.lots(row.text("outputs"))
-        retracts = row.optionalText("retracts")
-        note = row.text("note")
-        recordedBy = row.text("recorded_by")
-        recordedAt = row.text("recorded_at")
-        retracted = row.integer("retracted") != 0
-    }
-
-    static func lots(_ json: String) throws -> [String] {
-        json == "[]" ? [] : try JSONDecoder().decode([String].self, from: Data(json.utf8))
     }
 
     /// The Beijing date it happened on: the first ten characters of its +08:00 time.

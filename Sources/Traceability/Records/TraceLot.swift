@@ -1,4 +1,4 @@
-public import StoreInterface
+public import Sync
 
 /// A lot (批次) of farm produce: what a trace code names. Master data of the village that made it,
 /// merged field by field, read by every station so that a code scanned anywhere in the county is
@@ -10,7 +10,7 @@ public import StoreInterface
 /// let lot = try await TraceRecorder(replica: station).register(entry, by: "operator-1")
 /// lot.traceCode   // "(01)06901234567892(10)2605A1", upper-cased and trimmed
 /// ```
-public struct TraceLot: Codable, Sendable, Equatable {
+public struct TraceLot: SyncRecord, Sendable, Equatable {
     public let id: String
     /// The village whose station registered it.
     public let villageCode: String
@@ -29,19 +29,8 @@ public struct TraceLot: Codable, Sendable, Equatable {
     public let origin: String
     public let createdAt: String
 
-    /// Read column by column, as a lookup reads a lot and all its sources.
-    public init(row: some StoredRow) {
-        id = row.text("id")
-        villageCode = row.text("village_code")
-        traceCode = row.text("trace_code")
-        productName = row.text("product_name")
-        varietyCode = row.text("variety_code")
-        quantityG = row.integer("quantity_g")
-        producerName = row.text("producer_name")
-        producerKind = PartyKind(rawValue: row.text("producer_kind")) ?? .person
-        producerPhone = row.text("producer_phone")
-        producerCreditCode = row.text("producer_credit_code")
-        origin = row.text("origin")
-        createdAt = row.text("created_at")
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case id, villageCode, traceCode, productName, varietyCode, quantityG, producerName, producerKind, producerPhone
+        case producerCreditCode, origin, createdAt
     }
 }

@@ -15,9 +15,10 @@ extension TraceRecorder {
                 producerPhone: amendment.producerPhone ?? lot.producerPhone,
                 producerCreditCode: amendment.producerCreditCode ?? lot.producerCreditCode,
                 origin: amendment.origin ?? lot.origin)
-            var fields = try TraceRules.lotFields(
-                entry, code: try TraceCode(lot.traceCode), village: lot.villageCode, prefix: "", now: now())
-            for fixed in ["trace_code", "village_code", "created_at"] { fields[fixed] = nil }
+            var fields = try TraceRules.lot(
+                entry, id: lot.id, code: try TraceCode(lot.traceCode), village: lot.villageCode, prefix: "", now: now()
+            ).syncFields()
+            for fixed in ["id", "trace_code", "village_code", "created_at"] { fields[fixed] = nil }
             try replica.write(trace, to: TraceCollections.lot.name, id: lot.id, fields: fields)
             return try trace.lot(id: lot.id)!
         }

@@ -36,19 +36,14 @@ extension TraceRecorder {
                 let body = issuedOn.compactText + String(format: "%06d", serial)
                 return "HG" + body + String(GS1CheckDigit.expected(forBody: body) ?? 0)
             }
-            let id = Self.newID()
-            let fields: [String: SyncValue] = [
-                "code": .text(code.text), "lot_id": .text(lot.id), "village_code": .text(lot.villageCode),
-                "product_name": .text(lot.productName), "quantity_g": .integer(lot.quantityG),
-                "producer_name": .text(lot.producerName), "producer_kind": .text(lot.producerKind.rawValue),
-                "producer_phone": .text(lot.producerPhone), "origin": .text(lot.origin),
-                "issued_on": .text(issuedOn.text), "promise": .text(TraceCertificate.standardPromise),
-                "test_kind": entry.testKind.map { .text($0.rawValue) } ?? .null,
-                "test_passed": entry.testPassed.map { .integer($0 ? 1 : 0) } ?? .null,
-                "issued_by": .text(operatorName), "recorded_at": .text(BeijingTime.timestamp(now())),
-            ]
-            try replica.write(trace, to: TraceCollections.certificate.name, id: id, fields: fields)
-            return try trace.certificate(id: id)!
+            let certificate = TraceCertificate(
+                id: Self.newID(), code: code.text, lotID: lot.id, villageCode: lot.villageCode, productName: lot.productName,
+                quantityG: lot.quantityG, producerName: lot.producerName, producerKind: lot.producerKind,
+                producerPhone: lot.producerPhone, origin: lot.origin, issuedOn: issuedOn.text,
+                promise: TraceCertificate.standardPromise, testKind: entry.testKind, testPassed: entry.testPassed,
+                issuedBy: operatorName, recordedAt: BeijingTime.timestamp(now()))
+            try replica.write(trace, record: certificate, id: certificate.id, to: TraceCollections.certificate)
+            return try trace.certificate(id: certificate.id)!
         }
     }
 }

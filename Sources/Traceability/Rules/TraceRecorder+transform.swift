@@ -39,28 +39,15 @@ extension TraceRecorder {
             let outputs = try entry.outputs.enumerated().map { index, output in
                 try insertLot(output, village: village, prefix: "outputs[\(index)].", trace)
             }
-            let at = BeijingTime.timestamp(now())
-            var fields = try TraceRules.eventFields(
-                {
-                    var event = EventEntry(lotID: outputs[0], kind: .transforming, occurredAt: entry.occurredAt)
-                    event.bizLocation = entry.bizLocation
-                    event.note = entry.note
-                    event.quantityG = outputGrams
-                    return event
-                }(), village: village, now: now())
-            fields["inputs"] = .text(try Self.jsonArray(entry.inputs))
-            fields["outputs"] = .text(try Self.jsonArray(outputs))
-            fields["recorded_by"] = .text(operatorName)
-            fields["recorded_at"] = .text(at)
-            let id = Self.newID()
-            try replica.write(trace, to: TraceCollections.event.name, id: id, fields: fields)
+            var made = EventEntry(lotID: outputs[0], kind: .transforming, occurredAt: entry.occurredAt)
+            (made.bizLocation, made.note, made.quantityG) = (entry.bizLocation, entry.note, outputGrams)
+            let event = try TraceRules.event(
+                made, id: Self.newID(), village: village, recordedBy: operatorName, inputs: entry.inputs, outputs: outputs,
+                now: now())
+            try replica.write(trace, record: event, id: event.id, to: TraceCollections.event)
             return Transformation(
-                event: try trace.event(id: id)!,
+                event: try trace.event(id: event.id)!,
                 outputs: try outputs.map { try trace.lot(id: $0)! })
         }
-    }
-
-    static func jsonArray(_ values: [String]) throws -> String {
-        String(decoding: try JSONCoding.encoder.encode(values), as: UTF8.self)
     }
 }

@@ -51,13 +51,10 @@ public struct TraceRecorder: Sendable {
                     "kind", message: "混批、分批请用 transformations 记录", messageEN: "record mixing or splitting as a transformation")
             }
             try checkRetraction(entry, trace)
-            var fields = try TraceRules.eventFields(entry, village: lot.villageCode, now: now())
-            fields["recorded_by"] = .text(operatorName)
-            fields["recorded_at"] = .text(BeijingTime.timestamp(now()))
-            let id = Self.newID()
-            try replica.write(trace, to: TraceCollections.event.name, id: id, fields: fields)
+            let event = try TraceRules.event(entry, id: Self.newID(), village: lot.villageCode, recordedBy: operatorName, now: now())
+            try replica.write(trace, record: event, id: event.id, to: TraceCollections.event)
             return RecordedEvent(
-                event: try trace.event(id: id)!,
+                event: try trace.event(id: event.id)!,
                 safetyViolations: SafetyIntervalCheck.violations(in: try TraceLineage.events(trace, lineageOf: lot.id)))
         }
     }
@@ -105,10 +102,9 @@ public struct TraceRecorder: Sendable {
             throw DomainError.invalidField(
                 prefix + "trace_code", message: "该追溯码已被其他批次使用", messageEN: "\(prefix)trace_code is already used by a lot")
         }
-        let id = Self.newID()
-        let fields = try TraceRules.lotFields(entry, code: code, village: village, prefix: prefix, now: now())
-        try replica.write(trace, to: TraceCollections.lot.name, id: id, fields: fields)
-        return id
+        let lot = try TraceRules.lot(entry, id: Self.newID(), code: code, village: village, prefix: prefix, now: now())
+        try replica.write(trace, record: lot, id: lot.id, to: TraceCollections.lot)
+        return lot.id
     }
 
     /// A code made here, tried with random serials below `serials` until one is free.

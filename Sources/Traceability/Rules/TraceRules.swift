@@ -4,19 +4,17 @@ import Sync
 import DomainCore
 
 /// The rules a lot, an event or a certificate must meet before it is kept, each refusal naming
-/// the field and the rule (in Chinese and English). Entries become the fields the sync layer
-/// stores.
+/// the field and the rule (in Chinese and English). An entry that meets them becomes the record
+/// kept (``TraceLot``, ``TraceEvent``).
 ///
 /// ```swift
-/// let fields = try TraceRules.lotFields(entry, code: code, village: "330110001001", field: "")
+/// let lot = try TraceRules.lot(entry, id: id, code: code, village: "330110001001", prefix: "", now: Date())
 /// ```
 public enum TraceRules {
     /// The largest quantity one lot may have: 1,000 tonnes.
     static let maximumGrams: Int64 = 1_000_000_000
 
-    static func lotFields(_ entry: LotEntry, code: TraceCode, village: String, prefix: String, now: Date)
-        throws -> [String: SyncValue]
-    {
+    static func lot(_ entry: LotEntry, id: String, code: TraceCode, village: String, prefix: String, now: Date) throws -> TraceLot {
         if let mistyped = code.reading.mistyped {
             throw DomainError.invalidField(
                 prefix + "trace_code", message: "追溯码校验位不对：应为 \(mistyped.expected)，输入的是 \(mistyped.found)",
@@ -28,59 +26,59 @@ public enum TraceRules {
                 prefix + "producer_credit_code", message: "统一社会信用代码须为 18 位且校验位正确",
                 messageEN: "producer_credit_code must be 18 characters with a valid check character")
         }
-        return [
-            "village_code": .text(village), "trace_code": .text(code.text),
-            "product_name": .text(try text(entry.productName, prefix + "product_name", required: true, maximum: 40)),
-            "variety_code": .text(try text(entry.varietyCode, prefix + "variety_code", maximum: 16)),
-            "quantity_g": .integer(try grams(entry.quantityG, prefix + "quantity_g")),
-            "producer_name": .text(try text(entry.producerName, prefix + "producer_name", required: true, maximum: 60)),
-            "producer_kind": .text(entry.producerKind.rawValue),
-            "producer_phone": .text(try phone(entry.producerPhone, prefix + "producer_phone")),
-            "producer_credit_code": .text(credit),
-            "origin": .text(try text(entry.origin, prefix + "origin", maximum: 80)),
-            "created_at": .text(BeijingTime.timestamp(now)),
-        ]
+        return TraceLot(
+            id: id, villageCode: village, traceCode: code.text,
+            productName: try text(entry.productName, prefix + "product_name", required: true, maximum: 40),
+            varietyCode: try text(entry.varietyCode, prefix + "variety_code", maximum: 16),
+            quantityG: try grams(entry.quantityG, prefix + "quantity_g"),
+            producerName: try text(entry.producerName, prefix + "producer_name", required: true, maximum: 60),
+            producerKind: entry.producerKind, producerPhone: try phone(entry.producerPhone, prefix + "producer_phone"),
+            producerCreditCode: credit, origin: try text(entry.origin, prefix + "origin", maximum: 80),
+            createdAt: BeijingTime.timestamp(now))
     }
 
-    /// The event's own fields; which of them its kind requires is checked here too.
-    static func eventFields(_ entry: EventEntry, village: String, now: Date) throws -> [String: SyncValue] {
-        var fields: [String: SyncValue] = [
-            "village_code": .text(village), "lot_id": .text(entry.lotID), "kind": .text(entry.kind.rawValue),
-            "occurred_at": .text(try occurredAt(entry.occurredAt, "occurred_at", now: now)),
-            "read_point": .text(try text(entry.readPoint, "read_point", maximum: 80)),
-            "biz_location": .text(try text(entry.bizLocation, "biz_location", maximum: 80)),
-            "disposition": .text(try text(entry.disposition, "disposition", maximum: 40)),
-            "source_name": .text(try text(entry.sourceName, "source_name", maximum: 60)),
-            "source_kind": entry.sourceKind.map { .text($0.rawValue) } ?? .null,
-            "destination_name": .text(try text(entry.destinationName, "destination_name", maximum: 60)),
-            "destination_kind": entry.destinationKind.map { .text($0.rawValue) } ?? .null,
-            "quantity_g": try entry.quantityG.map { .integer(try grams($0, "quantity_g")) } ?? .null,
-            "inputs": "[]", "outputs": "[]", "retracts": entry.retracts.map(SyncValue.text) ?? .null,
-            "note": .text(try text(entry.note, "note", required: [.recalling, .retraction].contains(entry.kind), maximum: 200)),
-        ]
+    /// The event an entry records; which of its fields its kind requires is checked here too, in
+    /// the order a form shows them, so that the first refusal names the first field.
+    static func event(
+        _ entry: EventEntry, id: String, village: String, recordedBy: String, inputs: [String] = [], outputs: [String] = [],
+        now: Date
+    ) throws -> TraceEvent {
+        let occurredAt = try occurredAt(entry.occurredAt, "occurred_at", now: now)
+        let readPoint = try text(entry.readPoint, "read_point", maximum: 80)
+        let bizLocation = try text(entry.bizLocation, "biz_location", maximum: 80)
+        let disposition = try text(entry.disposition, "disposition", maximum: 40)
+        let sourceName = try text(entry.sourceName, "source_name", maximum: 60)
+        let destinationName = try text(entry.destinationName, "destination_name", maximum: 60)
+        let quantityG = try entry.quantityG.map { try grams($0, "quantity_g") }
+        let note = try text(entry.note, "note", required: [.recalling, .retraction].contains(entry.kind), maximum: 200)
         let needsInput = entry.kind == .pesticide || entry.kind == .fertilising
-        fields["input_name"] = .text(try text(entry.inputName, "input_name", required: needsInput, maximum: 60))
-        fields["registration_number"] = .text(
-            try text(entry.registrationNumber, "registration_number", required: entry.kind == .pesticide, maximum: 30))
-        fields["dose"] = .text(try text(entry.dose, "dose", required: entry.kind == .pesticide, maximum: 40))
-        fields["safety_interval_days"] = .null
+        let inputName = try text(entry.inputName, "input_name", required: needsInput, maximum: 60)
+        let registrationNumber = try text(
+            entry.registrationNumber, "registration_number", required: entry.kind == .pesticide, maximum: 30)
+        let dose = try text(entry.dose, "dose", required: entry.kind == .pesticide, maximum: 40)
+        var safetyIntervalDays: Int?
         if entry.kind == .pesticide {
             guard let days = entry.safetyIntervalDays, (0...365).contains(days) else {
                 throw DomainError.invalidField(
                     "safety_interval_days", message: "施药须填写安全间隔期（0–365 天）",
                     messageEN: "safety_interval_days is required for a pesticide, 0 to 365")
             }
-            fields["safety_interval_days"] = .integer(Int64(days))
+            safetyIntervalDays = days
         }
-        fields["test_kind"] = entry.testKind.map { .text($0.rawValue) } ?? .null
-        fields["test_passed"] = entry.testPassed.map { .integer($0 ? 1 : 0) } ?? .null
-        fields["test_item"] = .text(try text(entry.testItem, "test_item", required: entry.kind == .inspecting, maximum: 60))
-        fields["tester"] = .text(try text(entry.tester, "tester", maximum: 60))
+        let testItem = try text(entry.testItem, "test_item", required: entry.kind == .inspecting, maximum: 60)
+        let tester = try text(entry.tester, "tester", maximum: 60)
         if entry.kind == .inspecting {
             if entry.testKind == nil { throw missing("test_kind", "检测方式") }
             if entry.testPassed == nil { throw missing("test_passed", "检测结果") }
         }
-        return fields
+        return TraceEvent(
+            id: id, villageCode: village, lotID: entry.lotID, kind: entry.kind, occurredAt: occurredAt, readPoint: readPoint,
+            bizLocation: bizLocation, disposition: disposition, sourceName: sourceName, sourceKind: entry.sourceKind,
+            destinationName: destinationName, destinationKind: entry.destinationKind, quantityG: quantityG,
+            inputName: inputName, registrationNumber: registrationNumber, dose: dose, safetyIntervalDays: safetyIntervalDays,
+            testKind: entry.testKind, testItem: testItem, testPassed: entry.testPassed, tester: tester, inputs: inputs,
+            outputs: outputs, retracts: entry.retracts, note: note, recordedBy: recordedBy,
+            recordedAt: BeijingTime.timestamp(now), retracted: false)
     }
 
     /// A time with its zone, kept as +08:00; at most a day ahead of now.

@@ -11,34 +11,22 @@ public import Sync
 /// ```
 public enum TraceCollections {
     public static let lot = SyncCollection(
-        name: "trace.lot", table: "trace_lot",
-        fields: [
-            "village_code", "trace_code", "product_name", "variety_code", "quantity_g", "producer_name",
-            "producer_kind", "producer_phone", "producer_credit_code", "origin", "created_at",
-        ],
+        name: "trace.lot", table: "trace_lot", columns: TraceLot.CodingKeys.self,
         scope: .villageShared(column: "village_code"),
         policy: .mergeable(reviewWorthy: ["quantity_g", "producer_name", "producer_phone", "producer_credit_code"]),
         rules: TraceRuleBook.lot,
         redaction: TracePrivacy.masking([("producer_name", "producer_kind", "producer_phone")]), arrival: TraceArrivals.lot)
 
     public static let event = SyncCollection(
-        name: "trace.event", table: "trace_event",
-        fields: [
-            "village_code", "lot_id", "kind", "occurred_at", "read_point", "biz_location", "disposition",
-            "source_name", "source_kind", "destination_name", "destination_kind", "quantity_g", "input_name",
-            "registration_number", "dose", "safety_interval_days", "test_kind", "test_item", "test_passed", "tester",
-            "inputs", "outputs", "retracts", "note", "recorded_by", "recorded_at",
-        ],
+        name: "trace.event", table: "trace_event", columns: TraceEvent.CodingKeys.self,
+        // Whether a retraction withdrew it is derived where it is kept (TraceArrivals).
+        unsynced: [.retracted],
         scope: .villageShared(column: "village_code"), policy: .appendOnly, rules: TraceRuleBook.event,
         redaction: TracePrivacy.masking([("source_name", "source_kind", nil), ("destination_name", "destination_kind", nil)]),
         arrival: TraceArrivals.event)
 
     public static let certificate = SyncCollection(
-        name: "trace.certificate", table: "trace_certificate",
-        fields: [
-            "code", "lot_id", "village_code", "product_name", "quantity_g", "producer_name", "producer_kind",
-            "producer_phone", "origin", "issued_on", "promise", "test_kind", "test_passed", "issued_by", "recorded_at",
-        ],
+        name: "trace.certificate", table: "trace_certificate", columns: TraceCertificate.CodingKeys.self,
         scope: .villageShared(column: "village_code"), policy: .appendOnly, rules: TraceRuleBook.certificate,
         redaction: TracePrivacy.masking([("producer_name", "producer_kind", "producer_phone")]), arrival: TraceArrivals.certificate)
 

@@ -1,3 +1,4 @@
+import StoreInterface
 public import GRDB
 public import Ledger
 

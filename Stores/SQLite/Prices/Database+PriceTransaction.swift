@@ -1,3 +1,4 @@
+import StoreInterface
 public import ChinaLocale
 public import GRDB
 public import Prices
@@ -45,7 +46,7 @@ extension Database: PriceTransaction {
     }
 
     public func price(id: String) throws -> PriceObservation? {
-        try Row.fetchOne(self, sql: "SELECT * FROM price_observation WHERE id = ?", arguments: [id]).map { PriceObservation(row: $0) }
+        try Row.fetchOne(self, sql: "SELECT * FROM price_observation WHERE id = ?", arguments: [id]).map(PriceObservation.init(row:))
     }
 
     public func villageOfPrice(_ id: String) throws -> String? {
@@ -60,14 +61,14 @@ extension Database: PriceTransaction {
                 WHERE observed_on = ? AND variety_code = ? AND market_id = ? AND spec = ? AND village_code = '' AND superseded = 0
                 """,
             arguments: [day.text, variety, market, spec]
-        ).map { PriceObservation(row: $0) }
+        ).map(PriceObservation.init(row:))
     }
 
     public func recentlyRecorded(limit: Int) throws -> [PriceObservation] {
         try Row.fetchAll(
             self, sql: "SELECT * FROM price_observation WHERE village_code <> '' ORDER BY recorded_at DESC, id LIMIT ?",
             arguments: [limit]
-        ).map { PriceObservation(row: $0) }
+        ).map(PriceObservation.init(row:))
     }
 
     public func bulletinCount(on day: BeijingDay?) throws -> Int {

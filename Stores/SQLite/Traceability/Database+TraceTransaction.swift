@@ -1,6 +1,7 @@
 import Foundation
 public import GRDB
 import Sync
+import StoreInterface
 public import Traceability
 public import Storage
 
@@ -8,11 +9,11 @@ public import Storage
 /// ``TraceSchema``; a lookup's statements are ``TraceStatements``, cached on the connection).
 extension Database: TraceTransaction {
     public func lot(id: String) throws -> TraceLot? {
-        try Row.mappedFirst(cachedStatement(sql: TraceStatements.lotByID), arguments: [id]) { TraceLot(row: $0) }
+        try Row.mappedFirst(cachedStatement(sql: TraceStatements.lotByID), arguments: [id]) { try TraceLot(row: $0) }
     }
 
     public func lot(codeKey: String) throws -> TraceLot? {
-        try Row.mappedFirst(cachedStatement(sql: TraceStatements.lotByKey), arguments: [codeKey]) { TraceLot(row: $0) }
+        try Row.mappedFirst(cachedStatement(sql: TraceStatements.lotByKey), arguments: [codeKey]) { try TraceLot(row: $0) }
     }
 
     public func recentLots(village: String?, limit: Int) throws -> [TraceLot] {
@@ -20,7 +21,7 @@ extension Database: TraceTransaction {
             self,
             sql: "SELECT * FROM trace_lot WHERE ?1 IS NULL OR village_code = ?1 ORDER BY created_at DESC, id LIMIT ?2",
             arguments: [village, limit]
-        ).map { TraceLot(row: $0) }
+        ).map { try TraceLot(row: $0) }
     }
 
     public func villageOfLot(_ id: String) throws -> String? {
@@ -61,15 +62,15 @@ extension Database: TraceTransaction {
 
     public func certificate(id: String) throws -> TraceCertificate? {
         try Row.fetchOne(cachedStatement(sql: "SELECT * FROM trace_certificate WHERE id = ?"), arguments: [id])
-            .map { TraceCertificate(row: $0) }
+            .map { try TraceCertificate(row: $0) }
     }
 
     public func certificate(codeKey: String) throws -> TraceCertificate? {
-        try Row.mappedFirst(cachedStatement(sql: TraceStatements.certificateByKey), arguments: [codeKey]) { TraceCertificate(row: $0) }
+        try Row.mappedFirst(cachedStatement(sql: TraceStatements.certificateByKey), arguments: [codeKey]) { try TraceCertificate(row: $0) }
     }
 
     public func certificate(ofLot lotID: String) throws -> TraceCertificate? {
-        try Row.mappedFirst(cachedStatement(sql: TraceStatements.certificateOfLot), arguments: [lotID]) { TraceCertificate(row: $0) }
+        try Row.mappedFirst(cachedStatement(sql: TraceStatements.certificateOfLot), arguments: [lotID]) { try TraceCertificate(row: $0) }
     }
 
     public func certificateCount(ofLot lotID: String) throws -> Int {
