@@ -38,16 +38,21 @@ public enum JSONCoding {
     }
 
     /// `areaHundredthMu` → `area_hundredth_mu`: how a Swift name is spelt in JSON and in a store's columns.
+    /// Read for every column of every record a store hands back, so it works on the name's ASCII
+    /// bytes, and a name with no capital (`id`, `kind`) is itself.
     public static func snakeCase(_ name: String) -> String {
-        var result = ""
-        for character in name {
-            if character.isUppercase {
-                if !result.isEmpty { result += "_" }
-                result += character.lowercased()
+        let capital: ClosedRange<UInt8> = 65...90
+        guard name.utf8.contains(where: capital.contains) else { return name }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(name.utf8.count + 4)
+        for byte in name.utf8 {
+            if capital.contains(byte) {
+                if !bytes.isEmpty { bytes.append(UInt8(ascii: "_")) }
+                bytes.append(byte + 32)
             } else {
-                result.append(character)
+                bytes.append(byte)
             }
         }
-        return result
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

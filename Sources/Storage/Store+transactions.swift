@@ -54,6 +54,8 @@ extension Row: StoredRow {
         if case .int64(let number) = (self[column] as DatabaseValue?)?.storage { return number }
         return nil
     }
+
+    public func isNull(_ column: String) -> Bool { (self[column] as (any DatabaseValueConvertible)?) == nil }
 }
 
 extension Row {

@@ -1,5 +1,3 @@
-import DomainCore
-
 /// A record read back from a store by its `Decodable` declaration alone: each coding key names the
 /// column of its snake_case spelling (``StoredRowDecoder``), a nested value kept as JSON text is read
 /// with the API's conventions. The record's coding keys are then the one list of its columns.
@@ -13,6 +11,6 @@ public protocol StoredRecord: Decodable {}
 extension StoredRecord {
     /// Read from whichever store holds it, column by the snake_case name of each coding key.
     public init(row: some StoredRow) throws {
-        self = try StoredRowDecoder.decode(Self.self, from: row, json: JSONCoding.decoder)
+        self = try StoredRowDecoder.decode(Self.self, from: row)
     }
 }

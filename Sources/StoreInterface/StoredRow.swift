@@ -12,9 +12,12 @@ public protocol StoredRow {
     func optionalText(_ column: String) -> String?
     /// An integer column, or `nil` when it is null.
     func optionalInteger(_ column: String) -> Int64?
+    /// Whether a column is null (or absent), read without copying its value.
+    func isNull(_ column: String) -> Bool
 }
 
 extension StoredRow {
+    public func isNull(_ column: String) -> Bool { optionalText(column) == nil && optionalInteger(column) == nil }
     /// A text column; a null reads as empty text.
     public func text(_ column: String) -> String { optionalText(column) ?? "" }
     /// An integer column; a null reads as 0.

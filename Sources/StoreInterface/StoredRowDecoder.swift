@@ -10,17 +10,21 @@ public import Foundation
 /// let asset = try StoredRowDecoder.decode(FixedAsset.self, from: row)
 /// ```
 public enum StoredRowDecoder {
-    /// - Parameter json: decodes the columns kept as JSON text.
-    public static func decode<Record: Decodable>(_ type: Record.Type, from row: some StoredRow, json: JSONDecoder = JSONDecoder())
-        throws -> Record
-    {
-        try Record(from: RowDecoder(row: row, json: json))
+    /// Columns kept as JSON text are read with the API's conventions (`JSONCoding.decoder`), made
+    /// only for a row that has one: most rows have none, and a decoder is dear to make.
+    public static func decode<Record: Decodable>(_ type: Record.Type, from row: some StoredRow) throws -> Record {
+        try Record(from: RowDecoder(row: row, json: JSONColumns()))
     }
+}
+
+/// The JSON decoder of a row's nested columns, made when the first is read.
+private final class JSONColumns {
+    lazy var decoder = JSONCoding.decoder
 }
 
 private struct RowDecoder: Decoder {
     let row: any StoredRow
-    let json: JSONDecoder
+    let json: JSONColumns
     var codingPath: [any CodingKey] = []
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
@@ -39,7 +43,7 @@ private struct RowDecoder: Decoder {
 
 private struct Columns<Key: CodingKey>: KeyedDecodingContainerProtocol {
     let row: any StoredRow
-    let json: JSONDecoder
+    let json: JSONColumns
     var codingPath: [any CodingKey] { [] }
     var allKeys: [Key] { [] }
 
@@ -52,7 +56,7 @@ private struct Columns<Key: CodingKey>: KeyedDecodingContainerProtocol {
     }
 
     func decodeNil(forKey key: Key) throws -> Bool {
-        row.optionalText(column(key)) == nil && row.optionalInteger(column(key)) == nil
+        row.isNull(column(key))
     }
 
     func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool {
@@ -84,7 +88,7 @@ private struct Columns<Key: CodingKey>: KeyedDecodingContainerProtocol {
         // Most lists kept are empty (an event's inputs and outputs): no JSON decoder for them.
         if text == "[]", type == [String].self { return [String]() as! Value }
         if text.first == "[" || text.first == "{" {
-            return try json.decode(Value.self, from: Data(text.utf8))
+            return try json.decoder.decode(Value.self, from: Data(text.utf8))
         }
         return try Value(from: TextDecoder(text: text, codingPath: [key]))
     }
