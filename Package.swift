@@ -307,7 +307,7 @@ let package = Package(
         .testTarget(
             name: "SyncTests",
             dependencies: [
-                "Sync", "SyncSQLite", "Storage", "TestSupport",
+                "Sync", "SyncSQLite", "Storage", "StoreInterface", "TestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]

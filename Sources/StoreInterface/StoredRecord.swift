@@ -6,7 +6,12 @@
 /// struct TraceLot: StoredRecord { let id: String; let quantityG: Int64 }
 /// let lot = try TraceLot(row: row)   // reads the columns id and quantity_g
 /// ```
-public protocol StoredRecord: Decodable {}
+public protocol StoredRecord: Decodable {
+    /// Reads the record from a row: by default through its `Decodable` declaration. A record read
+    /// by the dozen on a hot path may read its columns by hand instead, held to its coding keys
+    /// by a test that writes it and reads it back.
+    init(row: some StoredRow) throws
+}
 
 extension StoredRecord {
     /// Read from whichever store holds it, column by the snake_case name of each coding key.

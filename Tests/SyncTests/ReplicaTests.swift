@@ -1,11 +1,8 @@
-import SyncSQLite
 import Crypto
 import Foundation
-import GRDB
 @testable import Sync
 import TestSupport
 import Testing
-import Storage
 
 @Suite struct ReplicaTests {
     let folder = try! TemporaryFolder()
@@ -21,10 +18,6 @@ import Storage
         return (county, station, InMemoryLink(county: county, station: peer))
     }
 
-    func count(_ replica: Replica, _ sql: String) async throws -> Int {
-        try await replica.sqliteStore.pool.read { db in try Int.fetchOne(db, sql: sql) ?? -1 }
-    }
-
     @Test func captureCommitsOrVanishesWithItsData() async throws {
         let (_, station, _) = try world()
         struct Abort: Error {}
@@ -34,8 +27,8 @@ import Storage
                 throw Abort()
             }
         }
-        #expect(try await count(station, "SELECT COUNT(*) FROM observation") == 0)
-        #expect(try await count(station, "SELECT COUNT(*) FROM sync_change") == 0)
+        #expect(try await station.held(TestCollections.observation, among: ["o1"]).isEmpty)
+        #expect(try await station.loggedCount() == 0)
         let change = try await station.writing { db in
             try station.write(db, to: "test.observation", id: "o1", fields: ["village": "441422107201", "value": 5])
         }
@@ -44,7 +37,8 @@ import Storage
             try station.write(db, to: "test.observation", id: "o1", fields: ["village": "441422107201", "value": 6])
         }
         #expect(again == nil)  // an append-only fact is inserted once
-        #expect(try await count(station, "SELECT COUNT(*) FROM sync_change") == 1)
+        #expect(try await station.loggedCount() == 1)
+        #expect(try await station.value("value", of: "o1", in: TestCollections.observation) == 5)
     }
 
     @Test func aStationWritesOnlyItsVillagesRecordsAndNeverTheCountys() async throws {
@@ -63,7 +57,7 @@ import Storage
 
     @Test func recordsTravelBothWaysOnceEvenWhenBatchesRepeat() async throws {
         let (county, station, link) = try world()
-        try await station.sqliteStore.pool.write { db in
+        try await station.writing { db in
             for index in 1...5 {
                 try station.write(db, to: "test.observation", id: "o\(index)", fields: ["village": .text(Self.houNan), "value": .integer(Int64(index))])
             }
@@ -76,9 +70,9 @@ import Storage
         repeating.fault = { _ in .repeated }
         let report = try await SyncRound(station: station, transport: repeating, batchSize: 2).run()
         #expect(report.pushed == 5)
-        #expect(try await count(county, "SELECT COUNT(*) FROM observation") == 5)
-        #expect(try await count(station, "SELECT COUNT(*) FROM bulletin") == 1)
-        #expect(try await count(station, "SELECT COUNT(*) FROM contract") == 0)  // another village's
+        #expect(try await county.held(TestCollections.observation, among: ["o1", "o2", "o3", "o4", "o5"]).count == 5)
+        #expect(try await station.held(TestCollections.bulletin, among: ["b1"]) == ["b1"])
+        #expect(try await station.held(TestCollections.contract, among: ["c-other"]).isEmpty)  // another village's
         let idle = try await SyncRound(station: station, transport: link).run()
         #expect(idle.exchanges == 1 && idle.pushed == 0 && idle.pulled == 0)
         #expect(try await station.status().pendingPush == 0)
@@ -86,7 +80,7 @@ import Storage
 
     @Test func aPendingPushCarriesTheLogsTextAsTheChangesItHolds() async throws {
         let (_, station, _) = try world()
-        try await station.sqliteStore.pool.write { db in
+        try await station.writing { db in
             for index in 1...3 {
                 try station.write(
                     db, to: "test.observation", id: "o\(index)", fields: ["village": .text(Self.houNan), "value": .integer(Int64(index))])
@@ -103,7 +97,7 @@ import Storage
 
     @Test func aLostReplyCostsOnlyTheBatchInFlight() async throws {
         let (county, station, link) = try world()
-        try await station.sqliteStore.pool.write { db in
+        try await station.writing { db in
             for index in 1...4 {
                 try station.write(db, to: "test.observation", id: "o\(index)", fields: ["village": .text(Self.houNan), "value": 1])
             }
@@ -114,8 +108,8 @@ import Storage
         #expect(try await station.status().pendingPush == 4)  // the county applied 2, the station does not know
         let report = try await SyncRound(station: station, transport: link, batchSize: 2).run()
         #expect(report.pushed == 4)
-        #expect(try await count(county, "SELECT COUNT(*) FROM observation") == 4)
-        #expect(try await count(county, "SELECT COUNT(*) FROM sync_change") == 4)
+        #expect(try await county.held(TestCollections.observation, among: ["o1", "o2", "o3", "o4"]).count == 4)
+        #expect(try await county.loggedCount() == 4)
     }
 
     @Test func aFarFutureChangeIsQuarantinedAndStampedAgain() async throws {
@@ -139,10 +133,8 @@ import Storage
         _ = try await SyncRound(station: station, transport: link).run()
         // The refused change came back stamped by the corrected clock: its data is not lost, and no
         // stamp the county holds is in the future.
-        let ids = try await county.sqliteStore.pool.read { db in try String.fetchAll(db, sql: "SELECT id FROM observation ORDER BY id") }
-        #expect(ids == ["early", "later"])
-        let latest = try await county.sqliteStore.pool.read { db in try Int64.fetchOne(db, sql: "SELECT MAX(timestamp) FROM sync_change") }
-        #expect(HybridTimestamp(rawValue: latest ?? 0).wallMilliseconds <= 1_790_000_000_000 + 1000)
+        #expect(try await county.held(TestCollections.observation, among: ["early", "later"]) == ["early", "later"])
+        #expect(try await county.latestStamp().wallMilliseconds <= 1_790_000_000_000 + 1000)
         #expect(try await county.status().quarantined == 1)
     }
 
@@ -170,7 +162,7 @@ import Storage
         #expect(Set([conflict.keptValue, conflict.otherValue]) == [120_000, 110_000])
         #expect(try await station.openConflicts() == conflicts)
         let amounts = try await [county, station].asyncMap { replica in
-            try await replica.sqliteStore.pool.read { db in try Int.fetchOne(db, sql: "SELECT amount_fen FROM contract") }
+            try await replica.value("amount_fen", of: "c1", in: TestCollections.contract)
         }
         #expect(amounts[0] == amounts[1])
 
@@ -178,8 +170,7 @@ import Storage
         _ = try await SyncRound(station: station, transport: link).run()
         #expect(try await county.openConflicts().isEmpty)
         #expect(try await station.openConflicts().isEmpty)
-        let settled = try await county.sqliteStore.pool.read { db in try Int.fetchOne(db, sql: "SELECT amount_fen FROM contract") }
-        #expect(settled == 110_000)
+        #expect(try await county.value("amount_fen", of: "c1", in: TestCollections.contract) == 110_000)
         #expect(try await county.openConflicts().isEmpty)  // the resolution raised no new conflict
     }
 
@@ -205,8 +196,7 @@ import Storage
             PullReply(
                 changes: [signed, altered, forged, unsigned], position: 9, more: false,
                 countyTime: 1_790_000_000_000, countyOrigin: county.origin))
-        let ids = try await station.sqliteStore.pool.read { db in try String.fetchAll(db, sql: "SELECT id FROM bulletin") }
-        #expect(ids == ["b1"])
+        #expect(try await station.held(TestCollections.bulletin, among: ["b1", "b2", "b3", "b4"]) == ["b1"])
         #expect(try await station.status().quarantined == 3)
     }
 }

@@ -1,5 +1,5 @@
-import SyncSQLite
 import GRDB
+import SyncSQLite
 import Storage
 import Sync
 import TestSupport
@@ -17,15 +17,15 @@ import Testing
         }],
     ])
 
-    func title(_ replica: Replica, _ id: String) async throws -> String? {
-        try await replica.sqliteStore.pool.read { db in try String.fetchOne(db, sql: "SELECT title FROM listing WHERE id = ?", arguments: [id]) }
+    func title(_ replica: Replica, _ id: String) async throws -> SyncValue {
+        try await replica.value("title", of: id, in: Self.listing)
     }
 
     @Test func everyStationReadsAVillagesRecordAndOnlyThatVillageWritesIt() async throws {
         let world = try CountyWorld(schema: Self.schema, collections: [Self.listing])
         let a = try world.station("441422107201", name: "a")
         let b = try world.station("441422113203", name: "b")
-        try await a.sqliteStore.pool.write { db in
+        try await a.writing { db in
             _ = try a.write(db, to: "test.listing", id: "L1", fields: ["village": "441422107201", "title": "蜜柚", "amount": 5])
         }
         try await world.sync(a)
@@ -33,10 +33,10 @@ import Testing
         #expect(try await title(b, "L1") == "蜜柚")
 
         await #expect(throws: SyncError.self) {
-            try await b.sqliteStore.pool.write { db in _ = try b.write(db, to: "test.listing", id: "L1", fields: ["title": "冒名"]) }
+            try await b.writing { db in _ = try b.write(db, to: "test.listing", id: "L1", fields: ["title": "冒名"]) }
         }
         // some fields of a held record, whose table has NOT NULL columns the change does not carry
-        try await a.sqliteStore.pool.write { db in _ = try a.write(db, to: "test.listing", id: "L1", fields: ["title": "大埔蜜柚"]) }
+        try await a.writing { db in _ = try a.write(db, to: "test.listing", id: "L1", fields: ["title": "大埔蜜柚"]) }
         try await world.sync(a)
         try await world.sync(b)
         #expect(try await title(world.county, "L1") == "大埔蜜柚")
@@ -46,13 +46,13 @@ import Testing
     @Test func theCountyRefusesAStationWritingAnotherVillagesRecord() async throws {
         let world = try CountyWorld(schema: Self.schema, collections: [Self.listing])
         let a = try world.station("441422107201", name: "a")
-        try await a.sqliteStore.pool.write { db in
+        try await a.writing { db in
             _ = try a.write(db, to: "test.listing", id: "L1", fields: ["village": "441422107201", "title": "蜜柚", "amount": 5])
         }
         try await world.sync(a)
         // enrolled for 北塘村, it writes as 侯南村: first a change naming 侯南村, then one naming no village
         let impostor = try world.station("441422107201", name: "impostor")
-        try await impostor.sqliteStore.pool.write { db in
+        try await impostor.writing { db in
             _ = try impostor.write(db, to: "test.listing", id: "L1", fields: ["village": "441422107201", "title": "冒名", "amount": 1])
             _ = try impostor.write(db, to: "test.listing", id: "L1", fields: ["title": "再冒名"])
         }

@@ -1,3 +1,4 @@
+import StoreInterface
 public import Sync
 
 /// Who did what to the books, and when (审计留痕): prepared, submitted, reviewed, rejected, posted,

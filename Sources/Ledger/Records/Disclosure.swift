@@ -1,5 +1,6 @@
 import DomainCore
 import Foundation
+import StoreInterface
 public import Sync
 
 /// A public disclosure of the village's finances (村务公开) for a month or a quarter, as published:

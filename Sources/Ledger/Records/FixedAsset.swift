@@ -1,3 +1,4 @@
+import StoreInterface
 public import Sync
 
 /// A fixed asset of the collective (固定资产登记): life over a year and value of at least 500 元,

@@ -1,5 +1,6 @@
 import DomainCore
 import Foundation
+import StoreInterface
 public import Sync
 
 /// A contract of the collective (合同登记): a lease of land or an asset, a works contract…, with

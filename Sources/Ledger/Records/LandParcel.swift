@@ -1,3 +1,4 @@
+import StoreInterface
 public import Sync
 
 /// A resource of the collective (资源登记): a parcel of land, water or forest with its class

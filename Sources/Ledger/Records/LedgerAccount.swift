@@ -1,3 +1,4 @@
+import StoreInterface
 public import Sync
 
 /// A first-level account (一级科目) of a chart of accounts (会计科目表), as versioned data: the 2023

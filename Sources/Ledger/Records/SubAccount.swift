@@ -1,3 +1,4 @@
+import StoreInterface
 public import Sync
 
 /// A sub-account (明细科目) a village keeps under a first-level account: one per household under

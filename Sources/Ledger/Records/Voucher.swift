@@ -1,5 +1,6 @@
 import DomainCore
 import Foundation
+import StoreInterface
 public import Sync
 
 /// A posted journal voucher (已记账凭证): numbered without gaps in its month by the side that

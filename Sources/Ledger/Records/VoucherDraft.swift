@@ -1,5 +1,6 @@
 import DomainCore
 import Foundation
+import StoreInterface
 public import Sync
 
 /// A journal voucher before it is posted (记账凭证草稿): prepared at the station or the county,

@@ -1,3 +1,4 @@
+import StoreInterface
 public import Sync
 
 /// A policy notice (政策通知) as the county publishes it: the fields government sites carry

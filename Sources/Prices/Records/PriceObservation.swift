@@ -1,3 +1,4 @@
+import StoreInterface
 public import Sync
 
 /// One price record (价格记录): a variety's minimum, average and maximum price at one market on one

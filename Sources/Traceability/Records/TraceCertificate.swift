@@ -1,3 +1,4 @@
+import StoreInterface
 public import Sync
 
 /// A compliance certificate (承诺达标合格证) issued for one lot, with its own code: product,

@@ -1,3 +1,4 @@
+import StoreInterface
 public import Sync
 
 /// A lot (批次) of farm produce: what a trace code names. Master data of the village that made it,
