@@ -345,7 +345,7 @@ let package = Package(
         .testTarget(
             name: "TraceabilityTests",
             dependencies: [
-                "DomainCore", "Traceability", "TraceabilitySQLite", "ChinaLocale", "DemoData", "Storage", "Sync", "SyncSQLite", "TestSupport", "WebAPI",
+                "DomainCore", "Traceability", "TraceabilitySQLite", "ChinaLocale", "DemoData", "Storage", "StoreInterface", "Sync", "SyncSQLite", "TestSupport", "WebAPI",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]

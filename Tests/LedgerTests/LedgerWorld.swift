@@ -51,9 +51,7 @@ final class LedgerWorld: CountyWorld, @unchecked Sendable {
         let books = bookkeeper(replica)
         let draft = try await books.prepare(VoucherEntry(voucherDate: date, lines: lines, attachments: 1), by: Self.clerk)
         _ = try await books.submit(draftID: draft.id, by: Self.clerk)
-        let poster = try await county.sqliteStore.pool.read { db in
-            try String.fetchOne(db, sql: "SELECT poster FROM ledger_posting WHERE id = ?", arguments: [Self.village])
-        }
+        let poster = try await county.value("poster", of: Self.village, in: LedgerCollections.posting)
         let reviewer: Replica = poster == "station" ? station : county
         if reviewer !== replica { try await sync(station) }
         let reviewed = try await bookkeeper(reviewer).review(draftID: draft.id, approve: true, note: "", by: Self.checker)

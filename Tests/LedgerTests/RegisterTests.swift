@@ -38,10 +38,8 @@ import TestSupport
         let conflicts = try await world.county.openConflicts()
         #expect(conflicts.map(\.field) == ["amount_fen"])
         #expect(conflicts.first?.collection == "ledger.contract")
-        let held = try world.station.sqliteStore.readOnCallingTask { db in
-            try Row.fetchOne(db, sql: "SELECT amount_fen, status FROM ledger_contract WHERE id = ?", arguments: [lease.id!])!
-        }
-        #expect(held["status"] as String == "履行中（已调价）")  // a field only one side changed just merges
+        let held = try await world.station.value("status", of: lease.id!, in: LedgerCollections.contract)
+        #expect(held == "履行中（已调价）")  // a field only one side changed just merges
         try await world.county.resolve(conflictID: conflicts[0].id, choosing: .integer(1_600_000), by: "县农经站张科长", holding: ["reviewer"])
         let trail = try await world.queries.auditTrail(village: LedgerWorld.village)
         #expect(trail.contains { $0.action == "resolved_conflict" && $0.actor == "县农经站张科长" && $0.at.hasPrefix("20") })

@@ -36,21 +36,20 @@ import WebAPI
     @Test func everyMutatedSheetIsImportedOrRefusedByNameAndARefusalWritesNothing() async throws {
         let world = try await PriceWorld()
         var random = SeededRandom(seed: 20_261_122)
-        let bulletins = "SELECT COUNT(*) FROM price_bulletin"
         var (imported, refused) = (0, 0)
         for _ in 0..<300 {
-            let before = try await world.count(world.county, bulletins)
+            let before = try await world.county.loggedCount()
             do {
                 let report = try await world.publisher.importSheet(Data(Self.mutated(Array(Self.sheet.utf8), &random)), source: "县农业农村局")
                 #expect(report.refused.allSatisfy { $0.line > 0 && !$0.reason.isEmpty })
                 imported += 1
             } catch let error as DomainError {
                 #expect(!error.message.isEmpty && !error.messageEN.isEmpty)
-                #expect(try await world.count(world.county, bulletins) == before)
+                #expect(try await world.county.loggedCount() == before)
                 refused += 1
             } catch let error as SpreadsheetCSV.Failure {
                 #expect(!error.description.isEmpty)
-                #expect(try await world.count(world.county, bulletins) == before)
+                #expect(try await world.county.loggedCount() == before)
                 refused += 1
             }
         }

@@ -21,20 +21,18 @@ import TestSupport
             2026年11月20日,大白菜,梅州农产品批发市场,0.80,1.00,1.20,元/斤,,,"1,500"
 
             """
+        let logged = try await world.county.loggedCount()
         let report = try await world.publisher.importSheet(Data(csv.utf8), source: "县农业农村局")
         #expect(report.taken == 3)
         #expect(report.refused.isEmpty)
         #expect(report.bulletins == ["PB-2026-11-19-1", "PB-2026-11-20-1"])
         #expect(report.encoding == "UTF-8")
-        let cabbage = try await world.county.sqliteStore.pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM price_observation WHERE variety_code = ?", arguments: [PriceWorld.cabbage])
-                .map { try PriceObservation(row: $0) }
-        }
+        let cabbage = try await world.county.store.reading { transaction in try transaction.prices.price(id: "PB-2026-11-20-1-2") }
+        #expect(cabbage?.varietyCode == PriceWorld.cabbage)
         #expect(cabbage?.avgFen == 200)  // 1.00 元/斤 is 2.00 元/公斤
         #expect(cabbage?.volumeKg == 1500)
-        #expect(cabbage?.id == "PB-2026-11-20-1-2")
         // one signed change per bulletin, not one per row
-        #expect(try await world.count(world.county, "SELECT COUNT(*) FROM sync_change WHERE collection = 'prices.bulletin'") == 2)
+        #expect(try await world.county.loggedCount() == logged + 2)
     }
 
     @Test func aGBKSheetAsExcelSavesItIsRead() async throws {
@@ -43,10 +41,8 @@ import TestSupport
         let report = try await world.publisher.importSheet(try ChineseTextDecoder.gb18030(csv), source: "县农业农村局")
         #expect(report.encoding == "GB18030")
         #expect(report.taken == 1)
-        let origin = try await world.county.sqliteStore.pool.read { db in
-            try String.fetchOne(db, sql: "SELECT origin FROM price_observation")
-        }
-        #expect(origin == "大埔县")
+        let price = try await world.county.store.reading { transaction in try transaction.prices.price(id: "PB-2026-11-20-1-1") }
+        #expect(price?.origin == "大埔县")
     }
 
     @Test func refusedRowsAreReportedWithLineAndReasonAndTheRestPublished() async throws {
@@ -69,6 +65,7 @@ import TestSupport
 
     @Test func aBrokenFileImportsNothing() async throws {
         let world = try await PriceWorld()
+        let logged = try await world.county.loggedCount()
         for data in [
             Data("品种,市场,价格\n玉米,M01,2.60\n".utf8),  // lacks columns
             Data((Self.header + "2026-11-20,\"玉米,M01,2.40,2.60,2.80,元/公斤\n").utf8),  // a quote never closed
@@ -79,8 +76,8 @@ import TestSupport
                 try await world.publisher.importSheet(data, source: "县农业农村局")
             }
         }
-        #expect(try await world.count(world.county, "SELECT COUNT(*) FROM price_observation") == 0)
-        #expect(try await world.count(world.county, "SELECT COUNT(*) FROM price_bulletin") == 0)
+        // Nothing written: a bulletin and its rows are written only with its change in the log.
+        #expect(try await world.county.loggedCount() == logged)
     }
 
     @Test func importingAgainSkipsWhatIsPublishedAndCorrectsWhatChanged() async throws {

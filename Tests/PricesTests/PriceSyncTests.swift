@@ -5,6 +5,7 @@ import GRDB
 import Prices
 import PricesSQLite
 import Sync
+import StoreInterface
 import Testing
 import WebAPI
 import Storage
@@ -31,14 +32,13 @@ import TestSupport
         for station in [houNan, beiTang] {
             let board = try await world.queries(station).board()
             #expect(board.rows.first { $0.varietyCode == PriceWorld.corn }?.avgFen != nil)
-            #expect(try await world.count(station, "SELECT COUNT(*) FROM price_variety") == SamplePricesCount.varieties)
+            let catalogue = try await station.store.reading { transaction in try transaction.prices.catalogue() }
+            #expect(catalogue.varieties.count == SamplePricesCount.varieties)
         }
-        let atCounty = try await world.county.sqliteStore.pool.read { db in
-            try db.price(id: recorded.id)
-        }
+        let atCounty = try await world.county.store.reading { transaction in try transaction.prices.price(id: recorded.id) }
         #expect(atCounty == recorded)
         // a village's own records stay in its scope: 北塘村 does not receive 侯南村's
-        #expect(try await world.count(beiTang, "SELECT COUNT(*) FROM price_observation WHERE village_code <> ''") == 0)
+        #expect(try await beiTang.held(PricesCollections.observation, among: [recorded.id]).isEmpty)
         #expect(try await world.count(houNan, "SELECT COUNT(*) FROM price_observation") == 3)
     }
 
@@ -60,7 +60,7 @@ import TestSupport
         entry.corrects = "PB-2026-11-20-1-1"  // the county's bulletin row
         await #expect(throws: DomainError.self) { try await recorder.record(entry, by: "李站长") }
         await #expect(throws: SyncError.self) {
-            try await houNan.sqliteStore.pool.write { db in
+            try await houNan.writing { db in
                 try houNan.write(db, to: PricesCollections.bulletin.name, id: "PB-forged", fields: ["source": "伪造"])
             }
         }

@@ -143,8 +143,10 @@ import Storage
             let taken = try await signed(client, "/sync/v1/push", next, station: stationID, counter: 2, key: key)
             #expect(try PushReply(wireJSON: Data(buffer: taken.body)).acknowledged == 3)
         }
-        let names = try await county.store.pool.read { db in try String.fetchAll(db, sql: "SELECT name FROM village") }
-        #expect(!names.contains("假村"))
+        let villages = try #require(SyncServerProgram.collections.first { $0.name == "villages.village" })
+        for id in [Self.houNan, "441422113203", "x"] {
+            #expect(try await county.replica.value("name", of: id, in: villages) != "假村")
+        }
         #expect(try await county.replica.quarantined().count == 3)
         let listed = try await county.registry.stations().first { $0.id == stationID }
         #expect(listed?.quarantined == 3 && listed?.openConflicts == 0 && listed?.lastSyncAt != nil)

@@ -31,7 +31,7 @@ import Testing
         // The county's disk is lost; it comes back from the backup, which knew only b1.
         let path = folder.file("county-restored.sqlite")
         try await Store.restore(from: backup, to: path, role: "county", schema: TestCollections.schema) { store in
-            try await store.pool.write { db in try Replica.startLogEpoch(db) }
+            try await store.writing { transaction in try Replica.startLogEpoch(transaction) }
         }
         let restored = try Replica(
             store: Store.open(path: path, role: "county", schema: TestCollections.schema), role: .county,
@@ -39,8 +39,8 @@ import Testing
         try await publish(restored, "b5")  // at a position the station already passed in the old log
         let report = try await SyncRound(station: station, transport: LocalTransport(county: restored, station: peer)).run()
         #expect(report.pulled >= 2)
-        let held = try await station.sqliteStore.pool.read { try String.fetchAll($0, sql: "SELECT id FROM bulletin ORDER BY id") }
-        #expect(held == ["b1", "b2", "b3", "b4", "b5"])
+        let published = ["b1", "b2", "b3", "b4", "b5"]
+        #expect(try await station.held(TestCollections.bulletin, among: published) == published)
         let idle = try await SyncRound(station: station, transport: LocalTransport(county: restored, station: peer)).run()
         #expect(idle.pulled == 0 && idle.exchanges == 1)
     }

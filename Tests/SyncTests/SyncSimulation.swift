@@ -120,12 +120,12 @@ final class SyncSimulation {
         }
         if fields.isEmpty { fields["note"] = "备注" }
         let edited = fields
-        try await replica.sqliteStore.pool.write { db in
+        try await replica.writing { transaction in
             var fields = edited
-            if try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM contract WHERE id = ?", arguments: [id]) == 0 {
+            if try !transaction.changeLog.recordExists(in: TestCollections.contract, id: id) {
                 fields["village"] = .text(village)
             }
-            try replica.write(db, to: "test.contract", id: id, fields: fields)
+            try replica.write(transaction, to: "test.contract", id: id, fields: fields)
         }
     }
 

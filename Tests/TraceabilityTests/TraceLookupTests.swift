@@ -68,10 +68,7 @@ import TestSupport
             ])
         }
         try await world.sync(impostor, as: TraceWorld.beiTang)
-        let kept = try await world.county.sqliteStore.pool.read { db in
-            try String.fetchOne(db, sql: "SELECT product_name FROM trace_lot WHERE id = ?", arguments: [lot.id])
-        }
-        #expect(kept == "富士苹果")
+        #expect(try await world.county.value("product_name", of: lot.id, in: TraceCollections.lot) == "富士苹果")
         #expect(try await world.county.status().quarantined == 1)
     }
 
@@ -151,11 +148,8 @@ import TestSupport
         try await world.sync(houNan)
 
         for replica in [houNan, world.county] {
-            let merged = try replica.sqliteStore.readOnCallingTask { db in
-                try Row.fetchOne(db, sql: "SELECT quantity_g, origin FROM trace_lot WHERE id = ?", arguments: [lot.id])!
-            }
-            #expect(merged["origin"] as String == "三组东坡 2 号地块")
-            #expect(merged["quantity_g"] as Int64 == 450_000)  // the later write wins, and…
+            #expect(try await replica.value("origin", of: lot.id, in: TraceCollections.lot) == "三组东坡 2 号地块")
+            #expect(try await replica.value("quantity_g", of: lot.id, in: TraceCollections.lot) == 450_000)  // the later write wins, and…
         }
         #expect(try await world.county.status().openConflicts == 1)  // …a person reviews it
         var blank = LotAmendment()

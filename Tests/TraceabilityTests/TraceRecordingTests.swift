@@ -7,6 +7,7 @@ import Traceability
 import TraceabilitySQLite
 import WebAPI
 import Storage
+import StoreInterface
 import TestSupport
 
 @Suite struct TraceRecordingTests {
@@ -51,14 +52,15 @@ import TestSupport
         let station = try world.station(TraceWorld.houNan, name: "hounan")
         let recorder = world.recorder(station)
         let a = try await recorder.register(TraceWorld.lot(grams: 100_000), by: "李站长")
+        let logged = try await station.loggedCount()
         await #expect { try await recorder.transform(
             TransformationEntry(inputs: [a.id], outputs: [TraceWorld.lot(grams: 100_001)], occurredAt: "2026-06-05T09:00:00+08:00"),
             by: "李站长") } throws: { ($0 as? DomainError)?.field == "outputs" }
         await #expect { try await recorder.transform(
             TransformationEntry(inputs: [a.id, "no-such-lot"], outputs: [TraceWorld.lot(grams: 1)], occurredAt: "2026-06-05T09:00:00+08:00"),
             by: "李站长") } throws: { ($0 as? DomainError)?.field == "inputs[1]" }
-        let lots = try await station.sqliteStore.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM trace_lot") }
-        #expect(lots == 1)  // nothing half-written
+        // Nothing half-written: no lot, event or link was written, for every write is logged.
+        #expect(try await station.loggedCount() == logged)
     }
 
     @Test func harvestBeforeTheSafetyIntervalIsFlaggedThroughMixingAndBlocksACertificate() async throws {
@@ -118,10 +120,8 @@ import TestSupport
         #expect(recorded.safetyViolations.isEmpty)
         await #expect { try await recorder.record(retraction, by: "李站长") } throws: { ($0 as? DomainError)?.field == "retracts" }
         // the wrong event is kept, marked, never deleted
-        let kept = try await station.sqliteStore.pool.read { db in
-            try Bool.fetchOne(db, sql: "SELECT retracted FROM trace_event WHERE id = ?", arguments: [spray.event.id])
-        }
-        #expect(kept == true)
+        let kept = try await station.store.reading { transaction in try transaction.trace.event(id: spray.event.id) }
+        #expect(kept?.retracted == true)
     }
 
     @Test func eachKindOfEventNeedsItsOwnFields() async throws {

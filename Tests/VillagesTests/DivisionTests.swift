@@ -76,7 +76,7 @@ import GRDB
         #expect(try await directory.county() == nil)
         try await directory.publish(SampleCounty.divisions, through: county)
         try await directory.publish(SampleCounty.divisions, through: county)  // publishing again changes nothing
-        let logged = try await county.sqliteStore.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sync_change") }
+        let logged = try await county.loggedCount()
         #expect(logged == 7)
         #expect(try await directory.county() == SampleCounty.county)
         let villages = try await directory.villages()
@@ -95,7 +95,7 @@ import GRDB
         broken.villages[1].name = "改名"
         await #expect(throws: DomainError.self) { try await directory.publish(broken, through: county) }
         #expect(try await directory.villages().map(\.name).sorted() == SampleCounty.villages.map(\.name).sorted())
-        let logged = try await county.sqliteStore.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sync_change") }
+        let logged = try await county.loggedCount()
         #expect(logged == 7)  // one change per record of the first publication, none of the refused one
     }
 }
