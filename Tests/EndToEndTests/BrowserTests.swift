@@ -82,7 +82,7 @@ import Testing
             try await aPhoneOpensTheStationByItsQRCode(browser, demo)
             try await recordAPriceAndFindItAtTheCounty(browser, demo)
             try await anIdleScreenGoesHomeAndLogsTheOperatorOut(browser, demo)
-            try await operatorsWorkOnTheSmallerKiosk(browser, demo)
+            try await operatorsWork(browser, demo, width: 1366, height: 768)
         }
     }
 
@@ -466,7 +466,7 @@ import Testing
             try await browser.click("main .card button.primary")  // 记账
             try await browser.waitForText("已记账", in: "#message")
             try await shoot(browser, "console-vouchers")
-            try await theConsoleAt1366(browser, demo)
+            try await theConsole(browser, demo, width: 1366, height: 768)
         }
     }
 

@@ -8,6 +8,7 @@ import Sync
 import TestSupport
 import Testing
 @testable import Traceability
+import Villages
 
 /// A record declares its columns once, in its coding keys: its collection's synced fields, the
 /// fields it is written with and the columns it is read back from are all derived from them. These
@@ -53,6 +54,15 @@ import Testing
             regionCode: "441422", observedOn: "2026-06-01", minFen: 500, avgFen: 600, maxFen: 700, unit: "元/公斤", spec: "",
             origin: "", volumeKg: 40, corrects: nil, flags: "", recordedBy: "operator-1", recordedAt: "2026-06-01T08:00:00+08:00")
         try expectRoundTrip(price, try price.syncFields(), in: PricesCollections.observation, unsynced: ["bulletin_id"])
+
+        // The catalogue's and the divisions' records, keyed by their codes; a variety's initials as kept.
+        let pomelo = Variety(code: "01020101", name: "蜜柚", categoryCode: "010201")
+        #expect(pomelo.initials == "my")
+        try expectRoundTrip(pomelo, try pomelo.syncFields(), in: PricesCollections.variety)
+        let market = Market(id: "M01", name: "梅州农产品批发市场", regionCode: "441402", kind: .wholesale)
+        try expectRoundTrip(market, try market.syncFields(), in: PricesCollections.market)
+        let village = Village(code: "441422107201", townshipCode: "441422107", name: "侯南村", households: 412, population: 1_630)
+        try expectRoundTrip(village, try village.syncFields(), in: VillagesCollections.village)
     }
 
     /// The record's fields are its collection's, its id and what is left unsynced; read back

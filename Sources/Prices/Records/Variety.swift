@@ -1,3 +1,5 @@
+import StoreInterface
+public import Sync
 import ChinaLocale
 
 /// A variety prices are quoted for (品种), such as 玉米 or 大白菜, in its NY/T 3177 category.
@@ -9,14 +11,14 @@ import ChinaLocale
 /// let corn = Variety(code: "01010301", name: "玉米", categoryCode: "010103")
 /// corn.initials   // "ym"
 /// ```
-public struct Variety: Codable, Sendable, Equatable {
+public struct Variety: SyncRecord, Sendable, Equatable {
     /// The category code and a 2-digit serial within it.
     public let code: String
     public let name: String
     public let categoryCode: String
     /// Readings, such as `yumi`; a catalogue may give them for a name the table reads wrongly.
     public let pinyin: String
-    public let initials: String
+    public private(set) var initials: String
 
     public init(code: String, name: String, categoryCode: String, pinyin: String? = nil) {
         self.code = code
@@ -29,16 +31,20 @@ public struct Variety: Codable, Sendable, Equatable {
 }
 
 extension Variety {
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case code, name, categoryCode, pinyin, initials
     }
 
-    /// A catalogue file may leave out the pinyin; it is then derived from the name.
+    /// A catalogue file may leave out the pinyin; it is then derived from the name. Initials kept
+    /// with the pinyin (a stored variety's) are read as they are.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
             code: try container.decode(String.self, forKey: .code), name: try container.decode(String.self, forKey: .name),
             categoryCode: try container.decode(String.self, forKey: .categoryCode),
             pinyin: try container.decodeIfPresent(String.self, forKey: .pinyin))
+        if let initials = try container.decodeIfPresent(String.self, forKey: .initials), !initials.isEmpty {
+            self.initials = initials
+        }
     }
 }

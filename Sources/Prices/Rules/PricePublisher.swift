@@ -25,20 +25,13 @@ public struct PricePublisher: Sendable {
         try CatalogueRules.validate(catalogue)
         try await replica.writing { [replica] transaction in
             for category in catalogue.categories {
-                try replica.write(transaction, to: PricesCollections.category.name, id: category.code, fields: ["name": .text(category.name)])
+                try replica.write(transaction, record: category, id: category.code, to: PricesCollections.category)
             }
             for variety in catalogue.varieties {
-                try replica.write(
-                    transaction, to: PricesCollections.variety.name, id: variety.code,
-                    fields: [
-                        "name": .text(variety.name), "category_code": .text(variety.categoryCode),
-                        "pinyin": .text(variety.pinyin), "initials": .text(variety.initials),
-                    ])
+                try replica.write(transaction, record: variety, id: variety.code, to: PricesCollections.variety)
             }
             for market in catalogue.markets {
-                try replica.write(
-                    transaction, to: PricesCollections.market.name, id: market.id,
-                    fields: ["name": .text(market.name), "region_code": .text(market.regionCode), "kind": .text(market.kind.rawValue)])
+                try replica.write(transaction, record: market, id: market.id, to: PricesCollections.market)
             }
         }
     }

@@ -11,14 +11,14 @@ public import Sync
 /// ```
 public enum PricesCollections {
     public static let category = SyncCollection(
-        name: "prices.category", table: "price_category", idColumn: "code", fields: ["name"],
+        name: "prices.category", table: "price_category", columns: PriceCategory.CodingKeys.self, idColumn: "code",
         scope: .countyWide, policy: .countyAuthoritative)
     public static let variety = SyncCollection(
-        name: "prices.variety", table: "price_variety", idColumn: "code",
-        fields: ["name", "category_code", "pinyin", "initials"], scope: .countyWide, policy: .countyAuthoritative)
-    public static let market = SyncCollection(
-        name: "prices.market", table: "price_market", fields: ["name", "region_code", "kind"],
+        name: "prices.variety", table: "price_variety", columns: Variety.CodingKeys.self, idColumn: "code",
         scope: .countyWide, policy: .countyAuthoritative)
+    public static let market = SyncCollection(
+        name: "prices.market", table: "price_market", columns: Market.CodingKeys.self, scope: .countyWide,
+        policy: .countyAuthoritative)
     public static let bulletin = SyncCollection(
         name: "prices.bulletin", table: "price_bulletin",
         fields: ["observed_on", "source", "title", "published_at", "row_count", "rows"],

@@ -23,22 +23,12 @@ public struct VillageDirectory: Sendable {
         try DivisionRules.validate(divisions)
         try await replica.writing { transaction in
             let county = divisions.county
-            try replica.write(
-                transaction, to: VillagesCollections.county.name, id: county.code,
-                fields: ["name": .text(county.name), "city": .text(county.city), "province": .text(county.province)])
+            try replica.write(transaction, record: county, id: county.code, to: VillagesCollections.county)
             for township in divisions.townships {
-                try replica.write(
-                    transaction, to: VillagesCollections.township.name, id: township.code,
-                    fields: ["county_code": .text(township.countyCode), "name": .text(township.name)])
+                try replica.write(transaction, record: township, id: township.code, to: VillagesCollections.township)
             }
             for village in divisions.villages {
-                try replica.write(
-                    transaction, to: VillagesCollections.village.name, id: village.code,
-                    fields: [
-                        "township_code": .text(village.townshipCode), "name": .text(village.name),
-                        "households": .integer(Int64(village.households)),
-                        "population": .integer(Int64(village.population)),
-                    ])
+                try replica.write(transaction, record: village, id: village.code, to: VillagesCollections.village)
             }
         }
     }

@@ -8,14 +8,13 @@ public import Sync
 /// ```
 public enum VillagesCollections {
     public static let county = SyncCollection(
-        name: "villages.county", table: "county", idColumn: "code", fields: ["name", "city", "province"],
-        scope: .countyWide, policy: .countyAuthoritative)
+        name: "villages.county", table: "county", columns: County.CodingKeys.self, idColumn: "code", scope: .countyWide,
+        policy: .countyAuthoritative)
     public static let township = SyncCollection(
-        name: "villages.township", table: "township", idColumn: "code", fields: ["county_code", "name"],
+        name: "villages.township", table: "township", columns: Township.CodingKeys.self, idColumn: "code",
         scope: .countyWide, policy: .countyAuthoritative)
     public static let village = SyncCollection(
-        name: "villages.village", table: "village", idColumn: "code",
-        fields: ["township_code", "name", "households", "population"],
+        name: "villages.village", table: "village", columns: Village.CodingKeys.self, idColumn: "code",
         scope: .countyWide, policy: .countyAuthoritative)
 
     /// In the order records must arrive: a village refers to its township, a township to its county.

@@ -10,14 +10,8 @@ public import Storage
 /// ``PriceArrivalSQL``).
 extension Database: PriceTransaction {
     public func catalogue() throws -> CatalogueIndex {
-        let varieties = try Row.fetchAll(self, sql: "SELECT code, name, category_code, pinyin FROM price_variety ORDER BY code")
-            .map { Variety(code: $0["code"], name: $0["name"], categoryCode: $0["category_code"], pinyin: $0["pinyin"]) }
-        let markets = try Row.fetchAll(self, sql: "SELECT id, name, region_code, kind FROM price_market ORDER BY id")
-            .map { row in
-                Market(
-                    id: row["id"], name: row["name"], regionCode: row["region_code"],
-                    kind: Market.Kind(rawValue: row["kind"]) ?? .townMarket)
-            }
+        let varieties = try Row.fetchAll(self, sql: "SELECT * FROM price_variety ORDER BY code").map(Variety.init(row:))
+        let markets = try Row.fetchAll(self, sql: "SELECT * FROM price_market ORDER BY id").map(Market.init(row:))
         return CatalogueIndex(varieties: varieties, markets: markets)
     }
 
@@ -36,9 +30,7 @@ extension Database: PriceTransaction {
     }
 
     public func categories() throws -> [PriceCategory] {
-        try Row.fetchAll(self, sql: "SELECT code, name FROM price_category ORDER BY code").map {
-            PriceCategory(code: $0["code"], name: $0["name"])
-        }
+        try Row.fetchAll(self, sql: "SELECT * FROM price_category ORDER BY code").map(PriceCategory.init(row:))
     }
 
     public func varietyName(_ code: String) throws -> String? {

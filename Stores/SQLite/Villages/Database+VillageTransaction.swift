@@ -1,3 +1,4 @@
+import StoreInterface
 public import GRDB
 import Sync
 public import Villages
@@ -6,9 +7,7 @@ public import Storage
 /// A SQLite transaction as the villages module reads in it (the tables of ``VillagesSchema``).
 extension Database: VillageTransaction {
     public func county() throws -> County? {
-        try Row.fetchOne(self, sql: "SELECT code, name, city, province FROM county LIMIT 1").map {
-            County(code: $0["code"], name: $0["name"], city: $0["city"], province: $0["province"])
-        }
+        try Row.fetchOne(self, sql: "SELECT * FROM county LIMIT 1").map(County.init(row:))
     }
 
     public func villages() throws -> [VillageEntry] {
