@@ -379,7 +379,7 @@ let package = Package(
             dependencies: [
                 .product(name: "NIOFoundationCompat", package: "swift-nio"),
                 "KioskService", "SyncServerService", "Sync", "SyncSQLite", "SyncHTTP", "DemoData", "TestSupport", "Access", "AccessSQLite", "ServiceRuntime",
-                "WebAPI", "Storage", "StoreInterface", "Prices", "Ledger", "Traceability", "Villages", .product(name: "Crypto", package: "swift-crypto"),
+                "WebAPI", "Storage", "StoreInterface", "Prices", "Ledger", "Traceability", "Villages", "Notices", .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],

@@ -32,6 +32,8 @@ public protocol AccessTransaction: StoreTransaction {
     /// Moves a session's idle deadline on to `expires` (never back).
     func extendSession(tokenHash: String, to expires: Date) throws
     func closeSession(tokenHash: String) throws
+    /// How many sessions the store keeps, open or not yet forgotten: none outlives its account.
+    func sessionCount() throws -> Int
 
     /// The answer kept under a key, if it was recorded since `since`.
     func answer(under key: String, since: Date) throws -> RecordedAnswer?

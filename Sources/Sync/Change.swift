@@ -30,7 +30,7 @@ public struct Change: Sendable, Hashable, Codable {
     /// The fields and bases as a log keeps them, when the change was read from one: the wire
     /// takes that text as it is instead of encoding the same values again. Not part of what the
     /// change is: equality and hashing leave it out.
-    var logged: Replica.LoggedForm?
+    var logged: ReplicaCore.LoggedForm?
 
     public init(
         origin: String, sequence: Int64, timestamp: HybridTimestamp, collection: String, recordID: String,

@@ -1,5 +1,6 @@
 public import StoreInterface
 
+/// Capture (``ChangeCapture``): the replica's own writes.
 extension Replica {
     /// Writes a record's fields and records the change, in the caller's transaction, so that the
     /// data and its change log entry commit or vanish together.
@@ -9,41 +10,7 @@ extension Replica {
     public func write(
         _ transaction: some StoreTransaction, to collectionName: String, id recordID: String, fields: [String: SyncValue]
     ) throws -> Change? {
-        let log = try transaction.changeLog
-        guard let collection = collections[collectionName] else { throw SyncError.unknownCollection(collectionName) }
-        if let unknown = fields.keys.first(where: { !collection.fieldSet.contains($0) }) {
-            throw SyncError.unknownField(collection: collectionName, field: unknown)
-        }
-        let owner = try owner(of: collection, recordID: recordID, fields: fields, log)
-        try checkWritable(collection, owner: owner)
-        // A record every station reads travels with the county-wide scope; its owner stays in its column.
-        let scope = if case .villageShared = collection.scope { "" } else { owner }
-        if collection.policy == .appendOnly {
-            return try captureFact(collection, id: recordID, scope: scope, fields: fields, log)
-        }
-        var fields = fields
-        if try log.recordExists(in: collection, id: recordID) {  // a field written with the value it has is no change, and costs no bytes on the wire
-            fields = try fields.filter { field, value in try log.recordValue(field, in: collection, id: recordID) != value }
-            if fields.isEmpty { return nil }
-        }
-
-        var bases: [String: HybridTimestamp] = [:]
-        if case .mergeable = collection.policy {
-            for field in fields.keys {
-                bases[field] = try log.fieldClock(collection: collection.name, recordID: recordID, field: field)?.timestamp
-            }
-        }
-        var change = Change(
-            origin: origin, sequence: try nextSequence(log), timestamp: clock.now(),
-            collection: collection.name, recordID: recordID, scope: scope, fields: fields, bases: bases)
-        if collection.policy == .countyAuthoritative, let signature {
-            change = try signature.sign(change)
-        }
-        if let broken = try take(change, into: collection, author: ownAuthor, log) {
-            throw SyncError.refused(rule: broken.rule, reason: broken.reason)
-        }
-        try logChange(change, log)
-        return change
+        try capture.write(transaction, to: collectionName, id: recordID, fields: fields)
     }
 
     /// Writes a whole record, its fields encoded from its declaration (``SyncRecord``); the
@@ -53,69 +20,6 @@ extension Replica {
         _ transaction: some StoreTransaction, record: some SyncRecord, id recordID: String, to collection: SyncCollection
     ) throws -> Change? {
         let fields = try record.syncFields().filter { collection.fieldSet.contains($0.key) }
-        return try write(transaction, to: collection.name, id: recordID, fields: fields)
-    }
-
-    /// A fact is inserted once: the insert itself says whether the id was new, so a second write of
-    /// the same id costs no lookup and logs nothing.
-    private func captureFact(
-        _ collection: SyncCollection, id recordID: String, scope: String, fields: [String: SyncValue],
-        _ log: any ChangeLogTransaction
-    ) throws -> Change? {
-        // Checked before the insert, which says whether the id was new: the sequence is taken only then.
-        let proposed = Change(
-            origin: origin, sequence: 0, timestamp: clock.now(), collection: collection.name, recordID: recordID, scope: scope,
-            fields: fields)
-        if let broken = try collection.brokenRule(ProposedChange(change: proposed, collection: collection, author: ownAuthor, here: role, transaction: log)) {
-            // A fact written again with its id is a no-op, not a new fact for the rules to judge.
-            if try log.recordExists(in: collection, id: recordID) { return nil }
-            throw SyncError.refused(rule: broken.rule, reason: broken.reason)
-        }
-        guard try log.insertRecord(row(fields, of: collection, id: recordID), replacing: false) else { return nil }
-        try arrive(collection, id: recordID, fields, log)
-        let change = Change(
-            origin: origin, sequence: try nextSequence(log), timestamp: proposed.timestamp,
-            collection: collection.name, recordID: recordID, scope: scope, fields: fields)
-        try logChange(change, log)
-        return change
-    }
-
-    /// Who this replica's own changes are made by.
-    var ownAuthor: ChangeAuthor {
-        switch role {
-        case .county: .county
-        case .station(let village): .station(village: village)
-        }
-    }
-
-    /// The village code a record belongs to (empty for the county's): from the fields written, else
-    /// from the stored row.
-    func owner(of collection: SyncCollection, recordID: String, fields: [String: SyncValue], _ log: any ChangeLogTransaction) throws
-        -> String
-    {
-        guard let column = collection.scope.ownerColumn else { return "" }
-        if case .text(let village) = fields[column] ?? .null, !village.isEmpty { return village }
-        guard let stored = try storedOwner(of: collection, recordID: recordID, log), !stored.isEmpty else {
-            throw SyncError.missingScope(collection: collection.name, recordID: recordID)
-        }
-        return stored
-    }
-
-    /// The village a stored record names as its owner, or `nil` if the record is not held.
-    func storedOwner(of collection: SyncCollection, recordID: String, _ log: any ChangeLogTransaction) throws -> String? {
-        guard let column = collection.scope.ownerColumn else { return nil }
-        guard case .text(let owner) = try log.recordValue(column, in: collection, id: recordID) else { return nil }
-        return owner
-    }
-
-    /// A station writes only its own village's records, and never what the county owns.
-    func checkWritable(_ collection: SyncCollection, owner scope: String) throws {
-        guard case .station(let village) = role else { return }
-        if collection.policy == .countyAuthoritative {
-            throw SyncError.notWritableHere("\(collection.name) is written by the county only")
-        }
-        if scope != village {
-            throw SyncError.notWritableHere("\(collection.name) record belongs to \(scope.isEmpty ? "the county" : scope)")
-        }
+        return try capture.write(transaction, to: collection.name, id: recordID, fields: fields)
     }
 }

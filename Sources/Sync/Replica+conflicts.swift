@@ -21,7 +21,7 @@ extension Replica {
                 throw SyncError.noOpenConflict(conflictID)
             }
             if let village, conflict.scope != village { throw SyncError.noOpenConflict(conflictID) }
-            guard let collection = collections[conflict.collection], !collection.resolvers.isDisjoint(with: roles) else {
+            guard let collection = core.collections[conflict.collection], !collection.resolvers.isDisjoint(with: roles) else {
                 throw SyncError.notAResolution("a conflict of \(conflict.collection) is resolved by its stewards only")
             }
             guard value == conflict.keptValue || value == conflict.otherValue || value.isSameKind(as: conflict.keptValue) else {
@@ -32,7 +32,7 @@ extension Replica {
                 transaction, to: ConflictLog.resolutions.name, id: "\(conflictID)/\(origin)",
                 fields: [
                     "scope": .text(conflict.scope), "conflict_id": .text(conflictID),
-                    "chosen_value": .text(try Self.json(value)), "resolved_by": .text(person),
+                    "chosen_value": .text(try ReplicaCore.json(value)), "resolved_by": .text(person),
                 ])
         }
     }

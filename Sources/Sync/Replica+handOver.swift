@@ -18,7 +18,7 @@ extension Replica {
     /// ```
     public static func handOver(_ transaction: any StoreTransaction, from old: String, to new: String) throws -> Int {
         let log = try transaction.changeLog
-        let handed = try log.relog(from: old, to: new, after: try acknowledged(log))
+        let handed = try log.relog(from: old, to: new, after: try ReplicaCore.acknowledged(log))
         try log.setState("acknowledged", to: "0")
         return handed
     }

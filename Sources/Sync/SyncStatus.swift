@@ -40,7 +40,7 @@ extension Replica {
 
     func pendingCount(_ log: any ChangeLogTransaction) throws -> Int64 {
         guard role != .county else { return 0 }
-        return max(0, try received(from: origin, log) - Self.acknowledged(log))
+        return max(0, try core.received(from: origin, log) - ReplicaCore.acknowledged(log))
     }
 
     /// How far a station's sync has come: the last of its changes the county acknowledged and the
@@ -49,7 +49,7 @@ extension Replica {
     public func progress() async throws -> [Int64] {
         try await store.reading { transaction in
             let log = try transaction.changeLog
-            return [try Self.acknowledged(log), try log.state("pull_position").flatMap { Int64($0) } ?? 0]
+            return [try ReplicaCore.acknowledged(log), try log.state("pull_position").flatMap { Int64($0) } ?? 0]
         }
     }
 

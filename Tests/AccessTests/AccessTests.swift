@@ -6,7 +6,6 @@ import Synchronization
 import TestSupport
 import Testing
 import WebAPI
-import GRDB
 
 /// Accounts, their slow salted hashes, the lockout and idle sessions, against a real store and a
 /// clock the test moves.
@@ -86,7 +85,7 @@ import GRDB
         let third = try await sessions.open(for: li)
         try await accounts.remove(login: "li")
         #expect(try await sessions.principal(for: third) == nil)
-        let kept = try await store.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM access_session") }
+        let kept = try await store.reading { transaction in try transaction.access.sessionCount() }
         #expect(kept == 0)
     }
 

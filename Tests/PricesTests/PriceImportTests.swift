@@ -1,5 +1,4 @@
 import SyncSQLite
-import GRDB
 import ChinaLocale
 import Foundation
 import Prices
@@ -89,11 +88,12 @@ import TestSupport
         #expect(report.alreadyPublished == 1)
         #expect(report.corrections == 1)
         #expect(report.bulletins == ["PB-2026-11-20-2"])
-        let counting = try world.county.sqliteStore.readOnCallingTask { db in
-            try Row.fetchAll(db, sql: "SELECT id, avg_fen, corrects FROM price_observation WHERE superseded = 0 AND variety_code = ?", arguments: [PriceWorld.cabbage])
+        let (counting, inForce) = try await world.county.store.reading { transaction in
+            (try transaction.prices.history(from: PriceWorld.today, through: PriceWorld.today, variety: PriceWorld.cabbage, market: "M01"),
+             try transaction.prices.publishedPrice(on: PriceWorld.today, variety: PriceWorld.cabbage, market: "M01", spec: ""))
         }
-        #expect(counting.count == 1)
-        #expect(counting.first?["avg_fen"] == 210)
-        #expect(counting.first?["corrects"] == "PB-2026-11-20-1-2")
+        #expect(counting.averages(variety: PriceWorld.cabbage, market: "M01") == [210])
+        #expect(inForce?.avgFen == 210)
+        #expect(inForce?.corrects == "PB-2026-11-20-1-2")
     }
 }

@@ -1,8 +1,8 @@
 import SyncSQLite
-import GRDB
 import ChinaLocale
 import Prices
 import PricesSQLite
+import StoreInterface
 import Testing
 import Storage
 import Sync
@@ -107,10 +107,10 @@ import TestSupport
         #expect(corn.markets == 3)
         #expect(corn.suspect == 1)
         #expect(corn.avgFen == 710)  // the suspect 150 is left out
-        let flags = try await world.county.sqliteStore.pool.read { db in
-            try String.fetchOne(db, sql: "SELECT flags FROM price_observation WHERE market_id = 'M03' AND observed_on = ?", arguments: [today.text])
+        let slipped = try await world.county.store.reading { transaction in
+            try transaction.prices.publishedPrice(on: today, variety: PriceWorld.corn, market: "M03", spec: "")
         }
-        #expect(flags == "unit_slip,outlier")
+        #expect(slipped?.flags == "unit_slip,outlier")
     }
 
     @Test func withNoPricesTheAnswersSaySo() async throws {

@@ -1,7 +1,6 @@
 import SyncSQLite
 import DomainCore
 import ChinaLocale
-import GRDB
 import Prices
 import PricesSQLite
 import Sync
@@ -39,7 +38,13 @@ import TestSupport
         #expect(atCounty == recorded)
         // a village's own records stay in its scope: 北塘村 does not receive 侯南村's
         #expect(try await beiTang.held(PricesCollections.observation, among: [recorded.id]).isEmpty)
-        #expect(try await world.count(houNan, "SELECT COUNT(*) FROM price_observation") == 3)
+        // 侯南村 holds the county's two prices and its own, and no other village's
+        let held = try await houNan.store.reading { transaction in
+            (try transaction.prices.newestAtEachMarket(variety: PriceWorld.corn, from: PriceWorld.today, through: PriceWorld.today),
+             try transaction.prices.recentlyRecorded(limit: 10))
+        }
+        #expect(held.0.map(\.marketID).sorted() == ["M01", "M02", "M06"])
+        #expect(held.1 == [recorded])
     }
 
     @Test func aStationCorrectsOnlyItsOwnRecordsAndNeverPublishesBulletins() async throws {
@@ -54,8 +59,10 @@ import TestSupport
         entry.corrects = first.id
         let second = try await recorder.record(entry, by: "李站长")
         #expect(second.corrects == first.id)
-        let counting = try await world.count(houNan, "SELECT COUNT(*) FROM price_observation WHERE market_id = 'M06' AND superseded = 0")
-        #expect(counting == 1)
+        let counting = try await houNan.store.reading { transaction in
+            try transaction.prices.history(from: PriceWorld.today, through: PriceWorld.today, variety: PriceWorld.corn, market: "M06")
+        }
+        #expect(counting.averages(variety: PriceWorld.corn, market: "M06") == [second.avgFen])
 
         entry.corrects = "PB-2026-11-20-1-1"  // the county's bulletin row
         await #expect(throws: DomainError.self) { try await recorder.record(entry, by: "李站长") }

@@ -1,7 +1,7 @@
 import SyncSQLite
 import ChinaLocale
 import DemoData
-import GRDB
+import StoreInterface
 import Prices
 import PricesSQLite
 import Storage
@@ -29,10 +29,10 @@ final class PriceWorld: CountyWorld, @unchecked Sendable {
     /// Publishes entries as bulletins at the county.
     @discardableResult
     func publish(_ entries: [PriceEntry]) async throws -> [PriceBulletin] {
-        try await county.sqliteStore.pool.write { db in
-            let catalogue = try db.catalogue()
+        try await county.store.writing { transaction in
+            let catalogue = try transaction.prices.catalogue()
             let checked = try entries.map { try PriceRules.check($0, catalogue: catalogue, today: Self.today) }
-            return try self.publisher.publish(checked, source: "测试", db)
+            return try self.publisher.publish(checked, source: "测试", transaction)
         }
     }
 

@@ -3,7 +3,7 @@ import AccessSQLite
 import ChinaLocale
 import DemoData
 import Foundation
-import GRDB
+import Notices
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
@@ -15,6 +15,7 @@ import Storage
 import SyncServerService
 import TestSupport
 import Testing
+import StoreInterface
 import WebAPI
 
 /// Nothing is recorded twice by a second tap or a retried request: a creating request that
@@ -50,7 +51,15 @@ import WebAPI
     @Test func aPublishPressedTwiceAtTheConsolePublishesOnce() async throws {
         let county = try #require(try await ProgramUnderTest.syncserver.assemble(in: folder) as? SyncServerApplication)
         try await StaffAccounts.add(to: county, program: .syncserver)
-        let count: @Sendable () async throws -> Int = { try await county.store.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM notice WHERE title = '关于秋冬种工作的通知'") ?? 0 } }
+        let count: @Sendable () async throws -> Int = {
+            try await county.store.reading { transaction in
+                let today = BeijingDay.today()
+                return try transaction.notices.list(
+                    category: nil, statuses: NoticeStatus.allCases, limit: 1_000, offset: 0,
+                    on: NoticeDay(today: today, warningSince: today.adding(days: -365))
+                ).count { $0.title == "关于秋冬种工作的通知" }
+            }
+        }
         try await county.application(logger: Logger(label: "test")).test(.live) { client in
             let token = try await StaffAccounts.login(client, .admin, program: .syncserver)
             // As the console sends them: each press makes its own id, the key is the screen's.

@@ -41,9 +41,4 @@ open class CountyWorld: @unchecked Sendable {  // every stored property is a con
         let peer = StationPeer(origin: station.origin, village: village ?? station.village!)
         _ = try await SyncRound(station: station, transport: LocalTransport(county: county, station: peer)).run()
     }
-
-    /// The first column of the first row of a query, as a count.
-    public func count(_ replica: Replica, _ sql: String) async throws -> Int {
-        try await replica.sqliteStore.pool.read { db in try Int.fetchOne(db, sql: sql) ?? -1 }
-    }
 }

@@ -1,13 +1,13 @@
 import SyncSQLite
 import ChinaLocale
 import DemoData
+import StoreInterface
 import Testing
 import Traceability
 import TraceabilitySQLite
 import Storage
 import TestSupport
 import Sync
-import GRDB
 
 @Suite struct SampleTraceTests {
     @Test func theDemosCodesShowEachKindOfAnswer() async throws {
@@ -25,7 +25,7 @@ import GRDB
         #expect(answers[2].found?.badge == "已召回")
         #expect(answers[2].found?.producer.name == "大埔县飞天茶业有限公司")
         #expect(answers[3].verdict == .mistyped)
-        let lots = try await world.county.sqliteStore.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM trace_lot") }
-        #expect(lots == 7)
+        let lots = try await world.county.store.reading { transaction in try transaction.trace.recentLots(village: nil, limit: 100) }
+        #expect(lots.count == 7)
     }
 }

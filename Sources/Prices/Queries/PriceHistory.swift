@@ -26,6 +26,11 @@ public struct PriceHistory: Sendable {
         add(Key(variety: variety, market: market), day: day, avgFen: avgFen)
     }
 
+    /// The averages of a variety's counting prices at a market, oldest first.
+    public func averages(variety: String, market: String) -> [Int64] {
+        (series[Key(variety: variety, market: market)] ?? []).map(\.avgFen)
+    }
+
     /// The series' prices strictly before a day, oldest first.
     func prices(_ key: Key, before day: BeijingDay) -> ArraySlice<Point> {
         guard let points = series[key] else { return [] }

@@ -70,6 +70,10 @@ extension Database: AccessTransaction {
         try execute(sql: "DELETE FROM access_session WHERE token_hash = ?", arguments: [tokenHash])
     }
 
+    public func sessionCount() throws -> Int {
+        try Int.fetchOne(self, sql: "SELECT COUNT(*) FROM access_session") ?? 0
+    }
+
     public func answer(under key: String, since: Date) throws -> RecordedAnswer? {
         try Row.fetchOne(
             self, sql: "SELECT status, content_type, body FROM access_request_answer WHERE key = ? AND recorded_at >= ?",

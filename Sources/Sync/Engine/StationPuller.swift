@@ -1,20 +1,26 @@
-import Foundation
-public import StoreInterface
+import StoreInterface
 
-/// A station's pulling: the county's batch judged and taken, and the position it reaches.
-extension Replica {
+/// A station's pulling: the county's batch judged and taken, the position it reaches, and the
+/// urgent changes held ahead of it.
+///
+/// ```swift
+/// let puller = StationPuller(core: core)
+/// let restarted = try await puller.accept(reply)   // true: the county's log is another epoch
+/// ```
+struct StationPuller: Sendable {
+    let core: ReplicaCore
+
     /// Applies a pulled batch and the position it reaches, in one transaction; answers `true` when
     /// instead the county's log turned out to be another epoch (the county was restored from a
     /// backup): the station then pulls the whole log again, which applies harmlessly.
-    @discardableResult
-    public func accept(_ reply: PullReply) async throws -> Bool {
-        clock.adopt(countyWallMilliseconds: reply.countyTime)
+    func accept(_ reply: PullReply) async throws -> Bool {
+        core.clock.adopt(countyWallMilliseconds: reply.countyTime)
         return try await BatchApplication.applying { application in
-            try await store.writing { transaction in try applyPulled(reply, application, try transaction.changeLog) }
+            try await core.store.writing { transaction in try apply(reply, application, try transaction.changeLog) }
         }
     }
 
-    func applyPulled(_ reply: PullReply, _ application: BatchApplication, _ log: any ChangeLogTransaction) throws -> Bool {
+    private func apply(_ reply: PullReply, _ application: BatchApplication, _ log: any ChangeLogTransaction) throws -> Bool {
         let held = try log.state("county_epoch")
         if !reply.epoch.isEmpty { try log.setState("county_epoch", to: reply.epoch) }
         if let held, !reply.epoch.isEmpty, held != reply.epoch {
@@ -22,79 +28,78 @@ extension Replica {
             try log.setState("urgent_held", to: "")
             return true
         }
-        let countyOrigin = self.countyOrigin ?? reply.countyOrigin
+        let countyOrigin = core.countyOrigin ?? reply.countyOrigin
         for change in reply.urgent + reply.changes {
-            _ = try guarded(change, application, log) {
-                try takePulled(change, countyOrigin: countyOrigin, log)
-            }
+            _ = try application.apply(change, log, core) { try take(change, countyOrigin: countyOrigin, log) }
         }
         try log.setState("pull_position", to: String(reply.position))
         // The request that brought this reply told the county of the urgent changes held before.
         try log.setState("urgent_held", to: reply.urgent.map { String($0.sequence) }.joined(separator: ","))
         try log.setState("county_origin", to: reply.countyOrigin)
-        try log.setState("clock_offset", to: String(clock.offsetMilliseconds))
+        try log.setState("clock_offset", to: String(core.clock.offsetMilliseconds))
         return false
     }
 
-    /// Starts a new epoch of this replica's log, in the caller's transaction: for a county store
-    /// brought back from a backup, whose stations hold positions of the log it lost.
-    public static func startLogEpoch(_ transaction: any StoreTransaction) throws {
-        try transaction.changeLog.setState("log_epoch", to: UUID().uuidString.lowercased())
+    /// The position of the county's log this station has applied up to.
+    func pullPosition() async throws -> Int64 {
+        try await core.store.reading { transaction in try transaction.changeLog.state("pull_position").flatMap { Int64($0) } ?? 0 }
     }
 
-    /// The position of the county's log this station has applied up to.
-    public func pullPosition() async throws -> Int64 {
-        try await store.reading { transaction in try transaction.changeLog.state("pull_position").flatMap { Int64($0) } ?? 0 }
+    /// The urgent changes received ahead of the pull position, to name in the next pull.
+    func heldUrgent() async throws -> [Int64] {
+        try await core.store.reading { transaction in
+            (try transaction.changeLog.state("urgent_held") ?? "").split(separator: ",").compactMap { Int64($0) }
+        }
     }
 
     /// Takes a change pulled from the county. What others made is applied without logging: applying
     /// is idempotent (a fact is inserted once, a field only moves to a later stamp), and a station
     /// serves no log. One of its own coming back (a station restored from a backup) is logged again,
     /// once, to be pushed.
-    func takePulled(_ change: Change, countyOrigin: String, _ log: any ChangeLogTransaction) throws -> Outcome {
-        let own = change.origin == origin
+    private func take(_ change: Change, countyOrigin: String, _ log: any ChangeLogTransaction) throws -> ReplicaCore.Outcome {
+        let own = change.origin == core.origin
         if own, try log.holds(origin: change.origin, sequence: change.sequence) { return .duplicate }
-        guard let collection = collections[change.collection] else {
-            return try quarantine(change, reason: "unknown collection \(change.collection)", log)
+        guard let collection = core.collections[change.collection] else {
+            return try core.quarantine(change, reason: "unknown collection \(change.collection)", log)
         }
-        if let refusal = refusal(ofPulled: change, countyOrigin: countyOrigin) {
-            return try quarantine(change, reason: refusal, log)
+        if let refusal = refusal(of: change, countyOrigin: countyOrigin) {
+            return try core.quarantine(change, reason: refusal, log)
         }
-        let author = try author(ofPulled: change, countyOrigin: countyOrigin, log)
-        if let broken = try take(change, into: collection, author: author, log) {
+        let author = try author(of: change, countyOrigin: countyOrigin, log)
+        if let broken = try core.take(change, into: collection, author: author, log).broken {
             // A fact held already is not judged again: applying it twice changes nothing (a
             // station pulling its county's log again after a restore gets every voucher twice).
             if collection.policy == .appendOnly, !own, try log.recordExists(in: collection, id: change.recordID) { return .duplicate }
             if own { throw SyncError.refused(rule: broken.rule, reason: broken.reason) }
-            return try quarantine(change, reason: Self.ruleReason(broken), log)
+            return try core.quarantine(change, reason: ReplicaCore.ruleReason(broken), log)
         }
-        if own { try logChange(change, log) }
+        if own { try core.logChange(change, log) }
         return .applied
     }
 
     /// Who made a pulled change: the county if it comes from the county's origin, else a station of
     /// the record's village.
-    func author(ofPulled change: Change, countyOrigin: String, _ log: any ChangeLogTransaction) throws -> ChangeAuthor {
+    private func author(of change: Change, countyOrigin: String, _ log: any ChangeLogTransaction) throws -> ChangeAuthor {
         if change.origin == countyOrigin { return .county }
         if !change.scope.isEmpty { return .station(village: change.scope) }
-        guard let collection = collections[change.collection], let column = collection.scope.ownerColumn else {
+        guard let collection = core.collections[change.collection], let column = collection.scope.ownerColumn else {
             return .station(village: "")
         }
         if case .text(let village) = change.fields[column] ?? .null { return .station(village: village) }
-        return .station(village: try storedOwner(of: collection, recordID: change.recordID, log) ?? "")
+        return .station(village: try core.storedOwner(of: collection, recordID: change.recordID, log) ?? "")
     }
 
     /// Why a station refuses a pulled change: county-owned records must come from the county, and
     /// nothing outside its scope is taken.
-    func refusal(ofPulled change: Change, countyOrigin: String) -> String? {
-        guard let collection = collections[change.collection] else { return "unknown collection \(change.collection)" }
+    private func refusal(of change: Change, countyOrigin: String) -> String? {
+        guard let collection = core.collections[change.collection] else { return "unknown collection \(change.collection)" }
         if collection.policy == .countyAuthoritative {
             if change.origin != countyOrigin { return "\(collection.name) must come from the county" }
-            guard let signature, signature.verifies(change) else {
+            guard let signature = core.signature, signature.verifies(change) else {
                 return "\(collection.name) record does not carry a valid county signature"
             }
         }
-        if !change.scope.isEmpty, change.scope != village {
+        if !change.scope.isEmpty, change.scope != core.village {
             return "the record belongs to another village, \(change.scope)"
         }
         if let unknown = change.fields.keys.first(where: { !collection.fieldSet.contains($0) }) {

@@ -1,0 +1,84 @@
+import Foundation
+import StoreInterface
+
+/// The hub's serving: a station's pull answered with the next batch of the county's log in its
+/// scope, urgent changes ahead of it, and which urgent changes the station now holds recorded.
+///
+/// ```swift
+/// let server = HubServer(core: core)
+/// let reply = try await server.serve(PullRequest(after: 0, limit: 500), for: station)
+/// ```
+struct HubServer: Sendable {
+    let core: ReplicaCore
+
+    /// The most field bytes a pull reply carries (before compression), whatever the count asked
+    /// for: a batch of large documents such as bulletins stays a batch a slow link finishes.
+    static let pullByteBudget = 256 * 1024
+    /// How many urgent changes a pull reply carries ahead of its batch.
+    static let urgentAhead = 20
+
+    /// Answers a station's pull: first records which urgent changes it now holds (those it names,
+    /// and those its position covers), then the next batch with urgent changes beyond it ahead.
+    func serve(_ request: PullRequest, for station: StationPeer) async throws -> PullReply {
+        // Most pulls have nothing to record: a read says so, and spares the county a write.
+        let unrecorded = try await core.store.reading { transaction in
+            try transaction.changeLog.hasUnrecordedUrgent(through: request.after, inScope: station.village, station: station.origin)
+        }
+        if unrecorded || !request.heldUrgent.isEmpty {
+            try await core.store.writing { [origin = core.origin] transaction in
+                let log = try transaction.changeLog
+                let now = Date().formatted(.iso8601)
+                try log.recordUrgentReceipts(station: station.origin, through: request.after, inScope: station.village, at: now)
+                for sequence in request.heldUrgent.prefix(Self.urgentAhead * 2) {
+                    try log.recordUrgentReceipt(station: station.origin, origin: origin, sequence: sequence, at: now)
+                }
+            }
+        }
+        return try await changes(after: request.after, for: station, limit: request.limit)
+    }
+
+    /// The next batch of the county's log in a station's scope: county-wide records and its village's.
+    /// The station's own changes are left out: it holds them, and sending them back doubled what a
+    /// push cost both sides. So a store brought back from a backup must not speak as the origin it
+    /// was: what that origin made after the backup would never come back to it.
+    func changes(after position: Int64, for station: StationPeer, limit: Int) async throws -> PullReply {
+        try await core.store.reading { transaction in
+            let log = try transaction.changeLog
+            let rows = try log.changes(after: position, inScope: station.village, notFrom: station.origin, limit: limit + 1)
+            var batch = rows.prefix(limit)
+            var bytes = 0
+            if let cut = batch.firstIndex(where: { row in
+                bytes += row.fields.utf8.count
+                return bytes > Self.pullByteBudget
+            }), cut > batch.startIndex {
+                batch = batch[..<cut]
+            }
+            let last = try batch.last?.position ?? log.lastPosition() ?? position
+            let urgent = try log.urgentChanges(after: max(last, position), inScope: station.village, limit: Self.urgentAhead)
+            return PullReply(
+                changes: try batch.map { try redacted(ReplicaCore.change(from: $0), for: station, log) },
+                position: max(last, position), more: rows.count > batch.count,
+                countyTime: core.clock.correctedWallMilliseconds, countyOrigin: core.origin,
+                urgent: try urgent.map(ReplicaCore.change(from:)), epoch: try log.state("log_epoch") ?? "")
+        }
+    }
+
+    /// A change as a station receives it: as it is, unless it is of a record read county-wide that
+    /// belongs to another village and its collection redacts what such a station sees.
+    private func redacted(_ change: Change, for station: StationPeer, _ log: any ChangeLogTransaction) throws -> Change {
+        guard let collection = core.collections[change.collection], let redaction = collection.redaction,
+            case .villageShared(let column) = collection.scope
+        else { return change }
+        let owner =
+            if case .text(let village) = change.fields[column] { village }
+            else { try core.storedOwner(of: collection, recordID: change.recordID, log) ?? "" }
+        guard owner != station.village else { return change }
+        let fields = try redaction.rewrite(change.fields) { field in
+            try log.recordValue(field, in: collection, id: change.recordID)
+        }
+        guard fields != change.fields else { return change }
+        return Change(
+            origin: change.origin, sequence: change.sequence, timestamp: change.timestamp, collection: change.collection,
+            recordID: change.recordID, scope: change.scope, fields: fields, bases: change.bases, signature: change.signature)
+    }
+}
