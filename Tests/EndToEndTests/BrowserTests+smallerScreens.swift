@@ -4,10 +4,11 @@ import Testing
 
 /// The kiosk's operator screens and the county's console on the smaller screens they meet.
 extension BrowserTests {
-    /// An operator's work on a smaller kiosk screen (1366×768): the unit typed echoed back, a double
-    /// tap registering one lot, the idle countdown and the half-filled form kept, each screen within
-    /// the sizes of REFERENCE §6 and none wider than the window. (A villager's phone, on its own
-    /// listener, can neither log in nor write: `aPhoneOpensTheStationByItsQRCode`.)
+    /// An operator's work on a smaller kiosk screen (1366×768) or a narrow one (360×740): the unit
+    /// typed echoed back, a double tap registering one lot, the idle countdown and the half-filled
+    /// form kept, each screen within the sizes of REFERENCE §6 and none wider than the window. (A
+    /// villager's phone, on its own listener, can neither log in nor write:
+    /// `aPhoneOpensTheStationByItsQRCode`.)
     func operatorsWork(_ browser: WebDriver, _ demo: DemoProcess, width: Int, height: Int) async throws {
         let size = "\(width)×\(height)"
         try await browser.fitViewport(width: width, height: height)
@@ -15,28 +16,28 @@ extension BrowserTests {
         try await browser.type("li", into: "#login")
         try await browser.type("246810\u{E007}", into: "#pin")
         try await browser.waitForText("李站长", in: "#who")
-        try await browser.click("[data-href='#/operator/price']")
+        try await browser.tap("[data-href='#/operator/price']")
         for field in ["#price-min", "#price-avg", "#price-max"] { try await browser.type("3.40", into: field) }
         try await checkSizes(browser, on: "record a price at \(size)")
         try await expectNoSidewaysScrolling(browser, on: "record a price", at: width)
-        try await browser.click("#price-save")
+        try await browser.tap("#price-save")
         try await browser.waitForText("平均价 3.40 元/斤", in: "#message")  // in the unit typed
 
         try await browser.click("#go-home")
-        try await browser.click("[data-href='#/operator']")
-        try await browser.click("[data-href='#/operator/lot']")
+        try await browser.tap("[data-href='#/operator']")
+        try await browser.tap("[data-href='#/operator/lot']")
         try await expectNoSidewaysScrolling(browser, on: "register a lot", at: width)
         try await registerALotWithADoubleTap(browser, kilos: "300", on: "register a lot at \(size)")
 
         try await browser.click("#go-home")
-        try await browser.click("[data-href='#/operator']")
-        try await browser.click("[data-href='#/operator/price']")
+        try await browser.tap("[data-href='#/operator']")
+        try await browser.tap("[data-href='#/operator/price']")
         try await browser.type("2.95", into: "#price-avg")
         let countdown = try await browser.waitForText("秒后回到首页并退出登录", in: "#idle-countdown")
         #expect(countdown.contains("点一下屏幕就继续"), "\(countdown)")
         try await checkSizes(browser, on: "the idle countdown at \(size)")
         try await browser.waitForText("您好，请选择服务", in: "main h2", within: 300)
-        try await browser.click("[data-href='#/login']")
+        try await browser.tap("[data-href='#/login']")
         try await browser.type("li", into: "#login")
         try await browser.type("246810\u{E007}", into: "#pin")
         try await browser.waitForText("已恢复", in: "#message")
@@ -44,8 +45,9 @@ extension BrowserTests {
         try await browser.fitViewport(width: 1920, height: 1080)
     }
 
-    /// The console on a county clerk's smaller screen (1366×768): every page within the window's
-    /// width, its navigation and its first control in view without scrolling sideways.
+    /// The console on a county clerk's smaller screen (1366×768) or phone (360×740): every page
+    /// within the window's width, its navigation and its first control in view without scrolling
+    /// sideways.
     func theConsole(_ browser: WebDriver, _ demo: DemoProcess, width: Int, height: Int) async throws {
         try await browser.fitViewport(width: width, height: height)
         for (page, ready) in [

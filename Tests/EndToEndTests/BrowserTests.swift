@@ -82,7 +82,7 @@ import Testing
             try await aPhoneOpensTheStationByItsQRCode(browser, demo)
             try await recordAPriceAndFindItAtTheCounty(browser, demo)
             try await anIdleScreenGoesHomeAndLogsTheOperatorOut(browser, demo)
-            try await operatorsWork(browser, demo, width: 1366, height: 768)
+            for (width, height) in [(1366, 768), (360, 740)] { try await operatorsWork(browser, demo, width: width, height: height) }
         }
     }
 
@@ -162,10 +162,7 @@ import Testing
         try await browser.open(demo.station + "/")
         var touches = 0
         for target in ["[data-href='#/prices']", "[data-category='0105']"] {
-            // Scrolled to as a person would (a scroll is no touch), then touched.
-            _ = try await browser.element(target)
-            try await browser.run("document.querySelector(\"\(target)\").scrollIntoView({ block: \"center\" });")
-            try await browser.click(target)
+            try await browser.tap(target)
             touches += 1
         }
         try await browser.waitForText("蜜柚", in: "table.board tbody")
@@ -228,12 +225,14 @@ import Testing
         #expect(overflow == 0, "\(screen) scrolls sideways by \(overflow ?? -1) px at \(width) px")
     }
 
-    /// The public screens on a villager's phone (360×740): the same pages, none wider than the screen.
+    /// The public screens on a villager's phone (360×740): the same pages, within the sizes of
+    /// REFERENCE §6, none wider than the screen.
     func walkOnAPhone(_ browser: WebDriver, _ demo: DemoProcess) async throws {
         try await browser.fitViewport(width: 360, height: 740)
         for (hash, ready) in Self.publicScreens {
             try await browser.open(demo.station + "/" + hash)
             _ = try await browser.element(ready)
+            try await checkSizes(browser, on: "\(hash) at 360×740")
             try await expectNoSidewaysScrolling(browser, on: hash, at: 360)
             if hash == "#/" { try await shoot(browser, "kiosk-phone") }
         }
@@ -466,7 +465,7 @@ import Testing
             try await browser.click("main .card button.primary")  // 记账
             try await browser.waitForText("已记账", in: "#message")
             try await shoot(browser, "console-vouchers")
-            try await theConsole(browser, demo, width: 1366, height: 768)
+            for (width, height) in [(1366, 768), (360, 740)] { try await theConsole(browser, demo, width: width, height: height) }
         }
     }
 

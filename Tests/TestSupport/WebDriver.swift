@@ -99,6 +99,14 @@ public final class WebDriver: Sendable {
         try await onElement(selector) { id in _ = try await self.command("element/\(id)/click", body: [:]) }
     }
 
+    /// Scrolls the element to the middle of the window, as a person scrolls to what the fixed bar
+    /// covers on a small screen (a scroll is no touch), then clicks it.
+    public func tap(_ selector: String) async throws {
+        _ = try await element(selector)
+        _ = try await run("document.querySelector(arguments[0]).scrollIntoView({ block: 'center' });", [selector])
+        try await click(selector)
+    }
+
     /// Types into the element as keystrokes, as a USB scanner does (`\n` is Enter as "\u{E007}").
     public func type(_ text: String, into selector: String) async throws {
         try await onElement(selector) { id in _ = try await self.command("element/\(id)/value", body: ["text": text]) }

@@ -95,7 +95,9 @@ export async function pricesScreen() {
 
 /** The day's average as a line over the days, with the lowest and highest marked. */
 function chart(points) {
-  const width = 900, height = 320, left = 90, bottom = 50, top = 20;
+  // Drawn at about the width it is shown at, so that its labels keep their size on a phone.
+  const width = Math.round(Math.min(900, Math.max(300, document.documentElement.clientWidth - 32)));
+  const height = Math.round(Math.min(320, Math.max(220, width * 0.6))), left = 90, bottom = 50, top = 20;
   if (points.length < 2) return el("p", {}, "价格天数太少，画不出走势。");
   const values = points.map((p) => Number(price(p.avg_fen)));
   // At least ±10% around the mean, so that a few fen of change do not look like a crash.
