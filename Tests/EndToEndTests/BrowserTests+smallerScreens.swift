@@ -2,7 +2,7 @@ import Foundation
 import TestSupport
 import Testing
 
-/// The kiosk's operator screens and the county's console on the smaller screens they meet.
+/// The kiosk's operator screens on the smaller screens they meet.
 extension BrowserTests {
     /// An operator's work on a smaller kiosk screen (1366×768) or a narrow one (360×740): the unit
     /// typed echoed back, a double tap registering one lot, the idle countdown and the half-filled
@@ -42,30 +42,6 @@ extension BrowserTests {
         try await browser.type("246810\u{E007}", into: "#pin")
         try await browser.waitForText("已恢复", in: "#message")
         #expect(try await browser.run("return document.getElementById('price-avg').value;") as? String == "2.95")
-        try await browser.fitViewport(width: 1920, height: 1080)
-    }
-
-    /// The console on a county clerk's smaller screen (1366×768) or phone (360×740): every page
-    /// within the window's width, its navigation and its first control in view without scrolling
-    /// sideways.
-    func theConsole(_ browser: WebDriver, _ demo: DemoProcess, width: Int, height: Int) async throws {
-        try await browser.fitViewport(width: width, height: height)
-        for (page, ready) in [
-            ("stations", "#stations"), ("conflicts", "main"), ("vouchers", "main"), ("notices", "#notice-title"),
-            ("prices", "#prices-file"), ("urgent", "main"),
-        ] {
-            try await browser.click("a[href='#/\(page)']")
-            _ = try await browser.element(ready)
-            try await expectNoSidewaysScrolling(browser, on: "the console's \(page)", at: width)
-            let inView = try await browser.run(
-                """
-                const nav = document.querySelector("a[href='#/\(page)']").getBoundingClientRect();
-                const first = document.querySelector("main input, main select, main button, main table, main .card, main p");
-                const box = first ? first.getBoundingClientRect() : nav;
-                return nav.right <= innerWidth && box.left >= 0 && box.left < innerWidth;
-                """) as? Bool
-            #expect(inView == true, "the console's \(page) page is in view at \(width)×\(height)")
-        }
         try await browser.fitViewport(width: 1920, height: 1080)
     }
 
