@@ -4,8 +4,9 @@ import Testing
 
 /// The county's console as a clerk meets it, at every size it is opened at.
 extension BrowserTests {
-    /// The console's points at a size: an urgent notice published with 紧急 as a real switch that
-    /// asks the day it is lifted, from the data's own categories, and the stations still missing it;
+    /// The console's points at a size: an urgent notice published once by 发布 pressed twice, with 紧急
+    /// as a real switch that asks the day it is lifted, from the data's own categories, and the
+    /// stations still missing it;
     /// the vouchers opened on the village with vouchers waiting, each line naming its account, 退回
     /// asking a reason, then reviewed and posted; every page within the window.
     func consoleWork(_ browser: WebDriver, _ demo: DemoProcess, width: Int, height: Int) async throws {
@@ -30,8 +31,16 @@ extension BrowserTests {
         let switchSize = try await browser.run(
             "const box = document.getElementById('notice-urgent').getBoundingClientRect(); return box.height >= 44 && box.width >= 120;")
         #expect(switchSize as? Bool == true, "\(size): 紧急 is a control a finger can press")
-        try await browser.tap("#notice-publish")
+        // 发布 pressed twice at once: one notice.
+        try await browser.run("const publish = document.getElementById('notice-publish'); publish.click(); publish.click();")
         try await browser.waitForText("已发布", in: "#message")
+        let published = try await browser.runAsync(
+            """
+            const done = arguments[0];
+            fetch("/api/v1/notices?all=true&limit=100", { credentials: "same-origin" }).then((r) => r.json())
+              .then((list) => done(list.notices.filter((n) => n.title.includes("（\(width)）")).length)).catch(() => done(-1));
+            """) as? Int
+        #expect(published == 1, "\(size): 发布 pressed twice published \(published ?? -1) notices")
         try await browser.tap("a[href='#/urgent']")
         let receipts = try await browser.waitForText("（\(width)）", in: "main")
         #expect(receipts.contains("未收到：侯南村信息服务站"), "\(size): \(receipts)")  // enrolled, not yet synced

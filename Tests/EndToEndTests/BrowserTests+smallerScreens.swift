@@ -5,7 +5,7 @@ import Testing
 /// The kiosk's operator screens on the smaller screens they meet.
 extension BrowserTests {
     /// An operator's work on a smaller kiosk screen (1366×768) or a narrow one (360×740): the unit
-    /// typed echoed back, a double tap registering one lot, the idle countdown and the half-filled
+    /// typed echoed back, a 斤/公斤 slip said at once, a double tap registering one lot, the idle countdown and the half-filled
     /// form kept, each screen within the sizes of REFERENCE §6 and none wider than the window. (A
     /// villager's phone, on its own listener, can neither log in nor write:
     /// `aPhoneOpensTheStationByItsQRCode`.)
@@ -22,6 +22,10 @@ extension BrowserTests {
         try await expectNoSidewaysScrolling(browser, on: "record a price", at: width)
         try await browser.tap("#price-save")
         try await browser.waitForText("平均价 3.40 元/斤", in: "#message")  // in the unit typed
+        try await browser.click("#go-home")
+        try await browser.tap("[data-href='#/operator']")
+        try await browser.tap("[data-href='#/operator/price']")
+        try await typeAUnitSlip(browser)
 
         try await browser.click("#go-home")
         try await browser.tap("[data-href='#/operator']")
@@ -43,6 +47,22 @@ extension BrowserTests {
         try await browser.waitForText("已恢复", in: "#message")
         #expect(try await browser.run("return document.getElementById('price-avg').value;") as? String == "2.95")
         try await browser.fitViewport(width: 1920, height: 1080)
+    }
+
+    /// The last price of the form's variety at its market, per 公斤, typed as if it were per 斤: twice
+    /// the last one, which the station flags to the operator at once (and sends to the county flagged).
+    func typeAUnitSlip(_ browser: WebDriver) async throws {
+        let previous = try await browser.runAsync("""
+            const done = arguments[0];
+            const [v, m, day] = ["price-variety", "price-market", "price-day"].map((id) => document.getElementById(id).value);
+            fetch(`/api/v1/prices/varieties/${v}/history?days=30&market=${m}`).then((r) => r.json())
+              .then((h) => done(h.points.filter((p) => p.day < day).pop().avg_fen));
+            """) as? Int ?? 0
+        let typed = String(format: "%d.%02d", previous / 100, previous % 100)  // last 元/公斤, typed as 元/斤
+        try await browser.run("for (const id of ['price-min', 'price-avg', 'price-max']) document.getElementById(id).value = '';")
+        for field in ["#price-min", "#price-avg", "#price-max"] { try await browser.type(typed, into: field) }
+        try await browser.tap("#price-save")
+        try await browser.waitForText("请核对单位", in: "#message")
     }
 
     /// A lot typed on the form and 登记 tapped twice at once: one lot registered, and both taps answered.

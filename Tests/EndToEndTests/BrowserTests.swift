@@ -159,16 +159,7 @@ import Testing
         // The same price typed as if 元/斤 were 元/公斤: twice the last one, said at once, and at the county.
         try await browser.open(demo.station + "/#/operator/price")
         _ = try await browser.element("#price-avg")
-        let previous = try await browser.runAsync("""
-            const done = arguments[0];
-            const [v, m, day] = ["price-variety", "price-market", "price-day"].map((id) => document.getElementById(id).value);
-            fetch(`/api/v1/prices/varieties/${v}/history?days=30&market=${m}`).then((r) => r.json())
-              .then((h) => done(h.points.filter((p) => p.day < day).pop().avg_fen));
-            """) as? Int ?? 0
-        let typed = String(format: "%d.%02d", previous / 100, previous % 100)  // last 元/公斤, typed as 元/斤
-        for field in ["#price-min", "#price-avg", "#price-max"] { try await browser.type(typed, into: field) }
-        try await browser.click("#price-save")
-        try await browser.waitForText("请核对单位", in: "#message")
+        try await typeAUnitSlip(browser)
         try await browser.click("#sync-now")
         try await browser.waitForText("同步完成", in: "#message", within: 300)
 
