@@ -43,6 +43,6 @@ public enum FieldLabel {
         "effective_on": "施行日期", "expires_on": "失效日期", "interpretation": "政策解读", "relations": "关联文件",
         "target": "关联的文件", "urgent": "紧急", "login": "登录名", "secret": "密码", "name": "名称", "village": "村",
         "village_code": "村代码", "village_name": "村名", "id": "编号", "value": "值", "resolved_by": "处理人",
-        "recorded_by": "记录人", "public_key": "公钥",
+        "recorded_by": "记录人", "public_key": "公钥", "party_b": "承包方",
     ]
 }

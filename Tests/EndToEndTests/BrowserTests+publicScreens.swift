@@ -160,6 +160,8 @@ extension BrowserTests {
     /// the keypad alone, every character of a code having a key, in a field wide enough to read it.
     func traceCodes(_ browser: WebDriver, at size: String, width: Int) async throws {
         try await browser.tap("[data-href='#/scan']")
+        _ = try await browser.element(".keypad.code")
+        if width == 1920 { try await shoot(browser, "kiosk-keypad") }
         try await browser.type("HN-2611-002\u{E007}", into: "#trace-code")  // the code, then Enter
         let found = try await browser.waitForText("不合格", in: "#trace-result")
         #expect(found.contains("安全间隔期") && found.contains("王**"), "\(size): \(found)")

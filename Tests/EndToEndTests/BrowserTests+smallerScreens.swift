@@ -5,10 +5,10 @@ import Testing
 /// The kiosk's operator screens on the smaller screens they meet.
 extension BrowserTests {
     /// An operator's work on a smaller kiosk screen (1366×768) or a narrow one (360×740): the unit
-    /// typed echoed back, a 斤/公斤 slip said at once, a double tap registering one lot, the idle countdown and the half-filled
-    /// form kept, each screen within the sizes of REFERENCE §6 and none wider than the window. (A
-    /// villager's phone, on its own listener, can neither log in nor write:
-    /// `aPhoneOpensTheStationByItsQRCode`.)
+    /// typed echoed back, a 斤/公斤 slip said at once, a refusal naming its field in Chinese, a double
+    /// tap registering one lot, the idle countdown and the half-filled form kept, each screen within
+    /// the sizes of REFERENCE §6 and none wider than the window. (A villager's phone, on its own
+    /// listener, can neither log in nor write: `aPhoneOpensTheStationByItsQRCode`.)
     func operatorsWork(_ browser: WebDriver, _ demo: DemoProcess, width: Int, height: Int) async throws {
         let size = "\(width)×\(height)"
         try await browser.fitViewport(width: width, height: height)
@@ -31,6 +31,12 @@ extension BrowserTests {
         try await browser.tap("[data-href='#/operator']")
         try await browser.tap("[data-href='#/operator/lot']")
         try await expectNoSidewaysScrolling(browser, on: "register a lot", at: width)
+        // A lot sent without its product: the answer is on screen, naming the field in Chinese.
+        try await browser.type("300", into: "#lot-kilos")
+        try await browser.tap("#lot-save")
+        let refusal = try await browser.waitForText("品名", in: "#message")
+        #expect(refusal.range(of: "[A-Za-z_]{4,}", options: .regularExpression) == nil, "\(size): \(refusal)")
+        try await browser.run("document.getElementById('lot-kilos').value = '';")
         try await registerALotWithADoubleTap(browser, kilos: "300", on: "register a lot at \(size)")
 
         try await browser.click("#go-home")
@@ -52,6 +58,7 @@ extension BrowserTests {
     /// The last price of the form's variety at its market, per 公斤, typed as if it were per 斤: twice
     /// the last one, which the station flags to the operator at once (and sends to the county flagged).
     func typeAUnitSlip(_ browser: WebDriver) async throws {
+        _ = try await browser.element("#price-variety option")  // the form drawn, with its choices
         let previous = try await browser.runAsync("""
             const done = arguments[0];
             const [v, m, day] = ["price-variety", "price-market", "price-day"].map((id) => document.getElementById(id).value);

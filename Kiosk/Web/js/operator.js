@@ -120,7 +120,7 @@ async function lotScreen() {
     } catch (error) { say(error.message); }
   };
   return [el("h2", {}, "登记批次（采收）"),
-    el("div", { class: "form" }, field("产品", product), field("数量（公斤）", kilos), field("生产者", producer),
+    el("div", { class: "form" }, field("品名", product), field("数量（公斤）", kilos), field("生产者", producer),
       field("类型", kind), field("手机", phone)),
     el("button", { type: "button", class: "primary", id: "lot-save", onclick: save }, "登记")];
 }

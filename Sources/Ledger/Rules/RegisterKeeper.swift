@@ -144,7 +144,7 @@ public struct RegisterKeeper: Sendable {
 
     static func text(_ text: String, _ field: String) throws {
         guard !text.trimmingCharacters(in: .whitespaces).isEmpty, text.count <= 80 else {
-            throw DomainError.invalidField(field, message: "\(field) 须为 1–80 字", messageEN: "\(field) must be 1 to 80 characters")
+            throw DomainError.invalidField(field, message: "须为 1–80 字", messageEN: "\(field) must be 1 to 80 characters")
         }
     }
 

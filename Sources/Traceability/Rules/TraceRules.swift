@@ -96,9 +96,10 @@ public enum TraceRules {
 
     static func text(_ value: String?, _ field: String, required: Bool = false, maximum: Int) throws -> String {
         let text = value?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-        if required, text.isEmpty { throw missing(field, field) }
+        // The message leaves the field's name to the answer, which puts it first in Chinese (「品名」不能为空).
+        if required, text.isEmpty { throw DomainError.invalidField(field, message: "不能为空", messageEN: "\(field) is required") }
         guard text.count <= maximum else {
-            throw DomainError.invalidField(field, message: "\(field) 最长 \(maximum) 个字", messageEN: "\(field) must be at most \(maximum) characters")
+            throw DomainError.invalidField(field, message: "最长 \(maximum) 个字", messageEN: "\(field) must be at most \(maximum) characters")
         }
         guard !PersonalDataMask.containsIdentityNumber(text) else {
             throw DomainError.invalidField(
