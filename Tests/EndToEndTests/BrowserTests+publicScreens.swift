@@ -41,7 +41,8 @@ extension BrowserTests {
     /// on the home screen; a variety's price in two touches, counted, on screen above the bar; search
     /// by initials and 返回 keeping it; the markets by nearness; a trace code in one touch plus the
     /// code, an overlong one answered, a wrong check digit named, and on a kiosk's screen a code
-    /// tapped on the keypad alone; several words without spaces finding a notice; a disclosure.
+    /// tapped on the keypad alone; a failed search's answer gone when the next starts; several words
+    /// without spaces finding a notice, the best first; a disclosure.
     func walkPublicScreens(_ browser: WebDriver, _ demo: DemoProcess, width: Int, height: Int) async throws {
         let size = "\(width)×\(height)"
         let fullHD = width == 1920
@@ -100,9 +101,13 @@ extension BrowserTests {
 
         try await browser.click("#go-home")
         try await browser.tap("[data-href='#/notices']")
+        try await browser.type(String(repeating: "补", count: 60) + "\u{E007}", into: "#notice-search")  // too long a query
+        try await browser.waitForText("50", in: "#message")
+        try await browser.run("document.getElementById('notice-search').value = '';")
         try await browser.type("butie\u{E007}", into: "#notice-search")  // pinyin finds 补贴
         let hits = try await browser.waitForText("补贴", in: "#notice-results mark")  // the matched words marked
         #expect(hits == "补贴", "\(size)")
+        #expect(try await browser.run("return document.getElementById('message').hidden;") as? Bool == true, "\(size): the failed search's answer went")
         try await checkSizes(browser, on: "notice search at \(size)")
         try await browser.tap("#notice-results .list button")
         _ = try await browser.element("article.panel p")
@@ -113,8 +118,9 @@ extension BrowserTests {
         #expect(try await browser.run("return document.getElementById('notice-search').value;") as? String == "butie")
         try await browser.run("document.getElementById('notice-search').value = '';")
         try await browser.type("耕地补贴\u{E007}", into: "#notice-search")  // two words, no space between
-        let found = try await browser.waitForText("耕地", in: "#notice-results")
-        #expect(found.contains("补贴"), "\(size): \(found)")
+        _ = try await browser.waitForText("耕地", in: "#notice-results")
+        let best = try await browser.text(of: "#notice-results .list button")  // the best first
+        #expect(best.contains("耕地") && best.contains("补贴"), "\(size): \(best)")
         try await expectNoSidewaysScrolling(browser, on: "notice search at \(size)", at: width)
 
         try await browser.click("#go-home")
@@ -132,7 +138,8 @@ extension BrowserTests {
     }
 
     /// From home to a variety's price in two touches, counted: 查价格, then the category's chip; the
-    /// price is then on screen, above the bar, scrolled to at most (a scroll is no touch).
+    /// price is then on screen, above the bar, scrolled to at most (a scroll is no touch), in the
+    /// largest type on the screen.
     func twoTouchesToAPrice(_ browser: WebDriver, at size: String) async throws {
         var touches = 0
         try await browser.tap("[data-href='#/prices']")
@@ -153,6 +160,15 @@ extension BrowserTests {
             return price.top >= 0 && price.bottom <= bar && price.right <= window.innerWidth;
             """) as? Bool
         #expect(touches == 2 && inView == true, "蜜柚's price in \(touches) touches, in view: \(inView ?? false), at \(size)")
+        // The price is in the largest type on the screen.
+        let larger = try await browser.run(
+            """
+            const price = parseFloat(getComputedStyle(document.querySelector("table.board td.price")).fontSize);
+            return [...document.querySelectorAll("main *")]
+              .filter((n) => n.getClientRects().length > 0 && [...n.childNodes].some((c) => c.nodeType === 3 && c.textContent.trim()))
+              .filter((n) => parseFloat(getComputedStyle(n).fontSize) > price).map((n) => n.textContent.trim().slice(0, 12));
+            """) as? [String]
+        #expect(larger == [], "\(size): text larger than the price: \(larger ?? ["the measure did not run"])")
     }
 
     /// A trace code from home in one touch plus the code, as a scanner types it; an overlong code and
