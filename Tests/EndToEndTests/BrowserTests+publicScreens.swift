@@ -14,13 +14,14 @@ extension BrowserTests {
         ("#/disclosures", "main .list"),
     ]
 
-    /// Every public screen at a size: the numbers of REFERENCE §6 hold and no page is wider than the
-    /// window; on a kiosk's screen the board's pager stands above the bar.
+    /// Every public screen at a size: the warning band on it, the numbers of REFERENCE §6 hold and no
+    /// page is wider than the window; on a kiosk's screen the board's pager stands above the bar.
     func everyPublicScreenFits(_ browser: WebDriver, _ demo: DemoProcess, width: Int, height: Int) async throws {
         try await browser.fitViewport(width: width, height: height)
         for (hash, ready) in Self.publicScreens {
             try await browser.open(demo.station + "/" + hash)
             _ = try await browser.element(ready)
+            try await browser.waitForText("台风", in: "#warnings")  // the warning band on every public screen
             try await checkSizes(browser, on: "\(hash) at \(width)×\(height)")
             try await expectNoSidewaysScrolling(browser, on: hash, at: width)
             if hash == "#/", width == 360 { try await shoot(browser, "kiosk-phone") }
@@ -95,6 +96,13 @@ extension BrowserTests {
         try await browser.waitForText("价格走势", in: "main h2")
         _ = try await browser.element("svg.chart polyline")
         try await checkSizes(browser, on: "variety history at \(size)")
+        let label = try await browser.run(
+            """
+            const chart = document.querySelector("svg.chart");
+            const scale = chart.getBoundingClientRect().width / chart.viewBox.baseVal.width;
+            return parseFloat(getComputedStyle(chart.querySelector("text")).fontSize) * scale;
+            """) as? NSNumber
+        #expect((label?.doubleValue ?? 0) >= 20, "\(size): the chart's labels are \(label ?? -1) px")
 
         try await browser.click("#go-home")
         try await traceCodes(browser, at: size, width: width)
