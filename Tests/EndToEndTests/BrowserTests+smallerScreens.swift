@@ -55,6 +55,28 @@ extension BrowserTests {
         try await browser.fitViewport(width: 1920, height: 1080)
     }
 
+    /// The 斤/公斤 slips typed at the station (one at each size) synced, and flagged at the county on
+    /// its console at every size.
+    func theCountySeesEverySlip(_ browser: WebDriver, _ demo: DemoProcess, typed: Int) async throws {
+        try await browser.open(demo.station + "/?at=slips#/login")
+        try await browser.type("li", into: "#login")
+        try await browser.type("246810\u{E007}", into: "#pin")
+        try await browser.waitForText("李站长", in: "#who")
+        try await browser.click("#go-home")
+        try await browser.tap("[data-href='#/operator']")
+        try await browser.tap("[data-href='#/operator/sync']")
+        try await browser.tap("#sync-now")
+        try await browser.waitForText("同步完成", in: "#message", within: 300)
+        try await logInToTheConsole(browser, demo)
+        for (width, height) in Self.sizes {
+            try await browser.fitViewport(width: width, height: height)
+            let seen = try await browser.waitForText("疑似斤/公斤填错", in: "#observations")
+            #expect(seen.components(separatedBy: "疑似斤/公斤填错").count - 1 == typed, "\(width)×\(height): \(seen)")
+            try await expectNoSidewaysScrolling(browser, on: "the console's prices recorded", at: width)
+        }
+        try await browser.fitViewport(width: 1920, height: 1080)
+    }
+
     /// The last price of the form's variety at its market, per 公斤, typed as if it were per 斤: twice
     /// the last one, which the station flags to the operator at once (and sends to the county flagged).
     func typeAUnitSlip(_ browser: WebDriver) async throws {

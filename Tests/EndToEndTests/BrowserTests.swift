@@ -84,6 +84,7 @@ import Testing
             try await recordAPriceAndFindItAtTheCounty(browser, demo)
             try await anIdleScreenGoesHomeAndLogsTheOperatorOut(browser, demo)
             for (width, height) in [(1366, 768), (360, 740)] { try await operatorsWork(browser, demo, width: width, height: height) }
+            try await theCountySeesEverySlip(browser, demo, typed: 3)
         }
     }
 
