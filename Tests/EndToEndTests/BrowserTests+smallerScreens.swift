@@ -12,7 +12,7 @@ extension BrowserTests {
     func operatorsWork(_ browser: WebDriver, _ demo: DemoProcess, width: Int, height: Int) async throws {
         let size = "\(width)×\(height)"
         try await browser.fitViewport(width: width, height: height)
-        try await browser.open(demo.station + "/?idle=5#/login")
+        try await browser.open(demo.station + "/?idle=20#/login")  // long enough for the walk between touches on a busy machine
         try await browser.type("li", into: "#login")
         try await browser.type("246810\u{E007}", into: "#pin")
         try await browser.waitForText("李站长", in: "#who")
@@ -60,13 +60,8 @@ extension BrowserTests {
     func theCountySeesEverySlip(_ browser: WebDriver, _ demo: DemoProcess, typed: Int) async throws {
         try await browser.open(demo.station + "/?at=slips#/login")
         try await browser.type("li", into: "#login")
-        try await browser.type("246810\u{E007}", into: "#pin")
-        try await browser.waitForText("李站长", in: "#who")
-        try await browser.click("#go-home")
-        try await browser.tap("[data-href='#/operator']")
-        try await browser.tap("[data-href='#/operator/sync']")
-        try await browser.tap("#sync-now")
-        try await browser.waitForText("同步完成", in: "#message", within: 300)
+        try await browser.type("246810\u{E007}", into: "#pin")  // the operator's screen once the login is answered
+        try await syncAtTheStation(browser)
         try await logInToTheConsole(browser, demo)
         for (width, height) in Self.sizes {
             try await browser.fitViewport(width: width, height: height)
@@ -75,6 +70,13 @@ extension BrowserTests {
             try await expectNoSidewaysScrolling(browser, on: "the console's prices recorded", at: width)
         }
         try await browser.fitViewport(width: 1920, height: 1080)
+    }
+
+    /// The operator's 立即同步, from the operator's screen, until it is done.
+    func syncAtTheStation(_ browser: WebDriver) async throws {
+        try await browser.tap("[data-href='#/operator/sync']")
+        try await browser.tap("#sync-now")
+        try await browser.waitForText("同步完成", in: "#message", within: 300)
     }
 
     /// The last price of the form's variety at its market, per 公斤, typed as if it were per 斤: twice

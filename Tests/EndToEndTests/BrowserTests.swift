@@ -248,8 +248,6 @@ import Testing
         try await browser.waitForText("等待审核", in: "#message")
         try await browser.click("#go-home")
         try await browser.tap("[data-href='#/operator']")
-        try await browser.tap("[data-href='#/operator/sync']")
-        try await browser.tap("#sync-now")
-        try await browser.waitForText("同步完成", in: "#message", within: 300)
+        try await syncAtTheStation(browser)
     }
 }
