@@ -2,9 +2,9 @@ import Foundation
 import TestSupport
 import Testing
 
-/// The kiosk's operator screens on the smaller screens they meet.
+/// The kiosk's operator screens at every size they are met at.
 extension BrowserTests {
-    /// An operator's work on a smaller kiosk screen (1366×768) or a narrow one (360×740): the unit
+    /// An operator's work on a kiosk's screen (1920×1080, 1366×768) or a narrow one (360×740): the unit
     /// typed echoed back, a 斤/公斤 slip said at once, a refusal naming its field in Chinese, a double
     /// tap registering one lot, the idle countdown and the half-filled form kept, each screen within
     /// the sizes of REFERENCE §6 and none wider than the window. (A villager's phone, on its own
@@ -55,7 +55,7 @@ extension BrowserTests {
         try await browser.fitViewport(width: 1920, height: 1080)
     }
 
-    /// The 斤/公斤 slips typed at the station (one at each size) synced, and flagged at the county on
+    /// The 斤/公斤 slips typed at the station synced, and flagged at the county on
     /// its console at every size.
     func theCountySeesEverySlip(_ browser: WebDriver, _ demo: DemoProcess, typed: Int) async throws {
         try await browser.open(demo.station + "/?at=slips#/login")

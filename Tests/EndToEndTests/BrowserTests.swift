@@ -83,8 +83,8 @@ import Testing
             try await aPhoneOpensTheStationByItsQRCode(browser, demo)
             try await recordAPriceAndFindItAtTheCounty(browser, demo)
             try await anIdleScreenGoesHomeAndLogsTheOperatorOut(browser, demo)
-            for (width, height) in [(1366, 768), (360, 740)] { try await operatorsWork(browser, demo, width: width, height: height) }
-            try await theCountySeesEverySlip(browser, demo, typed: 3)
+            for (width, height) in Self.sizes { try await operatorsWork(browser, demo, width: width, height: height) }
+            try await theCountySeesEverySlip(browser, demo, typed: 4)  // recordAPriceAndFindItAtTheCounty's, and one at each size
         }
     }
 
