@@ -19,7 +19,6 @@ extension Replica {
     public func write(
         _ transaction: some StoreTransaction, record: some SyncRecord, id recordID: String, to collection: SyncCollection
     ) throws -> Change? {
-        let fields = try record.syncFields().filter { collection.fieldSet.contains($0.key) }
-        return try capture.write(transaction, to: collection.name, id: recordID, fields: fields)
+        try capture.write(transaction, record: record, id: recordID, to: collection)
     }
 }

@@ -54,6 +54,15 @@ struct ChangeCapture: Sendable {
         return change
     }
 
+    /// Writes a whole record, its fields encoded from its declaration (``SyncRecord``); the
+    /// collection's id and unsynced columns are left out.
+    func write(
+        _ transaction: some StoreTransaction, record: some SyncRecord, id recordID: String, to collection: SyncCollection
+    ) throws -> Change? {
+        let fields = try record.syncFields().filter { collection.fieldSet.contains($0.key) }
+        return try write(transaction, to: collection.name, id: recordID, fields: fields)
+    }
+
     /// A fact is inserted once: the insert itself says whether the id was new, so a second write of
     /// the same id costs no lookup and logs nothing.
     private func captureFact(
