@@ -12,7 +12,7 @@ extension BrowserTests {
     func operatorsWork(_ browser: WebDriver, _ demo: DemoProcess, width: Int, height: Int) async throws {
         let size = "\(width)×\(height)"
         try await browser.fitViewport(width: width, height: height)
-        try await browser.open(demo.station + "/?idle=20#/login")  // long enough for the walk between touches on a busy machine
+        try await browser.open(demo.station + "/#/login")
         try await browser.type("li", into: "#login")
         try await browser.type("246810\u{E007}", into: "#pin")
         try await browser.waitForText("李站长", in: "#who")
@@ -39,19 +39,7 @@ extension BrowserTests {
         try await browser.run("document.getElementById('lot-kilos').value = '';")
         try await registerALotWithADoubleTap(browser, kilos: "300", on: "register a lot at \(size)")
 
-        try await browser.click("#go-home")
-        try await browser.tap("[data-href='#/operator']")
-        try await browser.tap("[data-href='#/operator/price']")
-        try await browser.type("2.95", into: "#price-avg")
-        let countdown = try await browser.waitForText("秒后回到首页并退出登录", in: "#idle-countdown")
-        #expect(countdown.contains("点一下屏幕就继续"), "\(countdown)")
-        try await checkSizes(browser, on: "the idle countdown at \(size)")
-        try await browser.waitForText("您好，请选择服务", in: "main h2", within: 300)
-        try await browser.tap("[data-href='#/login']")
-        try await browser.type("li", into: "#login")
-        try await browser.type("246810\u{E007}", into: "#pin")
-        try await browser.waitForText("已恢复", in: "#message")
-        #expect(try await browser.run("return document.getElementById('price-avg').value;") as? String == "2.95")
+        try await watchTheIdleRule(browser, demo, typing: "2.95", at: size)
         try await browser.fitViewport(width: 1920, height: 1080)
     }
 
