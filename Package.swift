@@ -26,6 +26,8 @@ let package = Package(
         // The station's HTTP client: timeouts that follow the link, no request sent again by itself.
         // Already in the graph through HummingbirdTesting.
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        // The hub of a city or a province on PostgreSQL (issue 21): the chosen stack's PostgreSQL client.
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
     ],
     targets: [
         // MARK: Primitives: no domain knowledge.
@@ -192,6 +194,41 @@ let package = Package(
             path: "Stores/SQLite/Notices"
         ),
 
+        // MARK: The PostgreSQL store: a hub's tables and reads in PostgreSQL, behind the same protocols.
+        // Only these targets import PostgresNIO or speak PostgreSQL's SQL; PostgresStorage keeps the
+        // connections, transactions and migrations, SyncPostgres the change log.
+        .target(
+            name: "PostgresStorage",
+            dependencies: [
+                "StoreInterface",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Stores/PostgreSQL/Storage"
+        ),
+        .target(
+            name: "SyncPostgres",
+            dependencies: ["StoreInterface", "PostgresStorage", "Sync"],
+            path: "Stores/PostgreSQL/Sync"
+        ),
+        .target(
+            name: "AccessPostgres",
+            dependencies: ["StoreInterface", "Access", "PostgresStorage", "WebAPI"],
+            path: "Stores/PostgreSQL/Access"
+        ),
+        .target(
+            name: "SyncHTTPPostgres",
+            dependencies: ["StoreInterface", "PostgresStorage", "Sync", "SyncPostgres", "SyncHTTP"],
+            path: "Stores/PostgreSQL/SyncHTTP"
+        ),
+        .target(
+            name: "VillagesPostgres",
+            dependencies: ["StoreInterface", "PostgresStorage", "Villages"],
+            path: "Stores/PostgreSQL/Villages"
+        ),
+
         // MARK: Test and benchmark tools.
         .target(
             name: "SlowLink",
@@ -285,7 +322,7 @@ let package = Package(
             name: "TestSupport",
             dependencies: [
                 .product(name: "NIOFoundationCompat", package: "swift-nio"),
-                "WebAPI", "Storage", "Sync", "SyncSQLite",
+                "WebAPI", "Storage", "Sync", "SyncSQLite", "PostgresStorage",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -295,7 +332,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AccessTests",
-            dependencies: ["Access", "AccessSQLite", "Storage", "WebAPI", "TestSupport"]
+            dependencies: ["Access", "AccessSQLite", "AccessPostgres", "PostgresStorage", "Storage", "StoreInterface", "WebAPI", "TestSupport"]
         ),
         .testTarget(name: "ChinaLocaleTests", dependencies: ["ChinaLocale", "TestSupport"]),
         .testTarget(name: "DomainCoreTests", dependencies: ["DomainCore"]),
@@ -307,7 +344,7 @@ let package = Package(
         .testTarget(
             name: "SyncTests",
             dependencies: [
-                "Sync", "SyncSQLite", "Storage", "StoreInterface", "TestSupport",
+                "Sync", "SyncSQLite", "SyncPostgres", "PostgresStorage", "Storage", "StoreInterface", "TestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]

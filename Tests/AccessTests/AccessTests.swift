@@ -1,7 +1,10 @@
 import Access
+import AccessPostgres
 import AccessSQLite
+import PostgresStorage
 import Foundation
 import Storage
+import StoreInterface
 import Synchronization
 import TestSupport
 import Testing
@@ -19,8 +22,38 @@ import WebAPI
         func advance(_ seconds: TimeInterval) { time.withLock { $0 += seconds } }
     }
 
-    func store() throws -> Store {
+    func store() throws -> any TransactionStore {
         try Store.open(path: folder.file("access.sqlite"), role: "kiosk", schema: Schema(modules: [AccessSchema.migrations]))
+    }
+
+    /// Two processes of one hub on one store: the wrong secrets counted by either lock the account
+    /// at both, and a session opened at one is kept, touched and ended at the other.
+    @Test(arguments: HubStore.allCases) func lockoutsAndSessionsHoldAcrossTheProcessesOfAHub(hub: HubStore) async throws {
+        let clock = TestClock()
+        let postgres = PostgresSchema(modules: [AccessPostgresSchema.migrations])
+        try await hub.withHandles(2, role: "county", sqlite: { try store() }, postgres: postgres) { stores in
+            let accounts = stores.map { store in AccountBook(store: store, policy: .county) { clock.now } }
+            let sessions = stores.map { store in SessionBook(store: store, policy: .county) { clock.now } }
+            let wang = Account(login: "wang", name: "王科长", roles: [.admin])
+            try await accounts[0].save(wang, secret: "county-pass-2026")
+            for attempt in 0..<4 {
+                await #expect(throws: AccountError.badCredentials) {
+                    try await accounts[attempt % 2].authenticate(login: "wang", secret: "wrong-pass-2026")
+                }
+            }
+            await #expect(throws: AccountError.locked(until: clock.now.addingTimeInterval(15 * 60))) {
+                try await accounts[0].authenticate(login: "wang", secret: "wrong-pass-2026")
+            }
+            await #expect(throws: AccountError.self) { try await accounts[1].authenticate(login: "wang", secret: "county-pass-2026") }
+            clock.advance(15 * 60 + 1)
+            #expect(try await accounts[1].authenticate(login: "wang", secret: "county-pass-2026").login == "wang")
+
+            let token = try await sessions[0].open(for: wang)
+            clock.advance(60)
+            #expect(try await sessions[1].principal(for: token) == wang.principal)
+            try await sessions[1].close(token)
+            #expect(try await sessions[0].principal(for: token) == nil)
+        }
     }
 
     @Test func aSecretIsKeptAsASaltedScryptHashThatOnlyItMatches() throws {

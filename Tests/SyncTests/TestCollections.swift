@@ -2,8 +2,11 @@ import SyncSQLite
 import Crypto
 import Foundation
 import GRDB
+import PostgresStorage
 import Storage
+import StoreInterface
 import Sync
+import SyncPostgres
 import TestSupport
 
 /// Collections of the sync tests' own, one per merge policy, so the engine is tested without any domain.
@@ -47,6 +50,20 @@ enum TestCollections {
 
     static let schema = Schema(modules: [SyncSchema.migrations, migrations])
 
+    /// The same tables on PostgreSQL, for a county on a hub's database.
+    static let postgresSchema = PostgresSchema(modules: [
+        SyncPostgresSchema.migrations,
+        [
+            PostgresMigration(
+                module: "synctest", number: 1, name: "tables",
+                sql: """
+                    CREATE TABLE bulletin (id TEXT PRIMARY KEY, title TEXT, price_fen BIGINT);
+                    CREATE TABLE observation (id TEXT PRIMARY KEY, village TEXT NOT NULL, value BIGINT NOT NULL);
+                    CREATE TABLE contract (id TEXT PRIMARY KEY, village TEXT, party TEXT, amount_fen BIGINT, note TEXT);
+                    """)
+        ],
+    ])
+
     /// The county's signing key in these tests: fixed, so that schedules replay exactly.
     static let countyKey = try! Curve25519.Signing.PrivateKey(rawRepresentation: Data(repeating: 7, count: 32))
 
@@ -61,6 +78,27 @@ enum TestCollections {
             role == .county
             ? ChangeSignature(signingKey: countyKey) : ChangeSignature(verifyingKey: countyKey.publicKey)
         return try Replica(store: store, role: role, collections: all, signature: signature, wallTime: wallTime)
+    }
+}
+
+extension HubStore {
+    /// Runs `body` with a county replica on this store, then closes it (and drops its database).
+    func withCounty<Answer>(
+        in folder: TemporaryFolder, wallTime: @escaping @Sendable () -> Int64, _ body: (Replica) async throws -> Answer
+    ) async throws -> Answer {
+        try await withHandles(
+            role: "county", sqlite: { try Store.open(path: folder.file("county.sqlite"), role: "county", schema: TestCollections.schema) },
+            postgres: TestCollections.postgresSchema
+        ) { stores in
+            try await body(TestCollections.county(on: stores[0], wallTime: wallTime))
+        }
+    }
+}
+
+extension TestCollections {
+    /// A county replica over a store opened elsewhere (one of a hub's several processes).
+    static func county(on store: any TransactionStore, wallTime: @escaping @Sendable () -> Int64) throws -> Replica {
+        try Replica(store: store, role: .county, collections: all, signature: ChangeSignature(signingKey: countyKey), wallTime: wallTime)
     }
 }
 

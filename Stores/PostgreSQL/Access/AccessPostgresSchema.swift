@@ -1,0 +1,41 @@
+public import PostgresStorage
+
+/// The program's own accounts, sessions and recorded answers on PostgreSQL (the SQLite store's
+/// `AccessSchema`). On a hub of several processes they are what lets any process answer a login,
+/// a session or a repeated request another one began.
+///
+/// ```swift
+/// let schema = PostgresSchema(modules: [SyncPostgresSchema.migrations, AccessPostgresSchema.migrations])
+/// ```
+public enum AccessPostgresSchema {
+    public static let migrations: [PostgresMigration] = [
+        PostgresMigration(
+            module: "access", number: 1, name: "accounts-sessions-answers",
+            sql: """
+                CREATE TABLE access_account (
+                    login TEXT PRIMARY KEY,
+                    name TEXT NOT NULL,
+                    roles TEXT NOT NULL,
+                    secret_hash TEXT NOT NULL,
+                    failures BIGINT NOT NULL DEFAULT 0,
+                    locked_until DOUBLE PRECISION,
+                    created_at DOUBLE PRECISION NOT NULL
+                );
+                CREATE TABLE access_session (
+                    token_hash TEXT PRIMARY KEY,
+                    login TEXT NOT NULL REFERENCES access_account(login) ON DELETE CASCADE,
+                    created_at DOUBLE PRECISION NOT NULL,
+                    expires_at DOUBLE PRECISION NOT NULL
+                );
+                CREATE INDEX access_session_login ON access_session(login);
+                CREATE TABLE access_request_answer (
+                    key TEXT PRIMARY KEY,
+                    status BIGINT NOT NULL,
+                    content_type TEXT,
+                    body BYTEA NOT NULL,
+                    recorded_at DOUBLE PRECISION NOT NULL
+                );
+                CREATE INDEX access_request_answer_age ON access_request_answer(recorded_at)
+                """)
+    ]
+}

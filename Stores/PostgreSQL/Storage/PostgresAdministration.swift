@@ -1,0 +1,35 @@
+import Foundation
+public import Logging
+import NIOPosix
+import PostgresNIO
+
+/// Databases made and dropped on a server: a test's own database, or the empty one
+/// `syncserver migrate --to` moves a county into.
+///
+/// ```swift
+/// try await PostgresAdministration.createDatabase("hub_test_1", on: server)
+/// ```
+public enum PostgresAdministration {
+    /// Makes an empty database on the server of `server` (whose own database is the one logged into).
+    public static func createDatabase(_ name: String, on server: PostgresAddress, logger: Logger = Logger(label: "village.postgres")) async throws {
+        try await run("CREATE DATABASE \(quoted(name))", on: server, logger: logger)
+    }
+
+    /// Drops a database, closing the connections still open to it.
+    public static func dropDatabase(_ name: String, on server: PostgresAddress, logger: Logger = Logger(label: "village.postgres")) async throws {
+        try await run("DROP DATABASE IF EXISTS \(quoted(name)) WITH (FORCE)", on: server, logger: logger)
+    }
+
+    private static func run(_ sql: String, on server: PostgresAddress, logger: Logger) async throws {
+        let connection = try await PostgresConnection.connect(configuration: server.configuration, id: 0, logger: logger)
+        do {
+            try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger)
+            try await connection.close()
+        } catch {
+            try? await connection.close()
+            throw PostgresStoreError.unusable(address: server.description, reason: PostgresTransaction.describe(error))
+        }
+    }
+
+    private static func quoted(_ name: String) -> String { "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+}

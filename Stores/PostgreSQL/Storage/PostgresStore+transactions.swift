@@ -1,0 +1,78 @@
+import NIOPosix
+public import StoreInterface
+
+/// The PostgreSQL store's transactions, as the engine and the domains run them.
+extension PostgresStore {
+    /// What a transaction may do: read one state, or write under the write lock.
+    enum Access {
+        case read, write
+
+        var begin: String {
+            switch self {
+            case .read: "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"
+            case .write: "BEGIN"
+            }
+        }
+    }
+
+    public func reading<Answer: Sendable>(_ body: @Sendable (any StoreTransaction) throws -> Answer) async throws -> Answer {
+        try await onStoreThread(.read, body)
+    }
+
+    public func readingNow<Answer>(_ body: (any StoreTransaction) throws -> Answer) throws -> Answer {
+        try run(.read, body)
+    }
+
+    @discardableResult
+    public func writing<Answer: Sendable>(_ body: @Sendable (any StoreTransaction) throws -> Answer) async throws -> Answer {
+        try await onStoreThread(.write, body)
+    }
+
+    @discardableResult
+    public func writingNow<Answer>(_ body: (any StoreTransaction) throws -> Answer) throws -> Answer {
+        try run(.write, body)
+    }
+
+    /// Runs `body` in a transaction on one of the store's threads. The thread pool may hold the
+    /// work it ran a moment after answering, so the work holds `body` only through a box that is
+    /// emptied before `body` stops being borrowed.
+    private func onStoreThread<Answer: Sendable>(
+        _ access: Access, _ body: @Sendable (any StoreTransaction) throws -> Answer
+    ) async throws -> Answer {
+        try await withoutActuallyEscaping(body) { body in
+            let borrowed = Borrowed(body)
+            defer { borrowed.body = nil }
+            return try await threads.runIfActive { [self] in
+                guard let body = borrowed.body else { throw CancellationError() }
+                return try run(access, body)
+            }
+        }
+    }
+
+    /// Runs `body` in a transaction on a connection of the pool, on the calling thread: committed
+    /// when it returns, rolled back when it throws. A connection whose rollback fails is closed.
+    func run<Answer>(_ access: Access, _ body: (any StoreTransaction) throws -> Answer) throws -> Answer {
+        let connection = try connections.take()
+        var healthy = true
+        defer { connections.giveBack(connection, healthy: healthy) }
+        let transaction = PostgresTransaction(connection: connection, logger: logger)
+        defer { transaction.ended() }
+        do {
+            try transaction.execute(access.begin)
+            if access == .write { try transaction.execute("SELECT pg_advisory_xact_lock($1)", Self.writeLock) }
+            let answer = try body(transaction)
+            try transaction.execute("COMMIT")
+            return answer
+        } catch {
+            do { try transaction.execute("ROLLBACK") } catch { healthy = false }
+            throw error
+        }
+    }
+}
+
+/// A transaction's body lent to a thread of the store for the length of one call.
+private final class Borrowed<Answer>: @unchecked Sendable {  // set before the work is queued, emptied after it answered
+    var body: (@Sendable (any StoreTransaction) throws -> Answer)?
+
+    init(_ body: @escaping @Sendable (any StoreTransaction) throws -> Answer) { self.body = body }
+}

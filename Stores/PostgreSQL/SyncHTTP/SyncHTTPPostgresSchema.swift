@@ -1,0 +1,37 @@
+public import PostgresStorage
+
+/// The county's stations and signing key on PostgreSQL (the county side of the SQLite store's
+/// `SyncHTTPSchema`; a station's enrollment is kept only in a station's SQLite store).
+///
+/// ```swift
+/// let schema = PostgresSchema(modules: [SyncPostgresSchema.migrations, SyncHTTPPostgresSchema.migrations])
+/// ```
+public enum SyncHTTPPostgresSchema {
+    public static let migrations: [PostgresMigration] = [
+        PostgresMigration(
+            module: "synchttp", number: 1, name: "stations-and-key",
+            sql: """
+                CREATE TABLE sync_station (
+                    id TEXT PRIMARY KEY,
+                    village TEXT NOT NULL,
+                    name TEXT NOT NULL,
+                    code_hash TEXT,
+                    code_expires_at TEXT,
+                    public_key BYTEA,
+                    origin TEXT UNIQUE,
+                    enrolled_at TEXT,
+                    revoked_at TEXT,
+                    counter BIGINT NOT NULL DEFAULT 0,
+                    last_sync_at TEXT,
+                    pending BIGINT NOT NULL DEFAULT 0,
+                    clock_offset_ms BIGINT NOT NULL DEFAULT 0,
+                    warning TEXT
+                );
+                CREATE INDEX sync_station_code ON sync_station(code_hash);
+                CREATE TABLE sync_county_key (
+                    id BIGINT PRIMARY KEY CHECK (id = 1),
+                    private_key BYTEA NOT NULL
+                )
+                """)
+    ]
+}

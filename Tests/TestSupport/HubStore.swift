@@ -1,0 +1,44 @@
+public import PostgresStorage
+public import StoreInterface
+public import Testing
+
+/// The two stores a hub runs on, for suites that run once on each: a SQLite file, or a PostgreSQL
+/// database of the test's own (a hub of a city or a province).
+///
+/// ```swift
+/// @Test(arguments: HubStore.allCases) func sessionsHoldAcrossProcesses(hub: HubStore) async throws {
+///     try await hub.withHandles(2, role: "county", sqlite: { try Store.open(path: path, role: "county", schema: schema) },
+///                               postgres: postgresSchema) { stores in … }
+/// }
+/// ```
+public enum HubStore: String, CaseIterable, Sendable, CustomTestStringConvertible {
+    case sqlite, postgres
+
+    public var testDescription: String { rawValue }
+
+    /// Runs `body` with `count` handles on one store of this kind, as that many processes of one hub
+    /// hold it: the SQLite file opened `count` times by `openSQLite`, or a new PostgreSQL database
+    /// opened `count` times with `schema`. Closed, and the database dropped, when `body` ends.
+    public func withHandles<Answer>(
+        _ count: Int = 1, role: String, sqlite openSQLite: () throws -> any TransactionStore, postgres schema: PostgresSchema,
+        _ body: ([any TransactionStore]) async throws -> Answer
+    ) async throws -> Answer {
+        switch self {
+        case .sqlite:
+            return try await body((0..<count).map { _ in try openSQLite() })
+        case .postgres:
+            return try await PostgresForTests.withDatabase { address in
+                var stores: [PostgresStore] = []
+                do {
+                    for _ in 0..<count { stores.append(try await PostgresStore.open(address, role: role, schema: schema)) }
+                    let answer = try await body(stores)
+                    for store in stores { await store.close() }
+                    return answer
+                } catch {
+                    for store in stores { await store.close() }
+                    throw error
+                }
+            }
+        }
+    }
+}
