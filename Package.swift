@@ -224,6 +224,11 @@ let package = Package(
             path: "Stores/PostgreSQL/SyncHTTP"
         ),
         .target(
+            name: "PricesPostgres",
+            dependencies: ["StoreInterface", "ChinaLocale", "PostgresStorage", "Prices", "Sync", "SyncPostgres"],
+            path: "Stores/PostgreSQL/Prices"
+        ),
+        .target(
             name: "VillagesPostgres",
             dependencies: ["StoreInterface", "PostgresStorage", "Villages"],
             path: "Stores/PostgreSQL/Villages"
@@ -374,7 +379,8 @@ let package = Package(
         .testTarget(
             name: "PricesTests",
             dependencies: [
-                "DomainCore", "Prices", "PricesSQLite", "ChinaLocale", "Storage", "StoreInterface", "Sync", "SyncSQLite", "DemoData", "TestSupport", "WebAPI",
+                "DomainCore", "Prices", "PricesSQLite", "PricesPostgres", "PostgresStorage", "ChinaLocale", "Storage", "StoreInterface", "Sync",
+                "SyncSQLite", "SyncPostgres", "DemoData", "TestSupport", "WebAPI",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]

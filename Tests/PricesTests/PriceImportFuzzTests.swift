@@ -33,29 +33,30 @@ import WebAPI
         return bytes
     }
 
-    @Test func everyMutatedSheetIsImportedOrRefusedByNameAndARefusalWritesNothing() async throws {
-        let world = try await PriceWorld()
-        var random = SeededRandom(seed: 20_261_122)
-        var (imported, refused) = (0, 0)
-        for _ in 0..<300 {
-            let before = try await world.county.loggedCount()
-            do {
-                let report = try await world.publisher.importSheet(Data(Self.mutated(Array(Self.sheet.utf8), &random)), source: "县农业农村局")
-                #expect(report.refused.allSatisfy { $0.line > 0 && !$0.reason.isEmpty })
-                imported += 1
-            } catch let error as DomainError {
-                #expect(!error.message.isEmpty && !error.messageEN.isEmpty)
-                #expect(try await world.county.loggedCount() == before)
-                refused += 1
-            } catch let error as SpreadsheetCSV.Failure {
-                #expect(!error.description.isEmpty)
-                #expect(try await world.county.loggedCount() == before)
-                refused += 1
+    @Test(arguments: HubStore.allCases) func everyMutatedSheetIsImportedOrRefusedByNameAndARefusalWritesNothing(hub: HubStore) async throws {
+        try await PriceWorld.with(hub) { world in
+            var random = SeededRandom(seed: 20_261_122)
+            var (imported, refused) = (0, 0)
+            for _ in 0..<300 {
+                let before = try await world.county.loggedCount()
+                do {
+                    let report = try await world.publisher.importSheet(Data(Self.mutated(Array(Self.sheet.utf8), &random)), source: "县农业农村局")
+                    #expect(report.refused.allSatisfy { $0.line > 0 && !$0.reason.isEmpty })
+                    imported += 1
+                } catch let error as DomainError {
+                    #expect(!error.message.isEmpty && !error.messageEN.isEmpty)
+                    #expect(try await world.county.loggedCount() == before)
+                    refused += 1
+                } catch let error as SpreadsheetCSV.Failure {
+                    #expect(!error.description.isEmpty)
+                    #expect(try await world.county.loggedCount() == before)
+                    refused += 1
+                }
             }
+            #expect(imported + refused == 300)
+            #expect(imported > 0 && refused > 0)
+            let oversized = Data(repeating: UInt8(ascii: "9"), count: 3_000_000)
+            await #expect(throws: (any Error).self) { try await world.publisher.importSheet(oversized, source: "县农业农村局") }
         }
-        #expect(imported + refused == 300)
-        #expect(imported > 0 && refused > 0)
-        let oversized = Data(repeating: UInt8(ascii: "9"), count: 3_000_000)
-        await #expect(throws: (any Error).self) { try await world.publisher.importSheet(oversized, source: "县农业农村局") }
     }
 }

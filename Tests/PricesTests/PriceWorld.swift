@@ -3,9 +3,12 @@ import ChinaLocale
 import DemoData
 import StoreInterface
 import Prices
+import PostgresStorage
+import PricesPostgres
 import PricesSQLite
 import Storage
 import Sync
+import SyncPostgres
 import TestSupport
 
 /// A county and its stations with the prices module, the demo's price catalogue published and a
@@ -17,9 +20,19 @@ final class PriceWorld: CountyWorld, @unchecked Sendable {
     static let corn = "01010301"  // 玉米
     static let cabbage = "01040101"  // 大白菜
 
-    init() async throws {
-        try super.init(schema: Schema(modules: [SyncSchema.migrations, PricesSchema.migrations]), collections: PricesCollections.all)
+    init(countyStore: (any TransactionStore)? = nil) async throws {
+        try super.init(
+            schema: Schema(modules: [SyncSchema.migrations, PricesSchema.migrations]), collections: PricesCollections.all,
+            countyStore: countyStore)
         try await publisher.publish(SamplePrices.catalogue)
+    }
+
+    /// The county's tables on PostgreSQL.
+    static let postgresSchema = PostgresSchema(modules: [SyncPostgresSchema.migrations, PricesPostgresSchema.migrations])
+
+    /// Runs `body` in a world whose county keeps its store on `hub`.
+    static func with(_ hub: HubStore, _ body: (PriceWorld) async throws -> Void) async throws {
+        try await hub.withCountyStore(postgres: postgresSchema) { store in try await body(PriceWorld(countyStore: store)) }
     }
 
     var publisher: PricePublisher { PricePublisher(replica: county, today: { Self.today }) }

@@ -3,6 +3,7 @@ import GRDB
 import Prices
 import PricesSQLite
 import Storage
+import StoreInterface
 import Sync
 import Testing
 import TestSupport
@@ -27,74 +28,57 @@ import TestSupport
         return prices
     }()
 
-    @Test(arguments: [1, 2, 3, 4, 5, 6] as [UInt64])
-    func theDaySumsAndSupersededMarksAreThoseCountedFromScratchInAnyOrder(seed: UInt64) async throws {
+    @Test(arguments: HubStore.allCases, [1, 2, 3, 4, 5, 6] as [UInt64])
+    func theDaySumsAndSupersededMarksAreThoseCountedFromScratchInAnyOrder(hub: HubStore, seed: UInt64) async throws {
         let folder = try TemporaryFolder(inMemory: true)
-        let store = try Store.open(
-            path: folder.file("prices.sqlite"), role: "county", schema: Schema(modules: [SyncSchema.migrations, PricesSchema.migrations]))
-        var random = SeededRandom(seed: seed)
-        let order = Self.prices.shuffled(using: &random)
-        try await store.pool.write { db in
-            for price in order {
-                let fields: [String: SyncValue] = [
-                    "village_code": "441422107201", "source": "信息站", "variety_code": .text(price.variety), "market_id": "M01",
-                    "region_code": "441422", "observed_on": .text(price.day), "min_fen": .integer(price.avg - 10),
-                    "avg_fen": .integer(price.avg), "max_fen": .integer(price.avg + 10), "unit": "元/公斤",
-                    "corrects": price.corrects.map(SyncValue.text) ?? .null, "flags": .text(price.flags),
-                    "recorded_at": "2026-11-20T09:00:00+08:00",
-                ]
-                let names = fields.keys.sorted()
-                try db.execute(
-                    sql: "INSERT INTO price_observation(id, \(names.joined(separator: ", "))) VALUES (?\(String(repeating: ", ?", count: names.count)))",
-                    arguments: StatementArguments([price.id.databaseValue] + names.map { fields[$0]!.databaseValue }))
-                try PricesArrivals.observation.derive(from: ArrivedRecord(id: price.id, fields: fields), db)
+        try await hub.withCountyStore(postgres: PriceWorld.postgresSchema) { postgres in
+            let store = try postgres ?? Store.open(
+                path: folder.file("prices.sqlite"), role: "county", schema: Schema(modules: [SyncSchema.migrations, PricesSchema.migrations]))
+            var random = SeededRandom(seed: seed)
+            let order = Self.prices.shuffled(using: &random)
+            try await store.writing { transaction in
+                for price in order {
+                    let fields: [String: SyncValue] = [
+                        "village_code": "441422107201", "source": "信息站", "variety_code": .text(price.variety), "market_id": "M01",
+                        "region_code": "441422", "observed_on": .text(price.day), "min_fen": .integer(price.avg - 10),
+                        "avg_fen": .integer(price.avg), "max_fen": .integer(price.avg + 10), "unit": "元/公斤",
+                        "corrects": price.corrects.map(SyncValue.text) ?? .null, "flags": .text(price.flags),
+                        "recorded_at": "2026-11-20T09:00:00+08:00",
+                    ]
+                    try DaySumsOracle.insertPrice(id: price.id, fields, transaction)
+                    try PricesArrivals.observation.derive(from: ArrivedRecord(id: price.id, fields: fields), transaction)
+                }
             }
-        }
-        try await store.pool.read { db in
-            let superseded = try Set(String.fetchAll(db, sql: "SELECT id FROM price_observation WHERE superseded = 1"))
-            #expect(superseded == Set(Self.prices.compactMap(\.corrects)))
-            let (kept, counted) = try Self.daySums(db)
-            #expect(kept.count == 6)
-            #expect(kept == counted)
+            try await store.reading { transaction in
+                let sums = try DaySumsOracle.read(transaction)
+                #expect(sums.superseded == Set(Self.prices.compactMap(\.corrects)))
+                #expect(sums.kept.count == 6)
+                #expect(sums.kept == sums.counted)
+            }
         }
     }
 
     /// Bulletins are laid out a statement at a time: a later bulletin's corrections of an earlier
     /// one's rows, and a bulletin published again, leave the sums counted from scratch.
-    @Test func bulletinsAndTheirCorrectionsLeaveTheDaySumsCountedFromScratch() async throws {
-        let world = try await PriceWorld()
-        try await world.publish([
-            PriceWorld.entry(avg: 260), PriceWorld.entry(market: "M02", avg: 280),
-            PriceWorld.entry(PriceWorld.cabbage, avg: 120), PriceWorld.entry(PriceWorld.cabbage, market: "M02", avg: 140),
-        ])
-        var correction = PriceWorld.entry(avg: 300)
-        correction.corrects = "PB-2026-11-20-1-1"
-        try await world.publish([correction, PriceWorld.entry(market: "M03", avg: 270)])
-        let houNan = try world.station(PriceWorld.houNan, name: "hounan")
-        try await world.sync(houNan)
-        for replica in [world.county, houNan] {
-            try await replica.sqliteStore.pool.read { db in
-                #expect(try String.fetchAll(db, sql: "SELECT id FROM price_observation WHERE superseded = 1") == ["PB-2026-11-20-1-1"])
-                let (kept, counted) = try Self.daySums(db)
-                #expect(kept.count == 2)
-                #expect(kept == counted)
+    @Test(arguments: HubStore.allCases) func bulletinsAndTheirCorrectionsLeaveTheDaySumsCountedFromScratch(hub: HubStore) async throws {
+        try await PriceWorld.with(hub) { world in
+            try await world.publish([
+                PriceWorld.entry(avg: 260), PriceWorld.entry(market: "M02", avg: 280),
+                PriceWorld.entry(PriceWorld.cabbage, avg: 120), PriceWorld.entry(PriceWorld.cabbage, market: "M02", avg: 140),
+            ])
+            var correction = PriceWorld.entry(avg: 300)
+            correction.corrects = "PB-2026-11-20-1-1"
+            try await world.publish([correction, PriceWorld.entry(market: "M03", avg: 270)])
+            let houNan = try world.station(PriceWorld.houNan, name: "hounan")
+            try await world.sync(houNan)
+            for replica in [world.county, houNan] {
+                try await replica.store.reading { transaction in
+                    let sums = try DaySumsOracle.read(transaction)
+                    #expect(sums.superseded == ["PB-2026-11-20-1-1"])
+                    #expect(sums.kept.count == 2)
+                    #expect(sums.kept == sums.counted)
+                }
             }
         }
-    }
-
-    /// The day sums kept, and the same counted from scratch.
-    static func daySums(_ db: Database) throws -> (kept: [Row], counted: [Row]) {
-        let kept = try Row.fetchAll(db, sql: "SELECT * FROM price_daily ORDER BY observed_on, variety_code")
-        let counted = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT observed_on, variety_code, COUNT(*) AS markets, SUM(flags <> '') AS suspect,
-                    IFNULL(SUM(CASE WHEN flags = '' THEN avg_fen END), 0) AS trusted_sum,
-                    MIN(CASE WHEN flags = '' THEN min_fen END) AS trusted_min, MAX(CASE WHEN flags = '' THEN max_fen END) AS trusted_max,
-                    SUM(avg_fen) AS all_sum, MIN(min_fen) AS all_min, MAX(max_fen) AS all_max
-                FROM price_observation WHERE superseded = 0
-                GROUP BY observed_on, variety_code ORDER BY observed_on, variety_code
-                """)
-        return (kept, counted)
     }
 }

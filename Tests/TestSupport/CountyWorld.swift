@@ -2,6 +2,7 @@ import SyncSQLite
 public import Crypto
 import GRDB
 public import Storage
+public import StoreInterface
 public import Sync
 
 /// A county and its stations in one process, on real SQLite files in a folder on a memory file
@@ -20,12 +21,13 @@ open class CountyWorld: @unchecked Sendable {  // every stored property is a con
     public let collections: [SyncCollection]
     public let county: Replica
 
-    public init(schema: Schema, collections: [SyncCollection]) throws {
+    /// A county on `countyStore` (a hub's PostgreSQL database, ``HubStore``), or on a SQLite file
+    /// of its own in the world's folder; its stations are always on SQLite.
+    public init(schema: Schema, collections: [SyncCollection], countyStore: (any TransactionStore)? = nil) throws {
         self.schema = schema
         self.collections = collections
-        county = try Replica(
-            store: Store.open(path: folder.file("county.sqlite"), role: "county", schema: schema), role: .county,
-            collections: collections, signature: ChangeSignature(signingKey: key))
+        let store = try countyStore ?? Store.open(path: folder.file("county.sqlite"), role: "county", schema: schema)
+        county = try Replica(store: store, role: .county, collections: collections, signature: ChangeSignature(signingKey: key))
     }
 
     /// A station of a village, with a store of its own named `name`.

@@ -16,6 +16,17 @@ public enum HubStore: String, CaseIterable, Sendable, CustomTestStringConvertibl
 
     public var testDescription: String { rawValue }
 
+    /// Runs `body` with the store a test world's county keeps: `nil` on SQLite (the world makes a file
+    /// of its own), a new PostgreSQL database migrated to `schema` otherwise, dropped when `body` ends.
+    public func withCountyStore<Answer>(
+        postgres schema: PostgresSchema, _ body: ((any TransactionStore)?) async throws -> Answer
+    ) async throws -> Answer {
+        switch self {
+        case .sqlite: return try await body(nil)
+        case .postgres: return try await Self.withPostgres(1, role: "county", schema: schema) { try await body($0[0]) }
+        }
+    }
+
     /// Runs `body` with `count` handles on one store of this kind, as that many processes of one hub
     /// hold it: the SQLite file opened `count` times by `openSQLite`, or a new PostgreSQL database
     /// opened `count` times with `schema`. Closed, and the database dropped, when `body` ends.
@@ -27,17 +38,24 @@ public enum HubStore: String, CaseIterable, Sendable, CustomTestStringConvertibl
         case .sqlite:
             return try await body((0..<count).map { _ in try openSQLite() })
         case .postgres:
-            return try await PostgresForTests.withDatabase { address in
-                var stores: [PostgresStore] = []
-                do {
-                    for _ in 0..<count { stores.append(try await PostgresStore.open(address, role: role, schema: schema)) }
-                    let answer = try await body(stores)
-                    for store in stores { await store.close() }
-                    return answer
-                } catch {
-                    for store in stores { await store.close() }
-                    throw error
-                }
+            return try await Self.withPostgres(count, role: role, schema: schema, body)
+        }
+    }
+
+    /// A new PostgreSQL database opened `count` times, closed and dropped when `body` ends.
+    private static func withPostgres<Answer>(
+        _ count: Int, role: String, schema: PostgresSchema, _ body: ([any TransactionStore]) async throws -> Answer
+    ) async throws -> Answer {
+        try await PostgresForTests.withDatabase { address in
+            var stores: [PostgresStore] = []
+            do {
+                for _ in 0..<count { stores.append(try await PostgresStore.open(address, role: role, schema: schema)) }
+                let answer = try await body(stores)
+                for store in stores { await store.close() }
+                return answer
+            } catch {
+                for store in stores { await store.close() }
+                throw error
             }
         }
     }

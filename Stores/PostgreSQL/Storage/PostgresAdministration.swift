@@ -10,9 +10,11 @@ import PostgresNIO
 /// try await PostgresAdministration.createDatabase("hub_test_1", on: server)
 /// ```
 public enum PostgresAdministration {
-    /// Makes an empty database on the server of `server` (whose own database is the one logged into).
+    /// Makes an empty database on the server of `server` (whose own database is the one logged into),
+    /// sorting text by its bytes as a hub needs (``PostgresSchema/checkCollation(_:address:)``).
     public static func createDatabase(_ name: String, on server: PostgresAddress, logger: Logger = Logger(label: "village.postgres")) async throws {
-        try await run("CREATE DATABASE \(quoted(name))", on: server, logger: logger)
+        try await run(
+            "CREATE DATABASE \(quoted(name)) TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'", on: server, logger: logger)
     }
 
     /// Drops a database, closing the connections still open to it.

@@ -29,6 +29,7 @@ public struct PostgresSchema: Sendable {
     func migrate(_ transaction: PostgresTransaction, role: String, address: PostgresAddress) throws -> PostgresStoreInfo {
         try transaction.execute("BEGIN")
         do {
+            try Self.checkCollation(transaction, address: address)
             try transaction.execute("SELECT pg_advisory_xact_lock($1)", Self.migrationLock)
             try transaction.execute(
                 "CREATE TABLE IF NOT EXISTS store_migration (identifier TEXT PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())")
@@ -46,6 +47,23 @@ public struct PostgresSchema: Sendable {
         } catch {
             _ = try? transaction.execute("ROLLBACK")
             throw error
+        }
+    }
+}
+
+extension PostgresSchema {
+    /// The collations that order text by its code points, as SQLite orders it: the console's lists,
+    /// a station's pages and the ranges a store reads by id come out the same on both stores.
+    static let byteOrder: Set<String> = ["C", "POSIX", "C.UTF-8", "C.utf8"]
+
+    /// Refuses a database whose text sorts by a language's rules, naming how to make one that does not.
+    static func checkCollation(_ transaction: PostgresTransaction, address: PostgresAddress) throws {
+        let collation = try transaction.text("SELECT datcollate FROM pg_database WHERE datname = current_database()") ?? ""
+        guard byteOrder.contains(collation) else {
+            throw PostgresStoreError.unusable(
+                address: address.description,
+                reason: "it sorts text by \(collation), not by code point; make it with "
+                    + "createdb --template=template0 --encoding=UTF8 --locale=C \(address.database)")
         }
     }
 }
