@@ -229,6 +229,11 @@ let package = Package(
             path: "Stores/PostgreSQL/Prices"
         ),
         .target(
+            name: "TraceabilityPostgres",
+            dependencies: ["StoreInterface", "PostgresStorage", "Traceability"],
+            path: "Stores/PostgreSQL/Traceability"
+        ),
+        .target(
             name: "VillagesPostgres",
             dependencies: ["StoreInterface", "PostgresStorage", "Villages"],
             path: "Stores/PostgreSQL/Villages"
@@ -327,7 +332,7 @@ let package = Package(
             name: "TestSupport",
             dependencies: [
                 .product(name: "NIOFoundationCompat", package: "swift-nio"),
-                "WebAPI", "Storage", "Sync", "SyncSQLite", "PostgresStorage",
+                "WebAPI", "Storage", "Sync", "SyncSQLite", "PostgresStorage", "SyncPostgres",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -388,7 +393,8 @@ let package = Package(
         .testTarget(
             name: "TraceabilityTests",
             dependencies: [
-                "DomainCore", "Traceability", "TraceabilitySQLite", "ChinaLocale", "DemoData", "Storage", "StoreInterface", "Sync", "SyncSQLite", "TestSupport", "WebAPI",
+                "DomainCore", "Traceability", "TraceabilitySQLite", "TraceabilityPostgres", "PostgresStorage", "ChinaLocale", "DemoData",
+                "Storage", "StoreInterface", "Sync", "SyncSQLite", "SyncPostgres", "TestSupport", "WebAPI",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]

@@ -15,21 +15,6 @@ enum DaySumsOracle {
         let superseded: Set<String>
     }
 
-    /// A price row written as the engine would write it, before its arrival is derived.
-    static func insertPrice(id: String, _ fields: [String: SyncValue], _ transaction: any StoreTransaction) throws {
-        let names = fields.keys.sorted()
-        if let db = transaction as? Database {
-            try db.execute(
-                sql: "INSERT INTO price_observation(id, \(names.joined(separator: ", "))) VALUES (?\(String(repeating: ", ?", count: names.count)))",
-                arguments: StatementArguments([id.databaseValue] + names.map { fields[$0]!.databaseValue }))
-        } else {
-            let marks = (1...(names.count + 1)).map { "$\($0)" }.joined(separator: ", ")
-            try transaction.postgres.execute(
-                "INSERT INTO price_observation(id, \(names.joined(separator: ", "))) VALUES (\(marks))",
-                arguments: [id as any PostgresArgument] + names.map { fields[$0]!.postgresText as any PostgresArgument })
-        }
-    }
-
     static func read(_ transaction: any StoreTransaction) throws -> Sums {
         let kept = "SELECT * FROM price_daily ORDER BY observed_on, variety_code"
         let superseded = "SELECT id FROM price_observation WHERE superseded = 1"

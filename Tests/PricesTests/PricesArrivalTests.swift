@@ -45,7 +45,7 @@ import TestSupport
                         "corrects": price.corrects.map(SyncValue.text) ?? .null, "flags": .text(price.flags),
                         "recorded_at": "2026-11-20T09:00:00+08:00",
                     ]
-                    try DaySumsOracle.insertPrice(id: price.id, fields, transaction)
+                    try StoredRows.insert(into: "price_observation", fields.merging(["id": .text(price.id)]) { $1 }, transaction)
                     try PricesArrivals.observation.derive(from: ArrivedRecord(id: price.id, fields: fields), transaction)
                 }
             }

@@ -1,10 +1,14 @@
 import SyncSQLite
 import ChinaLocale
+import PostgresStorage
 import Storage
+import StoreInterface
 import Sync
 import TestSupport
 import Traceability
+import TraceabilityPostgres
 import TraceabilitySQLite
+import SyncPostgres
 import Foundation
 
 /// A county and its stations with the traceability module, and a fixed "now" of 2026-06-10 10:00
@@ -14,10 +18,18 @@ final class TraceWorld: CountyWorld, @unchecked Sendable {
     static let houNan = "441422107201"
     static let beiTang = "441422113203"
 
-    init() throws {
+    init(countyStore: (any TransactionStore)? = nil) throws {
         try super.init(
             schema: Schema(modules: [SyncSchema.migrations, TraceSchema.migrations]),
-            collections: TraceCollections.all)
+            collections: TraceCollections.all, countyStore: countyStore)
+    }
+
+    /// The county's tables on PostgreSQL.
+    static let postgresSchema = PostgresSchema(modules: [SyncPostgresSchema.migrations, TracePostgresSchema.migrations])
+
+    /// Runs `body` in a world whose county keeps its store on `hub`.
+    static func with(_ hub: HubStore, _ body: (TraceWorld) async throws -> Void) async throws {
+        try await hub.withCountyStore(postgres: postgresSchema) { store in try await body(TraceWorld(countyStore: store)) }
     }
 
     func recorder(_ replica: Replica) -> TraceRecorder { TraceRecorder(replica: replica, now: { Self.now }) }
