@@ -234,6 +234,11 @@ let package = Package(
             path: "Stores/PostgreSQL/Traceability"
         ),
         .target(
+            name: "NoticesPostgres",
+            dependencies: ["StoreInterface", "ChinaLocale", "Notices", "PostgresStorage", "Sync"],
+            path: "Stores/PostgreSQL/Notices"
+        ),
+        .target(
             name: "VillagesPostgres",
             dependencies: ["StoreInterface", "PostgresStorage", "Villages"],
             path: "Stores/PostgreSQL/Villages"
@@ -418,7 +423,8 @@ let package = Package(
         .testTarget(
             name: "NoticesTests",
             dependencies: [
-                "DomainCore", "Notices", "NoticesSQLite", "ChinaLocale", "Storage", "Sync", "SyncSQLite", "TestSupport", "WebAPI",
+                "DomainCore", "Notices", "NoticesSQLite", "NoticesPostgres", "PostgresStorage", "ChinaLocale", "Storage", "StoreInterface",
+                "Sync", "SyncSQLite", "SyncPostgres", "TestSupport", "WebAPI",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]

@@ -48,26 +48,27 @@ public enum ChineseSearchTerms {
     public static func query(
         _ text: String, unigrams unigramColumns: String, bigrams bigramColumns: String, pinyin pinyinColumn: String
     ) -> String? {
-        let parts = text.split(whereSeparator: \.isWhitespace).compactMap { word -> String? in
-            let runs = runs(of: String(word))
-            guard !runs.isEmpty else { return nil }
-            return runs.map { run -> String in
+        expression(text)?.fts5(columns: [.unigram: unigramColumns, .bigram: bigramColumns, .pinyin: pinyinColumn])
+    }
+
+    /// What a person typed as terms to find, whatever index holds them (``SearchExpression``);
+    /// `nil` when nothing in it can be searched. Words separated by spaces must all match.
+    public static func expression(_ text: String) -> SearchExpression? {
+        let parts = text.split(whereSeparator: \.isWhitespace).flatMap { word in
+            runs(of: String(word)).map { run -> SearchExpression in
                 if run.isHan {
-                    let terms = bigrams(of: run.text)
-                    if terms.isEmpty { return "\(unigramColumns) : \(quoted(run.text))" }
-                    let phrase = "\(bigramColumns) : \(quoted(terms))"
+                    let terms = bigrams(of: run.text).split(separator: " ").map(String.init)
+                    if terms.isEmpty { return .phrase(.unigram, [run.text]) }
                     let words = pairs(of: run.text)
-                    guard words.count > 1 else { return phrase }
+                    guard words.count > 1 else { return .phrase(.bigram, terms) }
                     // 耕地补贴 is read as the words 耕地 and 补贴 too, wherever each stands.
-                    return "(\(phrase) OR \(bigramColumns) : (" + words.map(quoted).joined(separator: " AND ") + "))"
+                    return .any([.phrase(.bigram, terms), .all(.bigram, words)])
                 }
-                guard run.text.allSatisfy(\.isLetter) else { return "\(unigramColumns) : \(quoted(run.text))" }
-                var alternatives = [pinyinQuery(run.text, column: pinyinColumn)].compactMap { $0 }
-                alternatives.append("\(unigramColumns) : \(quoted(run.text))")
-                return "(" + alternatives.joined(separator: " OR ") + ")"
-            }.joined(separator: " AND ")
+                guard run.text.allSatisfy(\.isLetter) else { return .phrase(.unigram, [run.text]) }
+                return .any([pinyinExpression(run.text), .phrase(.unigram, [run.text])].compactMap { $0 })
+            }
         }
-        return parts.isEmpty ? nil : parts.joined(separator: " AND ")
+        return parts.isEmpty ? nil : .every(parts)
     }
 
     /// A run of characters cut into the two-character words people run together without spaces:
@@ -82,15 +83,12 @@ public enum ChineseSearchTerms {
 
     /// Letters read as syllables (`gengdi` → `gengdi`) or, failing that, as initials in pairs
     /// (`gdbt` → `gd` and `bt`).
-    static func pinyinQuery(_ letters: String, column: String) -> String? {
+    static func pinyinExpression(_ letters: String) -> SearchExpression? {
         if let syllables = Pinyin.segment(letters) {
-            let terms =
-                syllables.count == 1
-                ? syllables : (0..<syllables.count - 1).map { syllables[$0] + syllables[$0 + 1] }
-            return "\(column) : (" + terms.map(quoted).joined(separator: " AND ") + ")"
+            return .all(.pinyin, syllables.count == 1 ? syllables : (0..<syllables.count - 1).map { syllables[$0] + syllables[$0 + 1] })
         }
         guard letters.count >= 2 else { return nil }
-        return "\(column) : (" + pairs(of: letters).map(quoted).joined(separator: " AND ") + ")"
+        return .all(.pinyin, pairs(of: letters))
     }
 
     struct Run {
@@ -123,7 +121,6 @@ public enum ChineseSearchTerms {
         return runs.filter { !$0.text.isEmpty }
     }
 
-    static func quoted(_ term: String) -> String { "\"" + term.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
 }
 
 extension Character {

@@ -4,19 +4,31 @@ import Crypto
 import Foundation
 import GRDB
 import Notices
+import NoticesPostgres
 import NoticesSQLite
+import PostgresStorage
 import Storage
+import StoreInterface
 import Sync
+import SyncPostgres
 import TestSupport
 
 /// A county and a station with the notices module, and a fixed "today".
 final class NoticeWorld: CountyWorld, @unchecked Sendable {
     static let today = BeijingDay("2026-11-20")!
 
-    init() throws {
+    init(countyStore: (any TransactionStore)? = nil) throws {
         try super.init(
             schema: Schema(modules: [SyncSchema.migrations, NoticesSchema.migrations]),
-            collections: NoticesCollections.all)
+            collections: NoticesCollections.all, countyStore: countyStore)
+    }
+
+    /// The county's tables on PostgreSQL.
+    static let postgresSchema = PostgresSchema(modules: [SyncPostgresSchema.migrations, NoticesPostgresSchema.migrations])
+
+    /// Runs `body` in a world whose county keeps its store on `hub`.
+    static func with(_ hub: HubStore, _ body: (NoticeWorld) async throws -> Void) async throws {
+        try await hub.withCountyStore(postgres: postgresSchema) { store in try await body(NoticeWorld(countyStore: store)) }
     }
 
     func station() throws -> Replica { try station("441422107201", name: "station") }
