@@ -239,6 +239,11 @@ let package = Package(
             path: "Stores/PostgreSQL/Notices"
         ),
         .target(
+            name: "LedgerPostgres",
+            dependencies: ["StoreInterface", "Ledger", "PostgresStorage", "Sync", "SyncPostgres"],
+            path: "Stores/PostgreSQL/Ledger"
+        ),
+        .target(
             name: "VillagesPostgres",
             dependencies: ["StoreInterface", "PostgresStorage", "Villages"],
             path: "Stores/PostgreSQL/Villages"
@@ -407,7 +412,8 @@ let package = Package(
         .testTarget(
             name: "LedgerTests",
             dependencies: [
-                "DomainCore", "Ledger", "LedgerSQLite", "ChinaLocale", "DemoData", "Storage", "Sync", "SyncSQLite", "TestSupport", "WebAPI",
+                "DomainCore", "Ledger", "LedgerSQLite", "LedgerPostgres", "PostgresStorage", "ChinaLocale", "DemoData", "Storage",
+                "StoreInterface", "Sync", "SyncSQLite", "SyncPostgres", "TestSupport", "WebAPI",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),

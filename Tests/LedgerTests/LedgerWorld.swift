@@ -3,9 +3,13 @@ import ChinaLocale
 import Foundation
 import GRDB
 import Ledger
+import LedgerPostgres
 import LedgerSQLite
+import PostgresStorage
 import Storage
+import StoreInterface
 import Sync
+import SyncPostgres
 import TestSupport
 
 /// A county and 侯南村's station with the ledger module, the charts published, two households
@@ -21,8 +25,10 @@ final class LedgerWorld: CountyWorld, @unchecked Sendable {
     /// Set once, in `init`, after the county exists.
     private(set) var station: Replica!
 
-    init() async throws {
-        try super.init(schema: Schema(modules: [SyncSchema.migrations, LedgerSchema.migrations]), collections: LedgerCollections.all)
+    init(countyStore: (any TransactionStore)? = nil) async throws {
+        try super.init(
+            schema: Schema(modules: [SyncSchema.migrations, LedgerSchema.migrations]), collections: LedgerCollections.all,
+            countyStore: countyStore)
         station = try station(Self.village, name: "hounan")
         try await ChartPublisher(replica: county).publishCharts()
         try await sync(station)
@@ -30,6 +36,14 @@ final class LedgerWorld: CountyWorld, @unchecked Sendable {
         _ = try await books.open(SubAccountEntry(account: "113", code: "113001", name: "张建国", household: true), by: Self.clerk)
         _ = try await books.open(SubAccountEntry(account: "113", code: "113002", name: "王秀英", household: true), by: Self.clerk)
         try await sync(station)
+    }
+
+    /// The county's tables on PostgreSQL.
+    static let postgresSchema = PostgresSchema(modules: [SyncPostgresSchema.migrations, LedgerPostgresSchema.migrations])
+
+    /// Runs `body` in a world whose county keeps its store on `hub`.
+    static func with(_ hub: HubStore, _ body: (LedgerWorld) async throws -> Void) async throws {
+        try await hub.withCountyStore(postgres: postgresSchema) { store in try await body(LedgerWorld(countyStore: store)) }
     }
 
     func bookkeeper(_ replica: Replica) -> Bookkeeper { Bookkeeper(replica: replica, village: Self.village, now: { Self.now }) }

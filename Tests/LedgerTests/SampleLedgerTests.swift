@@ -4,14 +4,21 @@ import DemoData
 import Ledger
 import LedgerSQLite
 import Storage
+import StoreInterface
 import Sync
 import TestSupport
 import Testing
 import Foundation
 
 @Suite struct SampleLedgerTests {
-    @Test func aYearOfSampleBooksBalancesChainsAndDiscloses() async throws {
-        let world = try CountyWorld(schema: Schema(modules: [SyncSchema.migrations, LedgerSchema.migrations]), collections: LedgerCollections.all)
+    @Test(arguments: HubStore.allCases) func aYearOfSampleBooksBalancesChainsAndDiscloses(hub: HubStore) async throws {
+        try await hub.withCountyStore(postgres: LedgerWorld.postgresSchema) { store in try await Self.aYearOfSampleBooks(countyStore: store) }
+    }
+
+    static func aYearOfSampleBooks(countyStore: (any TransactionStore)?) async throws {
+        let world = try CountyWorld(
+            schema: Schema(modules: [SyncSchema.migrations, LedgerSchema.migrations]), collections: LedgerCollections.all,
+            countyStore: countyStore)
         try await ChartPublisher(replica: world.county).publishCharts()
         let today = BeijingDay("2026-11-20")!
         try await SampleLedger.seed(through: world.county, today: today, months: 12)

@@ -26,4 +26,9 @@ public enum StoredRows {
                 arguments: names.map { values[$0]! as any PostgresArgument })
         }
     }
+
+    /// Runs a statement written alike for both stores (a hostile hand's `UPDATE` or `DELETE`).
+    public static func execute(_ sql: String, _ transaction: any StoreTransaction) throws {
+        if let db = transaction as? Database { try db.execute(sql: sql) } else { try transaction.postgres.execute(sql) }
+    }
 }
