@@ -389,7 +389,10 @@ let package = Package(
         ),
         .testTarget(
             name: "VillagesTests",
-            dependencies: ["DomainCore", "Villages", "VillagesSQLite", "Storage", "Sync", "SyncSQLite", "DemoData", "TestSupport"]
+            dependencies: [
+                "DomainCore", "Villages", "VillagesSQLite", "VillagesPostgres", "PostgresStorage", "Storage", "Sync", "SyncSQLite",
+                "SyncPostgres", "DemoData", "TestSupport",
+            ]
         ),
         .testTarget(
             name: "PricesTests",

@@ -8,7 +8,10 @@ import Testing
 import WebAPI
 
 @testable import Villages
+import VillagesPostgres
 import VillagesSQLite
+import PostgresStorage
+import SyncPostgres
 import GRDB
 
 @Suite struct DivisionRulesTests {
@@ -63,15 +66,25 @@ import GRDB
 @Suite struct VillageDirectoryTests {
     let folder = try! TemporaryFolder()
 
-    func county() throws -> Replica {
-        let store = try Store.open(
-            path: folder.file("v.sqlite"), role: "county",
-            schema: Schema(modules: [SyncSchema.migrations, VillagesSchema.migrations]))
-        return try Replica(store: store, role: .county, collections: VillagesCollections.all)
+    /// A county on the hub's store, for the length of `body`.
+    func withCounty(_ hub: HubStore, _ body: (Replica) async throws -> Void) async throws {
+        try await hub.withHandles(
+            role: "county",
+            sqlite: {
+                try Store.open(
+                    path: folder.file("v.sqlite"), role: "county", schema: Schema(modules: [SyncSchema.migrations, VillagesSchema.migrations]))
+            },
+            postgres: PostgresSchema(modules: [SyncPostgresSchema.migrations, VillagesPostgresSchema.migrations])
+        ) { stores in
+            try await body(Replica(store: stores[0], role: .county, collections: VillagesCollections.all))
+        }
     }
 
-    @Test func publishesAndReadsDivisions() async throws {
-        let county = try county()
+    @Test(arguments: HubStore.allCases) func publishesAndReadsDivisions(hub: HubStore) async throws {
+        try await withCounty(hub) { county in try await Self.publishesAndReads(county) }
+    }
+
+    static func publishesAndReads(_ county: Replica) async throws {
         let directory = VillageDirectory(store: county.store)
         #expect(try await directory.county() == nil)
         try await directory.publish(SampleCounty.divisions, through: county)
@@ -86,8 +99,11 @@ import GRDB
         #expect(try await directory.village(code: "441422999999") == nil)
     }
 
-    @Test func invalidDivisionsAreNotPublished() async throws {
-        let county = try county()
+    @Test(arguments: HubStore.allCases) func invalidDivisionsAreNotPublished(hub: HubStore) async throws {
+        try await withCounty(hub) { county in try await Self.invalidAreNotPublished(county) }
+    }
+
+    static func invalidAreNotPublished(_ county: Replica) async throws {
         let directory = VillageDirectory(store: county.store)
         try await directory.publish(SampleCounty.divisions, through: county)
         var broken = SampleCounty.divisions
