@@ -91,7 +91,7 @@ let package = Package(
         .target(
             name: "ServiceRuntime",
             dependencies: [
-                "Access", "AccessSQLite", "Storage", "WebAPI",
+                "Access", "AccessSQLite", "PostgresStorage", "Storage", "StoreInterface", "WebAPI",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -262,7 +262,12 @@ let package = Package(
         // MARK: The one list of domain modules both programs serve.
         .target(
             name: "Domains",
-            dependencies: ["StoreInterface", "SyncHTTPSQLite", "Access", "AccessSQLite", "Storage", "Sync", "SyncSQLite", "SyncHTTP", "WebAPI", "Villages", "VillagesSQLite", "Prices", "PricesSQLite", "Notices", "NoticesSQLite", "Traceability", "TraceabilitySQLite", "Ledger", "LedgerSQLite"]
+            dependencies: [
+                "StoreInterface", "SyncHTTPSQLite", "Access", "AccessSQLite", "Storage", "Sync", "SyncSQLite", "SyncHTTP", "WebAPI", "Villages",
+                "VillagesSQLite", "Prices", "PricesSQLite", "Notices", "NoticesSQLite", "Traceability", "TraceabilitySQLite", "Ledger",
+                "LedgerSQLite", "PostgresStorage", "SyncPostgres", "SyncHTTPPostgres", "AccessPostgres", "VillagesPostgres", "PricesPostgres",
+                "NoticesPostgres", "TraceabilityPostgres", "LedgerPostgres",
+            ]
         ),
 
         // MARK: Programs.
@@ -288,7 +293,7 @@ let package = Package(
         .target(
             name: "SyncServerService",
             dependencies: [
-                "SyncHTTPSQLite",
+                "SyncHTTPSQLite", "SyncHTTPPostgres", "PostgresStorage",
                 "Access", "AccessSQLite", "Domains", "ServiceRuntime", "Sync", "SyncSQLite", "SyncHTTP", "Villages", "Prices", "Notices",
                 "NoticesSQLite", "Traceability", "Ledger",
             ],
@@ -451,7 +456,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["TestSupport", "SlowLink"]
+            dependencies: ["TestSupport", "SlowLink", "PostgresStorage"]
         ),
         // The county and the station as a hostile kiosk and a relay would try them.
         .testTarget(

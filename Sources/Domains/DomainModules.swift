@@ -1,6 +1,15 @@
 import SyncSQLite
 import Access
+import AccessPostgres
 import AccessSQLite
+import LedgerPostgres
+import NoticesPostgres
+public import PostgresStorage
+import PricesPostgres
+import SyncHTTPPostgres
+import SyncPostgres
+import TraceabilityPostgres
+import VillagesPostgres
 import Ledger
 import LedgerSQLite
 import Notices
@@ -33,6 +42,15 @@ public enum DomainModules {
             SyncSchema.migrations, SyncHTTPSchema.migrations, VillagesSchema.migrations, PricesSchema.migrations,
             NoticesSchema.migrations, TraceSchema.migrations, LedgerSchema.migrations,
             AccessSchema.migrations,
+        ])
+
+    /// Every module's tables on PostgreSQL, for a hub of a city or a province (the county's side
+    /// only: a station keeps SQLite).
+    public static let postgresSchema = PostgresSchema(
+        modules: [
+            SyncPostgresSchema.migrations, SyncHTTPPostgresSchema.migrations, VillagesPostgresSchema.migrations,
+            PricesPostgresSchema.migrations, NoticesPostgresSchema.migrations, TracePostgresSchema.migrations,
+            LedgerPostgresSchema.migrations, AccessPostgresSchema.migrations,
         ])
 
     /// Every collection synced, by domain.

@@ -35,7 +35,7 @@ public struct AccountCommand<Program: ServiceProgram>: AsyncParsableCommand {
         public init() {}
 
         public func run() async throws {
-            let store = ServiceLauncher.openStoreOrExit(Program.self, dataDirectory: storage.path())
+            let store = await ServiceLauncher.openStoreOrExit(Program.self, storage: storage).transactions
             let noun = Program.loginPolicy.secretRule == .pin ? "PIN" : "password"
             guard let secret = AccountCommand.readSecret(prompt: "\(noun) for \(login): ") else {
                 ServiceLauncher.fail("no \(noun) on standard input", program: Program.name)
@@ -59,7 +59,7 @@ public struct AccountCommand<Program: ServiceProgram>: AsyncParsableCommand {
         public init() {}
 
         public func run() async throws {
-            let store = ServiceLauncher.openStoreOrExit(Program.self, dataDirectory: storage.path())
+            let store = await ServiceLauncher.openStoreOrExit(Program.self, storage: storage).transactions
             for account in try await AccountBook(store: store, policy: Program.loginPolicy).accounts() {
                 let locked = account.lockedUntil.map { $0 > Date() ? "  locked until \($0)" : "" } ?? ""
                 print("\(account.login)\t\(account.name)\t\(account.roles.sorted().map(\.rawValue).joined(separator: ","))\(locked)")
@@ -76,7 +76,7 @@ public struct AccountCommand<Program: ServiceProgram>: AsyncParsableCommand {
         public init() {}
 
         public func run() async throws {
-            let store = ServiceLauncher.openStoreOrExit(Program.self, dataDirectory: storage.path())
+            let store = await ServiceLauncher.openStoreOrExit(Program.self, storage: storage).transactions
             do {
                 try await AccountBook(store: store, policy: Program.loginPolicy).remove(login: login)
             } catch {

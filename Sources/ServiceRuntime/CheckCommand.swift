@@ -3,7 +3,9 @@ import Foundation
 import Storage
 
 /// `<program> check`: a full consistency check of the program's store, for after a crash or a
-/// power cut: SQLite's integrity and foreign keys, then the program's own rules (the sync log).
+/// power cut: SQLite's integrity and foreign keys, then the program's own rules (the sync log). On
+/// a hub's PostgreSQL database the program's own rules; the database's pages are PostgreSQL's own
+/// to check (`pg_amcheck`).
 ///
 /// ```sh
 /// kiosk check    # 一致性检查通过 — the store is consistent
@@ -18,12 +20,18 @@ public struct CheckCommand<Program: ServiceProgram>: AsyncParsableCommand {
     public init() {}
 
     public func run() async throws {
-        let store = ServiceLauncher.openStoreOrExit(Program.self, dataDirectory: storage.path())
-        let problems = try await store.problems() + Program.consistencyProblems(store)
+        let store = await ServiceLauncher.openStoreOrExit(Program.self, storage: storage)
+        var problems = try await Program.consistencyProblems(store.transactions)
+        if case .sqlite(let sqlite) = store { problems = try await sqlite.problems() + problems }
+        await store.close()
         guard problems.isEmpty else {
             for problem in problems { FileHandle.standardError.write(Data("\(Program.name): \(problem)\n".utf8)) }
             ServiceLauncher.fail("一致性检查未通过 — \(problems.count) problems", program: Program.name)
         }
-        print("一致性检查通过 — \(store.path) is consistent")
+        if case .postgres = store {
+            print("一致性检查通过 — \(store.location): the sync log is consistent; check the database's pages with pg_amcheck")
+        } else {
+            print("一致性检查通过 — \(store.location) is consistent")
+        }
     }
 }

@@ -1,6 +1,5 @@
 public import Foundation
 public import Hummingbird
-public import Storage
 public import WebAPI
 
 /// `GET /healthz`: whether the program can read its store, and which schema version it is at.
@@ -11,10 +10,10 @@ public import WebAPI
 /// ```
 public struct HealthRoutes: RouteProvider {
     let program: String
-    let store: Store
+    let store: any StoreHealth
     let startedAt: Date
 
-    public init(program: String, store: Store, startedAt: Date = Date()) {
+    public init(program: String, store: any StoreHealth, startedAt: Date = Date()) {
         self.program = program
         self.store = store
         self.startedAt = startedAt
@@ -55,7 +54,6 @@ public struct HealthRoutes: RouteProvider {
         }
         return Health(
             status: "ok", program: program, version: BuildInfo.version, schemaVersion: applied,
-            latestMigration: store.schema.migrations.last?.identifier, replicaID: store.info.replicaID,
-            role: store.info.role, startedAt: startedAt, now: Date())
+            latestMigration: store.latestMigration, replicaID: store.replicaID, role: store.role, startedAt: startedAt, now: Date())
     }
 }

@@ -1,6 +1,7 @@
 public import ArgumentParser
 public import Foundation
 import Logging
+public import PostgresStorage
 import Storage
 
 /// The options every program's `serve` and data commands share; each falls back to an
@@ -55,6 +56,7 @@ public struct ServeOptions<Program: ServiceProgram>: ParsableArguments {
             host: host ?? environment["\(prefix)_HOST"] ?? "127.0.0.1",
             port: port,
             dataDirectory: storage.path(environment: environment),
+            database: try storage.database(environment: environment),
             maxBodyBytes: limit,
             logLevel: level)
     }
@@ -68,10 +70,13 @@ public struct ServeOptions<Program: ServiceProgram>: ParsableArguments {
     }
 }
 
-/// The `--data-dir` option, for every command that opens a program's store.
+/// The `--data-dir` and `--database` options, for every command that opens a program's store.
 public struct DataDirectoryOption<Program: ServiceProgram>: ParsableArguments {
     @Option(help: "Folder of the program's store (env <PREFIX>_DATA_DIR; default ~/.local/share/<program>).")
     public var dataDir: String?
+
+    @Option(help: "A hub's PostgreSQL database, postgres://user:password@host:port/database, in place of the SQLite store (env <PREFIX>_DATABASE).")
+    public var database: String?
 
     public init() {}
 
@@ -79,5 +84,17 @@ public struct DataDirectoryOption<Program: ServiceProgram>: ParsableArguments {
     public func path(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
         dataDir ?? environment["\(Program.environmentPrefix)_DATA_DIR"]
             ?? DataDirectory.defaultPath(for: Program.name, environment: environment)
+    }
+
+    /// The PostgreSQL database these options or the environment name, if any.
+    public func database(environment: [String: String] = ProcessInfo.processInfo.environment) throws(StartupFailure)
+        -> PostgresAddress?
+    {
+        guard let text = database ?? environment["\(Program.environmentPrefix)_DATABASE"], !text.isEmpty else { return nil }
+        do {
+            return try PostgresAddress(text)
+        } catch {
+            throw .database(error)
+        }
     }
 }

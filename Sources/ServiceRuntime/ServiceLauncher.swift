@@ -4,6 +4,7 @@ import Hummingbird
 import Logging
 import ServiceLifecycle
 public import Storage
+import PostgresStorage
 import UnixSignals
 
 /// Starts a program: prepares its data directory, opens and migrates its store, serves until
@@ -18,20 +19,64 @@ public enum ServiceLauncher {
         _ program: Program.Type, settings: ServiceSettings, webRoot: String?
     ) async throws {
         do {
-            let store = try openStore(program, dataDirectory: settings.dataDirectory)
-            let logger = LogSetup.logger(for: settings)
-            logger.info(
-                "store \(store.path) at schema version \(Program.schema.version), replica \(store.info.replicaID)")
-            let assembly = try Program.assemble(settings: settings, store: store, webRoot: webRoot)
-            let application = assembly.application(logger: logger)
-            try await ServiceGroup(
-                services: [ListeningService(settings: settings, application: application)]
-                    + assembly.backgroundServices(logger: logger),
-                gracefulShutdownSignals: [.sigterm, .sigint], logger: logger
-            ).run()
-            logger.notice("stopped")
+            let store = try await openStore(program, settings: settings)
+            do {
+                try await serve(program, store: store, settings: settings, webRoot: webRoot)
+                await store.close()
+            } catch {
+                await store.close()
+                throw error
+            }
         } catch let failure as StartupFailure {
             exit(with: failure, program: Program.name)
+        }
+    }
+
+    /// Serves the program over its open store until SIGTERM or SIGINT.
+    static func serve<Program: ServiceProgram>(
+        _ program: Program.Type, store: ProgramStore, settings: ServiceSettings, webRoot: String?
+    ) async throws {
+        let logger = LogSetup.logger(for: settings)
+        logger.info(
+            "store \(store.location) at schema version \((try? store.health.schemaVersion()) ?? 0), replica \(store.health.replicaID)")
+        let assembly = try Program.assemble(settings: settings, store: store, webRoot: webRoot)
+        let application = assembly.application(logger: logger)
+        try await ServiceGroup(
+            services: [ListeningService(settings: settings, application: application)] + assembly.backgroundServices(logger: logger),
+            gracefulShutdownSignals: [.sigterm, .sigint], logger: logger
+        ).run()
+        logger.notice("stopped")
+    }
+
+    /// Opens the program's store: the hub's PostgreSQL database the settings name (migrated, one
+    /// process at a time), or the SQLite store in the data directory.
+    public static func openStore<Program: ServiceProgram>(
+        _ program: Program.Type, settings: ServiceSettings
+    ) async throws(StartupFailure) -> ProgramStore {
+        guard let address = settings.database else {
+            return .sqlite(try openStore(program, dataDirectory: settings.dataDirectory))
+        }
+        guard let schema = Program.postgresSchema else { throw .databaseNotServed }
+        do {
+            return .postgres(try await PostgresStore.open(address, role: Program.storeRole, schema: schema))
+        } catch let error as PostgresStoreError {
+            throw .database(error)
+        } catch {
+            throw .database(.unusable(address: address.description, reason: String(describing: error)))
+        }
+    }
+
+    /// The program's store for a command (`--data-dir` or `--database`), or the one-line failure
+    /// and exit status 1.
+    public static func openStoreOrExit<Program: ServiceProgram>(_ program: Program.Type, storage: DataDirectoryOption<Program>) async
+        -> ProgramStore
+    {
+        do {
+            let settings = ServiceSettings(
+                program: Program.name, port: 0, dataDirectory: storage.path(), database: try storage.database())
+            return try await openStore(program, settings: settings)
+        } catch {
+            exit(with: error, program: Program.name)
         }
     }
 

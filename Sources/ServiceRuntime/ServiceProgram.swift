@@ -1,5 +1,7 @@
 public import Access
+public import PostgresStorage
 public import Storage
+public import StoreInterface
 
 /// What distinguishes one program from the other: its name, the prefix of its environment
 /// variables, its default port, its store's schema and how its application is assembled.
@@ -31,6 +33,8 @@ public protocol ServiceProgram: Sendable {
     static var storeRole: String { get }
     /// The migrations its store runs at start.
     static var schema: Schema { get }
+    /// The migrations of its store on PostgreSQL, if it can keep one there (the county's hub).
+    static var postgresSchema: PostgresSchema? { get }
     /// Its web front in a development checkout, if it has one.
     static var sourceWebFolder: String? { get }
     /// The page cache of its store's writer, in megabytes.
@@ -38,15 +42,18 @@ public protocol ServiceProgram: Sendable {
     /// How its people log in: PINs at the station, passwords at the county.
     static var loginPolicy: LoginPolicy { get }
 
-    /// The program put together over an open store.
+    /// The program put together over an open SQLite store.
     static func assemble(settings: ServiceSettings, store: Store, webRoot: String?) throws -> Assembly
+
+    /// The program put together over whichever store it was given.
+    static func assemble(settings: ServiceSettings, store: ProgramStore, webRoot: String?) throws -> Assembly
 
     /// Adjusts a store brought back from a backup, before it replaces the live one; a message for
     /// the operator, if something remains for them to do.
-    static func prepareRestored(_ store: Store) async throws -> String?
+    static func prepareRestored(_ store: any TransactionStore) async throws -> String?
 
-    /// What breaks the program's own rules in a store SQLite finds sound (`check`).
-    static func consistencyProblems(_ store: Store) async throws -> [String]
+    /// What breaks the program's own rules in a store its database finds sound (`check`).
+    static func consistencyProblems(_ store: any TransactionStore) async throws -> [String]
 }
 
 extension ServiceProgram {
@@ -55,11 +62,20 @@ extension ServiceProgram {
     /// The page cache of the store's writer: 16 MB, what a station can spare.
     public static var writerCacheMegabytes: Int { 16 }
 
+    /// SQLite only, by default.
+    public static var postgresSchema: PostgresSchema? { nil }
+
+    /// A SQLite store assembled as such; a program that keeps no PostgreSQL store never gets one.
+    public static func assemble(settings: ServiceSettings, store: ProgramStore, webRoot: String?) throws -> Assembly {
+        guard case .sqlite(let sqlite) = store else { throw StartupFailure.databaseNotServed }
+        return try assemble(settings: settings, store: sqlite, webRoot: webRoot)
+    }
+
     /// Nothing to adjust by default.
-    public static func prepareRestored(_ store: Store) async throws -> String? { nil }
+    public static func prepareRestored(_ store: any TransactionStore) async throws -> String? { nil }
 
     /// No rules of its own by default.
-    public static func consistencyProblems(_ store: Store) async throws -> [String] { [] }
+    public static func consistencyProblems(_ store: any TransactionStore) async throws -> [String] { [] }
 }
 
 /// The version both programs report.

@@ -1,5 +1,6 @@
 import Foundation
 import NIOCore
+public import PostgresStorage
 public import Storage
 
 /// Why a program could not start, said in one line an operator can act on.
@@ -11,6 +12,10 @@ public import Storage
 public enum StartupFailure: Error, Sendable, Equatable {
     case invalidSetting(String, rule: String, value: String)
     case storage(StorageError)
+    /// The hub's PostgreSQL database cannot be used (its address, the server, its login, its sort order).
+    case database(PostgresStoreError)
+    /// The program keeps its data in SQLite only (a station).
+    case databaseNotServed
     case addressInUse(host: String, port: Int)
     case cannotListen(host: String, port: Int, reason: String)
 
@@ -21,6 +26,10 @@ public enum StartupFailure: Error, Sendable, Equatable {
             "\(program): 设置 \(name) 的值 \"\(value)\" 无效 — setting \(name) must be \(rule), got \"\(value)\""
         case .storage(let error):
             "\(program): \(error.message) — \(error.messageEN)"
+        case .database(let error):
+            "\(program): \(error.message) — \(error.messageEN)"
+        case .databaseNotServed:
+            "\(program): 信息站的数据只存在本机 SQLite 中，不能用 --database — a station keeps its data in SQLite only; remove --database"
         case .addressInUse(let host, let port):
             "\(program): 端口 \(port) 已被占用 — \(host):\(port) is already in use; stop the other program or pick another --port"
         case .cannotListen(let host, let port, let reason):

@@ -59,6 +59,9 @@ public struct LinkProfile: Sendable, Equatable, CustomStringConvertible {
         return range.lowerBound + Int(z % UInt64(range.count))
     }
 
+    /// A county's own network: 100 Mbit/s, no added latency (a load balancer in front of a hub).
+    public static let lan = LinkProfile(name: "LAN", kilobitsPerSecond: 100_000, latencyMilliseconds: 0)
+
     /// GPRS: 20 kbit/s, 800 ms.
     public static let gprs = LinkProfile(name: "GPRS", kilobitsPerSecond: 20, latencyMilliseconds: 800)
     /// EDGE: 120 kbit/s, 300 ms.

@@ -56,12 +56,24 @@ public final class SlowLink: Sendable {
 
     /// Starts a relay on an ephemeral port of 127.0.0.1 to `host:port`.
     public static func start(forwardingTo targetPort: Int, host: String = "127.0.0.1", profile: LinkProfile) async throws -> SlowLink {
+        try await start(balancingAcross: [targetPort], host: host, profile: profile)
+    }
+
+    /// Starts a relay that sends each connection to the next of several ports in turn, as a load
+    /// balancer without affinity spreads a station's requests over a hub's processes.
+    public static func start(balancingAcross targetPorts: [Int], host: String = "127.0.0.1", profile: LinkProfile) async throws -> SlowLink {
+        precondition(!targetPorts.isEmpty, "a relay needs a target")
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         let counters = NIOLockedValueBox(Counters(profile: profile, since: .now()))
+        let turns = NIOLockedValueBox(0)
         let server = try await ServerBootstrap(group: group)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelInitializer { inbound in
-                RelayConnection.open(inbound: inbound, target: (host, targetPort), counters: counters)
+                let port = turns.withLockedValue { turn in
+                    defer { turn += 1 }
+                    return targetPorts[turn % targetPorts.count]
+                }
+                return RelayConnection.open(inbound: inbound, target: (host, port), counters: counters)
             }
             .bind(host: "127.0.0.1", port: 0).get()
         return SlowLink(port: server.localAddress?.port ?? 0, group: group, server: server, counters: counters)

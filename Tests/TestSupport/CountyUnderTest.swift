@@ -5,12 +5,17 @@ import FoundationNetworking
 
 /// A county as real processes: its store made by the county's own commands (divisions, the price
 /// catalogue, an administrator), then `syncserver serve` on a free port. What the suites on links,
-/// commands and connections start from.
+/// commands and connections start from. A hub on PostgreSQL runs several `serve` processes on one
+/// database (``start(in:database:instances:)``).
 public struct CountyUnderTest {
     public let folder: TemporaryFolder
     public let directory: String
     public let server: ProgramProcess
     public let port: Int
+    /// How every command names the county's store: `--data-dir <directory>`, or `--database <url>`.
+    public let storage: [String]
+    /// The hub's other `serve` processes on the same database, and their ports.
+    public let others: [(server: ProgramProcess, port: Int)]
 
     /// 大埔县 with two townships and two villages, 侯南村 and 北塘村, as `syncserver divisions import` reads it.
     public static let divisions = """
@@ -23,31 +28,57 @@ public struct CountyUnderTest {
 
     public var url: String { "http://127.0.0.1:\(port)" }
 
-    public init(folder: TemporaryFolder, directory: String, server: ProgramProcess, port: Int) {
+    public init(
+        folder: TemporaryFolder, directory: String, server: ProgramProcess, port: Int, storage: [String]? = nil,
+        others: [(server: ProgramProcess, port: Int)] = []
+    ) {
         self.folder = folder
         self.directory = directory
         self.server = server
         self.port = port
+        self.storage = storage ?? ["--data-dir", directory]
+        self.others = others
     }
 
     public static func start(in folder: TemporaryFolder) async throws -> CountyUnderTest {
         let directory = folder.file("county")
+        return try await start(in: folder, directory: directory, storage: ["--data-dir", directory], instances: 1)
+    }
+
+    /// A hub of `instances` `serve` processes on one PostgreSQL database.
+    public static func start(in folder: TemporaryFolder, database: String, instances: Int) async throws -> CountyUnderTest {
+        try await start(in: folder, directory: folder.file("county"), storage: ["--database", database], instances: instances)
+    }
+
+    private static func start(in folder: TemporaryFolder, directory: String, storage: [String], instances: Int) async throws
+        -> CountyUnderTest
+    {
         let divisions = folder.file("divisions.json")
         try Self.divisions.write(toFile: divisions, atomically: true, encoding: .utf8)
-        try await ProgramProcess.succeed("syncserver", ["divisions", "import", "--data-dir", directory, divisions])
+        try await ProgramProcess.succeed("syncserver", ["divisions", "import"] + storage + [divisions])
         let catalogue = folder.file("catalogue.json")
         try StationPrices.catalogue.write(toFile: catalogue, atomically: true, encoding: .utf8)
-        try await ProgramProcess.succeed("syncserver", ["prices", "catalogue", "--data-dir", directory, catalogue])
-        try await StationPrices.addAdmin(dataDir: directory)
-        let server = try ProgramProcess("syncserver", ["serve", "--port", "0", "--data-dir", directory])
-        return CountyUnderTest(folder: folder, directory: directory, server: server, port: try await server.listeningPort())
+        try await ProgramProcess.succeed("syncserver", ["prices", "catalogue"] + storage + [catalogue])
+        try await StationPrices.addAccount(
+            "syncserver", storage: storage, login: StationPrices.adminLogin, name: "王科长", role: "admin", secret: StationPrices.adminPassword)
+        var servers: [(server: ProgramProcess, port: Int)] = []
+        for _ in 0..<instances {
+            let server = try ProgramProcess("syncserver", ["serve", "--port", "0"] + storage)
+            servers.append((server, try await server.listeningPort()))
+        }
+        return CountyUnderTest(
+            folder: folder, directory: directory, server: servers[0].server, port: servers[0].port, storage: storage,
+            others: Array(servers.dropFirst()))
     }
+
+    /// The addresses of every `serve` process of the county.
+    public var urls: [String] { ([port] + others.map(\.port)).map { "http://127.0.0.1:\($0)" } }
 
     /// A new station of 侯南村: what `kiosk enroll` is given for it (its one-time code and the
     /// county key's fingerprint), and its id.
     public func newStation(village: String = "441422107201") async throws -> (enrollment: [String], id: String) {
         let added = try await ProgramProcess.succeed(
-            "syncserver", ["station", "add", "--data-dir", directory, "--village", village, "--name", "站"])
+            "syncserver", ["station", "add"] + storage + ["--village", village, "--name", "站"])
         guard let id = added.split(separator: " ").first(where: { $0.hasPrefix("st-") }).map({ String($0.prefix(11)) }) else {
             throw ProgramFailure(message: "no station id in: \(added)")
         }
@@ -89,7 +120,7 @@ public struct CountyUnderTest {
     public func publishNotices(_ count: Int, prefix: String) async throws {
         let file = folder.file("notices-\(prefix).json")
         try Self.notices(count, prefix: prefix).write(toFile: file, atomically: true, encoding: .utf8)
-        try await ProgramProcess.succeed("syncserver", ["notices", "publish", "--data-dir", directory, file])
+        try await ProgramProcess.succeed("syncserver", ["notices", "publish"] + storage + [file])
     }
 
     /// A program's JSON answer to a GET, with a bearer token if given.
@@ -112,8 +143,14 @@ public struct CountyUnderTest {
         return ids
     }
 
+    /// Stops every `serve` process; the first one's exit status (the worst of them all, if any failed).
     public func stop() async -> Int32 {
-        server.signal(SIGTERM)
-        return await server.exitStatus()
+        var worst: Int32 = 0
+        for server in [server] + others.map(\.server) {
+            server.signal(SIGTERM)
+            let status = await server.exitStatus()
+            if worst == 0 { worst = status }
+        }
+        return worst
     }
 }

@@ -30,8 +30,13 @@ public enum StationPrices {
     }
 
     public static func addAccount(_ program: String, dataDir: String, login: String, name: String, role: String, secret: String) async throws {
+        try await addAccount(program, storage: ["--data-dir", dataDir], login: login, name: name, role: role, secret: secret)
+    }
+
+    /// Adds an account to a store named as every command names it (`--data-dir …` or `--database …`).
+    public static func addAccount(_ program: String, storage: [String], login: String, name: String, role: String, secret: String) async throws {
         let added = try await ProgramProcess.run(
-            program, ["account", "add", "--data-dir", dataDir, "--login", login, "--name", name, "--role", role], input: secret + "\n")
+            program, ["account", "add"] + storage + ["--login", login, "--name", name, "--role", role], input: secret + "\n")
         guard added.status == 0 else { throw ProgramFailure(message: "\(program) account add failed: \(added.error)") }
     }
 

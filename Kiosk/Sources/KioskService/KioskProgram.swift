@@ -3,6 +3,7 @@ import Domains
 import Foundation
 public import ServiceRuntime
 public import Storage
+public import StoreInterface
 public import Sync
 public import SyncHTTP
 import SyncHTTPSQLite
@@ -46,12 +47,14 @@ public enum KioskProgram: ServiceProgram {
     }
 
     /// The sync log of an enrolled station.
-    public static func consistencyProblems(_ store: Store) async throws -> [String] {
-        try await link(store).replica()?.logProblems() ?? []
+    public static func consistencyProblems(_ store: any TransactionStore) async throws -> [String] {
+        guard let store = store as? Store else { return [] }  // a station's store is always SQLite
+        return try await link(store).replica()?.logProblems() ?? []
     }
 
     /// A restored station speaks as a new origin and enrolls again (``StationRestore``).
-    public static func prepareRestored(_ store: Store) async throws -> String? {
+    public static func prepareRestored(_ store: any TransactionStore) async throws -> String? {
+        guard let store = store as? Store else { return nil }  // a station's store is always SQLite
         let handed = try await StationRestore.prepare(store)
         return """
             本站以新身份同步，请向县级管理员索取新的一次性注册码后运行 kiosk enroll。

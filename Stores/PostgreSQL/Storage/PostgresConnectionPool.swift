@@ -61,6 +61,16 @@ final class PostgresConnectionPool: Sendable {
         for connection in connections { try? await connection.close().get() }
     }
 
+    /// Closes every idle connection without waiting (a store let go without ``close()``).
+    func closeWithoutWaiting() {
+        let connections = idle.withLock { idle in
+            idle.closed = true
+            defer { idle.connections = [] }
+            return idle.connections
+        }
+        for connection in connections { Self.close(connection) }
+    }
+
     /// Closes a connection, holding it until it is closed (PostgresNIO asks that none is let go open).
     private static func close(_ connection: PostgresConnection) {
         connection.close().whenComplete { _ in _ = connection }

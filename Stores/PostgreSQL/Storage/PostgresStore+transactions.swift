@@ -76,3 +76,18 @@ private final class Borrowed<Answer>: @unchecked Sendable {  // set before the w
 
     init(_ body: @escaping @Sendable (any StoreTransaction) throws -> Answer) { self.body = body }
 }
+
+extension PostgresStore {
+    /// The migrations the database records as applied, read now.
+    public func appliedMigrations() throws -> [String] {
+        try readingNow { transaction in
+            try transaction.postgres.rows("SELECT identifier FROM store_migration ORDER BY identifier").compactMap { $0.text(at: 0) }
+        }
+    }
+
+    /// The count of this schema's migrations the database has applied.
+    public func schemaVersion() throws -> Int {
+        let known = Set(schema.migrations.map(\.identifier))
+        return try appliedMigrations().filter(known.contains).count
+    }
+}

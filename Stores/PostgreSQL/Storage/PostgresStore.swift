@@ -66,6 +66,13 @@ public final class PostgresStore: TransactionStore {
         }
     }
 
+    /// A store let go without ``close()`` (a command that ended) still closes its connections and
+    /// stops its threads, rather than leaving them to be torn down open.
+    deinit {
+        connections.closeWithoutWaiting()
+        threads.shutdownGracefully { _ in }
+    }
+
     /// Closes the connections and stops the store's threads.
     public func close() async {
         await connections.close()

@@ -4,6 +4,7 @@ import Domains
 public import Hummingbird
 public import ServiceRuntime
 public import Storage
+public import StoreInterface
 public import Sync
 public import SyncHTTP
 import SyncHTTPSQLite
@@ -22,19 +23,31 @@ public import WebAPI
 /// ```
 public struct SyncServerApplication: ProgramAssembly {
     public let settings: ServiceSettings
-    public let store: Store
+    public let store: any TransactionStore
+    /// What `GET /healthz` reports of the store.
+    public let health: any StoreHealth
     public let webRoot: String?
     public let logins: Logins
     /// The county's replica: the hub every station syncs with; it signs county-owned records.
     public let replica: Replica
     public let registry: StationRegistry
 
+    /// The county on its SQLite store.
     public init(settings: ServiceSettings, store: Store, webRoot: String? = SyncServerProgram.sourceWebFolder) throws {
+        try self.init(settings: settings, store: store, stations: SQLiteStationStore(store), health: store, webRoot: webRoot)
+    }
+
+    /// The county on any store: its stations kept by `stations`, its health read from `health`.
+    public init(
+        settings: ServiceSettings, store: any TransactionStore, stations: any StationStore, health: any StoreHealth,
+        webRoot: String? = SyncServerProgram.sourceWebFolder
+    ) throws {
         self.settings = settings
         self.store = store
+        self.health = health
         self.webRoot = webRoot
         self.logins = Logins(store: store, policy: SyncServerProgram.loginPolicy)
-        self.registry = StationRegistry(store: store)
+        self.registry = StationRegistry(store: stations)
         self.replica = try Replica(
             store: store, role: .county, collections: SyncServerProgram.collections,
             signature: try registry.countySignature())
@@ -43,7 +56,7 @@ public struct SyncServerApplication: ProgramAssembly {
 
     /// Every endpoint the county serves, by module; the OpenAPI test reads the same list.
     public func addRoutes(to router: some RouterMethods<APIRequestContext>) {
-        HealthRoutes(program: SyncServerProgram.name, store: store).addRoutes(to: router)
+        HealthRoutes(program: SyncServerProgram.name, store: health).addRoutes(to: router)
         let books = LedgerWatch(replica: replica)
         CountySyncRoutes(
             replica: replica, registry: registry, onPull: { await books.stationPulls($0, reports: $1) }

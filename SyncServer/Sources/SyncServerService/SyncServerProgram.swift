@@ -2,7 +2,10 @@ public import Access
 import Domains
 import Foundation
 public import ServiceRuntime
+public import PostgresStorage
 public import Storage
+public import StoreInterface
+import SyncHTTPPostgres
 public import Sync
 import SyncHTTP
 import Ledger
@@ -29,6 +32,9 @@ public enum SyncServerProgram: ServiceProgram {
     /// The modules the county keeps data for, in migration order.
     public static let schema = DomainModules.schema
 
+    /// The same on PostgreSQL: a hub of a city or a province, served by several processes.
+    public static let postgresSchema: PostgresSchema? = DomainModules.postgresSchema
+
     /// Every collection the county syncs.
     public static let collections = DomainModules.collections
 
@@ -37,13 +43,13 @@ public enum SyncServerProgram: ServiceProgram {
         .deletingLastPathComponent().appendingPathComponent("../../Console").standardizedFileURL.path
 
     /// A restored county starts a new epoch of its log, so that its stations pull it again.
-    public static func prepareRestored(_ store: Store) async throws -> String? {
+    public static func prepareRestored(_ store: any TransactionStore) async throws -> String? {
         try await Replica.startLogEpoch(in: store)
         return "县级日志已开始新纪元：各站下次同步时会重新拉取全部数据。Stations pull the county's log again from the start on their next sync."
     }
 
     /// The county's sync log: its own changes gap-free, nothing received that was not kept.
-    public static func consistencyProblems(_ store: Store) async throws -> [String] {
+    public static func consistencyProblems(_ store: any TransactionStore) async throws -> [String] {
         try await Replica(store: store, role: .county, collections: collections).logProblems()
     }
 
@@ -51,5 +57,16 @@ public enum SyncServerProgram: ServiceProgram {
         -> SyncServerApplication
     {
         try SyncServerApplication(settings: settings, store: store, webRoot: webRoot)
+    }
+
+    public static func assemble(settings: ServiceSettings, store: ProgramStore, webRoot: String?) throws
+        -> SyncServerApplication
+    {
+        switch store {
+        case .sqlite(let sqlite): try SyncServerApplication(settings: settings, store: sqlite, webRoot: webRoot)
+        case .postgres(let postgres):
+            try SyncServerApplication(
+                settings: settings, store: postgres, stations: PostgresStationStore(postgres), health: postgres, webRoot: webRoot)
+        }
     }
 }

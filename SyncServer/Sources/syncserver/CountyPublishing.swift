@@ -7,21 +7,24 @@ import SyncServerService
 import WebAPI
 
 /// What every command that publishes county content shares: the county's replica opened from the
-/// data directory, and failures told in one line on stderr with exit status 1.
+/// data directory or the hub's database, and failures told in one line on stderr with exit status 1.
 ///
 /// ```swift
-/// try await CountyPublishing.run(dataDirectory: storage.path(), reading: file) { county in
+/// try await CountyPublishing.run(storage: storage, reading: file) { county in
 ///     try await VillageDirectory(store: county.store).publish(divisions, through: county)
 /// }
 /// ```
 enum CountyPublishing {
-    static func run(dataDirectory: String, reading file: String, _ work: (Replica) async throws -> Void) async throws {
-        let store = ServiceLauncher.openStoreOrExit(SyncServerProgram.self, dataDirectory: dataDirectory)
+    static func run(
+        storage: DataDirectoryOption<SyncServerProgram>, reading file: String, _ work: (Replica) async throws -> Void
+    ) async throws {
+        let store = await ServiceLauncher.openStoreOrExit(SyncServerProgram.self, storage: storage)
         do {
-            let county = try SyncServerApplication(
-                settings: ServiceSettings(program: SyncServerProgram.name, port: 0, dataDirectory: dataDirectory),
-                store: store, webRoot: nil)
+            let county = try SyncServerProgram.assemble(
+                settings: ServiceSettings(program: SyncServerProgram.name, port: 0, dataDirectory: storage.path()), store: store,
+                webRoot: nil)
             try await work(county.replica)
+            await store.close()
         } catch let refusal as any APIErrorConvertible {
             let error = refusal.apiError
             fail("\(error.field.map { "\($0): " } ?? "")\(error.message) — \(error.messageEN)")

@@ -21,7 +21,7 @@ struct DivisionsCommand: AsyncParsableCommand {
         @Argument(help: "The JSON file.") var file: String
 
         func run() async throws {
-            try await CountyPublishing.run(dataDirectory: storage.path(), reading: file) { county in
+            try await CountyPublishing.run(storage: storage, reading: file) { county in
                 let divisions = try JSONCoding.decoder.decode(Divisions.self, from: Data(contentsOf: URL(fileURLWithPath: file)))
                 try await VillageDirectory(store: county.store).publish(divisions, through: county)
                 print("published \(divisions.county.name): \(divisions.townships.count) townships, \(divisions.villages.count) villages")

@@ -18,7 +18,7 @@ struct LedgerCommand: AsyncParsableCommand {
 
         func run() async throws {
             var report: VoucherChain.Report?
-            try await CountyPublishing.run(dataDirectory: storage.path(), reading: "") { county in
+            try await CountyPublishing.run(storage: storage, reading: "") { county in
                 report = await LedgerWatch(replica: county).check(village: village)
             }
             guard let report else { throw ExitCode(1) }
@@ -35,7 +35,7 @@ struct LedgerCommand: AsyncParsableCommand {
         @Option(help: "county or station.") var side: ChartPublisher.Poster
 
         func run() async throws {
-            try await CountyPublishing.run(dataDirectory: storage.path(), reading: "") { county in
+            try await CountyPublishing.run(storage: storage, reading: "") { county in
                 try await ChartPublisher(replica: county).setPoster(side, for: village)
                 print("\(village): vouchers are now posted by the \(side.rawValue)")
             }

@@ -20,7 +20,7 @@ struct NoticesCommand: AsyncParsableCommand {
         @Argument(help: "The JSON file.") var file: String
 
         func run() async throws {
-            try await CountyPublishing.run(dataDirectory: storage.path(), reading: file) { county in
+            try await CountyPublishing.run(storage: storage, reading: file) { county in
                 let notices = try JSONCoding.decoder.decode([Notice].self, from: Data(contentsOf: URL(fileURLWithPath: file)))
                 try await NoticePublisher(replica: county).publish(notices)
                 let urgent = notices.filter(\.urgent).count
@@ -37,7 +37,7 @@ struct NoticesCommand: AsyncParsableCommand {
         @Argument(help: "The file.") var file: String
 
         func run() async throws {
-            try await CountyPublishing.run(dataDirectory: storage.path(), reading: file) { county in
+            try await CountyPublishing.run(storage: storage, reading: file) { county in
                 let url = URL(fileURLWithPath: file)
                 let attachment = NoticeAttachment(noticeID: notice, fileName: url.lastPathComponent, content: try Data(contentsOf: url))
                 try await NoticePublisher(replica: county).attach(attachment)

@@ -26,7 +26,7 @@ struct PricesCommand: AsyncParsableCommand {
         @Argument(help: "The CSV file.") var file: String
 
         func run() async throws {
-            try await CountyPublishing.run(dataDirectory: storage.path(), reading: file) { county in
+            try await CountyPublishing.run(storage: storage, reading: file) { county in
                 let data = try Data(contentsOf: URL(fileURLWithPath: file))
                 let report = try await PricePublisher(replica: county).importSheet(data, source: source)
                 print(
@@ -48,7 +48,7 @@ struct PricesCommand: AsyncParsableCommand {
         @Argument(help: "The JSON file.") var file: String
 
         func run() async throws {
-            try await CountyPublishing.run(dataDirectory: storage.path(), reading: file) { county in
+            try await CountyPublishing.run(storage: storage, reading: file) { county in
                 let catalogue = try JSONCoding.decoder.decode(PriceCatalogue.self, from: Data(contentsOf: URL(fileURLWithPath: file)))
                 try await PricePublisher(replica: county).publish(catalogue)
                 print("published \(catalogue.categories.count) categories, \(catalogue.varieties.count) varieties, \(catalogue.markets.count) markets")

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ServiceRuntime
 import SyncHTTP
+import SyncHTTPPostgres
 import SyncHTTPSQLite
 import SyncServerService
 
@@ -10,6 +11,14 @@ struct StationCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "station", abstract: "Add, list and revoke village stations.",
         subcommands: [Add.self, List.self, Revoke.self])
+
+    /// The stations of the county's store, SQLite or the hub's database.
+    static func registry(_ storage: DataDirectoryOption<SyncServerProgram>) async -> StationRegistry {
+        switch await ServiceLauncher.openStoreOrExit(SyncServerProgram.self, storage: storage) {
+        case .sqlite(let store): StationRegistry(store: store)
+        case .postgres(let store): StationRegistry(store: PostgresStationStore(store))
+        }
+    }
 
     /// `syncserver station add`: creates a station for a village and prints its one-time code.
     struct Add: AsyncParsableCommand {
@@ -22,7 +31,7 @@ struct StationCommand: AsyncParsableCommand {
             guard village.count == 12, village.allSatisfy(\.isNumber) else {
                 throw ValidationError("--village must be a 12-digit village code")
             }
-            let registry = StationRegistry(store: ServiceLauncher.openStoreOrExit(SyncServerProgram.self, dataDirectory: storage.path()))
+            let registry = await StationCommand.registry(storage)
             let (station, code) = try await registry.add(village: village, name: name)
             let fingerprint = try registry.countyFingerprint()
             print("station \(station) for village \(village): one-time code \(code) (valid 7 days)")
@@ -37,7 +46,7 @@ struct StationCommand: AsyncParsableCommand {
         @OptionGroup var storage: DataDirectoryOption<SyncServerProgram>
 
         func run() async throws {
-            for station in try await StationRegistry(store: ServiceLauncher.openStoreOrExit(SyncServerProgram.self, dataDirectory: storage.path())).stations() {
+            for station in try await await StationCommand.registry(storage).stations() {
                 let state = station.revokedAt != nil ? "revoked" : station.enrolledAt != nil ? "enrolled" : "waiting for enrollment"
                 print(
                     "\(station.id)\t\(station.village)\t\(station.name)\t\(state)\tlast sync \(station.lastSyncAt ?? "never")"
@@ -54,7 +63,7 @@ struct StationCommand: AsyncParsableCommand {
         @Argument(help: "The station's id.") var station: String
 
         func run() async throws {
-            try await StationRegistry(store: ServiceLauncher.openStoreOrExit(SyncServerProgram.self, dataDirectory: storage.path())).revoke(stationID: station)
+            try await await StationCommand.registry(storage).revoke(stationID: station)
             print("station \(station) revoked")
         }
     }

@@ -1,0 +1,95 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import PostgresStorage
+import SlowLink
+import TestSupport
+import Testing
+
+/// A hub of a city or a province as its staff run it: two `syncserver serve` processes on one
+/// PostgreSQL database behind a load balancer without affinity (a relay that sends each connection
+/// to the next process), and real stations syncing through it while the county publishes.
+@Suite(.timeLimit(.minutes(30))) struct HubProcessesTests {
+    let folder = try! TemporaryFolder()
+
+    /// Three stations (two of 侯南村, one of 北塘村) record prices and sync in small batches, all
+    /// at once, each exchange through whichever process the balancer picks, while 30 notices are
+    /// published from the command line: the county then holds every price once through either
+    /// process, each station its village's prices and every notice, a code used through one process
+    /// is refused through the other, and a console session opened at one is honoured at the other.
+    @Test func stationsSyncThroughEitherProcessOfAHubOnOnePostgreSQL() async throws {
+        try await PostgresForTests.withDatabase { address in
+            let county = try await CountyUnderTest.start(in: folder, database: address.url, instances: 2)
+            let balancer = try await SlowLink.start(balancingAcross: [county.port, county.others[0].port], profile: .lan)
+            let hub = "http://127.0.0.1:\(balancer.port)"
+
+            var stations: [(directory: String, village: String, prices: Set<String>)] = []
+            for (number, village) in ["441422107201", "441422107201", "441422113203"].enumerated() {
+                let directory = folder.file("station-\(number)")
+                let (enrollment, _) = try await county.newStation(village: village)
+                try await county.enroll(directory, enrollment, server: hub)
+                if number == 0 {  // the code is spent for every process of the hub
+                    let reused = try await ProgramProcess.run(
+                        "kiosk", ["enroll", "--data-dir", folder.file("thief"), "--server", county.urls[1]] + enrollment)
+                    #expect(reused.status == 1 && reused.error.contains("enrollment_refused"), "\(reused.error)")
+                }
+                stations.append((directory, village, try await recordPrices(at: directory, count: 20, from: 300 + 100 * number)))
+            }
+
+            let notices = folder.file("notices-HUB.json")
+            try CountyUnderTest.notices(30, prefix: "HUB").write(toFile: notices, atomically: true, encoding: .utf8)
+            let publish = ["notices", "publish"] + county.storage + [notices]
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { _ = try await ProgramProcess.succeed("syncserver", publish) }
+                for station in stations {
+                    let sync = ["sync", "--data-dir", station.directory, "--batch-size", "5"]
+                    group.addTask { _ = try await ProgramProcess.succeed("kiosk", sync) }
+                }
+                try await group.waitForAll()
+            }
+            for station in stations { try await ProgramProcess.succeed("kiosk", ["sync", "--data-dir", station.directory]) }
+
+            let all = stations.reduce(into: Set<String>()) { $0.formUnion($1.prices) }
+            for port in [county.port, county.others[0].port] {
+                let held = try await StationPrices.recorded(port)
+                #expect(held.count == all.count && Set(held) == all, "every price once at :\(port): \(held.count) of \(all.count)")
+            }
+            for station in stations {
+                let (kiosk, port) = try await serve(station.directory)
+                let village = stations.filter { $0.village == station.village }.reduce(into: Set<String>()) { $0.formUnion($1.prices) }
+                #expect(Set(try await StationPrices.recorded(port)) == village)
+                #expect(try await CountyUnderTest.noticeIDs(at: "http://127.0.0.1:\(port)").filter { $0.hasPrefix("HUB-") }.count == 30)
+                kiosk.signal(SIGTERM)
+                _ = await kiosk.exitStatus()
+            }
+            let served = [county.server, county.others[0].server].map { $0.count(of: "path=/sync/v1/") }
+            #expect(served.allSatisfy { $0 > 5 }, "both processes answered the stations' exchanges: \(served)")
+
+            let token = try #require(
+                try await StationPrices.token(
+                    county.port, login: StationPrices.adminLogin, secret: StationPrices.adminPassword))
+            let listed = try await CountyUnderTest.json("\(county.urls[1])/api/v1/sync/stations", token: token)
+            #expect((listed["stations"] as? [[String: Any]])?.filter { $0["enrolled_at"] is String }.count == 3, "\(listed)")
+
+            try await balancer.stop()
+            #expect(await county.stop() == 0)
+        }
+    }
+
+    /// Prices recorded at a station by its operator; their ids.
+    func recordPrices(at directory: String, count: Int, from avg: Int) async throws -> Set<String> {
+        try await StationPrices.addOperator(dataDir: directory)
+        let (kiosk, port) = try await serve(directory)
+        var ids: Set<String> = []
+        for number in 0..<count { ids.insert(try #require(try await StationPrices.record(port, avg: avg + number))) }
+        kiosk.signal(SIGTERM)
+        #expect(await kiosk.exitStatus() == 0)
+        return ids
+    }
+
+    func serve(_ directory: String) async throws -> (ProgramProcess, Int) {
+        let kiosk = try ProgramProcess("kiosk", ["serve", "--port", "0", "--data-dir", directory])
+        return (kiosk, try await kiosk.listeningPort())
+    }
+}
