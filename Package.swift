@@ -213,6 +213,12 @@ let package = Package(
             dependencies: ["StoreInterface", "PostgresStorage", "Sync"],
             path: "Stores/PostgreSQL/Sync"
         ),
+        // A county's SQLite store moved into a hub's database (`syncserver migrate --to`): reads the one, writes the other.
+        .target(
+            name: "PostgresFromSQLite",
+            dependencies: ["StoreInterface", "PostgresStorage", "Storage", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Stores/PostgreSQL/FromSQLite"
+        ),
         .target(
             name: "AccessPostgres",
             dependencies: ["StoreInterface", "Access", "PostgresStorage", "WebAPI"],
@@ -304,6 +310,7 @@ let package = Package(
             dependencies: [
                 "SyncHTTPSQLite",
                 "SyncServerService", "SyncHTTP", "Villages", "VillagesSQLite", "Prices", "Notices", "Ledger", "WebAPI", "DomainCore", "ChinaLocale", "Sync", "SyncSQLite", "ServiceRuntime",
+                "Domains", "PostgresStorage", "PostgresFromSQLite", "StoreInterface",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "SyncServer/Sources/syncserver"

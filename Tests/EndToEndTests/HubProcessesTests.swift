@@ -77,6 +77,73 @@ import Testing
         }
     }
 
+    /// A county on SQLite moved into a hub's database by `syncserver migrate --to`: its station goes
+    /// on syncing with the hub from where it was, without enrolling again. What it records after the
+    /// move reaches the hub once, beside what it had pushed before; what the hub publishes reaches it.
+    /// A second move into a database that holds a hub is refused.
+    @Test func aCountyMovedIntoAHubKeepsItsStationsWhereTheyWere() async throws {
+        try await PostgresForTests.withDatabase { address in
+            let county = try await CountyUnderTest.start(in: folder)
+            let station = folder.file("station")
+            try await county.station(in: station)
+            let before = try await recordPrices(at: station, count: 5, from: 300)
+            try await county.publishNotices(3, prefix: "OLD")
+            try await ProgramProcess.succeed("kiosk", ["sync", "--data-dir", station])
+            #expect(await county.stop() == 0)
+
+            let moved = try await ProgramProcess.succeed("syncserver", ["migrate", "--data-dir", county.directory, "--to", address.url])
+            #expect(moved.contains("已迁移"), "\(moved)")
+            let hub = try ProgramProcess("syncserver", ["serve", "--port", "\(county.port)", "--database", address.url])
+            #expect(try await hub.listeningPort() == county.port)
+            let after = try await recordPrices(at: station, count: 5, from: 400)
+            let notices = folder.file("notices-NEW.json")
+            try CountyUnderTest.notices(3, prefix: "NEW").write(toFile: notices, atomically: true, encoding: .utf8)
+            try await ProgramProcess.succeed("syncserver", ["notices", "publish", "--database", address.url, notices])
+            let synced = try await ProgramProcess.run("kiosk", ["sync", "--data-dir", station])
+            #expect(synced.status == 0 && synced.output.contains("pushed 5,"), "\(synced.output) \(synced.error)")
+
+            let held = try await StationPrices.recorded(county.port)
+            #expect(held.count == 10 && Set(held) == before.union(after), "\(held.count) prices held")
+            let (kiosk, port) = try await serve(station)
+            let ids = try await CountyUnderTest.noticeIDs(at: "http://127.0.0.1:\(port)")
+            #expect(ids.filter { $0.hasPrefix("OLD-") }.count == 3 && ids.filter { $0.hasPrefix("NEW-") }.count == 3)
+            kiosk.signal(SIGTERM)
+            _ = await kiosk.exitStatus()
+            let again = try await ProgramProcess.run("syncserver", ["migrate", "--data-dir", county.directory, "--to", address.url])
+            #expect(again.status == 1 && again.error.contains("already holds a hub's log"), "\(again.error)")
+            hub.signal(SIGTERM)
+            #expect(await hub.exitStatus() == 0)
+        }
+    }
+
+    /// A hub's database backed up by `syncserver backup` (pg_dump) while it serves, and restored by
+    /// `syncserver restore` (pg_restore): what was published after the backup is gone, the log starts
+    /// a new epoch, and its station syncs on without enrolling again.
+    @Test func aHubIsBackedUpAndRestoredWithPostgreSQLsOwnTools() async throws {
+        try await PostgresForTests.withDatabase { address in
+            let county = try await CountyUnderTest.start(in: folder, database: address.url, instances: 1)
+            let station = folder.file("station")
+            try await county.station(in: station)
+            try await county.publishNotices(3, prefix: "KEPT")
+            let dump = folder.file("hub.dump")
+            let backup = try await ProgramProcess.succeed("syncserver", ["backup", "--database", address.url, "--to", dump])
+            #expect(backup.contains("pg_dump") && FileManager.default.fileExists(atPath: dump))
+            try await county.publishNotices(2, prefix: "LOST")
+            #expect(await county.stop() == 0)
+
+            let restored = try await ProgramProcess.succeed("syncserver", ["restore", "--database", address.url, "--from", dump])
+            #expect(restored.contains("pg_restore") && restored.contains("新纪元"), "\(restored)")
+            let hub = try ProgramProcess("syncserver", ["serve", "--port", "\(county.port)", "--database", address.url])
+            _ = try await hub.listeningPort()
+            let ids = try await CountyUnderTest.noticeIDs(at: county.url)
+            #expect(ids.filter { $0.hasPrefix("KEPT-") }.count == 3 && !ids.contains { $0.hasPrefix("LOST-") })
+            let synced = try await ProgramProcess.run("kiosk", ["sync", "--data-dir", station])
+            #expect(synced.status == 0, "\(synced.error)")
+            hub.signal(SIGTERM)
+            #expect(await hub.exitStatus() == 0)
+        }
+    }
+
     /// Prices recorded at a station by its operator; their ids.
     func recordPrices(at directory: String, count: Int, from avg: Int) async throws -> Set<String> {
         try await StationPrices.addOperator(dataDir: directory)

@@ -26,11 +26,21 @@ public enum PostgresForTests {
         try await PostgresAdministration.createDatabase(name, on: server)
         do {
             let answer = try await body(server.database(name))
-            try await PostgresAdministration.dropDatabase(name, on: server)
+            await drop(name, on: server)
             return answer
         } catch {
-            try? await PostgresAdministration.dropDatabase(name, on: server)
+            await drop(name, on: server)
             throw error
+        }
+    }
+
+    /// Drops a test's database; one still in use (a process the test left running) is left for the
+    /// machine's next start, said on standard error, and fails no test.
+    private static func drop(_ name: String, on server: PostgresAddress) async {
+        do {
+            try await PostgresAdministration.dropDatabase(name, on: server)
+        } catch {
+            FileHandle.standardError.write(Data("test database \(name) left behind: \(error)\n".utf8))
         }
     }
 }

@@ -17,9 +17,10 @@ public enum PostgresAdministration {
             "CREATE DATABASE \(quoted(name)) TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'", on: server, logger: logger)
     }
 
-    /// Drops a database, closing the connections still open to it.
+    /// Drops a database no one is connected to. (`WITH (FORCE)` would need the right to end the
+    /// server's own processes, such as an autovacuum worker, which a hub's role does not have.)
     public static func dropDatabase(_ name: String, on server: PostgresAddress, logger: Logger = Logger(label: "village.postgres")) async throws {
-        try await run("DROP DATABASE IF EXISTS \(quoted(name)) WITH (FORCE)", on: server, logger: logger)
+        try await run("DROP DATABASE IF EXISTS \(quoted(name))", on: server, logger: logger)
     }
 
     private static func run(_ sql: String, on server: PostgresAddress, logger: Logger) async throws {
