@@ -219,6 +219,12 @@ let package = Package(
             dependencies: ["StoreInterface", "PostgresStorage", "Storage", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Stores/PostgreSQL/FromSQLite"
         ),
+        // The benchmark's PostgreSQL side: counts in its own SQL, and its plain-insert baseline.
+        .target(
+            name: "PostgresBaselines",
+            dependencies: ["StoreInterface", "PostgresStorage", "Sync", "SyncPostgres"],
+            path: "Stores/PostgreSQL/Baselines"
+        ),
         .target(
             name: "AccessPostgres",
             dependencies: ["StoreInterface", "Access", "PostgresStorage", "WebAPI"],
@@ -341,6 +347,7 @@ let package = Package(
                 "SyncHTTPSQLite",
                 "CZlib", "ChinaLocale", "Sync", "SyncSQLite", "Storage", "Prices", "PricesSQLite", "LedgerSQLite", "SQLiteBaselines", "Notices", "NoticesSQLite", "TraceabilitySQLite", "Traceability", "Ledger", "DemoData",
                 "SlowLink", "SyncHTTP", "KioskService", "SyncServerService", "ServiceRuntime", "Villages", "VillagesSQLite",
+                "PostgresStorage", "PostgresBaselines", "SyncHTTPPostgres", "PricesPostgres",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Crypto", package: "swift-crypto"),

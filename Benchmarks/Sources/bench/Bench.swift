@@ -1,4 +1,5 @@
 import ArgumentParser
+import PostgresStorage
 import SlowLink
 import Foundation
 
@@ -88,9 +89,15 @@ struct Bench: AsyncParsableCommand {
         static let (stations, changes) = (300, 1_000)
         @Option(help: "Stations syncing at once.") var stations = County.stations
         @Option(help: "Changes each station pushes.") var changes = County.changes
+        @Option(help: "A PostgreSQL server (postgres://user:password@host:port/database) to run the county on too, beside SQLite.")
+        var postgres: String?
 
         func run() async throws {
             print(Figure.table(try await CountyThroughputBench(stations: stations, changes: changes).run()))
+            if let postgres {
+                let server = try PostgresAddress(postgres)
+                print(Figure.table(try await CountyThroughputBench(stations: stations, changes: changes, postgres: server).run()))
+            }
         }
     }
 

@@ -11,10 +11,15 @@ import Sync
 import SyncHTTP
 import SyncHTTPSQLite
 import SyncServerService
+import PostgresBaselines
+import PostgresStorage
+import PricesPostgres
 
 /// Many stations push at once to the county program, run as a process of its own (`syncserver
 /// serve`), over real HTTP on loopback: changes applied a second, each station's sync time, and
-/// the county's peak resident set.
+/// the county's peak resident set. On SQLite in its data directory, or on a PostgreSQL database of
+/// its own on a server (`bench county --postgres URL`), with PostgreSQL's plain inserts as that
+/// figure's baseline.
 ///
 /// Every station is enrolled and synced once beforehand, then records `changes` local prices
 /// (append-only facts of the prices module) and all sync at the same moment, pushing in batches
@@ -23,15 +28,18 @@ import SyncServerService
 struct CountyThroughputBench {
     let stations: Int
     let changes: Int
+    /// The PostgreSQL server the hub's database is made on; `nil`: the SQLite county.
+    var postgres: PostgresAddress? = nil
 
     func run() async throws -> [Figure] {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bench-county-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let countyFolder = folder.appendingPathComponent("county")
-        let codes = try await enrollmentCodes(countyFolder)
+        let hub = try await CountyStore(postgres: postgres, folder: countyFolder)
+        let codes = try await enrollmentCodes(hub)
         let county = try ChildProgram.launch(
-            "syncserver", ["serve", "--data-dir", countyFolder.path, "--port", "0", "--log-level", "notice"],
+            "syncserver", ["serve", "--port", "0", "--log-level", "notice"] + hub.storage,
             log: folder.appendingPathComponent("county.log"))
         let server = URL(string: "http://127.0.0.1:\(try await county.listeningPort())")!
 
@@ -49,30 +57,31 @@ struct CountyThroughputBench {
         county.signal(SIGTERM)
         let (status, peakBytes) = await county.wait()
         guard status == 0 else { throw ChildProgram.Failed(description: "syncserver ended with \(status): \(county.output)") }
-        let applied = try countyObservations(countyFolder)
+        let applied = try await hub.stationPrices()
         guard applied == stations * changes else {
             throw ChildProgram.Failed(description: "the county holds \(applied) station prices, not \(stations * changes)")
         }
-        let plain = try await plainInserts(folder.appendingPathComponent("plain.sqlite"))
+        let plain = try await hub.postgres == nil ? plainInserts(folder.appendingPathComponent("plain.sqlite")) : plainInsertsOnPostgres()
+        await hub.drop()
         let total = Double(applied)
+        let on = hub.postgres == nil ? "" : " on PostgreSQL"
         return [
             Figure(
-                name: "county throughput: \(stations) stations at once, \(changes.formatted()) price records each: changes applied/s; "
+                name: "county throughput\(on): \(stations) stations at once, \(changes.formatted()) price records each: changes applied/s; "
                     + "p50 / p99 sync time",
                 value: "\(Measure.rate(total, wall)) changes/s; \(Measure.seconds(percentile: 50, durations)) / \(Measure.seconds(percentile: 99, durations))",
                 baseline: "plain INSERT, 1,000 a transaction: \(Measure.rate(total, plain)) rows/s",
                 ratio: "\(Measure.ratio(plain, wall)) of plain speed", goal: "over 20,000 changes/s"),
             Figure(
-                name: "county peak memory: largest resident set of `syncserver serve` during the \(stations)-station run",
+                name: "county peak memory\(on): largest resident set of `syncserver serve` during the \(stations)-station run",
                 value: Measure.megabytes(peakBytes), baseline: "at rest before the run \(Measure.megabytes(restingBytes))",
                 ratio: String(format: "%.2f× at rest", Double(peakBytes) / Double(max(restingBytes, 1))), goal: "reported"),
         ]
     }
 
     /// The county's store, opened as the program opens it, with a station for each village.
-    func enrollmentCodes(_ countyFolder: URL) async throws -> (codes: [String], fingerprint: String) {
-        let store = try ServiceLauncher.openStore(SyncServerProgram.self, dataDirectory: countyFolder.path)
-        let registry = StationRegistry(store: store)
+    func enrollmentCodes(_ hub: CountyStore) async throws -> (codes: [String], fingerprint: String) {
+        let registry = try await hub.registry()
         var codes: [String] = []
         for number in 1...stations {
             codes.append(try await registry.add(village: Self.village(number), name: "bench \(number)").code)
@@ -131,8 +140,33 @@ struct CountyThroughputBench {
         ]
     }
 
-    func countyObservations(_ countyFolder: URL) throws -> Int {
-        try SQLiteBaselines.stationPriceCount(inFile: countyFolder.appendingPathComponent(SyncServerProgram.storeFileName).path)
+
+    /// The same rows inserted plainly into the same table of a PostgreSQL database of its own, one
+    /// statement a row, 1,000 a transaction.
+    func plainInsertsOnPostgres() async throws -> Duration {
+        guard let server = postgres else { return .zero }
+        let name = "bench_plain_\(UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: ""))"
+        try await PostgresAdministration.createDatabase(name, on: server)
+        let store = try await PostgresStore.open(
+            server.database(name), role: "county", schema: PostgresSchema(modules: [PricesPostgresSchema.migrations]))
+        let (columns, rows) = plainRows()
+        let time = try await Measure.time { try await PostgresBaselines.plainInserts(rows, columns: columns, into: "price_observation", of: store) }
+        await store.close()
+        try? await PostgresAdministration.dropDatabase(name, on: server)
+        return time
+    }
+
+    /// The rows every station pushed, with their columns, laid out before a baseline's clock starts.
+    func plainRows() -> (columns: [String], rows: [[SyncValue]]) {
+        let columns = ["id"] + Self.fields(village: "", index: 0).keys.sorted()
+        let rows = (1...stations).flatMap { station in
+            let village = Self.village(station)
+            return (0..<changes).map { index in
+                let fields = Self.fields(village: village, index: index)
+                return [SyncValue.text(RecordID.make())] + columns.dropFirst().map { fields[$0]! }
+            }
+        }
+        return (columns, rows)
     }
 
     /// The same rows inserted plainly into the same table, with its indexes and triggers; the
@@ -141,15 +175,9 @@ struct CountyThroughputBench {
         let store = try Store.open(
             path: file.path, role: "county", schema: Schema(modules: [PricesSchema.migrations]),
             writerCacheMegabytes: SyncServerProgram.writerCacheMegabytes)
-        let columns = ["id"] + Self.fields(village: "", index: 0).keys.sorted()
+        let (columns, all) = plainRows()
         let insert = SQLiteBulkInsert(table: "price_observation", columns: columns)
-        let rows = (1...stations).map { station in
-            let village = Self.village(station)
-            return (0..<changes).map { index in
-                let fields = Self.fields(village: village, index: index)
-                return [SyncValue.text(RecordID.make())] + columns.dropFirst().map { fields[$0]! }
-            }
-        }.map(insert.prepare)
+        let rows = stride(from: 0, to: all.count, by: 1_000).map { Array(all[$0..<min($0 + 1_000, all.count)]) }.map(insert.prepare)
         return try await Measure.time {
             for batch in rows { try await insert.insert(batch, into: store) }
         }
