@@ -378,7 +378,7 @@ let package = Package(
         .testTarget(name: "QRDrawingTests", dependencies: ["QRDrawing", "TestSupport"]),
         .testTarget(
             name: "StorageTests",
-            dependencies: ["Storage", "StoreInterface", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["Storage", "StoreInterface", "PostgresStorage", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "SyncTests",

@@ -1,9 +1,10 @@
-import Foundation
+public import Foundation
 import PostgresNIO
 
 /// Where a PostgreSQL hub's database is: a `postgres://user:password@host:port/database` address, as
 /// `syncserver serve --database` and `SYNCSERVER_DATABASE` take it (libpq's form, so that the same
-/// line works in `psql`).
+/// line works in `psql`). An address without a password takes `PGPASSWORD`'s, as libpq does, so
+/// that the password need not stand on a command line, which every user of the machine can read.
 ///
 /// ```swift
 /// let address = try PostgresAddress("postgres://hub:secret@10.0.0.5:5432/province")
@@ -17,7 +18,7 @@ public struct PostgresAddress: Sendable, Equatable, CustomStringConvertible {
     public let database: String
 
     /// Reads an address; a clear error names what is wrong with it.
-    public init(_ text: String) throws(PostgresStoreError) {
+    public init(_ text: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws(PostgresStoreError) {
         guard let url = URLComponents(string: text), ["postgres", "postgresql"].contains(url.scheme ?? "") else {
             throw .badAddress(text: Self.redacted(text), rule: "it must read postgres://user:password@host:port/database")
         }
@@ -28,7 +29,7 @@ public struct PostgresAddress: Sendable, Equatable, CustomStringConvertible {
         for item in url.queryItems ?? [] where !(item.name == "sslmode" && item.value == "disable") {
             throw .badAddress(text: Self.redacted(text), rule: "\(item.name)=\(item.value ?? "") is not supported (only sslmode=disable)")
         }
-        self.init(host: host, port: url.port ?? 5432, user: user, password: url.password, database: database)
+        self.init(host: host, port: url.port ?? 5432, user: user, password: url.password ?? environment["PGPASSWORD"], database: database)
     }
 
     public init(host: String, port: Int = 5432, user: String, password: String?, database: String) {

@@ -72,6 +72,7 @@ public final class PostgresTransaction: StoreTransaction {
     /// Runs `body` in a savepoint: what it wrote is undone if it throws, and the transaction goes
     /// on (PostgreSQL refuses every later statement of a transaction one failed in, unless it
     /// rolls back to a savepoint taken before).
+    @discardableResult
     public func withSavepoint<Answer>(_ body: () throws -> Answer) throws -> Answer {
         savepoints += 1
         let name = "s\(savepoints)"

@@ -1,0 +1,66 @@
+import PostgresStorage
+import StoreInterface
+import TestSupport
+import Testing
+
+/// The PostgreSQL store's own rules: its address as typed, its identity, the write lock's
+/// transactions, and which failures are a change's fault.
+@Suite struct PostgresStoreTests {
+    @Test func anAddressIsReadNamingWhatIsWrongAndNeverRepeatsItsPassword() throws {
+        let address = try PostgresAddress("postgres://hub:s3cret@10.0.0.5:6432/province", environment: [:])
+        #expect(address.host == "10.0.0.5" && address.port == 6432 && address.user == "hub" && address.database == "province")
+        #expect(address.description == "postgres://hub@10.0.0.5:6432/province")
+        #expect(try PostgresAddress("postgresql://hub@db/hub", environment: ["PGPASSWORD": "from-env"]).password == "from-env")
+        for (text, rule) in [
+            ("mysql://hub:s3cret@db/hub", "postgres://user:password@host:port/database"), ("postgres://hub:s3cret@db", "no database"),
+            ("postgres://db/hub", "no user"), ("postgres://hub:s3cret@db/hub?sslmode=require", "sslmode=require"),
+        ] {
+            #expect(throws: PostgresStoreError.self) { try PostgresAddress(text, environment: [:]) }
+            do {
+                _ = try PostgresAddress(text, environment: [:])
+            } catch {
+                #expect(error.messageEN.contains(rule), "\(error.messageEN)")
+                #expect(!error.messageEN.contains("s3cret"), "\(error.messageEN)")
+            }
+        }
+    }
+
+    @Test func aStoreKeepsItsIdentityAndRefusesAnotherProgramsDatabase() async throws {
+        try await PostgresForTests.withDatabase { address in
+            let schema = PostgresSchema(modules: [])
+            let first = try await PostgresStore.open(address, role: "county", schema: schema)
+            let again = try await PostgresStore.open(address, role: "county", schema: schema)
+            #expect(first.replicaID == again.replicaID && !first.replicaID.isEmpty)
+            #expect(try first.schemaVersion() == 1)
+            await first.close()
+            await again.close()
+            await #expect(throws: PostgresStoreError.wrongRole(address: address.description, holds: "county", expected: "kiosk")) {
+                _ = try await PostgresStore.open(address, role: "kiosk", schema: schema)
+            }
+        }
+    }
+
+    @Test func aValueItsColumnCannotHoldIsTheStatementsFaultAndUndoesOnlyItsSavepoint() async throws {
+        try await PostgresForTests.withDatabase { address in
+            let schema = PostgresSchema(modules: [
+                [PostgresMigration(module: "t", number: 1, name: "t", sql: "CREATE TABLE t (id TEXT PRIMARY KEY, n BIGINT NOT NULL)")]
+            ])
+            let store = try await PostgresStore.open(address, role: "county", schema: schema)
+            let kept = try await store.writing { transaction in
+                let db = try transaction.postgres
+                try db.execute("INSERT INTO t(id, n) VALUES ($1, $2)", "a", 1)
+                var fault: String?
+                do {
+                    _ = try db.withSavepoint { try db.execute("INSERT INTO t(id, n) VALUES ($1, $2)", "b", "many") }
+                } catch {
+                    fault = PostgresTransaction.faultOfTheStatement(error)
+                }
+                #expect(fault?.contains("bigint") == true, "\(fault ?? "no fault")")
+                try db.execute("INSERT INTO t(id, n) VALUES ($1, $2)", "c", 3)
+                return try db.rows("SELECT id FROM t ORDER BY id").map { $0.text("id") }
+            }
+            #expect(kept == ["a", "c"])
+            await store.close()
+        }
+    }
+}
