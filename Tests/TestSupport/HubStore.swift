@@ -16,6 +16,11 @@ public enum HubStore: String, CaseIterable, Sendable, CustomTestStringConvertibl
 
     public var testDescription: String { rawValue }
 
+    /// A suite that runs on PostgreSQL only asked for a SQLite store.
+    public struct NotOnSQLite: Error {
+        public init() {}
+    }
+
     /// Runs `body` with the store a test world's county keeps: `nil` on SQLite (the world makes a file
     /// of its own), a new PostgreSQL database migrated to `schema` otherwise, dropped when `body` ends.
     public func withCountyStore<Answer>(
