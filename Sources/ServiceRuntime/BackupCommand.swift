@@ -1,5 +1,6 @@
 public import ArgumentParser
 import Foundation
+import PostgresStorage
 import Storage
 
 /// `<program> backup`: a consistent copy of the program's store, written while the program runs.
@@ -59,8 +60,8 @@ public struct RestoreCommand<Program: ServiceProgram>: AsyncParsableCommand {
 
     public func run() async throws {
         do {
-            if try storage.database() != nil {
-                try await restoreDatabase()
+            if let address = try storage.database() {
+                try await restoreDatabase(address)
                 return
             }
             let directory = try DataDirectory.prepare(at: storage.path())
@@ -76,8 +77,7 @@ public struct RestoreCommand<Program: ServiceProgram>: AsyncParsableCommand {
     }
 
     /// `pg_restore` into the hub's database, then the program's own adjustment of a restored store.
-    private func restoreDatabase() async throws {
-        guard let address = try storage.database() else { return }
+    private func restoreDatabase(_ address: PostgresAddress) async throws {
         try PostgresTools.restore(address, from: from)
         let store = await ServiceLauncher.openStoreOrExit(Program.self, storage: storage)
         let message = try await Program.prepareRestored(store.transactions)

@@ -4,8 +4,6 @@ import PostgresStorage
 import ServiceRuntime
 import SQLiteBaselines
 import SyncHTTP
-import SyncHTTPPostgres
-import SyncHTTPSQLite
 import SyncServerService
 
 /// The store `bench county` runs its county on: the SQLite file in a data directory, or a
@@ -39,10 +37,7 @@ struct CountyStore {
     /// The county's station registry, the store opened as the program opens it.
     func registry() async throws -> StationRegistry {
         let settings = ServiceSettings(program: SyncServerProgram.name, port: 0, dataDirectory: folder.path, database: postgres)
-        switch try await ServiceLauncher.openStore(SyncServerProgram.self, settings: settings) {
-        case .sqlite(let store): return StationRegistry(store: store)
-        case .postgres(let store): return StationRegistry(store: PostgresStationStore(store))
-        }
+        return StationRegistry(store: SyncServerProgram.stations(of: try await ServiceLauncher.openStore(SyncServerProgram.self, settings: settings)))
     }
 
     /// How many prices stations recorded the county holds, counted in its store's own SQL.

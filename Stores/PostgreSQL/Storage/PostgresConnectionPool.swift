@@ -53,22 +53,21 @@ final class PostgresConnectionPool: Sendable {
 
     /// Closes every idle connection and waits for them; those in use close as they come back.
     func close() async {
-        let connections = idle.withLock { idle in
-            idle.closed = true
-            defer { idle.connections = [] }
-            return idle.connections
-        }
-        for connection in connections { try? await connection.close().get() }
+        for connection in drain() { try? await connection.close().get() }
     }
 
     /// Closes every idle connection without waiting (a store let go without ``close()``).
     func closeWithoutWaiting() {
-        let connections = idle.withLock { idle in
+        for connection in drain() { Self.close(connection) }
+    }
+
+    /// Marks the pool closed and hands over its idle connections.
+    private func drain() -> [PostgresConnection] {
+        idle.withLock { idle in
             idle.closed = true
             defer { idle.connections = [] }
             return idle.connections
         }
-        for connection in connections { Self.close(connection) }
     }
 
     /// Closes a connection, holding it until it is closed (PostgresNIO asks that none is let go open).

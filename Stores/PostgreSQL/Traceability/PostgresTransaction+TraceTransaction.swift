@@ -1,3 +1,4 @@
+import Foundation
 public import PostgresStorage
 import StoreInterface
 public import Traceability
@@ -38,11 +39,13 @@ extension PostgresTransaction: TraceTransaction {
         try row("SELECT * FROM trace_event WHERE id = $1", id).map(TraceEvent.init(row:))
     }
 
+    /// The lots as one JSON array, as the SQLite store binds them: a lineage of any size is one
+    /// argument, never more than a statement may carry.
     public func events(ofLots ids: [String]) throws -> [TraceEvent] {
-        guard !ids.isEmpty else { return [] }
-        let marks = (1...ids.count).map { "$\($0)" }.joined(separator: ", ")
-        return try rows("SELECT * FROM trace_event WHERE lot_id IN (\(marks)) ORDER BY occurred_at, id", arguments: ids)
-            .map(TraceEvent.init(row:))
+        let list = String(decoding: try JSONEncoder().encode(ids), as: UTF8.self)
+        return try rows(
+            "SELECT * FROM trace_event WHERE lot_id IN (SELECT jsonb_array_elements_text($1::jsonb)) ORDER BY occurred_at, id", list
+        ).map(TraceEvent.init(row:))
     }
 
     public func lineage(from lotID: String, direction: TraceLineage.Direction, maximumDepth: Int) throws -> [TraceLineage.Step] {

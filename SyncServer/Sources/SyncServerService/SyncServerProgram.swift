@@ -6,8 +6,9 @@ public import PostgresStorage
 public import Storage
 public import StoreInterface
 import SyncHTTPPostgres
+import SyncHTTPSQLite
 public import Sync
-import SyncHTTP
+public import SyncHTTP
 import Ledger
 import Notices
 import Prices
@@ -62,11 +63,15 @@ public enum SyncServerProgram: ServiceProgram {
     public static func assemble(settings: ServiceSettings, store: ProgramStore, webRoot: String?) throws
         -> SyncServerApplication
     {
+        try SyncServerApplication(
+            settings: settings, store: store.transactions, stations: stations(of: store), health: store.health, webRoot: webRoot)
+    }
+
+    /// Where a county store keeps its stations and key, whichever store it is.
+    public static func stations(of store: ProgramStore) -> any StationStore {
         switch store {
-        case .sqlite(let sqlite): try SyncServerApplication(settings: settings, store: sqlite, webRoot: webRoot)
-        case .postgres(let postgres):
-            try SyncServerApplication(
-                settings: settings, store: postgres, stations: PostgresStationStore(postgres), health: postgres, webRoot: webRoot)
+        case .sqlite(let sqlite): SQLiteStationStore(sqlite)
+        case .postgres(let postgres): PostgresStationStore(postgres)
         }
     }
 }

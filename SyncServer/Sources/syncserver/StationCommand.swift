@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import ServiceRuntime
 import SyncHTTP
-import SyncHTTPPostgres
 import SyncHTTPSQLite
 import SyncServerService
 
@@ -14,10 +13,7 @@ struct StationCommand: AsyncParsableCommand {
 
     /// The stations of the county's store, SQLite or the hub's database.
     static func registry(_ storage: DataDirectoryOption<SyncServerProgram>) async -> StationRegistry {
-        switch await ServiceLauncher.openStoreOrExit(SyncServerProgram.self, storage: storage) {
-        case .sqlite(let store): StationRegistry(store: store)
-        case .postgres(let store): StationRegistry(store: PostgresStationStore(store))
-        }
+        StationRegistry(store: SyncServerProgram.stations(of: await ServiceLauncher.openStoreOrExit(SyncServerProgram.self, storage: storage)))
     }
 
     /// `syncserver station add`: creates a station for a village and prints its one-time code.
@@ -46,7 +42,7 @@ struct StationCommand: AsyncParsableCommand {
         @OptionGroup var storage: DataDirectoryOption<SyncServerProgram>
 
         func run() async throws {
-            for station in try await await StationCommand.registry(storage).stations() {
+            for station in try await StationCommand.registry(storage).stations() {
                 let state = station.revokedAt != nil ? "revoked" : station.enrolledAt != nil ? "enrolled" : "waiting for enrollment"
                 print(
                     "\(station.id)\t\(station.village)\t\(station.name)\t\(state)\tlast sync \(station.lastSyncAt ?? "never")"
@@ -63,7 +59,7 @@ struct StationCommand: AsyncParsableCommand {
         @Argument(help: "The station's id.") var station: String
 
         func run() async throws {
-            try await await StationCommand.registry(storage).revoke(stationID: station)
+            try await StationCommand.registry(storage).revoke(stationID: station)
             print("station \(station) revoked")
         }
     }
