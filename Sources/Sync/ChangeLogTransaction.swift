@@ -101,11 +101,17 @@ public protocol ChangeLogTransaction: StoreTransaction {
 
     /// Inserts a row; with `replacing`, an existing row takes the row's fields. Whether a row was written.
     func insertRecord(_ row: RecordRow, replacing: Bool) throws -> Bool
+    /// Inserts the row of a record known not to be held, with no answer awaited: a store that
+    /// gathers such rows into one statement may hold it back until ``sendHeldWrites()``.
+    func insertNewRecord(_ row: RecordRow) throws
     /// Sets the row's fields of a held record.
     func updateRecord(_ row: RecordRow) throws
     func recordExists(in collection: SyncCollection, id: String) throws -> Bool
     /// A field of a held record (`.null` when the record is not held).
     func recordValue(_ field: String, in collection: SyncCollection, id: String) throws -> SyncValue
+    /// A field of each of the records held among `ids` (`.null` for a record held without it),
+    /// or only whether they are held when `field` is `nil`: a push's records, read together.
+    func recordValues(_ field: String?, in collection: SyncCollection, ids: [String]) throws -> [String: SyncValue]
 
     // MARK: The transaction
 
@@ -113,9 +119,22 @@ public protocol ChangeLogTransaction: StoreTransaction {
     func inSavepoint(_ body: () throws -> Void) throws
     /// Runs `body` once the transaction ends, committed or rolled back.
     func whenTransactionEnds(_ body: @escaping @Sendable () -> Void)
+    /// Sends the writes held back (``insertNewRecord(_:)``, the log's changes), so that a row its
+    /// table refuses fails here, where the caller can tell which change it was.
+    func sendHeldWrites() throws
     /// The store's account of an error when the change being written caused it (a constraint, a
     /// value of the wrong kind), or `nil` when it is the store's own (a full disk, a broken file).
     func faultOfTheChange(_ error: any Error) -> String?
+}
+
+extension ChangeLogTransaction {
+    /// A store that writes each statement at once inserts a new record as any other.
+    public func insertNewRecord(_ row: RecordRow) throws {
+        _ = try insertRecord(row, replacing: false)
+    }
+
+    /// A store that writes each statement at once holds nothing back.
+    public func sendHeldWrites() throws {}
 }
 
 extension StoreTransaction {

@@ -19,11 +19,18 @@ public import StoreInterface
 /// }
 /// ```
 ///
+/// A domain whose derivation is cheaper for many records at once (a day's sums of a thousand prices
+/// in one statement) gives it in the form `together`: every path calls it with the one record it
+/// wrote, and the hub once with a push's records of the collection, in order, after it wrote them
+/// all. It must then derive the same as it would have record by record, whatever their order.
+///
 /// What is worth deriving once for a station's whole push rather than record by record (the ledger
 /// checks a village's voucher chain from its last whole entry) is `received`: the hub runs it after
 /// it has taken a push's records of the collection, in the push's transaction, with those records.
 public struct RecordArrival: Sendable {
     let body: @Sendable (_ record: ArrivedRecord, _ transaction: any StoreTransaction) throws -> Void
+    /// The derivation of many records at once, when the domain gives one.
+    let together: (@Sendable (_ records: [ArrivedRecord], _ transaction: any StoreTransaction) throws -> Void)?
     let received: (@Sendable (_ records: [ArrivedRecord], _ transaction: any StoreTransaction) throws -> Void)?
 
     public init(
@@ -31,7 +38,30 @@ public struct RecordArrival: Sendable {
         received: (@Sendable (_ records: [ArrivedRecord], _ transaction: any StoreTransaction) throws -> Void)? = nil
     ) {
         self.body = body
+        self.together = nil
         self.received = received
+    }
+
+    /// An arrival that derives from many records at once as it would from each in turn.
+    public init(
+        together: @escaping @Sendable (_ records: [ArrivedRecord], _ transaction: any StoreTransaction) throws -> Void,
+        received: (@Sendable (_ records: [ArrivedRecord], _ transaction: any StoreTransaction) throws -> Void)? = nil
+    ) {
+        self.body = { record, transaction in try together([record], transaction) }
+        self.together = together
+        self.received = received
+    }
+
+    /// Whether the hub may write a push's records first and derive from them all at once.
+    var derivesTogether: Bool { together != nil }
+
+    /// Derives from records written one after another in the caller's transaction: together, when
+    /// the domain derives so, else one by one. The hub calls it for a push's records; a tool that
+    /// loads rows in bulk, after each batch it inserts itself.
+    public func derive(fromAll records: [ArrivedRecord], _ transaction: any StoreTransaction) throws {
+        guard !records.isEmpty else { return }
+        if let together { return try together(records, transaction) }
+        for record in records { try body(record, transaction) }
     }
 
     /// Derives what the domain derives from a record just written, in the caller's transaction.

@@ -28,25 +28,44 @@ import TestSupport
         return prices
     }()
 
+    /// Derived price by price, or a push's prices together (batches of 1 to 8 here, written first and
+    /// then derived from at once, as the hub takes a station's push).
     @Test(arguments: HubStore.allCases, [1, 2, 3, 4, 5, 6] as [UInt64])
     func theDaySumsAndSupersededMarksAreThoseCountedFromScratchInAnyOrder(hub: HubStore, seed: UInt64) async throws {
+        for together in [false, true] {
+            try await expectCountedFromScratch(hub: hub, seed: seed, together: together)
+        }
+    }
+
+    func expectCountedFromScratch(hub: HubStore, seed: UInt64, together: Bool) async throws {
         let folder = try TemporaryFolder(inMemory: true)
         try await hub.withCountyStore(postgres: PriceWorld.postgresSchema) { postgres in
             let store = try postgres ?? Store.open(
                 path: folder.file("prices.sqlite"), role: "county", schema: Schema(modules: [SyncSchema.migrations, PricesSchema.migrations]))
             var random = SeededRandom(seed: seed)
             let order = Self.prices.shuffled(using: &random)
-            try await store.writing { transaction in
-                for price in order {
-                    let fields: [String: SyncValue] = [
-                        "village_code": "441422107201", "source": "信息站", "variety_code": .text(price.variety), "market_id": "M01",
-                        "region_code": "441422", "observed_on": .text(price.day), "min_fen": .integer(price.avg - 10),
-                        "avg_fen": .integer(price.avg), "max_fen": .integer(price.avg + 10), "unit": "元/公斤",
-                        "corrects": price.corrects.map(SyncValue.text) ?? .null, "flags": .text(price.flags),
-                        "recorded_at": "2026-11-20T09:00:00+08:00",
-                    ]
-                    try StoredRows.insert(into: "price_observation", fields.merging(["id": .text(price.id)]) { $1 }, transaction)
-                    try PricesArrivals.observation.derive(from: ArrivedRecord(id: price.id, fields: fields), transaction)
+            var batches: [ArraySlice<(id: String, variety: String, day: String, avg: Int64, flags: String, corrects: String?)>] = []
+            var start = 0
+            while start < order.count {
+                let size = together ? Int.random(in: 1...8, using: &random) : 1
+                batches.append(order[start..<min(start + size, order.count)])
+                start += size
+            }
+            try await store.writing { [batches] transaction in
+                for batch in batches {
+                    var arrived: [ArrivedRecord] = []
+                    for price in batch {
+                        let fields: [String: SyncValue] = [
+                            "village_code": "441422107201", "source": "信息站", "variety_code": .text(price.variety),
+                            "market_id": "M01", "region_code": "441422", "observed_on": .text(price.day),
+                            "min_fen": .integer(price.avg - 10), "avg_fen": .integer(price.avg), "max_fen": .integer(price.avg + 10),
+                            "unit": "元/公斤", "corrects": price.corrects.map(SyncValue.text) ?? .null, "flags": .text(price.flags),
+                            "recorded_at": "2026-11-20T09:00:00+08:00",
+                        ]
+                        try StoredRows.insert(into: "price_observation", fields.merging(["id": .text(price.id)]) { $1 }, transaction)
+                        arrived.append(ArrivedRecord(id: price.id, fields: fields))
+                    }
+                    try PricesArrivals.observation.derive(fromAll: arrived, transaction)
                 }
             }
             try await store.reading { transaction in

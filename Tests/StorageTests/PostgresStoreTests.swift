@@ -63,4 +63,64 @@ import Testing
             await store.close()
         }
     }
+
+    /// Rows held back are written a statement a table: every read sees them, each table keeps
+    /// their order, a savepoint undoes those held inside it, a refused row fails inside its
+    /// savepoint, and a rollback sends none.
+    @Test func rowsHeldBackAreSeenByEveryReadAndUndoneWithTheirSavepoint() async throws {
+        try await PostgresForTests.withDatabase { address in
+            let schema = PostgresSchema(modules: [
+                [
+                    PostgresMigration(
+                        module: "t", number: 1, name: "t",
+                        sql: """
+                            CREATE TABLE t (position BIGINT GENERATED ALWAYS AS IDENTITY, id TEXT PRIMARY KEY, n BIGINT NOT NULL);
+                            CREATE TABLE u (id TEXT PRIMARY KEY);
+                            """)
+                ]
+            ])
+            let store = try await PostgresStore.open(address, role: "county", schema: schema)
+            let count = 2_500  // more than one statement carries
+            let (order, fault) = try await store.writing { transaction in
+                let db = try transaction.postgres
+                for index in 0..<count {
+                    try db.insertAhead(into: "t", columns: ["id", "n"], ["r\(index)", index])
+                    if index % 500 == 0 { try db.insertAhead(into: "u", columns: ["id"], ["u\(index)"]) }
+                }
+                #expect(try db.integer("SELECT COUNT(*) FROM t") == Int64(count))
+                try db.withSavepoint { try db.insertAhead(into: "t", columns: ["id", "n"], ["savepoint", 1]) }
+                struct Undo: Error {}
+                _ = try? db.withSavepoint {
+                    try db.insertAhead(into: "t", columns: ["id", "n"], ["thrown", 1])
+                    throw Undo()
+                }
+                var fault: String?
+                do {
+                    try db.withSavepoint {
+                        try db.insertAhead(into: "t", columns: ["id", "n"], ["fine", 1])
+                        try db.insertAhead(into: "t", columns: ["id", "n"], ["refused", PostgresNull()])
+                    }
+                } catch {
+                    fault = PostgresTransaction.faultOfTheStatement(error)
+                }
+                try db.insertAhead(into: "t", columns: ["id", "n"], ["last", 1])
+                let order = try db.rows("SELECT id FROM t ORDER BY position").map { $0.text("id") }
+                return (order, fault)
+            }
+            #expect(order == (0..<count).map { "r\($0)" } + ["savepoint", "last"])
+            #expect(fault?.contains("null value") == true, "\(fault ?? "no fault")")
+            struct Abort: Error {}
+            await #expect(throws: Abort.self) {
+                try await store.writing { transaction in
+                    try transaction.postgres.insertAhead(into: "u", columns: ["id"], ["rolled back"])
+                    throw Abort()
+                }
+            }
+            let kept = try await store.reading { transaction in
+                try transaction.postgres.rows("SELECT id FROM u ORDER BY id").map { $0.text("id") }
+            }
+            #expect(kept == ["u0", "u1000", "u1500", "u2000", "u500"])
+            await store.close()
+        }
+    }
 }

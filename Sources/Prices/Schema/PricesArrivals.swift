@@ -17,15 +17,17 @@ public enum PricesArrivals {
         try transaction.prices.layOutBulletin(record.id)
     }
 
-    /// A price: counted in its day's sums, unless a correction of it came first (then it is
-    /// superseded); what it corrects stops counting, after it is counted itself.
-    public static let observation: RecordArrival = RecordArrival { record, transaction in
+    /// Prices: counted in their days' sums, unless a correction of one came first (then it is
+    /// superseded); what they correct stops counting, after they are counted themselves. A push's
+    /// prices are counted together: a correction among them supersedes its price whichever comes
+    /// first, as it would one by one.
+    public static let observation: RecordArrival = RecordArrival(together: { records, transaction in
         let prices = try transaction.prices
-        if try !prices.addToDaySums(record) {
-            try prices.markSuperseded(record.id)
+        for uncounted in try prices.addToDaySums(records) {
+            try prices.markSuperseded(uncounted)
         }
-        if let corrected = record.text("corrects") {
+        for corrected in records.compactMap({ $0.text("corrects") }) {
             try prices.supersedeCorrected(corrected)
         }
-    }
+    })
 }

@@ -44,10 +44,11 @@ public protocol PriceTransaction: StoreTransaction {
     func newestAtEachMarket(variety: String, from first: BeijingDay, through last: BeijingDay) throws -> [PriceQueries.MarketPrice]
 
     /// Derived as records arrive (``PricesArrivals``): a bulletin's rows laid out as prices and
-    /// counted; a price added to its day's sums unless a correction of it is held (`false` then);
+    /// counted; prices added to their days' sums unless a correction of one is held;
     /// a price marked superseded; a corrected price superseded and its day counted again.
     func layOutBulletin(_ bulletinID: String) throws
-    func addToDaySums(_ price: ArrivedRecord) throws -> Bool
+    /// Adds prices to their days' sums, each unless a correction of it is held; the ids of those.
+    func addToDaySums(_ prices: [ArrivedRecord]) throws -> [String]
     func markSuperseded(_ priceID: String) throws
     func supersedeCorrected(_ priceID: String) throws
 }

@@ -28,18 +28,38 @@ enum BatchApplication {
         do { return try await batch(.together) } catch is FailedInStore { return try await batch(.oneByOne) }
     }
 
+    /// Whether the batch's records are derived from together once they are all written
+    /// (``RecordArrival``): only when applied together, as one by one each change's derivation
+    /// must fail inside its savepoint, for the change that caused it to be quarantined.
+    var derivesTogether: Bool { self == .together }
+
+    /// Derives from the batch's records together, collection by collection, and sends the writes
+    /// the store held back (``ChangeLogTransaction/sendHeldWrites()``): what fails in the store
+    /// then is a change's fault, and the batch is applied again one by one.
+    func finish(deriving records: [String: [ArrivedRecord]], _ core: ReplicaCore, _ log: any ChangeLogTransaction) throws {
+        try Self.failingTogether(log) {
+            for (name, arrived) in records.sorted(by: { $0.key < $1.key }) {
+                try core.collections[name]?.arrival?.derive(fromAll: arrived, log)
+            }
+            try log.sendHeldWrites()
+        }
+    }
+
+    /// Runs part of a batch applied together: a failure in the store is ``FailedInStore``.
+    private static func failingTogether<Answer>(_ log: any ChangeLogTransaction, _ body: () throws -> Answer) throws -> Answer {
+        do { return try body() } catch let error where log.faultOfTheChange(error) != nil {
+            throw FailedInStore()
+        } catch is UnderivableRecord {
+            throw FailedInStore()
+        }
+    }
+
     /// Applies one change of the batch, as the batch is applied; one that fails in the store is
     /// quarantined by `core` when applied on its own.
     func apply(
         _ change: Change, _ log: any ChangeLogTransaction, _ core: ReplicaCore, _ take: () throws -> ReplicaCore.Outcome
     ) throws -> ReplicaCore.Outcome {
-        guard self == .oneByOne else {
-            do { return try take() } catch let error where log.faultOfTheChange(error) != nil {
-                throw FailedInStore()
-            } catch is UnderivableRecord {
-                throw FailedInStore()
-            }
-        }
+        guard self == .oneByOne else { return try Self.failingTogether(log, take) }
         var outcome = ReplicaCore.Outcome.duplicate
         do {
             try log.inSavepoint { outcome = try take() }

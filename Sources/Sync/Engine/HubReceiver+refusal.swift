@@ -13,7 +13,7 @@ extension HubReceiver {
         }
         switch collection.scope {
         case .villageShared:
-            // Read county-wide, so its owner is named in its column (``ownerRefusal(of:from:_:)``).
+            // Read county-wide, so its owner is named in its column (``ownerRefusal(of:from:_:_:)``).
             if !change.scope.isEmpty { return "\(collection.name) records travel county-wide" }
         case .village, .countyWide:
             if change.scope != station.village {
@@ -37,9 +37,13 @@ extension HubReceiver {
     /// Why the county refuses a station's change to a record of a village, checked against the
     /// stored record in the writer's transaction, so that no station takes over, renames or moves
     /// another village's record by writing its id.
-    func ownerRefusal(of change: Change, from station: StationPeer, _ log: any ChangeLogTransaction) throws -> String? {
+    func ownerRefusal(
+        of change: Change, from station: StationPeer, _ records: PushedRecords, _ log: any ChangeLogTransaction
+    ) throws -> String? {
         guard let collection = core.collections[change.collection], let column = collection.scope.ownerColumn else { return nil }
-        let stored = try core.storedOwner(of: collection, recordID: change.recordID, log)
+        let stored =
+            records.reads(collection.name)
+            ? records.owner(collection.name, change.recordID) : try core.storedOwner(of: collection, recordID: change.recordID, log)
         if change.fields[column] ?? stored.map(SyncValue.text) != .text(station.village) {
             return "field \(column) must be the station's village \(station.village)"
         }

@@ -47,16 +47,19 @@ struct HubReceiver: Sendable {
         try admission(log)
         var notices: [QuarantineNotice] = []
         var taken: [String: [ArrivedRecord]] = [:]
+        var derived: [String: [ArrivedRecord]] = [:]
         let held = try core.received(from: station.origin, log)
         var expected = held + 1
+        let next = changes.filter { $0.change.sequence >= expected && $0.refusal == nil }.map(\.change)
+        var records = try PushedRecords(reading: next, of: core.collections, log)
         for arriving in changes {
             let change = arriving.change
             if change.sequence < expected { continue }
             if change.sequence > expected { break }
             expected += 1
-            let outcome = try application.apply(change, log, core) { try take(arriving, from: station, log) }
-            if outcome == .applied, core.collections[change.collection]?.arrival?.received != nil {
-                taken[change.collection, default: []].append(ArrivedRecord(id: change.recordID, fields: change.fields))
+            var arrived: ArrivedRecord?
+            let outcome = try application.apply(change, log, core) {
+                try take(arriving, from: station, records, log, derivingLater: application.derivesTogether, arrived: &arrived)
             }
             if case .quarantined(let reason) = outcome {
                 notices.append(
@@ -64,11 +67,18 @@ struct HubReceiver: Sendable {
                         origin: change.origin, sequence: change.sequence, reason: reason,
                         clockAhead: reason == Self.clockAheadReason(change)))
             }
+            guard outcome == .applied, let collection = core.collections[change.collection] else { continue }
+            records.took(change, into: collection)
+            if let arrived { derived[change.collection, default: []].append(arrived) }
+            if collection.arrival?.received != nil {
+                taken[change.collection, default: []].append(ArrivedRecord(id: change.recordID, fields: change.fields))
+            }
         }
+        try application.finish(deriving: derived, core, log)
         // Marked once for the batch: the changes are in order and in this transaction.
         if expected - 1 > held { try log.markReceived(expected - 1, from: station.origin) }
-        for (name, records) in taken.sorted(by: { $0.key < $1.key }) {
-            try core.collections[name]?.arrival?.settle(received: records, log)
+        for (name, received) in taken.sorted(by: { $0.key < $1.key }) {
+            try core.collections[name]?.arrival?.settle(received: received, log)
         }
         return PushReply(acknowledged: expected - 1, quarantined: notices, countyTime: core.clock.correctedWallMilliseconds)
     }
@@ -76,18 +86,21 @@ struct HubReceiver: Sendable {
     /// Takes the next change of a station's push: never held yet (its sequence is the next), logged
     /// to be served, its origin's received mark left to the batch. A change the county refuses, or
     /// that breaks a rule, is quarantined.
-    private func take(_ arriving: Arriving, from station: StationPeer, _ log: any ChangeLogTransaction) throws
-        -> ReplicaCore.Outcome
-    {
+    private func take(
+        _ arriving: Arriving, from station: StationPeer, _ records: PushedRecords, _ log: any ChangeLogTransaction,
+        derivingLater: Bool, arrived: inout ArrivedRecord?
+    ) throws -> ReplicaCore.Outcome {
         let change = arriving.change
         guard let collection = core.collections[change.collection] else {
             return try core.quarantine(change, reason: "unknown collection \(change.collection)", log)
         }
-        if let refusal = try arriving.refusal ?? ownerRefusal(of: change, from: station, log) {
+        if let refusal = try arriving.refusal ?? ownerRefusal(of: change, from: station, records, log) {
             return try core.quarantine(change, reason: refusal, log)
         }
         let taking = try core.take(
-            change, into: collection, author: .station(village: station.village), row: arriving.prepared?.row, log)
+            change, into: collection, author: .station(village: station.village), row: arriving.prepared?.row,
+            held: records.isHeld(change.collection, change.recordID), derivingLater: derivingLater, log)
+        arrived = taking.arrived
         if let broken = taking.broken {
             return try core.quarantine(change, reason: ReplicaCore.ruleReason(broken), log)
         }

@@ -18,6 +18,8 @@ extension ReplicaCore {
         /// The concurrent edits the merge found (only at the county, only in a station's change):
         /// the hub records them (``HubReceiver``).
         var conflicts: [FieldConflict] = []
+        /// The record written, when its domain derives from it later, with its push's others.
+        var arrived: ArrivedRecord?
     }
 
     /// A field two writers changed without seeing each other's value: the value kept and the other.
@@ -37,11 +39,16 @@ extension ReplicaCore {
     /// what a broken rule costs — belongs to the path it came by: ``ChangeCapture``,
     /// ``HubReceiver`` or ``StationPuller``.
     ///
-    /// - Parameter row: for an append-only record, its row as worked out before the writer was
-    ///   taken (``Prepared``).
+    /// - Parameters:
+    ///   - row: for an append-only record, its row as worked out before the writer was taken
+    ///     (``Prepared``).
+    ///   - held: whether the record is held, when the caller read it beforehand (``PushedRecords``):
+    ///     a new fact is then inserted without awaiting the store's answer.
+    ///   - derivingLater: the caller derives from the records of its batch together, where the
+    ///     domain can (``RecordArrival``): the record written is handed back in ``Taking/arrived``.
     func take(
-        _ change: Change, into collection: SyncCollection, author: ChangeAuthor, row: RecordRow? = nil,
-        _ log: any ChangeLogTransaction
+        _ change: Change, into collection: SyncCollection, author: ChangeAuthor, row: RecordRow? = nil, held: Bool? = nil,
+        derivingLater: Bool = false, _ log: any ChangeLogTransaction
     ) throws -> Taking {
         if let broken = try collection.brokenRule(
             ProposedChange(change: change, collection: collection, author: author, here: role, transaction: log))
@@ -49,22 +56,42 @@ extension ReplicaCore {
             return Taking(broken: broken)
         }
         clock.observe(change.timestamp)
+        var taking = Taking()
+        let arrive = { (fields: [String: SyncValue]) in
+            let record = ArrivedRecord(id: change.recordID, fields: fields)
+            if derivingLater, collection.arrival?.derivesTogether == true {
+                taking.arrived = record
+            } else {
+                try collection.arrival?.derive(from: record, log)
+            }
+        }
         switch collection.policy {
         case .appendOnly:
             // A fact held already derives nothing again.
-            if try log.insertRecord(row ?? self.row(change.fields, of: collection, id: change.recordID), replacing: false) {
-                try arrive(collection, id: change.recordID, change.fields, log)
+            if try insertFact(row ?? self.row(change.fields, of: collection, id: change.recordID), held: held, log) {
+                try arrive(change.fields)
             }
         case .countyAuthoritative:
             // One writer, so the record moves as a whole to the later stamp: one clock, not one a field.
             if try advanceClock(collection.name, change.recordID, Self.wholeRecord, to: change, log) {
                 try upsert(change.fields, into: collection, id: change.recordID, log)
-                try arrive(collection, id: change.recordID, change.fields, log)
+                try arrive(change.fields)
             }
         case .mergeable:
-            return Taking(conflicts: try merge(change, into: collection, log))
+            taking.conflicts = try merge(change, into: collection, log, arrive: arrive)
         }
-        return Taking()
+        return taking
+    }
+
+    /// Inserts an append-only fact unless it is held; whether it was new.
+    private func insertFact(_ row: RecordRow, held: Bool?, _ log: any ChangeLogTransaction) throws -> Bool {
+        switch held {
+        case true?: return false
+        case false?:
+            try log.insertNewRecord(row)
+            return true
+        case nil: return try log.insertRecord(row, replacing: false)
+        }
     }
 
     /// Derives what the record's domain derives from it (``RecordArrival``), right after the write.
@@ -96,9 +123,10 @@ extension ReplicaCore {
     /// Field by field, the later (timestamp, origin) wins. At the county, an incoming change to a
     /// review-worthy field whose writer had not seen the value held here is a concurrent edit: the
     /// merge keeps the winner and answers the conflict.
-    private func merge(_ change: Change, into collection: SyncCollection, _ log: any ChangeLogTransaction) throws
-        -> [FieldConflict]
-    {
+    private func merge(
+        _ change: Change, into collection: SyncCollection, _ log: any ChangeLogTransaction,
+        arrive: ([String: SyncValue]) throws -> Void
+    ) throws -> [FieldConflict] {
         var winners: [String: SyncValue] = [:]
         var conflicts: [FieldConflict] = []
         for (field, value) in change.fields {
@@ -121,7 +149,7 @@ extension ReplicaCore {
         }
         if !winners.isEmpty {
             try upsert(winners, into: collection, id: change.recordID, log)
-            try arrive(collection, id: change.recordID, winners, log)
+            try arrive(winners)
         }
         return conflicts
     }

@@ -17,16 +17,13 @@ public enum PostgresBaselines {
         }
     }
 
-    /// Plain `INSERT`s of the rows into a table, one statement a row and 1,000 rows a transaction.
+    /// Plain `INSERT`s of the rows into a table, 1,000 rows a statement and a transaction.
     public static func plainInserts(_ rows: [[SyncValue]], columns: [String], into table: String, of store: PostgresStore) async throws {
-        let list = columns.map { "\"\($0)\"" }.joined(separator: ", ")
-        let marks = (1...columns.count).map { "$\($0)" }.joined(separator: ", ")
-        let sql = "INSERT INTO \"\(table)\" (\(list)) VALUES (\(marks))"
         for start in stride(from: 0, to: rows.count, by: 1_000) {
             let batch = Array(rows[start..<min(start + 1_000, rows.count)])
             try await store.writing { transaction in
                 let postgres = try transaction.postgres
-                for row in batch { try postgres.execute(sql, arguments: row.map { $0 as any PostgresArgument }) }
+                for row in batch { try postgres.insertAhead(into: table, columns: columns, row.map { $0 as any PostgresArgument }) }
             }
         }
     }

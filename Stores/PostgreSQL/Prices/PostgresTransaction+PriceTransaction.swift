@@ -167,8 +167,8 @@ extension PostgresTransaction: PriceTransaction {
         try PriceArrivalStatements.layOut(bulletinID: bulletinID, self)
     }
 
-    public func addToDaySums(_ price: ArrivedRecord) throws -> Bool {
-        try PriceArrivalStatements.addToDaySums(price, self)
+    public func addToDaySums(_ prices: [ArrivedRecord]) throws -> [String] {
+        try PriceArrivalStatements.addToDaySums(prices, self)
     }
 
     public func markSuperseded(_ priceID: String) throws {

@@ -7,12 +7,14 @@ import SyncPostgres
 /// a bulletin's rows laid out and counted a statement at a time, a price added to its day's sums in
 /// one statement, corrections marked in either order. (The SQLite store's `PriceArrivalSQL`.)
 enum PriceArrivalStatements {
-    /// A price: added to its day's sums unless a correction of it is held; `false` then.
-    static func addToDaySums(_ record: ArrivedRecord, _ db: PostgresTransaction) throws -> Bool {
-        let field = { (name: String) in record.fields[name] ?? .null }
-        return try db.execute(
-            dailyAdd, field("observed_on"), field("variety_code"), record.fields["flags"] ?? .text(""), field("avg_fen"),
-            field("min_fen"), field("max_fen"), record.id) > 0
+    /// Prices added to their days' sums in one statement, each unless a correction of it is held;
+    /// the ids of those it did not add.
+    static func addToDaySums(_ records: [ArrivedRecord], _ db: PostgresTransaction) throws -> [String] {
+        guard !records.isEmpty else { return [] }
+        let rows = records.map { record in
+            [.text(record.id)] + ["observed_on", "variety_code", "flags", "avg_fen", "min_fen", "max_fen"].map { record.fields[$0] ?? .null }
+        }
+        return try db.rows(dailyAdd, CompactJSON.encode(rows: rows)).map { $0.text(at: 0) ?? "" }
     }
 
     static func markSuperseded(_ priceID: String, _ db: PostgresTransaction) throws {
@@ -92,15 +94,22 @@ enum PriceArrivalStatements {
         ON CONFLICT (id) DO NOTHING
         """
 
-    /// One price added to its day's sums, unless a correction of price `$7` is held (it then adds
-    /// nothing). "Trusted" means not flagged 待核实. Arguments: day, variety, flags, avg, min, max, id.
+    /// Prices added to their days' sums, but for those a correction held here names: their ids are
+    /// the answer. "Trusted" means not flagged 待核实. The argument: the prices as a JSON array of
+    /// `[id, day, variety, flags, avg, min, max]`.
     private static let dailyAdd = """
-        INSERT INTO price_daily
-        SELECT $1::text, $2::text, 1, CASE WHEN $3::text <> '' THEN 1 ELSE 0 END,
-            CASE WHEN $3 = '' THEN $4::bigint ELSE 0 END, CASE WHEN $3 = '' THEN $5::bigint END,
-            CASE WHEN $3 = '' THEN $6::bigint END, $4, $5, $6
-        WHERE NOT EXISTS (SELECT 1 FROM price_observation WHERE corrects = $7)
-        ON CONFLICT (observed_on, variety_code) DO UPDATE SET \(dailyMerge)
+        WITH price AS (
+            SELECT value ->> 0 AS id, value ->> 1 AS observed_on, value ->> 2 AS variety_code,
+                COALESCE(value ->> 3, '') AS flags, (value ->> 4)::bigint AS avg_fen, (value ->> 5)::bigint AS min_fen,
+                (value ->> 6)::bigint AS max_fen
+            FROM jsonb_array_elements($1::jsonb)
+        ), counted AS (
+            SELECT * FROM price WHERE NOT EXISTS (SELECT 1 FROM price_observation o WHERE o.corrects = price.id)
+        ), added AS (
+            INSERT INTO price_daily SELECT \(daySums) FROM counted GROUP BY observed_on, variety_code
+            ON CONFLICT (observed_on, variety_code) DO UPDATE SET \(dailyMerge)
+        )
+        SELECT id FROM price WHERE id NOT IN (SELECT id FROM counted)
         """
 
     /// A day's sums of the prices selected, in `price_daily`'s column order.

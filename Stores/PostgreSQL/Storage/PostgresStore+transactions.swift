@@ -3,14 +3,14 @@ public import StoreInterface
 
 /// The PostgreSQL store's transactions, as the engine and the domains run them.
 extension PostgresStore {
-    /// What a transaction may do: read one state, or write under the write lock.
+    /// What a transaction may do: read one state, write under the write lock, or write apart from it.
     enum Access {
-        case read, write
+        case read, write, apart
 
         var begin: String {
             switch self {
             case .read: "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"
-            case .write: "BEGIN"
+            case .write, .apart: "BEGIN"
             }
         }
     }
@@ -31,6 +31,14 @@ extension PostgresStore {
     @discardableResult
     public func writingNow<Answer>(_ body: (any StoreTransaction) throws -> Answer) throws -> Answer {
         try run(.write, body)
+    }
+
+    /// Runs `body` in a write transaction that does not take the write lock: for rows the change log
+    /// does not order and no read-then-write of the engine depends on (a rate limit's bucket, counted
+    /// on every request), which must not queue behind the pushes. Its statements must hold alone,
+    /// each one a whole read-and-write (`INSERT … ON CONFLICT DO UPDATE … RETURNING`).
+    public func writingApart<Answer: Sendable>(_ body: @Sendable (PostgresTransaction) throws -> Answer) async throws -> Answer {
+        try await onStoreThread(.apart) { transaction in try body(try transaction.postgres) }
     }
 
     /// Runs `body` in a transaction on one of the store's threads. The thread pool may hold the
@@ -64,6 +72,7 @@ extension PostgresStore {
             try transaction.execute("COMMIT")
             return answer
         } catch {
+            transaction.discardRowsAhead()
             do { try transaction.execute("ROLLBACK") } catch { healthy = false }
             throw error
         }

@@ -16,6 +16,8 @@ public final class PostgresTransaction: StoreTransaction {
     let logger: Logger
     private var whenEnded: [@Sendable () -> Void] = []
     private var savepoints = 0
+    /// Rows held back to be inserted a statement a table (``insertAhead(into:columns:_:onConflict:)``).
+    private var ahead: [PostgresRowsAhead] = []
 
     init(connection: PostgresConnection, logger: Logger) {
         self.connection = connection
@@ -64,7 +66,46 @@ public final class PostgresTransaction: StoreTransaction {
         try run(sql, arguments).rows.first.flatMap { PostgresStoredRow($0).integer(at: 0) }.map { $0 != 0 } ?? false
     }
 
+    /// Inserts a row whose answer nobody reads: held back and sent with the other rows held for the
+    /// same columns as one statement, before the transaction's next other statement (so every read
+    /// sees it), before a savepoint ends, and at commit. A row its table refuses fails that later
+    /// statement, inside the same savepoint.
+    ///
+    /// The rows of each table keep their order (the log's positions follow it), and the tables are
+    /// written in the order they were first written to: rows held back must not depend on rows of
+    /// another table held back with them (a foreign key, a trigger that reads).
+    public func insertAhead(into table: String, columns: [String], _ values: [any PostgresArgument], onConflict: String = "") throws {
+        if let index = ahead.firstIndex(where: { $0.isFor(table: table, columns: columns, onConflict: onConflict) }) {
+            guard ahead[index].isFull else {
+                ahead[index].append(values)
+                return
+            }
+            try sendRowsAhead()
+        }
+        var rows = PostgresRowsAhead(table: table, columns: columns, onConflict: onConflict)
+        rows.append(values)
+        ahead.append(rows)
+    }
+
+    /// Forgets the rows held back: the transaction rolls back.
+    func discardRowsAhead() { ahead = [] }
+
+    /// Sends the rows held back, if any.
+    public func sendRowsAhead() throws {
+        let held = ahead
+        ahead = []
+        for rows in held {
+            let (sql, arguments) = rows.statement
+            _ = try send(sql, arguments)
+        }
+    }
+
     func run(_ sql: String, _ arguments: [any PostgresArgument]) throws -> PostgresQueryResult {
+        try sendRowsAhead()
+        return try send(sql, arguments)
+    }
+
+    private func send(_ sql: String, _ arguments: [any PostgresArgument]) throws -> PostgresQueryResult {
         let query = PostgresQuery(unsafeSQL: sql, binds: PostgresBindings(arguments: arguments))
         return try connection.query(query, logger: logger).wait()
     }
@@ -83,6 +124,7 @@ public final class PostgresTransaction: StoreTransaction {
             try execute("RELEASE SAVEPOINT \(name)")
             return answer
         } catch {
+            ahead = []  // written inside the savepoint: undone with it
             try execute("ROLLBACK TO SAVEPOINT \(name)")
             try execute("RELEASE SAVEPOINT \(name)")
             throw error

@@ -1,3 +1,4 @@
+import Foundation
 public import PostgresStorage
 import StoreInterface
 public import Sync
@@ -145,7 +146,30 @@ extension PostgresTransaction {
         return SyncValue(row, at: 0)
     }
 
+    public func recordValues(_ field: String?, in collection: SyncCollection, ids: [String]) throws -> [String: SyncValue] {
+        guard !ids.isEmpty else { return [:] }
+        let id = collection.idColumn.quotedIdentifier
+        let rows = try self.rows(
+            """
+            SELECT \(id), \(field?.quotedIdentifier ?? "NULL") FROM \(collection.table.quotedIdentifier)
+            WHERE \(id) IN (SELECT jsonb_array_elements_text($1::jsonb))
+            """, String(decoding: try JSONEncoder().encode(ids), as: UTF8.self))
+        var values: [String: SyncValue] = [:]
+        for row in rows { values[row.text(at: 0) ?? ""] = SyncValue(row, at: 1) }
+        return values
+    }
+
+    public func insertNewRecord(_ row: RecordRow) throws {
+        try insertAhead(
+            into: row.table, columns: [row.idColumn] + row.names, [row.id as any PostgresArgument] + row.values.map { $0 as any PostgresArgument },
+            onConflict: "ON CONFLICT (\(row.idColumn.quotedIdentifier)) DO NOTHING")
+    }
+
     // MARK: The transaction
+
+    public func sendHeldWrites() throws {
+        try sendRowsAhead()
+    }
 
     public func inSavepoint(_ body: () throws -> Void) throws {
         try withSavepoint(body)

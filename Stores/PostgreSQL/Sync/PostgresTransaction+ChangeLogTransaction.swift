@@ -23,15 +23,20 @@ extension PostgresTransaction: ChangeLogTransaction {
             .map { ($0.integer(at: 0) ?? 0, $0.integer(at: 1) ?? 0) }
     }
 
+    /// Held back with the changes that follow it (``PostgresTransaction/insertAhead(into:columns:_:onConflict:)``):
+    /// a push's changes are logged in one statement, their positions in their order.
     public func append(_ change: Change, fields: String, bases: String, urgent: Bool) throws {
-        try execute(
-            """
-            INSERT INTO sync_change(origin, sequence, timestamp, collection, record_id, scope, fields, bases, signature, urgent)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-            """,
-            change.origin, change.sequence, change.timestamp.rawValue, change.collection, change.recordID, change.scope, fields,
-            bases, change.signature, urgent)
+        try insertAhead(
+            into: "sync_change", columns: Self.appendedColumns,
+            [
+                change.origin, change.sequence, change.timestamp.rawValue, change.collection, change.recordID, change.scope, fields,
+                bases, change.signature, urgent,
+            ])
     }
+
+    static let appendedColumns = [
+        "origin", "sequence", "timestamp", "collection", "record_id", "scope", "fields", "bases", "signature", "urgent",
+    ]
 
     public func holds(origin: String, sequence: Int64) throws -> Bool {
         try isTrue(

@@ -28,9 +28,3 @@ extension SyncValue {
         }
     }
 }
-
-extension String {
-    /// The name as a quoted identifier: a collection's table and fields come from its declaration,
-    /// and are quoted all the same.
-    var quotedIdentifier: String { "\"" + replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
-}

@@ -163,8 +163,8 @@ extension Database: PriceTransaction {
         try PriceArrivalSQL.layOut(bulletinID: bulletinID, self)
     }
 
-    public func addToDaySums(_ price: ArrivedRecord) throws -> Bool {
-        try PriceArrivalSQL.addToDaySums(price, self)
+    public func addToDaySums(_ prices: [ArrivedRecord]) throws -> [String] {
+        try prices.filter { try !PriceArrivalSQL.addToDaySums($0, self) }.map(\.id)
     }
 
     public func markSuperseded(_ priceID: String) throws {

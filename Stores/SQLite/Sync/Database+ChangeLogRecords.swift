@@ -1,3 +1,4 @@
+import Foundation
 public import GRDB
 import Storage
 public import Sync
@@ -163,6 +164,23 @@ extension Database {
                     """),
             arguments: [id])
         return SyncValue(value ?? .null)
+    }
+
+    public func recordValues(_ field: String?, in collection: SyncCollection, ids: [String]) throws -> [String: SyncValue] {
+        guard !ids.isEmpty else { return [:] }
+        let id = collection.idColumn.quotedDatabaseIdentifier
+        let statement = try cachedStatement(
+            sql: """
+                SELECT \(id), \(field?.quotedDatabaseIdentifier ?? "NULL") FROM \(collection.table.quotedDatabaseIdentifier)
+                WHERE \(id) IN (SELECT value FROM json_each(?))
+                """)
+        var values: [String: SyncValue] = [:]
+        let rows = try Row.fetchCursor(statement, arguments: [String(decoding: try JSONEncoder().encode(ids), as: UTF8.self)])
+        while let row = try rows.next() {
+            guard let id = String.fromDatabaseValue(row[0] as DatabaseValue) else { continue }
+            values[id] = SyncValue(row[1] as DatabaseValue)
+        }
+        return values
     }
 
     // MARK: The transaction
