@@ -305,7 +305,7 @@ let package = Package(
         .target(
             name: "SyncServerService",
             dependencies: [
-                "SyncHTTPSQLite", "SyncHTTPPostgres", "PostgresStorage",
+                "SyncHTTPSQLite", "SyncHTTPPostgres", "PostgresStorage", "AccessPostgres", "WebAPI",
                 "Access", "AccessSQLite", "Domains", "ServiceRuntime", "Sync", "SyncSQLite", "SyncHTTP", "Villages", "Prices", "Notices",
                 "NoticesSQLite", "Traceability", "Ledger",
             ],

@@ -18,14 +18,18 @@ public import WebAPI
 /// let app = APIApplication.make(router: router, settings: settings, logger: logger)
 /// ```
 public enum APIApplication {
-    /// A router with the middleware every endpoint goes through.
-    public static func router(settings: ServiceSettings, webRoot: String?) -> Router<APIRequestContext> {
+    /// A router with the middleware every endpoint goes through; its request limit counted in
+    /// `rateLimits` (this process's memory unless a hub's processes share them).
+    public static func router(
+        settings: ServiceSettings, webRoot: String?, rateLimits: any RateLimits = InProcessRateLimits()
+    ) -> Router<APIRequestContext> {
         let router = Router(context: APIRequestContext.self)
         router.add(middleware: RequestIDMiddleware())
         router.add(middleware: SecurityHeadersMiddleware(exempting: ["/sync/"]))
         router.add(middleware: LogRequestsMiddleware(.info))
         router.add(middleware: APIErrorMiddleware { Store.isDiskFull($0) ? .storageFull : nil })
-        router.add(middleware: RateLimitMiddleware(burst: 120, perSecond: 20, exempting: ["/sync/"]))
+        router.add(
+            middleware: RateLimitMiddleware(buckets: rateLimits.buckets("requests", burst: 120, perSecond: 20), exempting: ["/sync/"]))
         router.add(middleware: BodyLimitMiddleware(limit: settings.maxBodyBytes))
         if let webRoot {
             router.add(middleware: FileMiddleware(webRoot, searchForIndexHtml: true))

@@ -26,10 +26,13 @@ public protocol ProgramAssembly: Sendable {
     func addRoutes(to router: some RouterMethods<APIRequestContext>)
     /// Work the program runs beside its HTTP server, such as a station's sync loop.
     func backgroundServices(logger: Logger) -> [any Service]
+    /// Where its rate limits count: its own memory, unless several processes serve one store.
+    var rateLimits: any RateLimits { get }
 }
 
 extension ProgramAssembly {
     public func backgroundServices(logger: Logger) -> [any Service] { [] }
+    public var rateLimits: any RateLimits { InProcessRateLimits() }
 }
 
 extension ProgramAssembly {
@@ -37,7 +40,7 @@ extension ProgramAssembly {
     public func application(
         logger: Logger, onListening: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
-        let router = APIApplication.router(settings: settings, webRoot: webRoot)
+        let router = APIApplication.router(settings: settings, webRoot: webRoot, rateLimits: rateLimits)
         router.add(middleware: logins.middleware)
         router.add(middleware: logins.idempotency)
         addRoutes(to: router)

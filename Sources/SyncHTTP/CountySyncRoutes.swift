@@ -23,16 +23,18 @@ public struct CountySyncRoutes: RouteProvider {
     let pushes = AdmissionLimit(32)
     /// One push at a time per station, taken once its signature is checked.
     let perStation = StationAdmission()
-    /// Failed authentications per client address: 30 at once, then one every two seconds.
-    let authFailures = TokenBuckets(burst: 30, perSecond: 0.5)
+    /// Failed authentications per client address: 30 at once, then one every two seconds; counted
+    /// by every process of a hub alike (``RateLimits``).
+    let authFailures: any RateBuckets
     /// The most a push may carry: its changes, and its bytes once inflated. A station's batches are
     /// at most 1,000 changes of a few hundred bytes.
     static let largestPush = (changes: 2_000, inflatedBytes: 8 << 20)
 
     public init(
-        replica: Replica, registry: StationRegistry,
+        replica: Replica, registry: StationRegistry, rateLimits: any RateLimits = InProcessRateLimits(),
         onPull: @escaping @Sendable (StationPeer, [String: String]) async -> String? = { _, _ in nil }
     ) {
+        self.authFailures = rateLimits.buckets("sync-auth-failures", burst: 30, perSecond: 0.5)
         self.onPull = onPull
         self.replica = replica
         self.registry = registry
@@ -138,7 +140,7 @@ public struct CountySyncRoutes: RouteProvider {
         }
         // Guessing is slow: past 30 failed authentications, an address gets one try every two seconds.
         let client = RateLimitMiddleware<APIRequestContext>.client(of: request, at: context.remoteAddress) ?? "local"
-        if let wait = authFailures.wait(for: client) { throw APIError.rateLimited(client: client, wait: wait) }
+        if let wait = try await authFailures.wait(for: client) { throw APIError.rateLimited(client: client, wait: wait) }
         do {
             let station = try await registry.enrolledStation(try header(RequestSignature.stationHeader))
             let signature = try header(RequestSignature.signatureHeader)
@@ -150,7 +152,7 @@ public struct CountySyncRoutes: RouteProvider {
                 stationTime: request.headers[HTTPField.Name(RequestSignature.stationTimeHeader)!].flatMap(Int64.init))
             return (body, signed)
         } catch let error as APIError where error.status == .unauthorized {
-            authFailures.take(for: client)
+            try await authFailures.take(for: client)
             throw error
         }
     }

@@ -19,19 +19,27 @@ public protocol AddressedRequestContext: RequestContext {
 /// carries `X-Forwarded-For`: then it came through the TLS proxy in front of the county, and the
 /// client is the address the proxy names.
 ///
+/// The buckets are this process's, or, on a hub of several processes, the database's
+/// (``RateLimits``): a client is counted once however its requests are spread.
+///
 /// ```swift
 /// router.add(middleware: RateLimitMiddleware(burst: 120, perSecond: 20, exempting: ["/sync/"]))
 /// ```
 public struct RateLimitMiddleware<Context: AddressedRequestContext>: RouterMiddleware {
     let exempt: [String]
-    let buckets: TokenBuckets
+    let buckets: any RateBuckets
 
     public init(
         burst: Int, perSecond: Double, exempting exempt: [String] = [],
         now: @escaping @Sendable () -> ContinuousClock.Instant = { ContinuousClock.now }
     ) {
+        self.init(buckets: TokenBuckets(burst: burst, perSecond: perSecond, now: now), exempting: exempt)
+    }
+
+    /// A limit counted in the given buckets.
+    public init(buckets: any RateBuckets, exempting exempt: [String] = []) {
         self.exempt = exempt
-        self.buckets = TokenBuckets(burst: burst, perSecond: perSecond, now: now)
+        self.buckets = buckets
     }
 
     public func handle(
@@ -40,7 +48,7 @@ public struct RateLimitMiddleware<Context: AddressedRequestContext>: RouterMiddl
         let path = request.uri.path
         guard !exempt.contains(where: { path.hasPrefix($0) }) else { return try await next(request, context) }
         guard let client = Self.client(of: request, at: context.remoteAddress) else { return try await next(request, context) }
-        if let wait = buckets.take(for: client) {
+        if let wait = try await buckets.take(for: client) {
             throw APIError.rateLimited(client: client, wait: wait)
         }
         return try await next(request, context)

@@ -77,6 +77,34 @@ import Testing
         }
     }
 
+    /// A client is counted once however the balancer spreads it: guesses at a station's signature
+    /// sent in turn to either process run out of one bucket (30 failures, then one every two
+    /// seconds), where each process counting alone would have let 60 through.
+    @Test func aClientSpreadOverTheProcessesIsCountedOnce() async throws {
+        try await PostgresForTests.withDatabase { address in
+            let county = try await CountyUnderTest.start(in: folder, database: address.url, instances: 2)
+            var statuses: [Int] = []
+            for attempt in 0..<60 {
+                var request = URLRequest(url: URL(string: "\(county.urls[attempt % 2])/sync/v1/pull")!)
+                request.httpMethod = "POST"
+                request.httpBody = Data(#"{"after":0,"limit":10}"#.utf8)
+                for (name, value) in [
+                    ("X-Forwarded-For", "203.0.113.7"), ("X-Station-Id", "st-guessing"), ("X-Request-Counter", "\(attempt + 1)"),
+                    ("X-Signature", "AAAA"), ("Content-Type", "application/json"),
+                ] {
+                    request.setValue(value, forHTTPHeaderField: name)
+                }
+                let (_, response) = try await URLSession.shared.data(for: request)
+                statuses.append((response as? HTTPURLResponse)?.statusCode ?? 0)
+            }
+            // Thirty, and one more for each two seconds the sixty took.
+            let guessed = statuses.filter { $0 == 401 }.count
+            #expect(guessed >= 30 && guessed < 50, "\(statuses)")
+            #expect(statuses.allSatisfy { $0 == 401 || $0 == 429 }, "\(statuses)")
+            #expect(await county.stop() == 0)
+        }
+    }
+
     /// A county on SQLite moved into a hub's database by `syncserver migrate --to`: its station goes
     /// on syncing with the hub from where it was, without enrolling again. What it records after the
     /// move reaches the hub once, beside what it had pushed before; what the hub publishes reaches it.

@@ -36,6 +36,21 @@ public enum AccessPostgresSchema {
                     recorded_at DOUBLE PRECISION NOT NULL
                 );
                 CREATE INDEX access_request_answer_age ON access_request_answer(recorded_at)
-                """)
+                """),
+        // The rate limits every process of a hub counts in (``PostgresRateLimits``). Unlogged: a
+        // bucket is worth nothing after a crash, and is not worth a write to the log on every request.
+        PostgresMigration(
+            module: "access", number: 2, name: "rate-buckets",
+            sql: """
+                CREATE UNLOGGED TABLE access_rate_bucket (
+                    name TEXT NOT NULL,
+                    client TEXT NOT NULL,
+                    tokens DOUBLE PRECISION NOT NULL,
+                    at TIMESTAMPTZ NOT NULL,
+                    allowed BIGINT NOT NULL,
+                    PRIMARY KEY (name, client)
+                );
+                CREATE INDEX access_rate_bucket_age ON access_rate_bucket(at)
+                """),
     ]
 }

@@ -31,6 +31,8 @@ public struct SyncServerApplication: ProgramAssembly {
     /// The county's replica: the hub every station syncs with; it signs county-owned records.
     public let replica: Replica
     public let registry: StationRegistry
+    /// Where its rate limits count (``SyncServerProgram/rateLimits(of:)``).
+    public let rateLimits: any RateLimits
 
     /// The county on its SQLite store.
     public init(settings: ServiceSettings, store: Store, webRoot: String? = SyncServerProgram.sourceWebFolder) throws {
@@ -40,9 +42,10 @@ public struct SyncServerApplication: ProgramAssembly {
     /// The county on any store: its stations kept by `stations`, its health read from `health`.
     public init(
         settings: ServiceSettings, store: any TransactionStore, stations: any StationStore, health: any StoreHealth,
-        webRoot: String? = SyncServerProgram.sourceWebFolder
+        rateLimits: any RateLimits = InProcessRateLimits(), webRoot: String? = SyncServerProgram.sourceWebFolder
     ) throws {
         self.settings = settings
+        self.rateLimits = rateLimits
         self.store = store
         self.health = health
         self.webRoot = webRoot
@@ -59,7 +62,7 @@ public struct SyncServerApplication: ProgramAssembly {
         HealthRoutes(program: SyncServerProgram.name, store: health).addRoutes(to: router)
         let books = LedgerWatch(replica: replica)
         CountySyncRoutes(
-            replica: replica, registry: registry, onPull: { await books.stationPulls($0, reports: $1) }
+            replica: replica, registry: registry, rateLimits: rateLimits, onPull: { await books.stationPulls($0, reports: $1) }
         ).addRoutes(to: router)
         let api = router.group("api/v1")
         logins.routes.addRoutes(to: api)

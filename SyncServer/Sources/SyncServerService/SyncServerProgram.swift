@@ -1,4 +1,5 @@
 public import Access
+import AccessPostgres
 import Domains
 import Foundation
 public import ServiceRuntime
@@ -9,6 +10,7 @@ import SyncHTTPPostgres
 import SyncHTTPSQLite
 public import Sync
 public import SyncHTTP
+public import WebAPI
 import Ledger
 import Notices
 import Prices
@@ -64,7 +66,17 @@ public enum SyncServerProgram: ServiceProgram {
         -> SyncServerApplication
     {
         try SyncServerApplication(
-            settings: settings, store: store.transactions, stations: stations(of: store), health: store.health, webRoot: webRoot)
+            settings: settings, store: store.transactions, stations: stations(of: store), health: store.health,
+            rateLimits: rateLimits(of: store), webRoot: webRoot)
+    }
+
+    /// Where a county's rate limits count: its process's memory on SQLite (a county of one process),
+    /// the database on PostgreSQL, which every process of the hub shares.
+    public static func rateLimits(of store: ProgramStore) -> any RateLimits {
+        switch store {
+        case .sqlite: InProcessRateLimits()
+        case .postgres(let postgres): PostgresRateLimits(postgres)
+        }
     }
 
     /// Where a county store keeps its stations and key, whichever store it is.
