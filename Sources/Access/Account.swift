@@ -16,17 +16,28 @@ public struct Account: Codable, Sendable, Equatable {
     public var failures: Int
     /// Until when the account refuses every login, after too many wrong secrets.
     public var lockedUntil: Date?
+    /// The division a hub's staff member answers for (``Principal/division``); `""`: all of it.
+    public var division: String
 
-    public init(login: String, name: String, roles: Set<StaffRole>, failures: Int = 0, lockedUntil: Date? = nil) {
+    public init(
+        login: String, name: String, roles: Set<StaffRole>, failures: Int = 0, lockedUntil: Date? = nil, division: String = ""
+    ) {
         self.login = login
         self.name = name
         self.roles = roles
         self.failures = failures
         self.lockedUntil = lockedUntil
+        self.division = division
     }
 
     /// The person a session of this account speaks for.
-    public var principal: Principal { Principal(login: login, name: name, roles: roles) }
+    public var principal: Principal { Principal(login: login, name: name, roles: roles, division: division) }
+
+    /// Whether a division's code is one an account may answer for: empty (the hub's whole area),
+    /// or the 2, 4, 6 or 9 digits of a province, a city, a county or a township.
+    public static func isDivisionCode(_ code: String) -> Bool {
+        [0, 2, 4, 6, 9].contains(code.count) && code.allSatisfy { $0.isASCII && $0.isNumber }
+    }
 
     /// Roles as a store keeps them: their names, comma-separated (unknown names are dropped).
     public static func roles(from text: String) -> Set<StaffRole> {

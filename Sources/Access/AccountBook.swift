@@ -114,6 +114,11 @@ public struct AccountBook: Sendable {
             throw .invalid("name", "姓名须为 1 至 40 个字", "a name is 1 to 40 characters")
         }
         guard !account.roles.isEmpty else { throw .invalid("roles", "至少要有一个角色", "an account needs at least one role") }
+        guard Account.isDivisionCode(account.division) else {
+            throw .invalid(
+                "division", "区划代码须为省 2 位、市 4 位、县 6 位或乡镇 9 位数字，留空为全部",
+                "a division is the 2, 4, 6 or 9 digits of a province, city, county or township, or empty for all")
+        }
     }
 
     /// A hash of nothing anyone knows, checked for unknown logins so they take as long as known ones.

@@ -31,6 +31,9 @@ public struct AccountCommand<Program: ServiceProgram>: AsyncParsableCommand {
         @Option(help: "Login name: 2–32 ASCII letters, digits or ._-") var login: String
         @Option(help: "The person's name as records show it, such as 李站长.") var name: String
         @Option(help: "operator, bookkeeper, reviewer or admin; repeat for several.") var role: [StaffRole]
+        @Option(
+            help: "At a hub: the division the person answers for, by its code (44 a province, 4414 a city, 441422 a county); none: all of it."
+        ) var division: String = ""
 
         public init() {}
 
@@ -42,12 +45,13 @@ public struct AccountCommand<Program: ServiceProgram>: AsyncParsableCommand {
             }
             do {
                 try await AccountBook(store: store, policy: Program.loginPolicy)
-                    .save(Account(login: login, name: name, roles: Set(role)), secret: secret)
+                    .save(Account(login: login, name: name, roles: Set(role), division: division), secret: secret)
             } catch let error as AccountError {
                 let answer = error.apiError()
                 ServiceLauncher.fail("\(answer.field ?? "account"): \(answer.message) — \(answer.messageEN)", program: Program.name)
             }
-            print("账号已保存 — saved \(login) (\(name)): \(role.map(\.rawValue).joined(separator: ", "))")
+            let of = division.isEmpty ? "" : " of \(division)"
+            print("账号已保存 — saved \(login) (\(name)): \(role.map(\.rawValue).joined(separator: ", "))\(of)")
         }
     }
 
@@ -62,7 +66,8 @@ public struct AccountCommand<Program: ServiceProgram>: AsyncParsableCommand {
             let store = await ServiceLauncher.openStoreOrExit(Program.self, storage: storage).transactions
             for account in try await AccountBook(store: store, policy: Program.loginPolicy).accounts() {
                 let locked = account.lockedUntil.map { $0 > Date() ? "  locked until \($0)" : "" } ?? ""
-                print("\(account.login)\t\(account.name)\t\(account.roles.sorted().map(\.rawValue).joined(separator: ","))\(locked)")
+                let division = account.division.isEmpty ? "" : "\t\(account.division)"
+                print("\(account.login)\t\(account.name)\t\(account.roles.sorted().map(\.rawValue).joined(separator: ","))\(division)\(locked)")
             }
         }
     }

@@ -29,11 +29,11 @@ public protocol ChangeLogTransaction: StoreTransaction {
     func holds(origin: String, sequence: Int64) throws -> Bool
     /// An origin's change as the log holds it.
     func loggedChange(origin: String, sequence: Int64) throws -> LoggedChange?
-    /// The log after a position, in order, of a scope and the county-wide scope (`""`), leaving out
+    /// The log after a position, in order, of the scopes that reach a station (``DivisionScopes``), leaving out
     /// one origin's: a pull's batch.
-    func changes(after position: Int64, inScope scope: String, notFrom origin: String, limit: Int) throws -> [LoggedChange]
-    /// The urgent changes after a position, of a scope and the county-wide scope, in order.
-    func urgentChanges(after position: Int64, inScope scope: String, limit: Int) throws -> [LoggedChange]
+    func changes(after position: Int64, reaching scopes: DivisionScopes, notFrom origin: String, limit: Int) throws -> [LoggedChange]
+    /// The urgent changes after a position, of the scopes that reach a station, in order.
+    func urgentChanges(after position: Int64, reaching scopes: DivisionScopes, limit: Int) throws -> [LoggedChange]
     /// The last position of the log, or `nil` when it is empty.
     func lastPosition() throws -> Int64?
     /// An origin's changes after a sequence, in order, each handed over as it is read.
@@ -79,10 +79,10 @@ public protocol ChangeLogTransaction: StoreTransaction {
     func quarantined(limit: Int) throws -> [QuarantineEntry]
     /// How many changes are in quarantine, of one origin or of all.
     func quarantinedCount(from origin: String?) throws -> Int
-    /// Whether an urgent change up to a position, of a scope, is not yet recorded as a station's.
-    func hasUnrecordedUrgent(through position: Int64, inScope scope: String, station: String) throws -> Bool
-    /// Records that a station holds every urgent change up to a position of a scope.
-    func recordUrgentReceipts(station: String, through position: Int64, inScope scope: String, at time: String) throws
+    /// Whether an urgent change up to a position, of the scopes that reach a station, is not yet recorded as its.
+    func hasUnrecordedUrgent(through position: Int64, reaching scopes: DivisionScopes, station: String) throws -> Bool
+    /// Records that a station holds every urgent change up to a position of the scopes that reach it.
+    func recordUrgentReceipts(station: String, through position: Int64, reaching scopes: DivisionScopes, at time: String) throws
     /// Records that a station holds one urgent change, if it is one the log holds.
     func recordUrgentReceipt(station: String, origin: String, sequence: Int64, at time: String) throws
     /// The stations holding the urgent changes of a record, each with its first receipt.

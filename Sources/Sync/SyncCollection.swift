@@ -106,6 +106,10 @@ public struct SyncCollection: Sendable, Hashable {
     public enum Scope: Sendable, Hashable {
         /// Public to every station of the county.
         case countyWide
+        /// Published for the stations of one division beneath the hub (a province's, a city's or a
+        /// county's notices, ``DivisionScopes``): the column holds the division's code, `""` for the
+        /// hub's whole area. Written by the hub only.
+        case division(column: String)
         /// Belongs to one village; the column holds the village's code.
         case village(column: String)
         /// Belongs to one village, which alone writes it, and is read by every station of the county:
@@ -115,7 +119,7 @@ public struct SyncCollection: Sendable, Hashable {
         /// The column naming the village that owns a record, if a village does.
         public var ownerColumn: String? {
             switch self {
-            case .countyWide: nil
+            case .countyWide, .division: nil
             case .village(let column), .villageShared(let column): column
             }
         }

@@ -83,11 +83,12 @@ public struct CountySyncRoutes: RouteProvider {
                 try await replica.serve(PullRequest(after: pull.after, limit: limit, heldUrgent: pull.heldUrgent), for: peer),
                 to: request, from: signed, county: replica)
         }
-        router.restricted(to: [.admin, .reviewer]).get("api/v1/sync/stations") { _, _ in
-            JSONResponse(StationList(stations: try await registry.stations()))
+        router.restricted(to: [.admin, .reviewer]).get("api/v1/sync/stations") { _, context in
+            JSONResponse(StationList(stations: try await registry.stations().filter { context.sees($0.village) }))
         }
         router.restricted(to: [.admin]).post("api/v1/sync/stations") { request, context in
             let body = try await request.decodeJSON(as: NewStation.self, context: context)
+            try context.requireDivision(covering: body.village)
             let (station, code) = try await registry.add(village: body.village, name: body.name)
             return JSONResponse(
                 Added(station: station, code: code, countyFingerprint: try registry.countyFingerprint()), status: .created)

@@ -4,7 +4,8 @@ public import Sync
 public import WebAPI
 
 /// Sync state for staff who have logged in, at either side: status, quarantine, open conflicts and
-/// resolving one (under the logged-in person's name).
+/// resolving one (under the logged-in person's name). At a hub, a staff member of a division sees and
+/// resolves its villages' conflicts only.
 ///
 /// At a station that is not enrolled yet, each answers 409 `not_enrolled`.
 ///
@@ -36,21 +37,29 @@ public struct SyncStatusRoutes: RouteProvider {
         staff.get("sync/quarantine") { _, _ in
             JSONResponse(QuarantineList(quarantined: try await enrolled().quarantined()))
         }
-        staff.get("sync/conflicts") { _, _ in
-            JSONResponse(ConflictList(conflicts: try await enrolled().openConflicts()))
+        staff.get("sync/conflicts") { _, context in
+            JSONResponse(ConflictList(conflicts: try await openConflicts(context)))
         }
         staff.post("sync/conflicts/{id}/resolve") { request, context in
             let id = try context.parameters.decoded("id")
             let resolution = try await request.decodeJSON(as: Resolution.self, context: context)
             let person = try context.actorName(claimed: resolution.resolvedBy, field: "resolved_by")
             let roles = Set(try context.requirePrincipal().roles.map(\.rawValue))
+            if let conflict = try await enrolled().openConflicts().first(where: { $0.id == id }) {
+                try context.requireDivision(covering: conflict.scope, field: "id")
+            }
             do {
                 try await enrolled().resolve(conflictID: id, choosing: resolution.value, by: person, holding: roles)
             } catch SyncError.noOpenConflict {
                 throw APIError.notFound("open conflict \(id)", field: "id")
             }
-            return JSONResponse(ConflictList(conflicts: try await enrolled().openConflicts()))
+            return JSONResponse(ConflictList(conflicts: try await openConflicts(context)))
         }
+    }
+
+    /// The open conflicts the logged-in person may see: those of their division's villages.
+    func openConflicts(_ context: APIRequestContext) async throws -> [Conflict] {
+        try await enrolled().openConflicts().filter { context.sees($0.scope) }
     }
 
     func enrolled() async throws -> Replica {

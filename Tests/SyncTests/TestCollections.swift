@@ -35,7 +35,12 @@ enum TestCollections {
             }
         ])
 
-    static let all = [bulletin, observation, contract]
+    /// Published for a division: the hub's whole area, a province, a city, a county or a township.
+    static let notice = SyncCollection(
+        name: "test.notice", table: "notice", fields: ["division", "title"], scope: .division(column: "division"),
+        policy: .countyAuthoritative)
+
+    static let all = [bulletin, observation, contract, notice]
 
     static let migrations = [
         Migration(module: "synctest", number: 1, name: "tables") { db in
@@ -44,6 +49,7 @@ enum TestCollections {
                     CREATE TABLE bulletin (id TEXT PRIMARY KEY, title TEXT, price_fen INTEGER);
                     CREATE TABLE observation (id TEXT PRIMARY KEY, village TEXT NOT NULL, value INTEGER NOT NULL);
                     CREATE TABLE contract (id TEXT PRIMARY KEY, village TEXT, party TEXT, amount_fen INTEGER, note TEXT);
+                    CREATE TABLE notice (id TEXT PRIMARY KEY, division TEXT NOT NULL DEFAULT '', title TEXT);
                     """)
         }
     ]
@@ -60,6 +66,7 @@ enum TestCollections {
                     CREATE TABLE bulletin (id TEXT PRIMARY KEY, title TEXT, price_fen BIGINT);
                     CREATE TABLE observation (id TEXT PRIMARY KEY, village TEXT NOT NULL, value BIGINT NOT NULL);
                     CREATE TABLE contract (id TEXT PRIMARY KEY, village TEXT, party TEXT, amount_fen BIGINT, note TEXT);
+                    CREATE TABLE notice (id TEXT PRIMARY KEY, division TEXT NOT NULL DEFAULT '', title TEXT);
                     """)
         ],
     ])

@@ -70,12 +70,18 @@ public enum StationPrices {
              "min_fen": \(avg - 10), "avg_fen": \(avg), "max_fen": \(avg + 10), "unit": "元/公斤"}}
             """.utf8)
         for renew in [false, true] {  // a session kept from another station on the same port is renewed once
-            guard let token = try await token(port, renew: renew) else { return nil }
+            guard let token = try await token(port, renew: renew) else {
+                print("logging in at :\(port) gave no session")
+                return nil
+            }
             request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
             let (data, response) = try await URLSession.shared.data(for: request)
             let status = (response as? HTTPURLResponse)?.statusCode
             if status == 401 { continue }
-            guard status == 201 else { return nil }
+            guard status == 201 else {  // told, so that a run that fails here says why
+                print("recording a price at :\(port) answered \(status.map(String.init) ?? "nothing"): \(String(decoding: data, as: UTF8.self))")
+                return nil
+            }
             return (try JSONSerialization.jsonObject(with: data) as? [String: Any])?["id"] as? String
         }
         return nil

@@ -67,6 +67,16 @@ extension LedgerQueries {
     }
 
     /// Every village with vouchers waiting, the most waiting first: where a reviewer starts.
+    /// The village a draft belongs to, if it is held.
+    public func village(ofDraft id: String) async throws -> String? {
+        try await store.reading { try $0.ledger.draft(id: id)?.villageCode }
+    }
+
+    /// The village a voucher belongs to, if it is held.
+    public func village(ofVoucher id: String) async throws -> String? {
+        try await store.reading { try $0.ledger.voucher(id: id)?.villageCode }
+    }
+
     public func waitingDrafts() async throws -> [WaitingDrafts] {
         try await store.reading { try $0.ledger.waitingDrafts() }
     }

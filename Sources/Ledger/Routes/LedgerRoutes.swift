@@ -26,7 +26,7 @@ public struct LedgerRoutes: RouteProvider {
 
     public func addRoutes(to router: some RouterMethods<APIRequestContext>) {
         let ledger = router.group("ledger")
-        ledger.get("disclosures") { request, _ in
+        ledger.get("disclosures") { request, _ in  // public (村务公开): any division's reader may read them
             JSONResponse(
                 DisclosureList(disclosures: try await queries.disclosures(village: try await village(request), sealedBy: try await sealKey())))
         }
@@ -43,7 +43,7 @@ public struct LedgerRoutes: RouteProvider {
         let reviewing = ledger.restricted(to: [.reviewer])
         reviewing.post("disclosures") { request, context in
             let body = try await request.decodeJSON(as: PublishRequest.self, context: context)
-            let village = try await village(request, body.villageCode)
+            let village = try await village(request, context, body.villageCode)
             return JSONResponse(
                 try await DisclosurePublisher(replica: try await writer())
                     .publish(body.period, village: village, villageName: body.villageName, by: try body.actor.actor(context)),
@@ -56,41 +56,42 @@ public struct LedgerRoutes: RouteProvider {
     private func addDrafts(preparing: some RouterMethods<APIRequestContext>, reviewing: some RouterMethods<APIRequestContext>) {
         preparing.post("drafts") { request, context in
             let body = try await request.decodeJSON(as: DraftRequest.self, context: context)
-            let books = Bookkeeper(replica: try await writer(), village: try await village(request, body.villageCode))
+            let books = Bookkeeper(replica: try await writer(), village: try await village(request, context, body.villageCode))
             return JSONResponse(try await books.prepare(body.entry, by: try body.actor.actor(context)), status: .created)
         }
         preparing.post("drafts/{id}/submit") { request, context in
             let body = try await request.decodeJSON(as: ActorRequest.self, context: context)
-            return JSONResponse(try await Bookkeeper(replica: try await writer()).submit(draftID: try context.parameters.decoded("id"), by: try body.actor.actor(context)))
+            let id = try await draft(context)
+            return JSONResponse(try await Bookkeeper(replica: try await writer()).submit(draftID: id, by: try body.actor.actor(context)))
         }
         reviewing.post("drafts/{id}/review") { request, context in
             let body = try await request.decodeJSON(as: ReviewRequest.self, context: context)
             let books = Bookkeeper(replica: try await writer())
             return JSONResponse(
-                try await books.review(draftID: try context.parameters.decoded("id"), approve: body.approve, note: body.note ?? "", by: try body.actor.actor(context)))
+                try await books.review(draftID: try await draft(context), approve: body.approve, note: body.note ?? "", by: try body.actor.actor(context)))
         }
         reviewing.post("drafts/{id}/post") { request, context in
             let body = try await request.decodeJSON(as: ActorRequest.self, context: context)
             return JSONResponse(
-                try await VoucherPoster(replica: try await writer()).post(draftID: try context.parameters.decoded("id"), by: try body.actor.actor(context)),
+                try await VoucherPoster(replica: try await writer()).post(draftID: try await draft(context), by: try body.actor.actor(context)),
                 status: .created)
         }
         reviewing.post("vouchers/{id}/reverse") { request, context in
             let body = try await request.decodeJSON(as: ReverseRequest.self, context: context)
             let poster = VoucherPoster(replica: try await writer())
             return JSONResponse(
-                try await poster.reverse(voucherID: try context.parameters.decoded("id"), on: body.date, reason: body.reason, by: try body.actor.actor(context)),
+                try await poster.reverse(voucherID: try await voucher(context), on: body.date, reason: body.reason, by: try body.actor.actor(context)),
                 status: .created)
         }
         reviewing.post("closes") { request, context in
             let body = try await request.decodeJSON(as: CloseRequest.self, context: context)
-            let village = try await village(request, body.villageCode)
+            let village = try await village(request, context, body.villageCode)
             try await VoucherPoster(replica: try await writer()).close(month: body.period, village: village, by: try body.actor.actor(context))
             return JSONResponse(Closed(villageCode: village, period: body.period), status: .created)
         }
         preparing.post("subaccounts") { request, context in
             let body = try await request.decodeJSON(as: SubAccountRequest.self, context: context)
-            let books = Bookkeeper(replica: try await writer(), village: try await village(request, body.villageCode))
+            let books = Bookkeeper(replica: try await writer(), village: try await village(request, context, body.villageCode))
             return JSONResponse(try await books.open(body.entry, by: try body.actor.actor(context)), status: .created)
         }
     }
@@ -103,6 +104,30 @@ public struct LedgerRoutes: RouteProvider {
     }
 
     /// The village a request works on: the station's own, or at the county the one it names.
+    /// The village a request is about: the station's own, or at the county the one it names, which
+    /// must lie in the logged-in staff member's division.
+    func village(_ request: Request, _ context: APIRequestContext, _ named: String? = nil) async throws -> String {
+        let village = try await village(request, named)
+        try context.requireDivision(covering: village)
+        return village
+    }
+
+    /// The draft a request acts on, by the `id` of its path, when it is of a village of the staff
+    /// member's division (or of none held: the act then says it is unknown).
+    func draft(_ context: APIRequestContext) async throws -> String {
+        let id: String = try context.parameters.decoded("id")
+        if let village = try await queries.village(ofDraft: id) { try context.requireDivision(covering: village) }
+        return id
+    }
+
+    /// The voucher a request acts on, likewise.
+    func voucher(_ context: APIRequestContext) async throws -> String {
+        let id: String = try context.parameters.decoded("id")
+        if let village = try await queries.village(ofVoucher: id) { try context.requireDivision(covering: village) }
+        return id
+    }
+
+    /// The village a public request is about, whoever reads it.
     func village(_ request: Request, _ named: String? = nil) async throws -> String {
         if let own = try await replica()?.village { return own }
         guard let village = named ?? request.uri.queryParameters["village"].map(String.init), village.count == 12,

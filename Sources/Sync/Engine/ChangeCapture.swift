@@ -24,8 +24,7 @@ struct ChangeCapture: Sendable {
         }
         let owner = try owner(of: collection, recordID: recordID, fields: fields, log)
         try checkWritable(collection, owner: owner)
-        // A record every station reads travels with the county-wide scope; its owner stays in its column.
-        let scope = if case .villageShared = collection.scope { "" } else { owner }
+        let scope = try scope(of: collection, owner: owner, recordID: recordID, fields: fields, log)
         if collection.policy == .appendOnly {
             return try captureFact(collection, id: recordID, scope: scope, fields: fields, log)
         }
@@ -102,11 +101,29 @@ struct ChangeCapture: Sendable {
         return stored
     }
 
+    /// The scope a record travels in: its village's, or, for a record every station reads, the
+    /// county-wide scope (its owner stays in its column); a division's record, its division's.
+    private func scope(
+        of collection: SyncCollection, owner: String, recordID: String, fields: [String: SyncValue], _ log: any ChangeLogTransaction
+    ) throws -> String {
+        switch collection.scope {
+        case .countyWide, .villageShared: return ""
+        case .village: return owner
+        case .division(let column):
+            let division = try fields[column] ?? log.recordValue(column, in: collection, id: recordID)
+            guard case .text(let code) = division else { return "" }
+            return code
+        }
+    }
+
     /// A station writes only its own village's records, and never what the county owns.
     private func checkWritable(_ collection: SyncCollection, owner scope: String) throws {
         guard case .station(let village) = core.role else { return }
         if collection.policy == .countyAuthoritative {
             throw SyncError.notWritableHere("\(collection.name) is written by the county only")
+        }
+        if case .division = collection.scope {
+            throw SyncError.notWritableHere("\(collection.name) is published by the county only")
         }
         if scope != village {
             throw SyncError.notWritableHere("\(collection.name) record belongs to \(scope.isEmpty ? "the county" : scope)")

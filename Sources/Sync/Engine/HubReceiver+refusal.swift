@@ -15,6 +15,8 @@ extension HubReceiver {
         case .villageShared:
             // Read county-wide, so its owner is named in its column (``ownerRefusal(of:from:_:_:)``).
             if !change.scope.isEmpty { return "\(collection.name) records travel county-wide" }
+        case .division:
+            return "\(collection.name) is published by the county only"
         case .village, .countyWide:
             if change.scope != station.village {
                 return "the record belongs to \(change.scope.isEmpty ? "the county" : change.scope), not \(station.village)"

@@ -22,13 +22,13 @@ struct HubServer: Sendable {
     func serve(_ request: PullRequest, for station: StationPeer) async throws -> PullReply {
         // Most pulls have nothing to record: a read says so, and spares the county a write.
         let unrecorded = try await core.store.reading { transaction in
-            try transaction.changeLog.hasUnrecordedUrgent(through: request.after, inScope: station.village, station: station.origin)
+            try transaction.changeLog.hasUnrecordedUrgent(through: request.after, reaching: DivisionScopes(village: station.village), station: station.origin)
         }
         if unrecorded || !request.heldUrgent.isEmpty {
             try await core.store.writing { [origin = core.origin] transaction in
                 let log = try transaction.changeLog
                 let now = Date().formatted(.iso8601)
-                try log.recordUrgentReceipts(station: station.origin, through: request.after, inScope: station.village, at: now)
+                try log.recordUrgentReceipts(station: station.origin, through: request.after, reaching: DivisionScopes(village: station.village), at: now)
                 for sequence in request.heldUrgent.prefix(Self.urgentAhead * 2) {
                     try log.recordUrgentReceipt(station: station.origin, origin: origin, sequence: sequence, at: now)
                 }
@@ -44,7 +44,7 @@ struct HubServer: Sendable {
     func changes(after position: Int64, for station: StationPeer, limit: Int) async throws -> PullReply {
         try await core.store.reading { transaction in
             let log = try transaction.changeLog
-            let rows = try log.changes(after: position, inScope: station.village, notFrom: station.origin, limit: limit + 1)
+            let rows = try log.changes(after: position, reaching: DivisionScopes(village: station.village), notFrom: station.origin, limit: limit + 1)
             var batch = rows.prefix(limit)
             var bytes = 0
             if let cut = batch.firstIndex(where: { row in
@@ -54,7 +54,7 @@ struct HubServer: Sendable {
                 batch = batch[..<cut]
             }
             let last = try batch.last?.position ?? log.lastPosition() ?? position
-            let urgent = try log.urgentChanges(after: max(last, position), inScope: station.village, limit: Self.urgentAhead)
+            let urgent = try log.urgentChanges(after: max(last, position), reaching: DivisionScopes(village: station.village), limit: Self.urgentAhead)
             return PullReply(
                 changes: try batch.map { try redacted(ReplicaCore.change(from: $0), for: station, log) },
                 position: max(last, position), more: rows.count > batch.count,

@@ -99,8 +99,8 @@ struct StationPuller: Sendable {
                 return "\(collection.name) record does not carry a valid county signature"
             }
         }
-        if !change.scope.isEmpty, change.scope != core.village {
-            return "the record belongs to another village, \(change.scope)"
+        if !DivisionScopes(village: core.village ?? "").contains(change.scope) {
+            return "the record belongs to another village or division, \(change.scope)"
         }
         if let unknown = change.fields.keys.first(where: { !collection.fieldSet.contains($0) }) {
             return "unknown field \(unknown) of \(collection.name)"

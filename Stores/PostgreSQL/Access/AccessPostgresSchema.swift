@@ -52,5 +52,9 @@ public enum AccessPostgresSchema {
                 );
                 CREATE INDEX access_rate_bucket_age ON access_rate_bucket(at)
                 """),
+        // A hub's staff answer for a division (``Account/division``); `''`: the hub's whole area.
+        PostgresMigration(
+            module: "access", number: 3, name: "account-division",
+            sql: "ALTER TABLE access_account ADD COLUMN division TEXT NOT NULL DEFAULT ''"),
     ]
 }

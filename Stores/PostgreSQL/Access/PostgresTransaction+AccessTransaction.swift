@@ -10,11 +10,11 @@ extension PostgresTransaction: AccessTransaction {
     public func saveAccount(_ account: Account, secretHash: String, at: Date) throws {
         try execute(
             """
-            INSERT INTO access_account (login, name, roles, secret_hash, failures, locked_until, created_at)
-            VALUES ($1, $2, $3, $4, 0, NULL, $5)
+            INSERT INTO access_account (login, name, roles, secret_hash, failures, locked_until, created_at, division)
+            VALUES ($1, $2, $3, $4, 0, NULL, $5, $6)
             ON CONFLICT (login) DO UPDATE SET name = excluded.name, roles = excluded.roles,
-                secret_hash = excluded.secret_hash, failures = 0, locked_until = NULL
-            """, account.login, account.name, Account.text(of: account.roles), secretHash, at.timeIntervalSince1970)
+                secret_hash = excluded.secret_hash, failures = 0, locked_until = NULL, division = excluded.division
+            """, account.login, account.name, Account.text(of: account.roles), secretHash, at.timeIntervalSince1970, account.division)
         try execute("DELETE FROM access_session WHERE login = $1", account.login)
     }
 
@@ -89,6 +89,7 @@ extension PostgresTransaction: AccessTransaction {
     static func account(_ row: PostgresStoredRow) -> Account {
         Account(
             login: row.text("login"), name: row.text("name"), roles: Account.roles(from: row.text("roles")),
-            failures: Int(row.integer("failures")), lockedUntil: row.optionalReal("locked_until").map(Date.init(timeIntervalSince1970:)))
+            failures: Int(row.integer("failures")), lockedUntil: row.optionalReal("locked_until").map(Date.init(timeIntervalSince1970:)),
+            division: row.optionalText("division") ?? "")
     }
 }

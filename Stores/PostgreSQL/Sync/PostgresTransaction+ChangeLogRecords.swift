@@ -30,24 +30,25 @@ extension PostgresTransaction {
         return Int(try integer("SELECT COUNT(*) FROM sync_quarantine WHERE origin = $1", origin) ?? 0)
     }
 
-    public func hasUnrecordedUrgent(through position: Int64, inScope scope: String, station: String) throws -> Bool {
-        try isTrue(
+    public func hasUnrecordedUrgent(through position: Int64, reaching scopes: DivisionScopes, station: String) throws -> Bool {
+        (try rows(
             """
             SELECT EXISTS (
-                SELECT 1 FROM sync_change c WHERE c.urgent AND c.position <= $1 AND c.scope IN ('', $2)
+                SELECT 1 FROM sync_change c WHERE c.urgent AND c.position <= $1 AND c.scope IN (\(DivisionScopes.marks(from: 3)))
                 AND NOT EXISTS (SELECT 1 FROM sync_urgent_receipt r
-                    WHERE r.origin = c.origin AND r.sequence = c.sequence AND r.station = $3))::int
-            """, position, scope, station)
+                    WHERE r.origin = c.origin AND r.sequence = c.sequence AND r.station = $2))::int
+            """, arguments: [position, station] + scopes.list.map { $0 as any PostgresArgument }
+        ).first?.integer(at: 0) ?? 0) != 0
     }
 
-    public func recordUrgentReceipts(station: String, through position: Int64, inScope scope: String, at time: String) throws {
+    public func recordUrgentReceipts(station: String, through position: Int64, reaching scopes: DivisionScopes, at time: String) throws {
         try execute(
             """
             INSERT INTO sync_urgent_receipt(station, origin, sequence, received_at)
             SELECT $1::text, origin, sequence, $2::text FROM sync_change
-            WHERE urgent AND position <= $3 AND scope IN ('', $4)
+            WHERE urgent AND position <= $3 AND scope IN (\(DivisionScopes.marks(from: 4)))
             ON CONFLICT DO NOTHING
-            """, station, time, position, scope)
+            """, arguments: [station, time, position] + scopes.list.map { $0 as any PostgresArgument })
     }
 
     public func recordUrgentReceipt(station: String, origin: String, sequence: Int64, at time: String) throws {

@@ -51,23 +51,23 @@ extension PostgresTransaction: ChangeLogTransaction {
             .map(LoggedChange.init)
     }
 
-    public func changes(after position: Int64, inScope scope: String, notFrom origin: String, limit: Int) throws
+    public func changes(after position: Int64, reaching scopes: DivisionScopes, notFrom origin: String, limit: Int) throws
         -> [LoggedChange]
     {
         try rows(
             """
-            SELECT \(Self.logColumns) FROM sync_change WHERE position > $1 AND scope IN ('', $2) AND origin <> $3
-            ORDER BY position LIMIT $4
-            """, position, scope, origin, limit
+            SELECT \(Self.logColumns) FROM sync_change WHERE position > $1 AND scope IN (\(DivisionScopes.marks(from: 4))) AND origin <> $2
+            ORDER BY position LIMIT $3
+            """, arguments: [position, origin, limit] + scopes.list.map { $0 as any PostgresArgument }
         ).map(LoggedChange.init)
     }
 
-    public func urgentChanges(after position: Int64, inScope scope: String, limit: Int) throws -> [LoggedChange] {
+    public func urgentChanges(after position: Int64, reaching scopes: DivisionScopes, limit: Int) throws -> [LoggedChange] {
         try rows(
             """
-            SELECT \(Self.logColumns) FROM sync_change WHERE urgent AND position > $1 AND scope IN ('', $2)
-            ORDER BY position LIMIT $3
-            """, position, scope, limit
+            SELECT \(Self.logColumns) FROM sync_change WHERE urgent AND position > $1 AND scope IN (\(DivisionScopes.marks(from: 3)))
+            ORDER BY position LIMIT $2
+            """, arguments: [position, limit] + scopes.list.map { $0 as any PostgresArgument }
         ).map(LoggedChange.init)
     }
 
@@ -180,5 +180,12 @@ extension LoggedChange {
             collection: row.text(at: 3) ?? "", recordID: row.text(at: 4) ?? "", scope: row.text(at: 5) ?? "",
             fields: row.text(at: 6) ?? "", bases: row.text(at: 7) ?? "", signature: row.text(at: 8),
             position: row.integer(at: 9) ?? 0)
+    }
+}
+
+extension DivisionScopes {
+    /// A statement's marks for ``list``, numbered from `first`.
+    static func marks(from first: Int) -> String {
+        (first..<(first + width)).map { "$\($0)" }.joined(separator: ", ")
     }
 }

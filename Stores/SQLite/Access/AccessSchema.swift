@@ -44,5 +44,10 @@ public enum AccessSchema {
                     CREATE INDEX access_request_answer_age ON access_request_answer(recorded_at);
                     """)
         },
+        // A hub's staff answer for a division (``Account/division``): a county's administrator for
+        // that county's villages only. `''`: the hub's whole area, as every account was before.
+        Migration(module: "access", number: 3, name: "account-division") { db in
+            try db.execute(sql: "ALTER TABLE access_account ADD COLUMN division TEXT NOT NULL DEFAULT ''")
+        },
     ]
 }

@@ -10,12 +10,14 @@ extension Database: AccessTransaction {
     public func saveAccount(_ account: Account, secretHash: String, at: Date) throws {
         try execute(
             sql: """
-                INSERT INTO access_account (login, name, roles, secret_hash, failures, locked_until, created_at)
-                VALUES (?, ?, ?, ?, 0, NULL, ?)
+                INSERT INTO access_account (login, name, roles, secret_hash, failures, locked_until, created_at, division)
+                VALUES (?, ?, ?, ?, 0, NULL, ?, ?)
                 ON CONFLICT(login) DO UPDATE SET name = excluded.name, roles = excluded.roles,
-                    secret_hash = excluded.secret_hash, failures = 0, locked_until = NULL
+                    secret_hash = excluded.secret_hash, failures = 0, locked_until = NULL, division = excluded.division
                 """,
-            arguments: [account.login, account.name, Account.text(of: account.roles), secretHash, at.timeIntervalSince1970])
+            arguments: [
+                account.login, account.name, Account.text(of: account.roles), secretHash, at.timeIntervalSince1970, account.division,
+            ])
         try execute(sql: "DELETE FROM access_session WHERE login = ?", arguments: [account.login])
     }
 
@@ -91,6 +93,7 @@ extension Database: AccessTransaction {
     static func account(_ row: Row) -> Account {
         Account(
             login: row["login"], name: row["name"], roles: Account.roles(from: row["roles"]), failures: row["failures"],
-            lockedUntil: (row["locked_until"] as Double?).map(Date.init(timeIntervalSince1970:)))
+            lockedUntil: (row["locked_until"] as Double?).map(Date.init(timeIntervalSince1970:)),
+            division: (try? row.decode(String?.self, forColumn: "division")) ?? "")
     }
 }

@@ -30,26 +30,26 @@ extension Database {
         return try Int.fetchOne(self, sql: "SELECT COUNT(*) FROM sync_quarantine WHERE origin = ?", arguments: [origin]) ?? 0
     }
 
-    public func hasUnrecordedUrgent(through position: Int64, inScope scope: String, station: String) throws -> Bool {
+    public func hasUnrecordedUrgent(through position: Int64, reaching scopes: DivisionScopes, station: String) throws -> Bool {
         try Bool.fetchOne(
             cachedStatement(
                 sql: """
                     SELECT EXISTS (
-                        SELECT 1 FROM sync_change c WHERE c.urgent = 1 AND c.position <= ? AND c.scope IN ('', ?)
+                        SELECT 1 FROM sync_change c WHERE c.urgent = 1 AND c.position <= ? AND c.scope IN (\(DivisionScopes.marks))
                         AND NOT EXISTS (SELECT 1 FROM sync_urgent_receipt r
                             WHERE r.origin = c.origin AND r.sequence = c.sequence AND r.station = ?))
                     """),
-            arguments: [position, scope, station]) ?? false
+            arguments: StatementArguments([position]) + StatementArguments(scopes.list) + [station]) ?? false
     }
 
-    public func recordUrgentReceipts(station: String, through position: Int64, inScope scope: String, at time: String) throws {
+    public func recordUrgentReceipts(station: String, through position: Int64, reaching scopes: DivisionScopes, at time: String) throws {
         try execute(
             sql: """
                 INSERT OR IGNORE INTO sync_urgent_receipt(station, origin, sequence, received_at)
                 SELECT ?, origin, sequence, ? FROM sync_change
-                WHERE urgent = 1 AND position <= ? AND scope IN ('', ?)
+                WHERE urgent = 1 AND position <= ? AND scope IN (\(DivisionScopes.marks))
                 """,
-            arguments: [station, time, position, scope])
+            arguments: [station, time, position] + StatementArguments(scopes.list))
     }
 
     public func recordUrgentReceipt(station: String, origin: String, sequence: Int64, at time: String) throws {

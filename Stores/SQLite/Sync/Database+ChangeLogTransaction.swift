@@ -53,26 +53,28 @@ extension Database: ChangeLogTransaction {
             arguments: [origin, sequence], LoggedChange.init(row:))
     }
 
-    public func changes(after position: Int64, inScope scope: String, notFrom origin: String, limit: Int) throws
+    public func changes(after position: Int64, reaching scopes: DivisionScopes, notFrom origin: String, limit: Int) throws
         -> [LoggedChange]
     {
         try Row.mapped(
             cachedStatement(
                 sql: """
-                    SELECT \(LogColumn.selectList) FROM sync_change WHERE position > ? AND scope IN ('', ?) AND origin != ?
+                    SELECT \(LogColumn.selectList) FROM sync_change
+                    WHERE position > ? AND scope IN (\(DivisionScopes.marks)) AND origin != ?
                     ORDER BY position LIMIT ?
                     """),
-            arguments: [position, scope, origin, limit], LoggedChange.init(row:))
+            arguments: [position] + StatementArguments(scopes.list) + [origin, limit], LoggedChange.init(row:))
     }
 
-    public func urgentChanges(after position: Int64, inScope scope: String, limit: Int) throws -> [LoggedChange] {
+    public func urgentChanges(after position: Int64, reaching scopes: DivisionScopes, limit: Int) throws -> [LoggedChange] {
         try Row.mapped(
             cachedStatement(
                 sql: """
-                    SELECT \(LogColumn.selectList) FROM sync_change WHERE urgent = 1 AND position > ? AND scope IN ('', ?)
+                    SELECT \(LogColumn.selectList) FROM sync_change
+                    WHERE urgent = 1 AND position > ? AND scope IN (\(DivisionScopes.marks))
                     ORDER BY position LIMIT ?
                     """),
-            arguments: [position, scope, limit], LoggedChange.init(row:))
+            arguments: [position] + StatementArguments(scopes.list) + [limit], LoggedChange.init(row:))
     }
 
     public func lastPosition() throws -> Int64? {
@@ -195,4 +197,9 @@ extension Database: ChangeLogTransaction {
                 """,
             arguments: [newStamp.rawValue, collection, recordID, origin, stamp.rawValue])
     }
+}
+
+extension DivisionScopes {
+    /// A statement's marks for ``list``.
+    static let marks = Array(repeating: "?", count: width).joined(separator: ", ")
 }
