@@ -361,7 +361,7 @@ let package = Package(
             name: "TestSupport",
             dependencies: [
                 .product(name: "NIOFoundationCompat", package: "swift-nio"),
-                "WebAPI", "Storage", "Sync", "SyncSQLite", "PostgresStorage", "SyncPostgres",
+                "WebAPI", "Storage", "Sync", "SyncSQLite", "PostgresStorage", "SyncPostgres", "ServiceRuntime",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -477,7 +477,7 @@ let package = Package(
             name: "AttackTests",
             dependencies: [
                 .product(name: "NIOFoundationCompat", package: "swift-nio"),
-                "TestSupport", "Sync", "SyncSQLite", "SyncHTTP", "Storage", "StoreInterface", "WebAPI", "Access", "ServiceRuntime", "SyncServerService",
+                "TestSupport", "PostgresStorage", "Sync", "SyncSQLite", "SyncHTTP", "Storage", "StoreInterface", "WebAPI", "Access", "ServiceRuntime", "SyncServerService",
                 "KioskService", "DemoData", "Ledger", "LedgerSQLite", "Traceability", "TraceabilitySQLite", "Prices", "Notices",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "GRDB", package: "GRDB.swift"),

@@ -43,26 +43,28 @@ import Crypto
 
     // MARK: One crafted push or header crashes the county
 
-    @Test func aStationTimeOfTheSmallestIntegerCrashesNothing() async throws {
-        let county = try await CountyUnderTest.sample(in: folder)
-        let hostile = try await HostileStation.enroll(at: county, village: Self.beiTang)
-        let answer = try await hostile.send(
-            "/sync/v1/pull", json: try PullRequest(after: 0, limit: 5).wireJSON(),
-            headers: [RequestSignature.stationTimeHeader: String(Int64.min)])
-        #expect(answer.status == 200)
-        #expect(await county.isAlive())
-        #expect(await county.stop() == 0)
+    @Test(arguments: HubStore.allCases) func aStationTimeOfTheSmallestIntegerCrashesNothing(hub: HubStore) async throws {
+        try await CountyUnderTest.withSample(hub, in: folder) { county in
+            let hostile = try await HostileStation.enroll(at: county, village: Self.beiTang)
+            let answer = try await hostile.send(
+                "/sync/v1/pull", json: try PullRequest(after: 0, limit: 5).wireJSON(),
+                headers: [RequestSignature.stationTimeHeader: String(Int64.min)])
+            #expect(answer.status == 200)
+            #expect(await county.isAlive())
+            #expect(await county.stop() == 0)
+        }
     }
 
-    @Test func aChangeWithEveryFieldButOneNameWrongIsQuarantinedAlone() async throws {
-        let county = try await CountyUnderTest.sample(in: folder)
-        let hostile = try await HostileStation.enroll(at: county, village: Self.beiTang)
-        var fields = Self.price(village: Self.beiTang)
-        fields["flagz"] = fields.removeValue(forKey: "flags")
-        let forged = hostile.change("prices.observation", id: "renamed-field", fields)
-        try await expectQuarantined(forged, by: hostile, rule: "unknown field flagz")
-        #expect(await county.isAlive())
-        #expect(await county.stop() == 0)
+    @Test(arguments: HubStore.allCases) func aChangeWithEveryFieldButOneNameWrongIsQuarantinedAlone(hub: HubStore) async throws {
+        try await CountyUnderTest.withSample(hub, in: folder) { county in
+            let hostile = try await HostileStation.enroll(at: county, village: Self.beiTang)
+            var fields = Self.price(village: Self.beiTang)
+            fields["flagz"] = fields.removeValue(forKey: "flags")
+            let forged = hostile.change("prices.observation", id: "renamed-field", fields)
+            try await expectQuarantined(forged, by: hostile, rule: "unknown field flagz")
+            #expect(await county.isAlive())
+            #expect(await county.stop() == 0)
+        }
     }
 
     @Test func aPostedVoucherWhoseAmountsOverflowIsQuarantinedAndLaterPushesGoOn() async throws {
@@ -255,30 +257,32 @@ import Crypto
         #expect(await county.stop() == 0)
     }
 
-    @Test func aChangeThatFailsInTheStoreIsQuarantinedAndTheQueueGoesOn() async throws {
-        let county = try await CountyUnderTest.sample(in: folder)
-        let hostile = try await HostileStation.enroll(at: county, village: Self.houNan)
-        // A new lot without the columns its table requires: the store refuses it.
-        let failing = hostile.change("trace.lot", id: "half-a-lot", scope: "", ["village_code": .text(Self.houNan), "quantity_g": 5])
-        try await expectQuarantined(failing, by: hostile, rule: "failed in the store")
-        #expect(await county.stop() == 0)
+    @Test(arguments: HubStore.allCases) func aChangeThatFailsInTheStoreIsQuarantinedAndTheQueueGoesOn(hub: HubStore) async throws {
+        try await CountyUnderTest.withSample(hub, in: folder) { county in
+            let hostile = try await HostileStation.enroll(at: county, village: Self.houNan)
+            // A new lot without the columns its table requires: the store refuses it.
+            let failing = hostile.change("trace.lot", id: "half-a-lot", scope: "", ["village_code": .text(Self.houNan), "quantity_g": 5])
+            try await expectQuarantined(failing, by: hostile, rule: "failed in the store")
+            #expect(await county.stop() == 0)
+        }
     }
 }
 
 extension ForgedPushTests {
     /// Guessing a station's signature is slow: past 30 failed authentications an address waits.
-    @Test func failedAuthenticationsAreRateLimited() async throws {
-        let county = try await CountyUnderTest.sample(in: folder)
-        let real = try await HostileStation.enroll(at: county, village: Self.beiTang)
-        let guesser = HostileStation(
-            server: county.url, stationID: real.stationID, origin: real.origin, village: Self.beiTang, key: .init())
-        // Sixty guesses at once: thirty are checked, and the rest wait far longer than they take.
-        let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
-            for _ in 0..<60 { group.addTask { try await guesser.pull().status } }
-            return try await group.reduce(into: []) { $0.append($1) }
+    @Test(arguments: HubStore.allCases) func failedAuthenticationsAreRateLimited(hub: HubStore) async throws {
+        try await CountyUnderTest.withSample(hub, in: folder) { county in
+            let real = try await HostileStation.enroll(at: county, village: Self.beiTang)
+            let guesser = HostileStation(
+                server: county.url, stationID: real.stationID, origin: real.origin, village: Self.beiTang, key: .init())
+            // Sixty guesses at once: thirty are checked, and the rest wait far longer than they take.
+            let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
+                for _ in 0..<60 { group.addTask { try await guesser.pull().status } }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(statuses.filter { $0 == 401 }.count >= 30 && statuses.allSatisfy { $0 == 401 || $0 == 429 })
+            #expect(statuses.filter { $0 == 429 }.count >= 10, "\(statuses)")
+            #expect(await county.stop() == 0)
         }
-        #expect(statuses.filter { $0 == 401 }.count >= 30 && statuses.allSatisfy { $0 == 401 || $0 == 429 })
-        #expect(statuses.filter { $0 == 429 }.count >= 10, "\(statuses)")
-        #expect(await county.stop() == 0)
     }
 }

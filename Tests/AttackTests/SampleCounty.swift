@@ -4,6 +4,7 @@ import Foundation
 import FoundationNetworking
 #endif
 import GRDB
+import PostgresStorage
 import ServiceRuntime
 import Storage
 import SyncServerService
@@ -26,6 +27,31 @@ extension CountyUnderTest {
         try await StationPrices.addAdmin(dataDir: directory)
         let server = try ProgramProcess("syncserver", ["serve", "--port", "0", "--data-dir", directory])
         return CountyUnderTest(folder: folder, directory: directory, server: server, port: try await server.listeningPort())
+    }
+
+    /// The demo's county on the hub's store, served by a real `syncserver` process, for the length
+    /// of `body`: on SQLite as ``sample(in:)``, or on a new PostgreSQL database (dropped at the end,
+    /// once the process has ended).
+    static func withSample(_ hub: HubStore, in folder: TemporaryFolder, _ body: (CountyUnderTest) async throws -> Void) async throws {
+        guard hub == .postgres else { return try await body(try await sample(in: folder)) }
+        try await hub.withProgramStore(SyncServerProgram.self, in: folder.file("county")) { settings, store in
+            let county = try SyncServerProgram.assemble(settings: settings, store: store, webRoot: nil)
+            try await DemoSeeder.seedCounty(county.replica, priceDays: 3, bookMonths: 6)
+            let storage = ["--database", settings.database?.url ?? ""]
+            try await StationPrices.addAccount(
+                "syncserver", storage: storage, login: StationPrices.adminLogin, name: "王科长", role: "admin",
+                secret: StationPrices.adminPassword)
+            let server = try ProgramProcess("syncserver", ["serve", "--port", "0"] + storage)
+            let served = CountyUnderTest(
+                folder: folder, directory: folder.file("county"), server: server, port: try await server.listeningPort(), storage: storage)
+            do {
+                try await body(served)
+            } catch {
+                if server.isRunning { _ = await served.stop() }
+                throw error
+            }
+            if server.isRunning { _ = await served.stop() }
+        }
     }
 
     /// A read of the county's store, beside the running server (WAL lets both at once).

@@ -24,25 +24,10 @@ import WebAPI
 
     /// The county program over a new store of the kind, with the demo's data, for the length of `body`.
     func withCounty(_ hub: HubStore, _ body: (SyncServerApplication) async throws -> Void) async throws {
-        func run(_ settings: ServiceSettings) async throws {
-            let store = try await ServiceLauncher.openStore(SyncServerProgram.self, settings: settings)
+        try await hub.withProgramStore(SyncServerProgram.self, in: folder.file("county")) { settings, store in
             let county = try SyncServerProgram.assemble(settings: settings, store: store, webRoot: nil)
             try await DemoSeeder.seedCounty(county.replica, priceDays: 2, bookMonths: 1)
-            do {
-                try await body(county)
-            } catch {
-                await store.close()
-                throw error
-            }
-            await store.close()
-        }
-        let settings = ServiceSettings(program: "syncserver", port: 0, dataDirectory: folder.file("county"))
-        switch hub {
-        case .sqlite: try await run(settings)
-        case .postgres:
-            try await PostgresForTests.withDatabase { address in
-                try await run(ServiceSettings(program: "syncserver", port: 0, dataDirectory: folder.file("county"), database: address))
-            }
+            try await body(county)
         }
     }
 

@@ -12,22 +12,21 @@ import SyncServerService
 import TestSupport
 import Testing
 import NIOFoundationCompat
-import GRDB
-import Storage
 
 /// The county's sync endpoints as an attacker or a confused station meets them.
 @Suite struct CountySyncRoutesTests {
     let folder = try! TemporaryFolder()
     static let houNan = "441422107201"
 
-    /// A county with sample data, a station enrolled with `key`, and the station's origin.
-    func county() async throws -> (SyncServerApplication, String) {
-        let store = try ServiceLauncher.openStore(SyncServerProgram.self, dataDirectory: folder.path)
-        let county = try SyncServerApplication(
-            settings: ServiceSettings(program: "syncserver", port: 0, dataDirectory: folder.path), store: store, webRoot: nil)
-        try await DemoSeeder.seedCounty(county.replica, priceDays: 7, bookMonths: 1)
-        let (station, _) = try await county.registry.add(village: Self.houNan, name: "侯南村信息服务站")
-        return (county, station)
+    /// A county with sample data on the hub's store, and a station of 侯南村 registered, for the
+    /// length of `body`.
+    func withCounty(_ hub: HubStore, _ body: (SyncServerApplication) async throws -> Void) async throws {
+        try await hub.withProgramStore(SyncServerProgram.self, in: folder.path) { settings, store in
+            let county = try SyncServerProgram.assemble(settings: settings, store: store, webRoot: nil)
+            try await DemoSeeder.seedCounty(county.replica, priceDays: 7, bookMonths: 1)
+            _ = try await county.registry.add(village: Self.houNan, name: "侯南村信息服务站")
+            try await body(county)
+        }
     }
 
     func enroll(_ client: some TestClientProtocol, code: String, key: Curve25519.Signing.PrivateKey)
@@ -75,8 +74,13 @@ import Storage
             collection: collection, recordID: id, scope: scope, fields: ["name": "假村"])
     }
 
-    @Test func enrollmentCodesWorkOnceAndRequestsCannotBeReplayedForgedOrAltered() async throws {
-        let (county, _) = try await county()
+    @Test(arguments: HubStore.allCases) func enrollmentCodesWorkOnceAndRequestsCannotBeReplayedForgedOrAltered(hub: HubStore)
+        async throws
+    {
+        try await withCounty(hub) { county in try await enrollmentCodesWorkOnce(county) }
+    }
+
+    func enrollmentCodesWorkOnce(_ county: SyncServerApplication) async throws {
         let (stationID, code) = try await county.registry.add(village: Self.houNan, name: "第二台")
         let key = Curve25519.Signing.PrivateKey()
         try await county.application(logger: Logger(label: "test")).test(.router) { client in
@@ -116,8 +120,11 @@ import Storage
         }
     }
 
-    @Test func aStationCannotWriteWhatItsVillageDoesNotOwn() async throws {
-        let (county, _) = try await county()
+    @Test(arguments: HubStore.allCases) func aStationCannotWriteWhatItsVillageDoesNotOwn(hub: HubStore) async throws {
+        try await withCounty(hub) { county in try await aStationCannotWrite(county) }
+    }
+
+    func aStationCannotWrite(_ county: SyncServerApplication) async throws {
         let (stationID, code) = try await county.registry.add(village: Self.houNan, name: "第二台")
         let key = Curve25519.Signing.PrivateKey()
         try await county.application(logger: Logger(label: "test")).test(.router) { client in

@@ -167,6 +167,9 @@ public final class ProgramProcess: Sendable {
     /// The process's id, for what `/proc` says of it.
     public var processIdentifier: Int32 { process.processIdentifier }
 
+    /// Whether the process has not ended yet.
+    public var isRunning: Bool { process.isRunning }
+
     /// The most memory the process has held at once (its peak resident set, `VmHWM`), in bytes.
     public var peakResidentBytes: Int {
         let status = (try? String(contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8)) ?? ""
