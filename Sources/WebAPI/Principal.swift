@@ -59,6 +59,15 @@ extension PrincipalRequestContext {
             messageEN: "\(field) \(code) is outside the account's division \(person.division)", field: field)
     }
 
+    /// Refuses to staff of one division what reaches every station of the hub (a notice or a price
+    /// bulletin, published hub-wide): their part of it is not theirs to choose alone.
+    public func requireWholeHub(_ act: String, _ actEN: String) throws {
+        guard let person = principal, !person.division.isEmpty else { return }
+        throw APIError(
+            status: .forbidden, code: "outside_division", message: "\(act)会发往全辖区所有站点，须由全辖区账号办理",
+            messageEN: "\(actEN) reaches every station of the hub: an account of the whole hub does it, not one of \(person.division)")
+    }
+
     /// Whether the logged-in person may see a village's or division's records: everyone may, but
     /// the staff of a division only their division's.
     public func sees(_ code: String) -> Bool { principal?.covers(code) ?? true }

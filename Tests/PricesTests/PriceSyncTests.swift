@@ -41,7 +41,7 @@ import TestSupport
             // 侯南村 holds the county's two prices and its own, and no other village's
             let held = try await houNan.store.reading { transaction in
                 (try transaction.prices.newestAtEachMarket(variety: PriceWorld.corn, from: PriceWorld.today, through: PriceWorld.today),
-                 try transaction.prices.recentlyRecorded(limit: 10))
+                 try transaction.prices.recentlyRecorded(within: "", limit: 10))
             }
             #expect(held.0.map(\.marketID).sorted() == ["M01", "M02", "M06"])
             #expect(held.1 == [recorded])

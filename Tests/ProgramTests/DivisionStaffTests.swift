@@ -7,6 +7,7 @@ import HummingbirdTesting
 import Logging
 import NIOFoundationCompat
 import ServiceRuntime
+import Sync
 import SyncHTTP
 import SyncServerService
 import TestSupport
@@ -29,6 +30,20 @@ import WebAPI
             try await DemoSeeder.seedCounty(county.replica, priceDays: 2, bookMonths: 1)
             try await body(county)
         }
+    }
+
+    /// A price a station of the village recorded, as its push carries it.
+    static func price(from station: StationPeer) -> Change {
+        let fields: [String: SyncValue] = [
+            "village_code": .text(station.village), "source": "信息站", "variety_code": "01010301", "market_id": "M06",
+            "region_code": "441422", "observed_on": "2026-11-20", "min_fen": 240, "avg_fen": 260, "max_fen": 280,
+            "unit": "元/公斤", "spec": "", "origin": "", "volume_kg": .null, "corrects": .null, "flags": "",
+            "recorded_by": "李站长", "recorded_at": "2026-11-20T09:00:00+08:00",
+        ]
+        let now = Int64(Date().timeIntervalSince1970 * 1000)
+        return Change(
+            origin: station.origin, sequence: 1, timestamp: HybridTimestamp(wallMilliseconds: now - 60_000, counter: 0),
+            collection: "prices.observation", recordID: "price-\(station.village)", scope: station.village, fields: fields)
     }
 
     func login(_ client: some TestClientProtocol, _ login: String) async throws -> String {
@@ -59,6 +74,11 @@ import WebAPI
             }
             #expect(try await accounts.accounts().first { $0.login == "xihe-admin" }?.division == "441422113")
 
+            for (number, village) in [Self.houNan, Self.beiTang].enumerated() {
+                let station = StationPeer(origin: "station-\(number)", village: village)
+                _ = try await county.replica.receive(PushRequest(changes: [Self.price(from: station)]), from: station)
+            }
+
             try await county.application(logger: .init(label: "test")).test(.router) { client in
                 let hubAdmin = try await login(client, "hub-admin")
                 let xihe = try await login(client, "xihe-admin")
@@ -80,6 +100,17 @@ import WebAPI
                 let refused = try await get(client, books, xihe)
                 #expect(refused.status == .forbidden && refused.json["error"] as? String == "outside_division", "\(refused.json)")
                 #expect(try await get(client, "/api/v1/ledger/reports/trial-balance?village=\(Self.houNan)&from=2026-11&through=2026-11", xihe).status == .forbidden)
+                let recorded = { (json: [String: Any]) in
+                    Set((json["observations"] as? [[String: Any]] ?? []).compactMap { $0["village_code"] as? String })
+                }
+                #expect(recorded(try await get(client, "/api/v1/prices/observations", hubAdmin).json) == [Self.houNan, Self.beiTang])
+                #expect(recorded(try await get(client, "/api/v1/prices/observations", xihe).json) == [Self.beiTang])
+
+                // What every station of the hub receives is not one division's to publish.
+                let notice = try await client.execute(
+                    uri: "/api/v1/notices", method: .post, headers: .bearer(xihe), body: ByteBuffer(string: "[]")
+                ) { $0.status }
+                #expect(notice == .forbidden)
                 // Public, as at the kiosk: the village's disclosures (村务公开).
                 #expect(try await get(client, "/api/v1/ledger/disclosures?village=\(Self.houNan)", xihe).status == .ok)
             }

@@ -45,6 +45,7 @@ public struct NoticeRoutes: RouteProvider {
         }
         if site.side == .county {
             notices.restricted(to: [.admin]).post { [site] request, context in
+                try context.requireWholeHub("发布通知", "publishing notices")
                 let published = try await request.decodeJSON(as: [Notice].self, context: context)
                 guard let county = try await site.replica() else { throw APIError.notEnrolled }
                 try await NoticePublisher(replica: county).publish(published)

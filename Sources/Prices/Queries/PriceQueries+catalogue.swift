@@ -52,7 +52,7 @@ extension PriceQueries {
 
 extension PriceQueries {
     /// The prices this station's village recorded, newest first (at the county: every village's).
-    public func recentlyRecorded(limit: Int) async throws -> [PriceObservation] {
-        try await store.reading { try $0.prices.recentlyRecorded(limit: limit) }
+    public func recentlyRecorded(within division: String = "", limit: Int) async throws -> [PriceObservation] {
+        try await store.reading { try $0.prices.recentlyRecorded(within: division, limit: limit) }
     }
 }

@@ -9,6 +9,7 @@ extension PriceRoutes {
     /// bulletins from the console. The answer lists the rows taken and those refused, by line.
     func addImports(to prices: some RouterMethods<APIRequestContext>) {
         prices.restricted(to: [.admin]).post("imports") { request, context in
+            try context.requireWholeHub("发布价格行情", "publishing price bulletins")
             let sheet = try await request.body.collect(upTo: context.maxUploadSize)
             let source = request.uri.queryParameters["source"].map(String.init) ?? "县农业农村局"
             guard let replica = try await replica() else { throw APIError.notEnrolled }

@@ -58,9 +58,11 @@ public struct PriceRoutes: RouteProvider {
             }
             return JSONResponse(answer)
         }
-        prices.get("observations") { request, _ in
+        prices.get("observations") { request, context in
             let limit = try request.integerParameter("limit", default: 20, in: 1...200)
-            return JSONResponse(ObservationList(observations: try await queries.recentlyRecorded(limit: limit)))
+            // Staff of one division read its villages' prices; anyone else, every station's.
+            let division = context.principal?.division ?? ""
+            return JSONResponse(ObservationList(observations: try await queries.recentlyRecorded(within: division, limit: limit)))
         }
         if side == .station {
             // Today's prices at the station's own county's markets, for its home screen.

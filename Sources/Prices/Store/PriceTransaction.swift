@@ -24,7 +24,8 @@ public protocol PriceTransaction: StoreTransaction {
     /// The county's price in force for a day, variety, market and spec, if any.
     func publishedPrice(on day: BeijingDay, variety: String, market: String, spec: String) throws -> PriceObservation?
     /// The prices stations recorded, newest first.
-    func recentlyRecorded(limit: Int) throws -> [PriceObservation]
+    /// The prices stations recorded, newest first, of the villages whose codes begin with `division` (`""`: all).
+    func recentlyRecorded(within division: String, limit: Int) throws -> [PriceObservation]
     /// How many bulletins are held for a day, or in all.
     func bulletinCount(on day: BeijingDay?) throws -> Int
     /// Every counting price from 28 days before `first` through `last`, optionally of one variety

@@ -52,8 +52,12 @@ extension PostgresTransaction: PriceTransaction {
         ).map(PriceObservation.init(row:))
     }
 
-    public func recentlyRecorded(limit: Int) throws -> [PriceObservation] {
-        try rows("SELECT * FROM price_observation WHERE village_code <> '' ORDER BY recorded_at DESC, id LIMIT $1", limit)
+    public func recentlyRecorded(within division: String, limit: Int) throws -> [PriceObservation] {
+        try rows(
+            """
+            SELECT * FROM price_observation WHERE village_code <> '' AND starts_with(village_code, $1::text)
+            ORDER BY recorded_at DESC, id LIMIT $2
+            """, division, limit)
             .map(PriceObservation.init(row:))
     }
 

@@ -56,10 +56,14 @@ extension Database: PriceTransaction {
         ).map(PriceObservation.init(row:))
     }
 
-    public func recentlyRecorded(limit: Int) throws -> [PriceObservation] {
+    public func recentlyRecorded(within division: String, limit: Int) throws -> [PriceObservation] {
         try Row.fetchAll(
-            self, sql: "SELECT * FROM price_observation WHERE village_code <> '' ORDER BY recorded_at DESC, id LIMIT ?",
-            arguments: [limit]
+            self,
+            sql: """
+                SELECT * FROM price_observation WHERE village_code <> '' AND substr(village_code, 1, length(?1)) = ?1
+                ORDER BY recorded_at DESC, id LIMIT ?2
+                """,
+            arguments: [division, limit]
         ).map(PriceObservation.init(row:))
     }
 

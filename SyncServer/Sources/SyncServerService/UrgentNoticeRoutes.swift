@@ -43,7 +43,9 @@ struct UrgentNoticeRoutes: RouteProvider {
             let received = try await replica.urgentReceipts(collection: NoticesCollections.notice.name, recordID: id)
             let receivedAt = Dictionary(received.map { ($0.station, $0.receivedAt) }, uniquingKeysWith: min)
             let shown = try await notices.firstShown(of: id)
-            let stations = try await registry.stations().filter { $0.enrolledAt != nil && $0.revokedAt == nil }.map { station in
+            let stations = try await registry.stations().filter {
+                $0.enrolledAt != nil && $0.revokedAt == nil && context.sees($0.village)
+            }.map { station in
                 StationReceipt(
                     stationId: station.id, village: station.village, name: station.name,
                     receivedAt: station.origin.flatMap { receivedAt[$0] }, firstShownAt: shown[station.village])
