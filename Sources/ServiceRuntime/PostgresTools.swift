@@ -37,6 +37,7 @@ public enum PostgresTools {
         process.arguments = arguments
         var environment = ProcessInfo.processInfo.environment
         if let password = address.password { environment["PGPASSWORD"] = password }
+        for (name, value) in address.libpqTLSEnvironment { environment[name] = value }
         process.environment = environment
         let errors = Pipe()
         process.standardError = errors

@@ -148,11 +148,15 @@ import Testing
     /// `syncserver restore` (pg_restore): what was published after the backup is gone, the log starts
     /// a new epoch, and its station syncs on without enrolling again.
     @Test func aHubIsBackedUpAndRestoredWithPostgreSQLsOwnTools() async throws {
-        try await PostgresForTests.withDatabase { address in
+        try await PostgresForTests.withDatabase { plain in
+            // Over a link encrypted and checked, as a hub reaches its database across a government cloud.
+            let address = PostgresForTests.encrypted(plain, .verifyFull(roots: PostgresForTests.rootCertificate))
             let county = try await CountyUnderTest.start(in: folder, database: address.url, instances: 1)
             let station = folder.file("station")
             try await county.station(in: station)
             try await county.publishNotices(3, prefix: "KEPT")
+            let links = try PostgresForTests.links(to: address.database)
+            #expect(links.encrypted > 0 && links.plain == 0, "\(links)")
             let dump = folder.file("hub.dump")
             let backup = try await ProgramProcess.succeed("syncserver", ["backup", "--database", address.url, "--to", dump])
             #expect(backup.contains("pg_dump") && FileManager.default.fileExists(atPath: dump))

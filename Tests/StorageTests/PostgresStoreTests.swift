@@ -11,9 +11,15 @@ import Testing
         #expect(address.host == "10.0.0.5" && address.port == 6432 && address.user == "hub" && address.database == "province")
         #expect(address.description == "postgres://hub@10.0.0.5:6432/province")
         #expect(try PostgresAddress("postgresql://hub@db/hub", environment: ["PGPASSWORD": "from-env"]).password == "from-env")
+        let checked = try PostgresAddress("postgres://hub:s3cret@db/hub?sslmode=verify-full&sslrootcert=/etc/hub-ca.crt", environment: [:])
+        #expect(checked.tls == .verifyFull(roots: "/etc/hub-ca.crt"))
+        #expect(checked.description == "postgres://hub@db:5432/hub?sslmode=verify-full&sslrootcert=/etc/hub-ca.crt")
+        #expect(try PostgresAddress(checked.url, environment: [:]) == checked)  // what a child process is handed
+        #expect(checked.libpqTLSEnvironment == ["PGSSLMODE": "verify-full", "PGSSLROOTCERT": "/etc/hub-ca.crt"])
         for (text, rule) in [
             ("mysql://hub:s3cret@db/hub", "postgres://user:password@host:port/database"), ("postgres://hub:s3cret@db", "no database"),
-            ("postgres://db/hub", "no user"), ("postgres://hub:s3cret@db/hub?sslmode=require", "sslmode=require"),
+            ("postgres://db/hub", "no user"), ("postgres://hub:s3cret@db/hub?sslmode=prefer", "sslmode=prefer"),
+            ("postgres://hub:s3cret@db/hub?application_name=x", "application_name=x"),
         ] {
             #expect(throws: PostgresStoreError.self) { try PostgresAddress(text, environment: [:]) }
             do {
@@ -121,6 +127,26 @@ import Testing
             }
             #expect(kept == ["u0", "u1000", "u1500", "u2000", "u500"])
             await store.close()
+        }
+    }
+
+    /// The link to the database encrypted as `sslmode` says: `require` encrypts, `verify-full`
+    /// checks the server's certificate against the roots given (the test cluster's own, made by
+    /// `Scripts/start-postgres`), and refuses a server the roots do not vouch for.
+    @Test func aLinkAskedToBeEncryptedIsAndAnUncheckedServerIsRefused() async throws {
+        try await PostgresForTests.withDatabase { plain in
+            let schema = PostgresSchema(modules: [])
+            for tls in [PostgresAddress.TLSMode.require, .verifyFull(roots: PostgresForTests.rootCertificate)] {
+                let address = PostgresForTests.encrypted(plain, tls)
+                let store = try await PostgresStore.open(address, role: "county", schema: schema)
+                let encrypted = try await store.reading { transaction in
+                    try transaction.postgres.text("SELECT ssl::text FROM pg_stat_ssl WHERE pid = pg_backend_pid()")
+                }
+                #expect(encrypted == "true", "\(tls)")
+                await store.close()
+            }
+            let unvouched = PostgresForTests.encrypted(plain, .verifyFull(roots: nil))
+            await #expect(throws: (any Error).self) { _ = try await PostgresStore.open(unvouched, role: "county", schema: schema) }
         }
     }
 }

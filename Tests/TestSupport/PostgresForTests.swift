@@ -20,6 +20,41 @@ public enum PostgresForTests {
     }
 
     /// Runs `body` with the address of a new empty database, then drops the database.
+    /// The test cluster's own certificate, which `Scripts/start-postgres` makes for 127.0.0.1
+    /// (`VILLAGE_POSTGRES_ROOTCERT` names another).
+    public static var rootCertificate: String {
+        ProcessInfo.processInfo.environment["VILLAGE_POSTGRES_ROOTCERT"] ?? "/etc/postgresql/15/main/village-server.crt"
+    }
+
+    /// The same database over a link encrypted as `tls` says.
+    public static func encrypted(_ address: PostgresAddress, _ tls: PostgresAddress.TLSMode) -> PostgresAddress {
+        PostgresAddress(
+            host: address.host, port: address.port, user: address.user, password: address.password, database: address.database, tls: tls)
+    }
+
+    /// How many of the server's connections to a database are encrypted, and how many are not, as
+    /// the server counts them (`pg_stat_ssl`), read with `psql`.
+    public static func links(to database: String) throws -> (encrypted: Int, plain: Int) {
+        let server = try server
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/psql")
+        process.arguments = [
+            "-qAtX", "-h", server.host, "-p", "\(server.port)", "-U", server.user, "-d", server.database, "-c",
+            """
+            SELECT count(*) FILTER (WHERE s.ssl) || ' ' || count(*) FILTER (WHERE NOT s.ssl)
+            FROM pg_stat_ssl s JOIN pg_stat_activity a USING (pid) WHERE a.datname = '\(database)'
+            """,
+        ]
+        process.environment = ["PGPASSWORD": server.password ?? "", "PGSSLMODE": "disable"]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        let counts = text.split(whereSeparator: \.isWhitespace).compactMap { Int($0) }
+        return (counts.first ?? 0, counts.dropFirst().first ?? 0)
+    }
+
     public static func withDatabase<Answer>(_ body: (PostgresAddress) async throws -> Answer) async throws -> Answer {
         let server = try server
         let name = "village_test_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
