@@ -7,7 +7,8 @@ import Testing
 
 /// A lot registered over HTTP at one village's running station, with a harvest and a
 /// certificate, synced by the real programs, and looked up by its code at another village's
-/// station and at the county, with the farmer's name masked.
+/// station and at the county, with the farmer's name masked: against a county of one process, and
+/// against a hub of two processes on one PostgreSQL database.
 @Suite(.timeLimit(.minutes(30))) struct TraceProcessTests {
     let folder = try! TemporaryFolder()
 
@@ -21,20 +22,20 @@ import Testing
         return (String(decoding: data, as: UTF8.self), (response as? HTTPURLResponse)?.statusCode ?? 0)
     }
 
-    func enrolledStation(_ village: String, county: String, at countyURL: String) async throws -> String {
-        let added = try await ProgramProcess.run("syncserver", ["station", "add", "--data-dir", county, "--village", village, "--name", village])
-        let enrollment = try StationPrices.enrollment(in: added.output)
+    func enrolledStation(_ village: String, county: CountyUnderTest, at countyURL: String) async throws -> String {
+        let (enrollment, _) = try await county.newStation(village: village)
         let station = folder.file("station-\(village)")
-        try await ProgramProcess.succeed("kiosk", ["enroll", "--data-dir", station, "--server", countyURL] + enrollment)
+        try await county.enroll(station, enrollment, server: countyURL)
         try await StationPrices.addOperator(dataDir: station)
         return station
     }
 
-    @Test func aLotRegisteredAtOneStationIsLookedUpAtAnotherAndAtTheCounty() async throws {
-        let county = folder.file("county")
-        _ = try await ProgramProcess.run("syncserver", ["station", "add", "--data-dir", county, "--village", "441422100205", "--name", "init"])
-        let server = try ProgramProcess("syncserver", ["serve", "--port", "0", "--data-dir", county])
-        let countyURL = "http://127.0.0.1:\(try await server.listeningPort())"
+    @Test(arguments: HubLayout.allCases) func aLotRegisteredAtOneStationIsLookedUpAtAnotherAndAtTheCounty(layout: HubLayout) async throws {
+        let status = try await layout.withCounty(in: folder) { county, countyURL in try await registerAndLookUp(county, countyURL) }
+        #expect(status == 0)
+    }
+
+    func registerAndLookUp(_ county: CountyUnderTest, _ countyURL: String) async throws {
         let houNan = try await enrolledStation("441422107201", county: county, at: countyURL)
         let beiTang = try await enrolledStation("441422113203", county: county, at: countyURL)
 
@@ -77,7 +78,5 @@ import Testing
         }
         other.signal(SIGTERM)
         #expect(await other.exitStatus() == 0)
-        server.signal(SIGTERM)
-        #expect(await server.exitStatus() == 0)
     }
 }

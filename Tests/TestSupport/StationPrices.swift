@@ -52,8 +52,12 @@ public enum StationPrices {
         request.httpMethod = "POST"
         request.setValue("application/json", forHTTPHeaderField: "Content-Type")
         request.httpBody = Data(#"{"login": "\#(login)", "secret": "\#(secret)"}"#.utf8)
-        let (data, _) = try await URLSession.shared.data(for: request)
+        let (data, response) = try await URLSession.shared.data(for: request)
         let token = (try? JSONSerialization.jsonObject(with: data) as? [String: Any])?["token"] as? String
+        if token == nil {  // told, so that a run that fails here says why
+            let status = (response as? HTTPURLResponse)?.statusCode ?? 0
+            print("logging in as \(login) at :\(port) answered \(status): \(String(decoding: data, as: UTF8.self))")
+        }
         sessions.withLock { $0[port] = token }
         return token
     }
