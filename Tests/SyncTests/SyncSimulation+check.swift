@@ -1,8 +1,7 @@
-import SyncSQLite
 import Foundation
-import GRDB
+import StoreInterface
 import Sync
-import Storage
+import TestSupport
 
 extension SyncSimulation {
     /// Every property that must hold once the links have healed; an empty list when all do.
@@ -15,15 +14,11 @@ extension SyncSimulation {
                 let there = try await rows(county, sql, village)
                 if here != there { failures.append("station \(index) \(name) differs from the county's") }
             }
-            let foreign = try await station.sqliteStore.pool.read { db in
-                try Int.fetchOne(
-                    db, sql: "SELECT (SELECT COUNT(*) FROM observation WHERE village <> ?1) + (SELECT COUNT(*) FROM contract WHERE village <> ?1)",
-                    arguments: [village]) ?? 0
-            }
-            if foreign > 0 { failures.append("station \(index) holds \(foreign) records of other villages") }
-            let held = Set(try await county.sqliteStore.pool.read { db in
-                try String.fetchAll(db, sql: "SELECT id FROM observation WHERE village = ?", arguments: [village])
-            })
+            let foreign = try await rows(
+                station, "SELECT (SELECT COUNT(*) FROM observation WHERE village <> $1) + (SELECT COUNT(*) FROM contract WHERE village <> $1)",
+                village)
+            if foreign != [[.integer(0)]] { failures.append("station \(index) holds \(foreign) records of other villages") }
+            let held = Set(try await rows(county, "SELECT id FROM observation WHERE village = $1", village).map(Self.text))
             if held != written[village, default: []] {
                 failures.append("station \(index): county holds \(held.count) observations, \(written[village, default: []].count) were written")
             }
@@ -32,7 +27,7 @@ extension SyncSimulation {
         }
         failures += try await hostileFailures()
         let expected = try await expectedConflicts()
-        let recorded = Set(try await county.sqliteStore.pool.read { db in try String.fetchAll(db, sql: "SELECT id FROM sync_conflict") })
+        let recorded = Set(try await rows(county, "SELECT id FROM sync_conflict").map(Self.text))
         if recorded != expected {
             failures.append("conflicts recorded \(recorded.sorted()) but concurrent edits were \(expected.sorted())")
         }
@@ -41,27 +36,34 @@ extension SyncSimulation {
 
     /// Counts that show what a schedule exercised.
     func summary() async throws -> String {
-        try await county.sqliteStore.pool.read { db in
-            let counts = try ["observation", "contract", "bulletin", "sync_conflict", "sync_resolution", "sync_change", "sync_quarantine"].map {
-                "\($0)=\(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \($0)") ?? 0)"
-            }
-            return counts.joined(separator: " ")
+        var counts: [String] = []
+        for table in ["observation", "contract", "bulletin", "sync_conflict", "sync_resolution", "sync_change", "sync_quarantine"] {
+            counts.append("\(table)=\(Self.text(try await rows(county, "SELECT COUNT(*) FROM \(table)").first ?? []))")
         }
+        return counts.joined(separator: " ")
     }
 
+    /// What a station and the county must hold alike of the station's scope, in SQL both stores read.
     static let scopedQueries = [
-        ("observations", "SELECT id, village, value FROM observation WHERE village = ?1 ORDER BY id"),
-        ("contracts", "SELECT id, village, party, amount_fen, note FROM contract WHERE village = ?1 ORDER BY id"),
-        ("bulletins", "SELECT id, title, price_fen FROM bulletin WHERE ?1 IS NOT NULL ORDER BY id"),
-        ("conflicts", "SELECT * FROM sync_conflict WHERE scope = ?1 ORDER BY id"),
-        ("resolutions", "SELECT * FROM sync_resolution WHERE scope = ?1 ORDER BY id"),
+        ("observations", "SELECT id, village, value FROM observation WHERE village = $1 ORDER BY id"),
+        ("contracts", "SELECT id, village, party, amount_fen, note FROM contract WHERE village = $1 ORDER BY id"),
+        ("bulletins", "SELECT id, title, price_fen FROM bulletin WHERE id <> $1 ORDER BY id"),
+        ("conflicts", "SELECT * FROM sync_conflict WHERE scope = $1 ORDER BY id"),
+        ("resolutions", "SELECT * FROM sync_resolution WHERE scope = $1 ORDER BY id"),
     ]
 
-    func rows(_ replica: Replica, _ sql: String, _ village: String) async throws -> [[String]] {
-        try await replica.sqliteStore.pool.read { db in
-            try Row.fetchAll(db, sql: sql, arguments: [village]).map { row in
-                row.databaseValues.map(\.description)
-            }
+    /// The rows a query answers in a replica's store, whichever store it is.
+    func rows(_ replica: Replica, _ sql: String, _ arguments: String...) async throws -> [[SyncValue]] {
+        let arguments = arguments.map(SyncValue.text)
+        return try await replica.store.reading { transaction in try StoredRows.select(sql, arguments, transaction) }
+    }
+
+    /// A one-column row's value as text.
+    static func text(_ row: [SyncValue]) -> String {
+        switch row.first {
+        case .text(let text)?: text
+        case .integer(let number)?: String(number)
+        default: ""
         }
     }
 
@@ -70,11 +72,11 @@ extension SyncSimulation {
     /// to a field whose writer had not seen the value the county held, with a different value.
     func expectedConflicts() async throws -> Set<String> {
         // Read into Sendable values: the async read, which holds up no thread of the concurrency pool.
-        let changes = try await county.sqliteStore.pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM sync_change WHERE collection = 'test.contract' ORDER BY position").map {
-                row -> (origin: String, stamp: Int64, sequence: Int64, recordID: String, fields: String, bases: String) in
-                (row["origin"], row["timestamp"], row["sequence"], row["record_id"], row["fields"], row["bases"])
-            }
+        let changes = try await rows(
+            county, "SELECT origin, timestamp, sequence, record_id, fields, bases FROM sync_change WHERE collection = 'test.contract' ORDER BY position"
+        ).map { row -> (origin: String, stamp: Int64, sequence: Int64, recordID: String, fields: String, bases: String) in
+            let values = row.map { Self.text([$0]) }
+            return (values[0], Int64(values[1]) ?? 0, Int64(values[2]) ?? 0, values[3], values[4], values[5])
         }
         var held: [String: (stamp: Int64, origin: String, value: String)] = [:]
         var expected = Set<String>()

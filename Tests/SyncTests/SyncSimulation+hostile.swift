@@ -1,6 +1,5 @@
 import SyncSQLite
 import Foundation
-import GRDB
 import Sync
 import Storage
 
@@ -61,13 +60,10 @@ extension SyncSimulation {
     /// What must hold of the hostile station: every forged change quarantined, nothing else of
     /// anyone's, and every honest observation of its own at the county.
     func hostileFailures() async throws -> [String] {
-        let (quarantined, others, held) = try await county.sqliteStore.pool.read { db in
-            (
-                Set(try Int64.fetchAll(db, sql: "SELECT sequence FROM sync_quarantine WHERE origin = ?", arguments: [Self.hostileOrigin])),
-                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sync_quarantine WHERE origin != ?", arguments: [Self.hostileOrigin]) ?? 0,
-                Set(try String.fetchAll(db, sql: "SELECT id FROM observation WHERE village = ?", arguments: [Self.hostileVillage]))
-            )
-        }
+        let quarantined = Set(
+            try await rows(county, "SELECT sequence FROM sync_quarantine WHERE origin = $1", Self.hostileOrigin).compactMap { Int64(Self.text($0)) })
+        let others = Int(Self.text(try await rows(county, "SELECT COUNT(*) FROM sync_quarantine WHERE origin <> $1", Self.hostileOrigin).first ?? [])) ?? 0
+        let held = Set(try await rows(county, "SELECT id FROM observation WHERE village = $1", Self.hostileVillage).map(Self.text))
         var failures: [String] = []
         if quarantined != forged {
             failures.append(

@@ -1,11 +1,11 @@
 import SyncSQLite
 import Foundation
-import GRDB
 import Storage
+import StoreInterface
 import Sync
 import TestSupport
 
-/// One seeded schedule: a county and three stations in one process, random writes on every side,
+/// One seeded schedule: a county (on SQLite, or on a hub's PostgreSQL) and three stations in one process, random writes on every side,
 /// sync rounds over links that lose requests, lose replies and repeat batches, stations restarted
 /// from disk, station clocks off by up to ±10 years. Then the links heal, and ``check()`` says what
 /// does not hold.
@@ -29,12 +29,15 @@ final class SyncSimulation {
     var forged: Set<Int64> = []
     var hostileHonest: Set<String> = []
 
-    init(seed: UInt64) async throws {
+    /// A schedule whose county keeps its own SQLite file, or runs on `countyStore` (a hub's database).
+    init(seed: UInt64, countyStore: (any TransactionStore)? = nil) async throws {
         self.seed = seed
         random = SharedRandom(seed: seed)
         folder = try TemporaryFolder(inMemory: true)
         let time = self.time
-        county = try TestCollections.replica("county", in: folder, role: .county) { time.milliseconds }
+        county =
+            if let countyStore { try TestCollections.county(on: countyStore) { time.milliseconds } }
+            else { try TestCollections.replica("county", in: folder, role: .county) { time.milliseconds } }
         let random = self.random
         skews = Self.villages.map { _ in Int64(random.int(-1_000_000...1_000_000)) * Self.tenYears / 1_000_000 }
         stations = []

@@ -1,4 +1,6 @@
 import Foundation
+import StoreInterface
+import TestSupport
 import Testing
 
 /// The seeded simulation DESIGN §2 is judged by. `SYNC_SCHEDULES` sets how many schedules run
@@ -13,8 +15,8 @@ import Testing
     }
 
     /// Runs one schedule to the end and returns what does not hold.
-    static func schedule(_ seed: UInt64) async throws -> [String] {
-        let simulation = try await SyncSimulation(seed: seed)
+    static func schedule(_ seed: UInt64, countyStore: (any TransactionStore)? = nil) async throws -> [String] {
+        let simulation = try await SyncSimulation(seed: seed, countyStore: countyStore)
         try await simulation.run(steps: 60)
         try await simulation.heal()
         let failures = try await simulation.check()
@@ -43,5 +45,18 @@ import Testing
                 "schedule with seed \(seed) failed (replay: SYNC_SEED=\(seed) swift test --filter SyncSimulationTests): \(failures.joined(separator: "; "))")
         }
         #expect(failed.isEmpty)
+    }
+
+    /// The same schedules with the county on a hub's PostgreSQL database, each its own
+    /// (`SYNC_POSTGRES_SCHEDULES`, 12 by default: a database is made and dropped for each).
+    @Test(.timeLimit(.minutes(20)))
+    func everyScheduleConvergesOnAPostgreSQLHub() async throws {
+        let count = Self.environment["SYNC_POSTGRES_SCHEDULES"].flatMap(Int.init) ?? 12
+        for seed in Self.seeds.prefix(count) {
+            let failures = try await HubStore.postgres.withHandles(
+                role: "county", sqlite: { throw HubStore.NotOnSQLite() }, postgres: TestCollections.postgresSchema
+            ) { stores in try await Self.schedule(seed, countyStore: stores[0]) }
+            #expect(failures.isEmpty, "schedule with seed \(seed) on PostgreSQL: \(failures.joined(separator: "; "))")
+        }
     }
 }

@@ -27,6 +27,20 @@ public enum StoredRows {
         }
     }
 
+    /// The rows a query written alike for both stores answers (its arguments as `$1`, `$2`, …, which
+    /// SQLite reads as well), each value as the sync engine holds values: so that a county's rows on
+    /// PostgreSQL compare with a station's on SQLite.
+    public static func select(_ sql: String, _ arguments: [SyncValue] = [], _ transaction: any StoreTransaction) throws -> [[SyncValue]] {
+        if let db = transaction as? Database {
+            return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments.map(\.databaseValue))).map { row in
+                row.databaseValues.map(SyncValue.init)
+            }
+        }
+        return try transaction.postgres.rows(sql, arguments: arguments.map { $0 as any PostgresArgument }).map { row in
+            (0..<row.count).map { SyncValue(row, at: $0) }
+        }
+    }
+
     /// Runs a statement written alike for both stores (a hostile hand's `UPDATE` or `DELETE`).
     public static func execute(_ sql: String, _ transaction: any StoreTransaction) throws {
         if let db = transaction as? Database { try db.execute(sql: sql) } else { try transaction.postgres.execute(sql) }

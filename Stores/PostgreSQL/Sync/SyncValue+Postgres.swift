@@ -16,7 +16,7 @@ extension SyncValue: PostgresArgument {
 
 extension SyncValue {
     /// The value of a row's column at a position: a whole number, a real, text or null.
-    init(_ row: PostgresStoredRow, at index: Int) {
+    public init(_ row: PostgresStoredRow, at index: Int) {
         if row.isNull(at: index) {
             self = .null
         } else if let integer = row.integer(at: index) {
