@@ -182,6 +182,9 @@ import Testing
 
     /// Prices recorded at a station by its operator; their ids.
     func recordPrices(at directory: String, count: Int, from avg: Int) async throws -> Set<String> {
+        // The catalogue first: a station records only the varieties it holds, and its own sync at
+        // start may not have brought them yet on a loaded machine.
+        try await ProgramProcess.succeed("kiosk", ["sync", "--data-dir", directory])
         try await StationPrices.addOperator(dataDir: directory)
         let (kiosk, port) = try await serve(directory)
         var ids: Set<String> = []
