@@ -36,21 +36,15 @@ public enum PostgresForTests {
     /// the server counts them (`pg_stat_ssl`), read with `psql`.
     public static func links(to database: String) throws -> (encrypted: Int, plain: Int) {
         let server = try server
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/psql")
-        process.arguments = [
+        let (_, text) = try ProgramProcess.runBlocking(
+            "/usr/bin/psql",
+            [
             "-qAtX", "-h", server.host, "-p", "\(server.port)", "-U", server.user, "-d", server.database, "-c",
             """
             SELECT count(*) FILTER (WHERE s.ssl) || ' ' || count(*) FILTER (WHERE NOT s.ssl)
             FROM pg_stat_ssl s JOIN pg_stat_activity a USING (pid) WHERE a.datname = '\(database)'
             """,
-        ]
-        process.environment = ["PGPASSWORD": server.password ?? "", "PGSSLMODE": "disable"]
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+            ], environment: ["PGPASSWORD": server.password ?? "", "PGSSLMODE": "disable"])
         let counts = text.split(whereSeparator: \.isWhitespace).compactMap { Int($0) }
         return (counts.first ?? 0, counts.dropFirst().first ?? 0)
     }

@@ -35,7 +35,7 @@ public final class ProgramProcess: Sendable {
         return output
     }
 
-    private let process: Process
+    private let child: SpawnedChild
     private let state = SharedState()
 
     private final class SharedState: Sendable {
@@ -73,59 +73,49 @@ public final class ProgramProcess: Sendable {
     }
 
     public init(_ program: String, _ arguments: [String], environment: [String: String] = [:], input: String? = nil) throws {
-        process = Process()
-        process.executableURL = URL(fileURLWithPath: program.hasPrefix("/") ? program : RepositoryPaths.executable(program))
-        process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        process.terminationHandler = { [state] finished in
+        child = try SpawnedChild(
+            executable: program.hasPrefix("/") ? program : RepositoryPaths.executable(program), arguments: arguments,
+            environment: ProcessInfo.processInfo.environment.merging(environment) { $1 }, input: input.map { Data($0.utf8) })
+        collect(child.output, into: \.standardOutput, closed: \.outputClosed)
+        collect(child.error, into: \.standardError, closed: \.errorClosed)
+        let child = child
+        Thread { [state] in
+            let status = child.waitForExit()
             state.withLock { state in
-                state.status = finished.terminationStatus
+                state.status = status
                 state.wake()
             }
-        }
-        try Self.spawning.withLock { _ in
-            process.standardOutput = collect(into: \.standardOutput, closed: \.outputClosed)
-            process.standardError = collect(into: \.standardError, closed: \.errorClosed)
-            if let input {
-                let pipe = Pipe()
-                process.standardInput = pipe
-                try pipe.fileHandleForWriting.write(contentsOf: Data(input.utf8))
-                try pipe.fileHandleForWriting.close()
-            } else {
-                process.standardInput = FileHandle.nullDevice
-            }
-            try process.run()
-        }
+        }.start()
     }
 
-    /// Held while a process's pipes are made and it is started. Foundation on Linux makes pipes and
-    /// its exit-watching socket without close-on-exec, and closes the others' in a child by listing
-    /// the descriptors open before it spawns: one made by another thread in between was inherited.
-    /// A long-running server that inherited a short command's socket hid that command's exit until
-    /// the server's own, past the test's deadline.
-    private static let spawning = Mutex(())
+    /// Runs a command to its end on the calling thread: its exit status and standard output.
+    public static func runBlocking(_ program: String, _ arguments: [String], environment: [String: String] = [:]) throws -> (
+        status: Int32, output: String
+    ) {
+        let child = try SpawnedChild(executable: program, arguments: arguments, environment: environment, input: nil)
+        let error = Thread { SpawnedChild.read(child.error) { _ in } }
+        error.start()
+        var output = Data()
+        SpawnedChild.read(child.output) { output.append($0) }
+        return (child.waitForExit(), String(decoding: output, as: UTF8.self))
+    }
 
-    /// A pipe whose bytes are appended to one buffer of the state as they arrive, read by a thread
-    /// of its own with blocking reads: Foundation's `readabilityHandler` on Linux crashed the test
-    /// run now and then (in libdispatch's event loop) when many processes came and went.
+    /// Appends a pipe's bytes to one buffer of the state as they arrive, read by a thread of its
+    /// own with blocking reads: Foundation's `readabilityHandler` on Linux crashed the test run now
+    /// and then (in libdispatch's event loop) when many processes came and went.
     private func collect(
-        into buffer: any WritableKeyPath<State, Data> & Sendable, closed: any WritableKeyPath<State, Bool> & Sendable
-    ) -> Pipe {
-        let pipe = Pipe()
-        let handle = pipe.fileHandleForReading
-        let reader = Thread { [state] in
-            while true {
-                let data = handle.availableData
+        _ descriptor: Int32, into buffer: any WritableKeyPath<State, Data> & Sendable,
+        closed: any WritableKeyPath<State, Bool> & Sendable
+    ) {
+        Thread { [state] in
+            SpawnedChild.read(descriptor) { data in
                 state.withLock { state in
                     state[keyPath: buffer].append(data)
                     if data.isEmpty { state[keyPath: closed] = true }
                     state.wake()
                 }
-                if data.isEmpty { return }
             }
-        }
-        reader.start()
-        return pipe
+        }.start()
     }
 
     /// How many lines of standard output so far contain `pattern`.
@@ -165,29 +155,29 @@ public final class ProgramProcess: Sendable {
     }
 
     /// The process's id, for what `/proc` says of it.
-    public var processIdentifier: Int32 { process.processIdentifier }
+    public var processIdentifier: Int32 { child.processIdentifier }
 
     /// Whether the process has not ended yet.
-    public var isRunning: Bool { process.isRunning }
+    public var isRunning: Bool { state.withLock { $0.status == nil } }
 
     /// The most memory the process has held at once (its peak resident set, `VmHWM`), in bytes.
     public var peakResidentBytes: Int {
-        let status = (try? String(contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8)) ?? ""
+        let status = (try? String(contentsOfFile: "/proc/\(child.processIdentifier)/status", encoding: .utf8)) ?? ""
         let line = status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") } ?? ""
         return (Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0) * 1024
     }
 
     /// Sends a signal, such as SIGTERM, to the process.
     public func signal(_ signal: Int32) {
-        kill(process.processIdentifier, signal)
+        if isRunning { kill(child.processIdentifier, signal) }
     }
 
     /// The exit status once the process has ended and closed its output; past the deadline the
     /// process is killed, and -1 is answered if even that is not seen.
     public func exitStatus(within seconds: Double = 300) async -> Int32 {
-        let killer = Task { [process, state] in
+        let killer = Task { [child, state] in
             try await Task.sleep(for: .seconds(seconds))
-            kill(process.processIdentifier, SIGKILL)
+            if state.withLock({ $0.status == nil }) { kill(child.processIdentifier, SIGKILL) }
             try await Task.sleep(for: .seconds(5))  // time for the exit to be seen before giving up
             state.withLock { $0.wake(giveUp: true) }
         }
@@ -201,7 +191,7 @@ public final class ProgramProcess: Sendable {
     }
 
     deinit {
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        if isRunning { kill(child.processIdentifier, SIGKILL) }
     }
 }
 

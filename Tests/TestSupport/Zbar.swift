@@ -11,14 +11,7 @@ public enum Zbar {
 
     /// The text of every QR code zbar finds in the image, one an element.
     public static func read(imageAt file: String) throws -> [String] {
-        let zbar = Process()
-        zbar.executableURL = URL(fileURLWithPath: path)
-        zbar.arguments = ["--raw", "-q", "-Sdisable", "-Sqrcode.enable", file]
-        let output = Pipe()
-        zbar.standardOutput = output
-        try zbar.run()
-        let read = output.fileHandleForReading.readDataToEndOfFile()
-        zbar.waitUntilExit()
-        return String(decoding: read, as: UTF8.self).split(separator: "\n").map(String.init)
+        let (_, output) = try ProgramProcess.runBlocking(path, ["--raw", "-q", "-Sdisable", "-Sqrcode.enable", file])
+        return output.split(separator: "\n").map(String.init)
     }
 }
