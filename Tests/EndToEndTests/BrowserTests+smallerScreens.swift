@@ -17,11 +17,11 @@ extension BrowserTests {
         try await browser.type("246810\u{E007}", into: "#pin")
         try await browser.waitForText("李站长", in: "#who")
         try await browser.tap("[data-href='#/operator/price']")
-        for field in ["#price-min", "#price-avg", "#price-max"] { try await browser.type("3.40", into: field) }
+        let usual = try await typeAUsualPrice(browser)
         try await checkSizes(browser, on: "record a price at \(size)")
         try await expectNoSidewaysScrolling(browser, on: "record a price", at: width)
         try await browser.tap("#price-save")
-        try await browser.waitForText("平均价 3.40 元/斤", in: "#message")  // in the unit typed
+        try await browser.waitForText("平均价 \(usual.perJin) 元/斤", in: "#message")  // in the unit typed
         try await browser.click("#go-home")
         try await browser.tap("[data-href='#/operator']")
         try await browser.tap("[data-href='#/operator/price']")
@@ -70,19 +70,36 @@ extension BrowserTests {
     /// The last price of the form's variety at its market, per 公斤, typed as if it were per 斤: twice
     /// the last one, which the station flags to the operator at once (and sends to the county flagged).
     func typeAUnitSlip(_ browser: WebDriver) async throws {
-        _ = try await browser.element("#price-variety option")  // the form drawn, with its choices
-        let previous = try await browser.runAsync("""
-            const done = arguments[0];
-            const [v, m, day] = ["price-variety", "price-market", "price-day"].map((id) => document.getElementById(id).value);
-            fetch(`/api/v1/prices/varieties/${v}/history?days=30&market=${m}`).then((r) => r.json())
-              .then((h) => done(h.points.filter((p) => p.day < day).pop().avg_fen));
-            """) as? Int ?? 0
-        let typed = String(format: "%d.%02d", previous / 100, previous % 100)  // last 元/公斤, typed as 元/斤
+        let typed = Self.yuan(try await lastPrice(browser))  // last 元/公斤, typed as 元/斤
         try await browser.run("for (const id of ['price-min', 'price-avg', 'price-max']) document.getElementById(id).value = '';")
         for field in ["#price-min", "#price-avg", "#price-max"] { try await browser.type(typed, into: field) }
         try await browser.tap("#price-save")
         try await browser.waitForText("请核对单位", in: "#message")
     }
+
+    /// A usual price typed on the form, per 斤 as it asks: half the last price per 公斤, so that it is
+    /// no slip whatever the demo's prices of the day before (a fixed 3.36 元/斤 was twice the last
+    /// price on some days, and flagged). What was typed as the average, and the same per 公斤.
+    func typeAUsualPrice(_ browser: WebDriver) async throws -> (perJin: String, perKilogram: String) {
+        let average = try await lastPrice(browser) / 2
+        let typed = [average - 20, average, average + 15].map(Self.yuan)
+        try await browser.run("for (const id of ['price-min', 'price-avg', 'price-max']) document.getElementById(id).value = '';")
+        for (field, text) in zip(["#price-min", "#price-avg", "#price-max"], typed) { try await browser.type(text, into: field) }
+        return (typed[1], Self.yuan(average * 2))
+    }
+
+    /// The last price of the form's variety at its market before the form's day, in 分 per 公斤.
+    func lastPrice(_ browser: WebDriver) async throws -> Int {
+        _ = try await browser.element("#price-variety option")  // the form drawn, with its choices
+        return try await browser.runAsync("""
+            const done = arguments[0];
+            const [v, m, day] = ["price-variety", "price-market", "price-day"].map((id) => document.getElementById(id).value);
+            fetch(`/api/v1/prices/varieties/${v}/history?days=30&market=${m}`).then((r) => r.json())
+              .then((h) => done(h.points.filter((p) => p.day < day).pop().avg_fen));
+            """) as? Int ?? 0
+    }
+
+    static func yuan(_ fen: Int) -> String { String(format: "%d.%02d", fen / 100, fen % 100) }
 
     /// A lot typed on the form and 登记 tapped twice at once: one lot registered, and both taps answered.
     func registerALotWithADoubleTap(_ browser: WebDriver, kilos: String, on screen: String) async throws {

@@ -144,12 +144,10 @@ import Testing
         try await browser.click("#login-submit")
         try await browser.waitForText("李站长", in: "#who")
         try await browser.click("[data-href='#/operator/price']")
-        try await browser.type("3.15", into: "#price-min")
-        try await browser.type("3.36", into: "#price-avg")
-        try await browser.type("3.50", into: "#price-max")
+        let usual = try await typeAUsualPrice(browser)
         try await checkSizes(browser, on: "record a price")
         try await browser.click("#price-save")
-        try await browser.waitForText("平均价 3.36 元/斤", in: "#message")  // in the unit typed
+        try await browser.waitForText("平均价 \(usual.perJin) 元/斤", in: "#message")  // in the unit typed
         try await browser.waitForText(in: "#pending-count", "changes pending") { (Int($0) ?? 0) >= 1 }  // not at the county yet
         try await checkSizes(browser, on: "sync status")
         try await browser.click("#sync-now")
@@ -169,7 +167,7 @@ import Testing
         try await registerALotWithADoubleTap(browser, kilos: "500", on: "register a lot")
 
         try await logInToTheConsole(browser, demo)
-        let seen = try await browser.waitForText("6.72", in: "#observations")  // 3.36 元/斤 is 6.72 元/公斤
+        let seen = try await browser.waitForText(usual.perKilogram, in: "#observations")  // shown per 公斤
         #expect(seen.contains("李站长"), "\(seen)")
         #expect(seen.contains("待核实：疑似斤/公斤填错"), "\(seen)")
         try await shoot(browser, "console-stations")
