@@ -48,6 +48,14 @@ extension DomainError {
     }
 
     /// Nothing is known by this name.
+    /// A division's code (行政区划代码) that names none: 2, 4, 6, 9 or 12 digits, or empty for the
+    /// hub's whole area.
+    public static func notADivision(_ field: String) -> DomainError {
+        .invalidField(
+            field, message: "区划代码须为 2、4、6、9 或 12 位数字，留空为全辖区",
+            messageEN: "\(field) must be a division's code of 2, 4, 6, 9 or 12 digits, or empty for the hub's whole area")
+    }
+
     public static func notFound(_ what: String = "resource", field: String? = nil) -> DomainError {
         DomainError(kind: .notFound, code: "not_found", message: "未查到", messageEN: "\(what) not found", field: field)
     }

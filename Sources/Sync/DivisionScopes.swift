@@ -32,6 +32,12 @@ public struct DivisionScopes: Sendable, Hashable {
         Array((all + Array(repeating: all[all.count - 1], count: Self.width)).prefix(Self.width))
     }
 
+    /// Whether a code names a division of the tree: a province, city, county, township or village
+    /// (2, 4, 6, 9 or 12 digits).
+    public static func isDivision(_ code: String) -> Bool {
+        (divisionLengths + [12]).contains(code.count) && code.allSatisfy { $0.isASCII && $0.isNumber }
+    }
+
     /// Whether a change of this scope reaches the station.
     public func contains(_ scope: String) -> Bool { all.contains(scope) }
 }

@@ -78,6 +78,10 @@ public struct SyncCollection: Sendable, Hashable {
         self.resolvers = resolvers
         self.redaction = redaction
         self.arrival = arrival
+        if case .division(let column) = scope {
+            precondition(!fieldSet.contains(column), "\(name): a division's code travels as its changes' scope, not as field \(column)")
+            precondition(policy == .countyAuthoritative, "\(name): a division's records are published by the hub alone")
+        }
     }
 
     /// A collection of a ``SyncRecord``, its fields derived from the record's coding keys (their
@@ -94,7 +98,9 @@ public struct SyncCollection: Sendable, Hashable {
         scope: Scope, policy: MergePolicy, urgentField: String? = nil, rules: [ChangeRule] = [],
         resolvers: Set<String> = ["operator", "admin"], redaction: Redaction? = nil, arrival: RecordArrival? = nil
     ) {
-        let left = Set(unsynced.map { JSONCoding.snakeCase($0.stringValue) } + [idColumn])
+        // A division's code travels as the change's scope (``Scope/division(column:)``).
+        var left = Set(unsynced.map { JSONCoding.snakeCase($0.stringValue) } + [idColumn])
+        if case .division(let column) = scope { left.insert(column) }
         self.init(
             name: name, table: table, idColumn: idColumn,
             fields: Columns.allCases.map { JSONCoding.snakeCase($0.stringValue) }.filter { !left.contains($0) },
@@ -108,7 +114,10 @@ public struct SyncCollection: Sendable, Hashable {
         case countyWide
         /// Published for the stations of one division beneath the hub (a province's, a city's or a
         /// county's notices, ``DivisionScopes``): the column holds the division's code, `""` for the
-        /// hub's whole area. Written by the hub only.
+        /// hub's whole area. Written by the hub only, in a county-authoritative collection. The code
+        /// travels as the change's scope (signed with it), not as a field: each replica writes it
+        /// into the column from there, and a station of an earlier release, which knows no such
+        /// field, still takes the hub-wide records.
         case division(column: String)
         /// Belongs to one village; the column holds the village's code.
         case village(column: String)
@@ -137,6 +146,12 @@ public struct SyncCollection: Sendable, Hashable {
     }
 
     /// The names of a change's fields in sorted order: precomputed when the change sets every field.
+    /// The column holding the division a record is published for, when the collection's records
+    /// are a division's (``Scope/division(column:)``).
+    public var divisionColumn: String? {
+        if case .division(let column) = scope { column } else { nil }
+    }
+
     func sortedNames(of fields: [String: SyncValue]) -> [String] {
         fields.count == sortedFields.count ? sortedFields : fields.keys.sorted()
     }

@@ -15,6 +15,11 @@ public enum SyncValue: Hashable, Sendable, Codable, ExpressibleByStringLiteral, 
     public init(integerLiteral value: Int64) { self = .integer(value) }
     public init(nilLiteral: ()) { self = .null }
 
+    /// The text, if the value is text.
+    public var textValue: String? {
+        if case .text(let text) = self { text } else { nil }
+    }
+
     /// Whether two values are of the same kind: both null, whole numbers, reals or text.
     public func isSameKind(as other: SyncValue) -> Bool {
         switch (self, other) {

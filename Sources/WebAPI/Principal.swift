@@ -54,18 +54,10 @@ extension PrincipalRequestContext {
     /// (the public pages) is not limited here.
     public func requireDivision(covering code: String, field: String = "village") throws {
         guard let person = principal, !person.covers(code) else { return }
+        let (named, namedEN) = code.isEmpty ? ("全辖区", "the hub's whole area") : (code, code)
         throw APIError(
-            status: .forbidden, code: "outside_division", message: "\(code) 不在本账号所辖区划 \(person.division) 之内",
-            messageEN: "\(field) \(code) is outside the account's division \(person.division)", field: field)
-    }
-
-    /// Refuses to staff of one division what reaches every station of the hub (a notice or a price
-    /// bulletin, published hub-wide): their part of it is not theirs to choose alone.
-    public func requireWholeHub(_ act: String, _ actEN: String) throws {
-        guard let person = principal, !person.division.isEmpty else { return }
-        throw APIError(
-            status: .forbidden, code: "outside_division", message: "\(act)会发往全辖区所有站点，须由全辖区账号办理",
-            messageEN: "\(actEN) reaches every station of the hub: an account of the whole hub does it, not one of \(person.division)")
+            status: .forbidden, code: "outside_division", message: "\(named) 不在本账号所辖区划 \(person.division) 之内",
+            messageEN: "\(field) \(namedEN) is outside the account's division \(person.division)", field: field)
     }
 
     /// Whether the logged-in person may see a village's or division's records: everyone may, but

@@ -106,13 +106,59 @@ import WebAPI
                 #expect(recorded(try await get(client, "/api/v1/prices/observations", hubAdmin).json) == [Self.houNan, Self.beiTang])
                 #expect(recorded(try await get(client, "/api/v1/prices/observations", xihe).json) == [Self.beiTang])
 
-                // What every station of the hub receives is not one division's to publish.
-                let notice = try await client.execute(
-                    uri: "/api/v1/notices", method: .post, headers: .bearer(xihe), body: ByteBuffer(string: "[]")
-                ) { $0.status }
-                #expect(notice == .forbidden)
                 // Public, as at the kiosk: the village's disclosures (村务公开).
                 #expect(try await get(client, "/api/v1/ledger/disclosures?village=\(Self.houNan)", xihe).status == .ok)
+            }
+        }
+    }
+
+    /// A division's staff publish notices and price bulletins for their division (or one beneath
+    /// it), which reach its stations alone; the hub's own staff for any division or the whole hub.
+    @Test(arguments: HubStore.allCases) func aDivisionsStaffPublishForTheirDivisionAndItsStationsAloneReceiveIt(hub: HubStore) async throws {
+        try await withCounty(hub) { county in
+            let accounts = county.logins.accounts
+            try await accounts.save(Account(login: "hub-admin", name: "王科长", roles: [.admin]), secret: Self.secret)
+            try await accounts.save(Account(login: "xihe-admin", name: "西河镇管理员", roles: [.admin], division: "441422113"), secret: Self.secret)
+            try await county.application(logger: .init(label: "test")).test(.router) { client in
+                let (hubAdmin, xihe) = (try await login(client, "hub-admin"), try await login(client, "xihe-admin"))
+                let post = { (uri: String, token: String, body: String) in
+                    try await client.execute(uri: uri, method: .post, headers: .bearer(token), body: ByteBuffer(string: body)) {
+                        ($0.status, (try? JSONSerialization.jsonObject(with: Data(buffer: $0.body)) as? [String: Any]) ?? [:])
+                    }
+                }
+                let notice = { (id: String, division: String?) in
+                    #"[{"id": "\#(id)", "issuer": "镇政府", "title": "通知 \#(id)", "category": "补贴政策", "signed_on": "2026-11-20", "#
+                        + #""published_on": "2026-11-20", "effective_on": "2026-11-20", "body": "正文""#
+                        + (division.map { #", "division": "\#($0)""# } ?? "") + "}]"
+                }
+                #expect(try await post("/api/v1/notices", xihe, notice("N-XIHE", nil)).0 == .created)
+                let above = try await post("/api/v1/notices", xihe, notice("N-CITY", "4414"))
+                #expect(above.0 == .forbidden && above.1["error"] as? String == "outside_division", "\(above.1)")
+                #expect(try await post("/api/v1/notices", hubAdmin, notice("N-CITY", "4414")).0 == .created)
+                let odd = try await post("/api/v1/notices", hubAdmin, notice("N-ODD", "4414221"))
+                #expect(odd.0 == .unprocessableContent && odd.1["field"] as? String == "division", "\(odd.1)")
+
+                let sheet = "日期,品种,市场,最低价,平均价,最高价,单位\n2026-11-20,01010301,M06,2.40,2.60,2.80,元/公斤\n"
+                #expect(try await post("/api/v1/prices/imports?division=441422107", xihe, sheet).0 == .forbidden)
+                let imported = try await post("/api/v1/prices/imports", xihe, sheet)
+                #expect(imported.0 == .created, "\(imported.1)")
+                let bulletins = try #require(imported.1["bulletins"] as? [String])
+
+                // What each station pulls: the hub-wide and city notices reach both; the township's, its own.
+                for (village, expected) in [(Self.houNan, false), (Self.beiTang, true)] {
+                    let station = StationPeer(origin: "station-\(village)", village: village)
+                    var ids: Set<String> = []
+                    var position: Int64 = 0
+                    for _ in 0..<100 {
+                        let reply = try await county.replica.serve(PullRequest(after: position, limit: 500), for: station)
+                        ids.formUnion(reply.changes.map(\.recordID))
+                        position = reply.position
+                        if !reply.more { break }
+                    }
+                    #expect(ids.contains("N-CITY"))
+                    #expect(ids.contains("N-XIHE") == expected, "\(village)")
+                    #expect(bulletins.allSatisfy { ids.contains($0) == expected }, "\(village)")
+                }
             }
         }
     }

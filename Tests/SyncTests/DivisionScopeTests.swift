@@ -1,4 +1,5 @@
 import Foundation
+import StoreInterface
 @testable import Sync
 import TestSupport
 import Testing
@@ -37,6 +38,9 @@ import Testing
                 let report = try await SyncRound(station: station, transport: link, batchSize: 3).run()
                 #expect(report.quarantined == 0)
                 #expect(try await station.held(TestCollections.notice, among: ids) == expected.map { "n-\($0)" })
+                // The division travels as the change's scope, and each replica writes it into its column.
+                let divisions = try await station.store.reading { try StoredRows.select("SELECT division FROM notice ORDER BY id", [], $0) }
+                #expect(divisions.map { $0[0] } == expected.map { .text($0) })
                 // A station publishes for no division, its own included.
                 await #expect(throws: SyncError.self) {
                     try await station.writing { db in
@@ -58,6 +62,26 @@ import Testing
             let reply = try await county.receive(PushRequest(changes: [forged]), from: station)
             #expect(reply.acknowledged == 1 && reply.quarantined.count == 1)
             #expect(try await county.held(TestCollections.notice, among: ["forged"]).isEmpty)
+        }
+    }
+
+    /// A record stays in the division it was published for, and a division is named by its code.
+    @Test(arguments: HubStore.allCases) func aRecordKeepsItsDivisionAndADivisionIsACode(hub: HubStore) async throws {
+        try await hub.withCounty(in: folder, wallTime: Self.wallTime) { county in
+            try await county.writing { db in
+                try county.write(db, to: TestCollections.notice.name, id: "n", fields: ["division": "4414", "title": "通知"])
+                // An edit that does not name the division keeps it.
+                try county.write(db, to: TestCollections.notice.name, id: "n", fields: ["title": "更正"])
+            }
+            for division: SyncValue in ["441422", "", "4", "44a4", 4414] {
+                await #expect(throws: SyncError.self, "division \(division)") {
+                    try await county.writing { db in
+                        try county.write(db, to: TestCollections.notice.name, id: ["", "441422"].contains(division) ? "n" : "m", fields: ["division": division, "title": "改"])
+                    }
+                }
+            }
+            let log = try await county.store.reading { try StoredRows.select("SELECT division FROM notice WHERE id = 'n'", [], $0) }
+            #expect(log.map { $0[0] } == ["4414"])
         }
     }
 }

@@ -37,7 +37,7 @@ enum TestCollections {
 
     /// Published for a division: the hub's whole area, a province, a city, a county or a township.
     static let notice = SyncCollection(
-        name: "test.notice", table: "notice", fields: ["division", "title"], scope: .division(column: "division"),
+        name: "test.notice", table: "notice", fields: ["title"], scope: .division(column: "division"),
         policy: .countyAuthoritative)
 
     static let all = [bulletin, observation, contract, notice]

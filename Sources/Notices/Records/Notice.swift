@@ -36,11 +36,15 @@ public struct Notice: SyncRecord, Sendable, Equatable {
     public var urgent: Bool
     /// What this notice does to earlier ones.
     public var relations: [NoticeRelation]
+    /// The division (行政区划) it is published for, by its code: a province, city, county or
+    /// township, and every station beneath it; `""` for the hub's whole area.
+    public var division: String
 
     public init(
         id: String, indexNumber: String, issuer: String, documentNumber: String, title: String, category: String,
         signedOn: String, publishedOn: String, effectiveOn: String, expiresOn: String? = nil, summary: String,
-        body: String, interpretation: String? = nil, urgent: Bool = false, relations: [NoticeRelation] = []
+        body: String, interpretation: String? = nil, urgent: Bool = false, relations: [NoticeRelation] = [],
+        division: String = ""
     ) {
         self.id = id
         self.indexNumber = indexNumber
@@ -57,11 +61,12 @@ public struct Notice: SyncRecord, Sendable, Equatable {
         self.interpretation = interpretation
         self.urgent = urgent
         self.relations = relations
+        self.division = division
     }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case id, indexNumber, issuer, documentNumber, title, category, signedOn, publishedOn, effectiveOn, expiresOn
-        case summary, body, interpretation, urgent, relations
+        case summary, body, interpretation, urgent, relations, division
     }
 
     /// A notice file may leave out what is optional.
@@ -82,6 +87,7 @@ public struct Notice: SyncRecord, Sendable, Equatable {
             body: try container.decode(String.self, forKey: .body),
             interpretation: try container.decodeIfPresent(String.self, forKey: .interpretation),
             urgent: try container.decodeIfPresent(Bool.self, forKey: .urgent) ?? false,
-            relations: try container.decodeIfPresent([NoticeRelation].self, forKey: .relations) ?? [])
+            relations: try container.decodeIfPresent([NoticeRelation].self, forKey: .relations) ?? [],
+            division: try container.decodeIfPresent(String.self, forKey: .division) ?? "")
     }
 }

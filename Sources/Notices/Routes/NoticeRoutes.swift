@@ -45,8 +45,13 @@ public struct NoticeRoutes: RouteProvider {
         }
         if site.side == .county {
             notices.restricted(to: [.admin]).post { [site] request, context in
-                try context.requireWholeHub("发布通知", "publishing notices")
-                let published = try await request.decodeJSON(as: [Notice].self, context: context)
+                // A division's staff publish for their division, or one beneath it.
+                let published = try await request.decodeJSON(as: [Notice].self, context: context).map { notice in
+                    var notice = notice
+                    if notice.division.isEmpty { notice.division = context.principal?.division ?? "" }
+                    try context.requireDivision(covering: notice.division, field: "division")
+                    return notice
+                }
                 guard let county = try await site.replica() else { throw APIError.notEnrolled }
                 try await NoticePublisher(replica: county).publish(published)
                 return JSONResponse(Published(published: published.count, urgent: published.filter(\.urgent).count), status: .created)

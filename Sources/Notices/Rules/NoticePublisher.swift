@@ -39,9 +39,12 @@ public struct NoticePublisher: Sendable {
                 throw DomainError.invalidField(
                     "notice_id", message: "文件 \(attachment.noticeID) 不存在", messageEN: "notice \(attachment.noticeID) does not exist")
             }
+            // A notice's files reach the stations the notice reaches.
+            let division = try transaction.changeLog.recordValue("division", in: NoticesCollections.notice, id: attachment.noticeID)
             try replica.write(
                 transaction, to: NoticesCollections.attachment.name, id: attachment.id,
                 fields: [
+                    "division": division,
                     "notice_id": .text(attachment.noticeID), "file_name": .text(attachment.fileName),
                     "media_type": .text(attachment.mediaType), "size": .integer(Int64(attachment.content.count)),
                     "content": .text(attachment.content.base64EncodedString()),

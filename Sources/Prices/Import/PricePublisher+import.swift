@@ -20,7 +20,8 @@ extension PricePublisher {
     /// read as a price table imports nothing; rows that break a rule are refused and reported, the
     /// others published. A row for a price already published (same day, variety, market and spec)
     /// is skipped if unchanged and published as a correction if not.
-    public func importSheet(_ data: Data, source: String) async throws -> ImportReport {
+    public func importSheet(_ data: Data, source: String, division: String = "") async throws -> ImportReport {
+        guard division.isEmpty || DivisionScopes.isDivision(division) else { throw DomainError.notADivision("division") }
         let csv = try SpreadsheetCSV(data: data)
         return try await replica.writing { [self] transaction in
             let held = try transaction.prices
@@ -56,7 +57,7 @@ extension PricePublisher {
                     refused.append(.init(line: line, column: PriceSheet.column(for: error.field, in: csv.header), reason: error.message))
                 }
             }
-            let bulletins = try publish(taken, source: source, transaction)
+            let bulletins = try publish(taken, source: source, division: division, transaction)
             return ImportReport(
                 encoding: csv.encoding.rawValue, taken: taken.count, corrections: corrections, alreadyPublished: unchanged,
                 bulletins: bulletins.map(\.id), flagged: bulletins.flatMap(\.prices).filter { !$0.flags.isEmpty }.count,

@@ -17,9 +17,13 @@ public struct PriceBulletin: Sendable, Equatable {
     public let source: String
     public let title: String
     public let prices: [CheckedPrice]
+    /// The division (行政区划) it is published for, by its code: its stations alone receive it;
+    /// `""` for the hub's whole area.
+    public let division: String
 
-    public init(id: String, day: BeijingDay, source: String, prices: [CheckedPrice]) {
+    public init(id: String, day: BeijingDay, source: String, prices: [CheckedPrice], division: String = "") {
         self.id = id
+        self.division = division
         self.day = day
         self.source = source
         self.title = "\(day.text) 农产品价格行情"
@@ -46,7 +50,7 @@ public struct PriceBulletin: Sendable, Equatable {
             "observed_on": .text(day.text), "source": .text(source), "title": .text(title),
             "published_at": .text(BeijingTime.timestamp(publishedAt)),
             "row_count": .integer(Int64(rows.count)),
-            "rows": .text(CompactJSON.encode(rows: rows)),
+            "rows": .text(CompactJSON.encode(rows: rows)), "division": .text(division),
         ]
     }
 }

@@ -9,12 +9,14 @@ extension PriceRoutes {
     /// bulletins from the console. The answer lists the rows taken and those refused, by line.
     func addImports(to prices: some RouterMethods<APIRequestContext>) {
         prices.restricted(to: [.admin]).post("imports") { request, context in
-            try context.requireWholeHub("发布价格行情", "publishing price bulletins")
+            // A division's staff publish for their division, or one beneath it.
+            let division = request.uri.queryParameters["division"].map(String.init) ?? context.principal?.division ?? ""
+            try context.requireDivision(covering: division, field: "division")
             let sheet = try await request.body.collect(upTo: context.maxUploadSize)
             let source = request.uri.queryParameters["source"].map(String.init) ?? "县农业农村局"
             guard let replica = try await replica() else { throw APIError.notEnrolled }
             do {
-                let report = try await PricePublisher(replica: replica).importSheet(Data(buffer: sheet), source: source)
+                let report = try await PricePublisher(replica: replica).importSheet(Data(buffer: sheet), source: source, division: division)
                 return JSONResponse(report, status: .created)
             } catch let failure as SpreadsheetCSV.Failure {
                 throw APIError.invalidField(

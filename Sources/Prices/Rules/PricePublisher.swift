@@ -41,9 +41,12 @@ public struct PricePublisher: Sendable {
         try replica.write(transaction, to: PricesCollections.bulletin.name, id: bulletin.id, fields: bulletin.fields(publishedAt: Date()))
     }
 
-    /// Publishes checked prices as one bulletin per day, in the caller's transaction. Flags are
-    /// set against the prices already held and those before them in the same call.
-    public func publish(_ prices: [CheckedPrice], source: String, _ transaction: any StoreTransaction) throws -> [PriceBulletin] {
+    /// Publishes checked prices as one bulletin per day, for a division (`""`: the hub's whole
+    /// area), in the caller's transaction. Flags are set against the prices already held and those
+    /// before them in the same call.
+    public func publish(
+        _ prices: [CheckedPrice], source: String, division: String = "", _ transaction: any StoreTransaction
+    ) throws -> [PriceBulletin] {
         guard let first = prices.map(\.day).min(), let last = prices.map(\.day).max() else { return [] }
         let held = try transaction.prices
         var check = SuspectPriceCheck(history: try held.history(from: first, through: last, variety: nil, market: nil))
@@ -55,7 +58,7 @@ public struct PricePublisher: Sendable {
                 return price
             }
             let serial = try held.bulletinCount(on: day)
-            let bulletin = PriceBulletin(id: "PB-\(day.text)-\(serial + 1)", day: day, source: source, prices: flagged)
+            let bulletin = PriceBulletin(id: "PB-\(day.text)-\(serial + 1)", day: day, source: source, prices: flagged, division: division)
             try publish(bulletin, transaction)
             bulletins.append(bulletin)
         }

@@ -2,8 +2,9 @@ public import Sync
 
 /// What the prices module hands to the sync layer.
 ///
-/// The catalogue and the bulletins are the county's: county-wide and signed, a bulletin as one
-/// document with one signature however many rows it has. A price a station records is an
+/// The catalogue and the bulletins are the county's, signed: the catalogue hub-wide, a bulletin for
+/// the hub's whole area or one division beneath it, as one document with one signature however many
+/// rows it has. A price a station records is an
 /// append-only fact of its village that travels to the county.
 ///
 /// ```swift
@@ -22,7 +23,7 @@ public enum PricesCollections {
     public static let bulletin = SyncCollection(
         name: "prices.bulletin", table: "price_bulletin",
         fields: ["observed_on", "source", "title", "published_at", "row_count", "rows"],
-        scope: .countyWide, policy: .countyAuthoritative, arrival: PricesArrivals.bulletin)
+        scope: .division(column: "division"), policy: .countyAuthoritative, arrival: PricesArrivals.bulletin)
     public static let observation = SyncCollection(
         name: "prices.observation", table: "price_observation", columns: PriceObservation.CodingKeys.self,
         // A bulletin's rows are derived from the bulletin where it is kept, so the link is not synced.

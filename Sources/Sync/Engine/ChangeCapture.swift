@@ -19,16 +19,17 @@ struct ChangeCapture: Sendable {
     ) throws -> Change? {
         let log = try transaction.changeLog
         guard let collection = core.collections[collectionName] else { throw SyncError.unknownCollection(collectionName) }
+        var fields = fields
+        let division = collection.divisionColumn.flatMap { fields.removeValue(forKey: $0) }
         if let unknown = fields.keys.first(where: { !collection.fieldSet.contains($0) }) {
             throw SyncError.unknownField(collection: collectionName, field: unknown)
         }
         let owner = try owner(of: collection, recordID: recordID, fields: fields, log)
         try checkWritable(collection, owner: owner)
-        let scope = try scope(of: collection, owner: owner, recordID: recordID, fields: fields, log)
+        let scope = try scope(of: collection, owner: owner, recordID: recordID, division: division, log)
         if collection.policy == .appendOnly {
             return try captureFact(collection, id: recordID, scope: scope, fields: fields, log)
         }
-        var fields = fields
         if try log.recordExists(in: collection, id: recordID) {  // a field written with the value it has is no change, and costs no bytes on the wire
             fields = try fields.filter { field, value in try log.recordValue(field, in: collection, id: recordID) != value }
             if fields.isEmpty { return nil }
@@ -58,7 +59,7 @@ struct ChangeCapture: Sendable {
     func write(
         _ transaction: some StoreTransaction, record: some SyncRecord, id recordID: String, to collection: SyncCollection
     ) throws -> Change? {
-        let fields = try record.syncFields().filter { collection.fieldSet.contains($0.key) }
+        let fields = try record.syncFields().filter { collection.fieldSet.contains($0.key) || $0.key == collection.divisionColumn }
         return try write(transaction, to: collection.name, id: recordID, fields: fields)
     }
 
@@ -102,16 +103,26 @@ struct ChangeCapture: Sendable {
     }
 
     /// The scope a record travels in: its village's, or, for a record every station reads, the
-    /// county-wide scope (its owner stays in its column); a division's record, its division's.
+    /// county-wide scope (its owner stays in its column); a division's record, its division's, as
+    /// written or as held. A record stays in the division it was published for: the stations of
+    /// another would never hear that it left theirs.
     private func scope(
-        of collection: SyncCollection, owner: String, recordID: String, fields: [String: SyncValue], _ log: any ChangeLogTransaction
+        of collection: SyncCollection, owner: String, recordID: String, division: SyncValue?, _ log: any ChangeLogTransaction
     ) throws -> String {
         switch collection.scope {
         case .countyWide, .villageShared: return ""
         case .village: return owner
         case .division(let column):
-            let division = try fields[column] ?? log.recordValue(column, in: collection, id: recordID)
-            guard case .text(let code) = division else { return "" }
+            // Not `exists ? … : nil`: a SyncValue is itself written `nil` (.null).
+            var held: SyncValue?
+            if try log.recordExists(in: collection, id: recordID) { held = try log.recordValue(column, in: collection, id: recordID) }
+            guard let division else { return held?.textValue ?? "" }
+            guard case .text(let code) = division, code.isEmpty || DivisionScopes.isDivision(code) else {
+                throw SyncError.notWritableHere("\(collection.name) field \(column) must be a division's code of 2, 4, 6, 9 or 12 digits, or empty for the whole hub")
+            }
+            if let held, (held.textValue ?? "") != code {
+                throw SyncError.notWritableHere("\(collection.name) record \(recordID) is published for \(held.textValue ?? ""), not \(code)")
+            }
             return code
         }
     }

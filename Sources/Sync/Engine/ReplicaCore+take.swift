@@ -74,7 +74,7 @@ extension ReplicaCore {
         case .countyAuthoritative:
             // One writer, so the record moves as a whole to the later stamp: one clock, not one a field.
             if try advanceClock(collection.name, change.recordID, Self.wholeRecord, to: change, log) {
-                try upsert(change.fields, into: collection, id: change.recordID, log)
+                try upsert(change.fields, into: collection, id: change.recordID, division: change.scope, log)
                 try arrive(change.fields)
             }
         case .mergeable:
@@ -157,10 +157,18 @@ extension ReplicaCore {
     /// Writes the given fields of a record: the whole row if they are all its fields, else an update
     /// of the held row. (An upsert of some fields would first build a whole new row, and fail the
     /// table's NOT NULL columns the change does not carry: a county record changed in one field.)
-    private func upsert(_ fields: [String: SyncValue], into collection: SyncCollection, id: String, _ log: any ChangeLogTransaction)
-        throws
-    {
-        let row = row(fields, of: collection, id: id)
+    /// A division's record (``SyncCollection/Scope/division(column:)``) also writes its division's
+    /// code, which its change carries as its scope.
+    private func upsert(
+        _ fields: [String: SyncValue], into collection: SyncCollection, id: String, division: String? = nil,
+        _ log: any ChangeLogTransaction
+    ) throws {
+        var row = row(fields, of: collection, id: id)
+        if let column = collection.divisionColumn, let division {
+            row = RecordRow(
+                table: row.table, idColumn: row.idColumn, id: id, names: row.names + [column], values: row.values + [.text(division)],
+                isWhole: row.isWhole)
+        }
         if !row.isWhole, try log.recordExists(in: collection, id: id) {
             try log.updateRecord(row)
         } else {

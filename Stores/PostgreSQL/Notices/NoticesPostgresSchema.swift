@@ -53,6 +53,14 @@ public enum NoticesPostgresSchema {
                 );
                 CREATE INDEX notice_search_titles ON notice_search USING gin(title_terms);
                 CREATE INDEX notice_search_texts ON notice_search USING gin(all_terms)
-                """)
+                """),
+        // One hub for a division tree: a notice and its files are published for a division (its
+        // code; '' for the hub's whole area), which their changes carry as their scope.
+        PostgresMigration(
+            module: "notices", number: 2, name: "published-for-a-division",
+            sql: """
+                ALTER TABLE notice ADD COLUMN division TEXT NOT NULL DEFAULT '';
+                ALTER TABLE notice_attachment ADD COLUMN division TEXT NOT NULL DEFAULT ''
+                """),
     ]
 }

@@ -67,6 +67,11 @@ public enum PricesPostgresSchema {
                     PRIMARY KEY (observed_on, variety_code)
                 );
                 CREATE INDEX price_daily_by_variety ON price_daily(variety_code, observed_on)
-                """)
+                """),
+        // One hub for a division tree: a bulletin is published for a division (its code; '' for the
+        // hub's whole area), which its change carries as its scope.
+        PostgresMigration(
+            module: "prices", number: 2, name: "bulletins-for-a-division",
+            sql: "ALTER TABLE price_bulletin ADD COLUMN division TEXT NOT NULL DEFAULT ''"),
     ]
 }

@@ -62,7 +62,8 @@ enum NoticeSQL {
             title: row["title"], category: row["category"], signedOn: row["signed_on"], publishedOn: row["published_on"],
             effectiveOn: row["effective_on"], expiresOn: row["expires_on"], summary: row["summary"], body: row["body"],
             interpretation: row["interpretation"], urgent: row["urgent"],
-            relations: try JSONDecoder().decode([NoticeRelation].self, from: Data((row["relations"] as String).utf8)))
+            relations: try JSONDecoder().decode([NoticeRelation].self, from: Data((row["relations"] as String).utf8)),
+            division: row["division"] ?? "")
     }
 
     static let searchSQL = """

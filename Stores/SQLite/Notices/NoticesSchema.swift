@@ -42,6 +42,15 @@ public enum NoticesSchema {
                     DROP TRIGGER IF EXISTS notice_search_insert; DROP TRIGGER IF EXISTS notice_search_update;
                     """)
         },
+        // One hub for a division tree: a notice and its files are published for a division (its
+        // code; '' for the hub's whole area), which their changes carry as their scope.
+        Migration(module: "notices", number: 5, name: "published-for-a-division") { db in
+            try db.execute(
+                sql: """
+                    ALTER TABLE notice ADD COLUMN division TEXT NOT NULL DEFAULT '';
+                    ALTER TABLE notice_attachment ADD COLUMN division TEXT NOT NULL DEFAULT '';
+                    """)
+        },
     ]
 
     static let notices = """

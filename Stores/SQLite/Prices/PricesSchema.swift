@@ -37,6 +37,11 @@ public enum PricesSchema {
                     DROP TRIGGER IF EXISTS price_bulletin_arrives;
                     """)
         },
+        // One hub for a division tree: a bulletin is published for a division (its code; '' for the
+        // hub's whole area), which its change carries as its scope.
+        Migration(module: "prices", number: 4, name: "bulletins-for-a-division") { db in
+            try db.execute(sql: "ALTER TABLE price_bulletin ADD COLUMN division TEXT NOT NULL DEFAULT ''")
+        },
     ]
 
     static let catalogue = """

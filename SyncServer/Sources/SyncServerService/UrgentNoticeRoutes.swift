@@ -6,8 +6,8 @@ import Sync
 import SyncHTTP
 import WebAPI
 
-/// The county's view of an urgent notice: for every enrolled station, when the county learnt it
-/// holds the notice and when the station first showed it, and which have not received it yet.
+/// The county's view of an urgent notice: for every enrolled station it reaches (those of its
+/// division), when the county learnt it holds the notice and when the station first showed it, and which have not received it yet.
 /// It joins what the sync layer records with the station registry and the notices module.
 ///
 /// ```swift
@@ -37,7 +37,7 @@ struct UrgentNoticeRoutes: RouteProvider {
         router.restricted(to: [.admin]).get("notices/{id}/receipts") { _, context in
             let id = try context.parameters.decoded("id")
             let notices = NoticeQueries(store: replica.store)
-            guard try await notices.notice(id: id) != nil else {
+            guard let notice = try await notices.notice(id: id)?.notice else {
                 throw APIError.notFound("notice \(id)", field: "id")
             }
             let received = try await replica.urgentReceipts(collection: NoticesCollections.notice.name, recordID: id)
@@ -45,6 +45,7 @@ struct UrgentNoticeRoutes: RouteProvider {
             let shown = try await notices.firstShown(of: id)
             let stations = try await registry.stations().filter {
                 $0.enrolledAt != nil && $0.revokedAt == nil && context.sees($0.village)
+                    && DivisionScopes(village: $0.village).contains(notice.division)
             }.map { station in
                 StationReceipt(
                     stationId: station.id, village: station.village, name: station.name,

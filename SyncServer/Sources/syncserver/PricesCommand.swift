@@ -23,12 +23,14 @@ struct PricesCommand: AsyncParsableCommand {
                 """)
         @OptionGroup var storage: DataDirectoryOption<SyncServerProgram>
         @Option(help: "Who publishes the prices, shown with them.") var source = "县农业农村局"
+        @Option(help: "The division the bulletins are for (its 2-, 4-, 6- or 9-digit code); only its stations receive them. Default: the hub's whole area.")
+        var division = ""
         @Argument(help: "The CSV file.") var file: String
 
         func run() async throws {
             try await CountyPublishing.run(storage: storage, reading: file) { county in
                 let data = try Data(contentsOf: URL(fileURLWithPath: file))
-                let report = try await PricePublisher(replica: county).importSheet(data, source: source)
+                let report = try await PricePublisher(replica: county).importSheet(data, source: source, division: division)
                 print(
                     "\(file) (\(report.encoding)): \(report.taken) rows published in \(report.bulletins.count) bulletins"
                         + " (\(report.corrections) corrections, \(report.flagged) flagged 待核实),"
