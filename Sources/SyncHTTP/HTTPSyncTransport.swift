@@ -12,14 +12,20 @@ import WebAPI
 public struct HTTPSyncTransport: SyncTransport {
     let enrollment: StationEnrollment
     let store: any EnrollmentStore
-    let replica: Replica
+    let station: any SyncingStation
     let client: CountyClient
+    let meter: ExchangeMeter?
 
-    public init(enrollment: StationEnrollment, store: any EnrollmentStore, replica: Replica, client: CountyClient = .shared) {
+    /// - Parameter meter: counts the bytes each exchange carries on the wire, when given.
+    public init(
+        enrollment: StationEnrollment, store: any EnrollmentStore, replica: some SyncingStation, client: CountyClient = .shared,
+        meter: ExchangeMeter? = nil
+    ) {
         self.enrollment = enrollment
         self.store = store
-        self.replica = replica
+        self.station = replica
         self.client = client
+        self.meter = meter
     }
 
     public func push(_ request: PushRequest) async throws -> PushReply {
@@ -51,10 +57,11 @@ public struct HTTPSyncTransport: SyncTransport {
             ("Content-Encoding", Deflate.name),
             (SyncWire.acceptHeader, Deflate.name),
             (SyncWire.protocolHeader, String(SyncProtocol.version)),
-            (RequestSignature.stationTimeHeader, String(replica.clock.deviceWallMilliseconds)),
-            (RequestSignature.pendingHeader, String(try await replica.pendingCount())),
+            (RequestSignature.stationTimeHeader, String(station.deviceWallMilliseconds)),
+            (RequestSignature.pendingHeader, String(try await station.pendingCount())),
         ]
         let reply = try await client.post(url, headers: headers, body: body)
+        meter?.count(sent: body.count, received: reply.body.count)
         try Self.check(reply)
         // Nothing is taken from a reply the county did not sign for this very request.
         guard

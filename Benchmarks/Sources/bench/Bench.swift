@@ -10,7 +10,8 @@ struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench", abstract: "Measure the project's figures beside their baselines.",
         subcommands: [
-            Sync.self, PriceQueries.self, NoticeSearch.self, TraceLookup.self, LedgerReports.self, Link.self, County.self, All.self,
+            Sync.self, PriceQueries.self, NoticeSearch.self, TraceLookup.self, LedgerReports.self, Link.self, County.self, Province.self,
+            All.self,
         ])
 
     struct Sync: AsyncParsableCommand {
@@ -98,6 +99,23 @@ struct Bench: AsyncParsableCommand {
                 let server = try PostgresAddress(postgres)
                 print(Figure.table(try await CountyThroughputBench(stations: stations, changes: changes, postgres: server).run()))
             }
+        }
+    }
+
+    struct Province: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "One hub for a province on PostgreSQL: simulated stations of several counties against one and two processes.")
+        @Option(help: "A PostgreSQL server (postgres://user:password@host:port/database) the hub's databases are made on.")
+        var postgres: String
+        @Option(help: "Stations, simulated in this process.") var stations = 3_000
+        @Option(help: "Counties they are spread over.") var counties = 10
+        @Option(help: "Prices each station pushes.") var changes = 100
+        @Option(help: "Days of bulletins each county publishes (2,000 prices a day).") var days = 3
+
+        func run() async throws {
+            let bench = ProvinceBench(
+                stations: stations, counties: counties, changes: changes, days: days, server: try PostgresAddress(postgres))
+            print(Figure.table(try await bench.run()))
         }
     }
 

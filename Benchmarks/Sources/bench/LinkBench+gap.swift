@@ -22,22 +22,28 @@ extension LinkBench {
         for offset in stride(from: days - 1, through: 0, by: -1) {
             let day = today.adding(days: -offset)
             try await county.writing { transaction in
-                let catalogue = try transaction.prices.catalogue()
-                var entries: [CheckedPrice] = []
-                for (v, variety) in Self.catalogue.varieties.enumerated() {
-                    for (m, market) in Self.catalogue.markets.enumerated() {
-                        let avg = Int64(300 + (v * 37 + m * 11 + offset * 3) % 900)
-                        let entry = PriceEntry(
-                            varietyCode: variety.code, marketID: market.id, observedOn: day.text, minFen: avg - 20, avgFen: avg,
-                            maxFen: avg + 20, unit: "元/公斤")
-                        entries.append(try PriceRules.check(entry, catalogue: catalogue, today: today))
-                    }
-                }
+                let entries = try Self.dayOfPrices(day, offset: offset, catalogue: try transaction.prices.catalogue(), today: today)
                 _ = try publisher.publish(entries, source: "县农业农村局", transaction)
             }
         }
         try await NoticePublisher(replica: county).publish(Array(SampleNotices.notices(endingOn: today).prefix(40)))
         try await SampleLedger.seed(through: county, today: today, months: 12)
+    }
+
+    /// A day's bulletin: every variety of ``catalogue`` at each of its markets, checked against the
+    /// catalogue the county holds.
+    static func dayOfPrices(_ day: BeijingDay, offset: Int, catalogue: CatalogueIndex, today: BeijingDay) throws -> [CheckedPrice] {
+        var entries: [CheckedPrice] = []
+        for (v, variety) in Self.catalogue.varieties.enumerated() {
+            for (m, market) in Self.catalogue.markets.enumerated() {
+                let avg = Int64(300 + (v * 37 + m * 11 + offset * 3) % 900)
+                let entry = PriceEntry(
+                    varietyCode: variety.code, marketID: market.id, observedOn: day.text, minFen: avg - 20, avgFen: avg,
+                    maxFen: avg + 20, unit: "元/公斤")
+                entries.append(try PriceRules.check(entry, catalogue: catalogue, today: today))
+            }
+        }
+        return entries
     }
 
     /// Everything in the county's log a station of the village pulls after `position`, as gzip'd
