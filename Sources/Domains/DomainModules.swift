@@ -18,7 +18,7 @@ import Prices
 import PricesSQLite
 public import Storage
 public import Sync
-import SyncHTTP
+public import SyncHTTP
 import SyncHTTPSQLite
 import Traceability
 import TraceabilitySQLite
@@ -57,11 +57,12 @@ public enum DomainModules {
     public static let collections = VillagesCollections.all + PricesCollections.all + NoticesCollections.all
         + TraceCollections.all + LedgerCollections.all
 
-    /// Each domain's endpoints at a site, and the sync state's.
-    public static func routes(at site: DomainSite) -> [any RouteProvider] {
+    /// Each domain's endpoints at a site, and the sync state's; at a hub, its station registry.
+    public static func routes(at site: DomainSite, stations: StationRegistry? = nil) -> [any RouteProvider] {
         [
             VillageRoutes(VillageDirectory(store: site.store)), NoticeRoutes(site), PriceRoutes(site),
-            TraceRoutes(site) { transaction, code in try transaction.villages.placeName(code: code) }, LedgerRoutes(site), SyncStatusRoutes(site),
+            TraceRoutes(site) { transaction, code in try transaction.villages.placeName(code: code) }, LedgerRoutes(site),
+            SyncStatusRoutes(site, stations: stations),
         ]
     }
 }

@@ -18,6 +18,14 @@ public struct SyncStatus: Sendable, Codable, Equatable {
     public let openConflicts: Int
     /// County time minus this device's time, as last learnt.
     public let clockOffsetMilliseconds: Int64
+
+    /// The same status with its quarantine and conflicts counted for part of a hub: a division's
+    /// stations and villages, for its staff.
+    public func counting(quarantined: Int, openConflicts: Int) -> SyncStatus {
+        SyncStatus(
+            lastSuccess: lastSuccess, pendingPush: pendingPush, quarantined: quarantined, openConflicts: openConflicts,
+            clockOffsetMilliseconds: clockOffsetMilliseconds)
+    }
 }
 
 extension Replica {
@@ -79,5 +87,13 @@ extension Replica {
     /// The changes in quarantine here, newest first.
     public func quarantined(limit: Int = 200) async throws -> [QuarantineEntry] {
         try await store.reading { transaction in try transaction.changeLog.quarantined(limit: limit) }
+    }
+
+    /// How many changes of these origins are in quarantine.
+    public func quarantinedCount(from origins: Set<String>) async throws -> Int {
+        try await store.reading { transaction in
+            let log = try transaction.changeLog
+            return try origins.reduce(0) { $0 + (try log.quarantinedCount(from: $1)) }
+        }
     }
 }

@@ -5,7 +5,8 @@ public import WebAPI
 
 /// Sync state for staff who have logged in, at either side: status, quarantine, open conflicts and
 /// resolving one (under the logged-in person's name). At a hub, a staff member of a division sees and
-/// resolves its villages' conflicts only.
+/// resolves its villages' conflicts only, and sees the quarantine of its stations only (by the
+/// registry's origins), in the list and in the status's counts.
 ///
 /// At a station that is not enrolled yet, each answers 409 `not_enrolled`.
 ///
@@ -15,9 +16,13 @@ public import WebAPI
 /// ```
 public struct SyncStatusRoutes: RouteProvider {
     let replica: @Sendable () async throws -> Replica?
+    let stations: StationRegistry?
 
-    public init(_ site: DomainSite) {
+    /// - Parameter stations: at a hub, its registry, whose origins say which station's quarantine a
+    ///   division's staff see.
+    public init(_ site: DomainSite, stations: StationRegistry? = nil) {
         self.replica = site.replica
+        self.stations = stations
     }
 
     /// A person's choice of the value a conflicting field keeps.
@@ -31,11 +36,17 @@ public struct SyncStatusRoutes: RouteProvider {
 
     public func addRoutes(to router: some RouterMethods<APIRequestContext>) {
         let staff = router.restricted(to: .anyStaff)
-        staff.get("sync/status") { _, _ in
-            JSONResponse(try await enrolled().status())
+        staff.get("sync/status") { _, context in
+            let status = try await enrolled().status()
+            guard let origins = try await origins(context) else { return JSONResponse(status) }
+            return JSONResponse(
+                status.counting(
+                    quarantined: try await enrolled().quarantinedCount(from: origins), openConflicts: try await openConflicts(context).count))
         }
-        staff.get("sync/quarantine") { _, _ in
-            JSONResponse(QuarantineList(quarantined: try await enrolled().quarantined()))
+        staff.get("sync/quarantine") { _, context in
+            let quarantined = try await enrolled().quarantined()
+            guard let origins = try await origins(context) else { return JSONResponse(QuarantineList(quarantined: quarantined)) }
+            return JSONResponse(QuarantineList(quarantined: quarantined.filter { origins.contains($0.origin) }))
         }
         staff.get("sync/conflicts") { _, context in
             JSONResponse(ConflictList(conflicts: try await openConflicts(context)))
@@ -60,6 +71,12 @@ public struct SyncStatusRoutes: RouteProvider {
     /// The open conflicts the logged-in person may see: those of their division's villages.
     func openConflicts(_ context: APIRequestContext) async throws -> [Conflict] {
         try await enrolled().openConflicts().filter { context.sees($0.scope) }
+    }
+
+    /// The origins of the stations a division's staff member sees; `nil` for anyone else, who sees all.
+    func origins(_ context: APIRequestContext) async throws -> Set<String>? {
+        guard let stations, let division = context.principal?.division, !division.isEmpty else { return nil }
+        return Set(try await stations.stations().filter { context.sees($0.village) }.compactMap(\.origin))
     }
 
     func enrolled() async throws -> Replica {

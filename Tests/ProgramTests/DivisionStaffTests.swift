@@ -1,4 +1,5 @@
 import Access
+import Crypto
 import DemoData
 import Foundation
 import HTTPTypes
@@ -78,6 +79,21 @@ import WebAPI
                 let station = StationPeer(origin: "station-\(number)", village: village)
                 _ = try await county.replica.receive(PushRequest(changes: [Self.price(from: station)]), from: station)
             }
+            // A change each enrolled station pushes that the county quarantines (a field it does not know).
+            var origins: [String: String] = [:]
+            for village in [Self.houNan, Self.beiTang] {
+                let code = try await county.registry.add(village: village, name: "已注册 \(village)").code
+                let enrolled = try await county.registry.enroll(code: code, publicKey: Curve25519.Signing.PrivateKey().publicKey.rawRepresentation)
+                let station = StationPeer(origin: try #require(enrolled.origin), village: village)
+                let price = Self.price(from: station)
+                let change = Change(
+                    origin: price.origin, sequence: price.sequence, timestamp: price.timestamp, collection: price.collection,
+                    recordID: price.recordID, scope: price.scope, fields: price.fields.merging(["unknown_field": "x"]) { $1 })
+                let reply = try await county.replica.receive(PushRequest(changes: [change]), from: station)
+                #expect(reply.quarantined.count == 1)
+                origins[village] = station.origin
+            }
+            let quarantinedOrigins = origins
 
             try await county.application(logger: .init(label: "test")).test(.router) { client in
                 let hubAdmin = try await login(client, "hub-admin")
@@ -106,6 +122,14 @@ import WebAPI
                 #expect(recorded(try await get(client, "/api/v1/prices/observations", hubAdmin).json) == [Self.houNan, Self.beiTang])
                 #expect(recorded(try await get(client, "/api/v1/prices/observations", xihe).json) == [Self.beiTang])
 
+                // The quarantine, and the status's count of it, of the division's stations only.
+                let quarantined = { (json: [String: Any]) in
+                    Set((json["quarantined"] as? [[String: Any]] ?? []).compactMap { $0["origin"] as? String })
+                }
+                #expect(quarantined(try await get(client, "/api/v1/sync/quarantine", hubAdmin).json) == Set(quarantinedOrigins.values))
+                #expect(quarantined(try await get(client, "/api/v1/sync/quarantine", xihe).json) == [quarantinedOrigins[Self.beiTang]!])
+                #expect(try await get(client, "/api/v1/sync/status", hubAdmin).json["quarantined"] as? Int == 2)
+                #expect(try await get(client, "/api/v1/sync/status", xihe).json["quarantined"] as? Int == 1)
                 // Public, as at the kiosk: the village's disclosures (村务公开).
                 #expect(try await get(client, "/api/v1/ledger/disclosures?village=\(Self.houNan)", xihe).status == .ok)
             }

@@ -66,7 +66,7 @@ public struct SyncServerApplication: ProgramAssembly {
         ).addRoutes(to: router)
         let api = router.group("api/v1")
         logins.routes.addRoutes(to: api)
-        for routes in DomainModules.routes(at: .county(store: store, replica: replica)) { routes.addRoutes(to: api) }
+        for routes in DomainModules.routes(at: .county(store: store, replica: replica), stations: registry) { routes.addRoutes(to: api) }
         UrgentNoticeRoutes(replica: replica, registry: registry).addRoutes(to: api)
     }
 }
