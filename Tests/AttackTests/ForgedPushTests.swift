@@ -101,92 +101,84 @@ import Crypto
 
     // MARK: A forged push reaches another village's books, or authority it does not have
 
-    @Test func anotherVillagesLedgerRecordsAreNeitherRenamedNorMoved() async throws {
-        let county = try await CountyUnderTest.sample(in: folder)
-        let hostile = try await HostileStation.enroll(at: county, village: Self.beiTang)
-        let (subaccount, asset, contract) = try county.read { db in
-            (
-                try String.fetchOne(db, sql: "SELECT id FROM ledger_subaccount WHERE village_code = ? LIMIT 1", arguments: [Self.houNan])!,
-                try String.fetchOne(db, sql: "SELECT id FROM ledger_asset WHERE village_code = ? LIMIT 1", arguments: [Self.houNan])!,
-                try String.fetchOne(db, sql: "SELECT id FROM ledger_contract WHERE village_code = ? LIMIT 1", arguments: [Self.houNan])!
-            )
+    @Test(arguments: HubStore.allCases) func anotherVillagesLedgerRecordsAreNeitherRenamedNorMoved(hub: HubStore) async throws {
+        try await CountyUnderTest.withSample(hub, in: folder) { county in
+            let hostile = try await HostileStation.enroll(at: county, village: Self.beiTang)
+            var ids: [SyncValue] = []
+            for table in ["ledger_subaccount", "ledger_asset", "ledger_contract"] {
+                ids.append(try #require(try await county.value("SELECT id FROM \(table) WHERE village_code = $1 LIMIT 1", [.text(Self.houNan)])))
+            }
+            let (subaccount, asset, contract) = (ids[0].description, ids[1].description, ids[2].description)
+            let own: SyncValue = .text(Self.beiTang)
+            try await expectQuarantined(
+                hostile.change("ledger.subaccount", id: subaccount, ["village_code": own, "name": "假户"]), by: hostile, rule: "belongs to")
+            try await expectQuarantined(
+                hostile.change("ledger.asset", id: asset, ["village_code": own, "original_fen": 1]), by: hostile, rule: "belongs to")
+            try await expectQuarantined(
+                hostile.change("ledger.contract", id: contract, ["village_code": own, "party_b": "假人", "amount_fen": 1]), by: hostile,
+                rule: "belongs to")
+            let untouched = try await county.value(
+                "SELECT COUNT(*) FROM ledger_subaccount WHERE id = $1 AND village_code = $2 AND name != '假户'",
+                [.text(subaccount), .text(Self.houNan)])
+            #expect(untouched == 1)
+            #expect(await county.stop() == 0)
         }
-        let own: SyncValue = .text(Self.beiTang)
-        try await expectQuarantined(
-            hostile.change("ledger.subaccount", id: subaccount, ["village_code": own, "name": "假户"]), by: hostile, rule: "belongs to")
-        try await expectQuarantined(
-            hostile.change("ledger.asset", id: asset, ["village_code": own, "original_fen": 1]), by: hostile, rule: "belongs to")
-        try await expectQuarantined(
-            hostile.change("ledger.contract", id: contract, ["village_code": own, "party_b": "假人", "amount_fen": 1]), by: hostile,
-            rule: "belongs to")
-        let untouched = try county.read { db in
-            try Int.fetchOne(
-                db, sql: "SELECT COUNT(*) FROM ledger_subaccount WHERE id = ? AND village_code = ? AND name != '假户'",
-                arguments: [subaccount, Self.houNan])
-        }
-        #expect(untouched == 1)
-        #expect(await county.stop() == 0)
     }
 
-    @Test func aStationPostsNoVoucherWhereTheCountyKeepsTheBooksAndReviewsNoDraft() async throws {
-        let county = try await CountyUnderTest.sample(in: folder)
-        let hostile = try await HostileStation.enroll(at: county, village: Self.houNan)
-        let lines = #"[{"account":"101","credit_fen":0,"debit_fen":100,"summary":"x"},{"account":"501","credit_fen":100,"debit_fen":0,"summary":"x"}]"#
-        try await expectQuarantined(
-            hostile.change("ledger.voucher", id: "posted-by-station", Self.voucher(village: Self.houNan, lines: lines)), by: hostile,
-            rule: "ledger.voucher.poster")
-        let draft: [String: SyncValue] = [
-            "village_code": .text(Self.houNan), "voucher_date": "2026-11-20", "lines": .text(lines), "attachments": 1,
-            "preparer": "李会计", "status": "submitted", "reviewer": "", "review_note": "", "voucher_id": nil,
-            "updated_at": "2026-11-20T10:00:00+08:00",
-        ]
-        let submitted = try await hostile.push([hostile.change("ledger.draft", id: "draft-1", draft)])
-        #expect(submitted.push?.quarantined.isEmpty == true)
-        try await expectQuarantined(
-            hostile.change("ledger.draft", id: "draft-1", ["status": "reviewed", "reviewer": "镇农经站王审核"]), by: hostile,
-            rule: "ledger.draft.review")
-        let status = try county.read { db in try String.fetchOne(db, sql: "SELECT status FROM ledger_draft WHERE id = 'draft-1'") }
-        #expect(status == "submitted")
-        #expect(await county.stop() == 0)
+    @Test(arguments: HubStore.allCases) func aStationPostsNoVoucherWhereTheCountyKeepsTheBooksAndReviewsNoDraft(hub: HubStore) async throws {
+        try await CountyUnderTest.withSample(hub, in: folder) { county in
+            let hostile = try await HostileStation.enroll(at: county, village: Self.houNan)
+            let lines = #"[{"account":"101","credit_fen":0,"debit_fen":100,"summary":"x"},{"account":"501","credit_fen":100,"debit_fen":0,"summary":"x"}]"#
+            try await expectQuarantined(
+                hostile.change("ledger.voucher", id: "posted-by-station", Self.voucher(village: Self.houNan, lines: lines)), by: hostile,
+                rule: "ledger.voucher.poster")
+            let draft: [String: SyncValue] = [
+                "village_code": .text(Self.houNan), "voucher_date": "2026-11-20", "lines": .text(lines), "attachments": 1,
+                "preparer": "李会计", "status": "submitted", "reviewer": "", "review_note": "", "voucher_id": nil,
+                "updated_at": "2026-11-20T10:00:00+08:00",
+            ]
+            let submitted = try await hostile.push([hostile.change("ledger.draft", id: "draft-1", draft)])
+            #expect(submitted.push?.quarantined.isEmpty == true)
+            try await expectQuarantined(
+                hostile.change("ledger.draft", id: "draft-1", ["status": "reviewed", "reviewer": "镇农经站王审核"]), by: hostile,
+                rule: "ledger.draft.review")
+            #expect(try await county.value("SELECT status FROM ledger_draft WHERE id = 'draft-1'") == "submitted")
+            #expect(await county.stop() == 0)
+        }
     }
 
-    @Test func noStationSquatsTheIdOfAnotherVillagesCloseOrReceipt() async throws {
-        let county = try await CountyUnderTest.sample(in: folder)
-        let hostile = try await HostileStation.enroll(at: county, village: Self.beiTang)
-        try await expectQuarantined(
-            hostile.change(
-                "ledger.close", id: "\(Self.houNan):2026-12",
-                ["village_code": .text(Self.beiTang), "period": "2026-12", "closed_by": "x", "closed_at": "2026-12-01T00:00:00+08:00"]),
-            by: hostile, rule: "ledger.close")
-        let notice = try county.read { db in try String.fetchOne(db, sql: "SELECT id FROM notice LIMIT 1")! }
-        try await expectQuarantined(
-            hostile.change(
-                "notices.shown", id: "\(notice)@\(Self.houNan)",
-                ["notice_id": .text(notice), "village_code": .text(Self.beiTang), "shown_at": "2026-12-01T00:00:00+08:00"]),
-            by: hostile, rule: "notices.shown.id")
-        let squatted = try county.read { db in
-            try Int.fetchOne(
-                db, sql: "SELECT (SELECT COUNT(*) FROM ledger_close WHERE id = ?) + (SELECT COUNT(*) FROM notice_shown WHERE id = ?)",
-                arguments: ["\(Self.houNan):2026-12", "\(notice)@\(Self.houNan)"])
+    @Test(arguments: HubStore.allCases) func noStationSquatsTheIdOfAnotherVillagesCloseOrReceipt(hub: HubStore) async throws {
+        try await CountyUnderTest.withSample(hub, in: folder) { county in
+            let hostile = try await HostileStation.enroll(at: county, village: Self.beiTang)
+            try await expectQuarantined(
+                hostile.change(
+                    "ledger.close", id: "\(Self.houNan):2026-12",
+                    ["village_code": .text(Self.beiTang), "period": "2026-12", "closed_by": "x", "closed_at": "2026-12-01T00:00:00+08:00"]),
+                by: hostile, rule: "ledger.close")
+            let notice = try #require(try await county.value("SELECT id FROM notice LIMIT 1")).description
+            try await expectQuarantined(
+                hostile.change(
+                    "notices.shown", id: "\(notice)@\(Self.houNan)",
+                    ["notice_id": .text(notice), "village_code": .text(Self.beiTang), "shown_at": "2026-12-01T00:00:00+08:00"]),
+                by: hostile, rule: "notices.shown.id")
+            let squatted = try await county.value(
+                "SELECT (SELECT COUNT(*) FROM ledger_close WHERE id = $1) + (SELECT COUNT(*) FROM notice_shown WHERE id = $2)",
+                [.text("\(Self.houNan):2026-12"), .text("\(notice)@\(Self.houNan)")])
+            #expect(squatted == 0)
+            #expect(await county.stop() == 0)
         }
-        #expect(squatted == 0)
-        #expect(await county.stop() == 0)
     }
 
-    @Test func aStationSupersedesNoCountyBulletinPrice() async throws {
-        let county = try await CountyUnderTest.sample(in: folder)
-        let hostile = try await HostileStation.enroll(at: county, village: Self.beiTang)
-        let bulletinPrice = try county.read { db in
-            try String.fetchOne(db, sql: "SELECT id FROM price_observation WHERE village_code = '' LIMIT 1")!
+    @Test(arguments: HubStore.allCases) func aStationSupersedesNoCountyBulletinPrice(hub: HubStore) async throws {
+        try await CountyUnderTest.withSample(hub, in: folder) { county in
+            let hostile = try await HostileStation.enroll(at: county, village: Self.beiTang)
+            let bulletinPrice = try #require(try await county.value("SELECT id FROM price_observation WHERE village_code = '' LIMIT 1")).description
+            try await expectQuarantined(
+                hostile.change("prices.observation", id: "correcting", Self.price(village: Self.beiTang, corrects: bulletinPrice)),
+                by: hostile, rule: "prices.observation.corrects")
+            #expect(try await county.value("SELECT superseded FROM price_observation WHERE id = $1", [.text(bulletinPrice)]) == 0)
+            #expect(await county.stop() == 0)
         }
-        try await expectQuarantined(
-            hostile.change("prices.observation", id: "correcting", Self.price(village: Self.beiTang, corrects: bulletinPrice)),
-            by: hostile, rule: "prices.observation.corrects")
-        let superseded = try county.read { db in
-            try Int.fetchOne(db, sql: "SELECT superseded FROM price_observation WHERE id = ?", arguments: [bulletinPrice])
-        }
-        #expect(superseded == 0)
-        #expect(await county.stop() == 0)
     }
 
     @Test func noStationMakesAnotherVillagesTraceCodeAnswerWithItsLot() async throws {

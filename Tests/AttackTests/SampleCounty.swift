@@ -7,6 +7,8 @@ import GRDB
 import PostgresStorage
 import ServiceRuntime
 import Storage
+import StoreInterface
+import Sync
 import SyncServerService
 import TestSupport
 
@@ -59,6 +61,27 @@ extension CountyUnderTest {
         var configuration = Configuration()
         configuration.readonly = true
         return try DatabaseQueue(path: directory + "/syncserver.sqlite", configuration: configuration).read(body)
+    }
+
+    /// The rows a query written alike for both stores answers (arguments as `$1`, `$2`, …), read
+    /// beside the running server from whichever store the county runs on.
+    func select(_ sql: String, _ arguments: [SyncValue] = []) async throws -> [[SyncValue]] {
+        let database = storage.first == "--database" ? try PostgresAddress(storage[1]) : nil
+        let settings = ServiceSettings(program: SyncServerProgram.name, port: 0, dataDirectory: directory, database: database)
+        let store = try await ServiceLauncher.openStore(SyncServerProgram.self, settings: settings)
+        do {
+            let rows = try await store.transactions.reading { try StoredRows.select(sql, arguments, $0) }
+            await store.close()
+            return rows
+        } catch {
+            await store.close()
+            throw error
+        }
+    }
+
+    /// The first value of the first row a query answers.
+    func value(_ sql: String, _ arguments: [SyncValue] = []) async throws -> SyncValue? {
+        try await select(sql, arguments).first?.first
     }
 
     /// Whether the server still answers its health check: nothing sent crashed it.
