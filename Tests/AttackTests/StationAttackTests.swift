@@ -41,36 +41,38 @@ import NIOFoundationCompat
 
     func store(_ station: String) throws -> DatabaseQueue { try DatabaseQueue(path: station + "/kiosk.sqlite") }
 
-    @Test func anOperatorRetractsNeitherTheCountysRecallNorItsOfficialSampling() async throws {
-        let county = try await CountyUnderTest.sample(in: folder)
-        let (tea, recall, sampling) = try county.read { db in
-            (
-                try String.fetchOne(db, sql: "SELECT id FROM trace_lot WHERE trace_code = '91441422MA4W8C5X12-T0902'")!,
-                try String.fetchOne(db, sql: "SELECT id FROM trace_event WHERE kind = 'recalling'")!,
-                try String.fetchOne(db, sql: "SELECT id FROM trace_event WHERE test_kind = 'official'")!
-            )
+    @Test(arguments: HubStore.allCases) func anOperatorRetractsNeitherTheCountysRecallNorItsOfficialSampling(hub: HubStore) async throws {
+        try await CountyUnderTest.withSample(hub, in: folder) { county in
+            var ids: [String] = []
+            for query in [
+                "SELECT id FROM trace_lot WHERE trace_code = '91441422MA4W8C5X12-T0902'", "SELECT id FROM trace_event WHERE kind = 'recalling'",
+                "SELECT id FROM trace_event WHERE test_kind = 'official'",
+            ] {
+                ids.append(try #require(try await county.value(query)).description)
+            }
+            let (tea, recall, sampling) = (ids[0], ids[1], ids[2])
+            let juCun = try await station(Self.juCun, of: county)
+            let kiosk = try ProgramProcess("kiosk", ["serve", "--port", "0", "--data-dir", juCun])
+            let port = try await kiosk.listeningPort()
+            for event in [recall, sampling] {
+                let (status, body) = try await post(
+                    "http://127.0.0.1:\(port)/api/v1/trace/events",
+                    #"{"entry": {"lot_id": "\#(tea)", "kind": "retraction", "occurred_at": "2026-11-30T10:00:00+08:00", "retracts": "\#(event)", "note": "弄错了"}}"#,
+                    token: try await StationPrices.token(port))
+                #expect(status == 403 && body.contains("trace.event.retraction"), "\(status) \(body)")
+            }
+            kiosk.signal(SIGTERM)
+            _ = await kiosk.exitStatus()
+            try await ProgramProcess.succeed("kiosk", ["sync", "--data-dir", juCun])
+            let houNan = try await station(Self.houNan, of: county)
+            let reader = try ProgramProcess("kiosk", ["serve", "--port", "0", "--data-dir", houNan])
+            let (data, _) = try await URLSession.shared.data(
+                from: URL(string: "http://127.0.0.1:\(try await reader.listeningPort())/api/v1/trace/lookup?code=91441422MA4W8C5X12-T0902")!)
+            #expect(String(decoding: data, as: UTF8.self).contains("已召回"))
+            reader.signal(SIGTERM)
+            _ = await reader.exitStatus()
+            #expect(await county.stop() == 0)
         }
-        let juCun = try await station(Self.juCun, of: county)
-        let kiosk = try ProgramProcess("kiosk", ["serve", "--port", "0", "--data-dir", juCun])
-        let port = try await kiosk.listeningPort()
-        for event in [recall, sampling] {
-            let (status, body) = try await post(
-                "http://127.0.0.1:\(port)/api/v1/trace/events",
-                #"{"entry": {"lot_id": "\#(tea)", "kind": "retraction", "occurred_at": "2026-11-30T10:00:00+08:00", "retracts": "\#(event)", "note": "弄错了"}}"#,
-                token: try await StationPrices.token(port))
-            #expect(status == 403 && body.contains("trace.event.retraction"), "\(status) \(body)")
-        }
-        kiosk.signal(SIGTERM)
-        _ = await kiosk.exitStatus()
-        try await ProgramProcess.succeed("kiosk", ["sync", "--data-dir", juCun])
-        let houNan = try await station(Self.houNan, of: county)
-        let reader = try ProgramProcess("kiosk", ["serve", "--port", "0", "--data-dir", houNan])
-        let (data, _) = try await URLSession.shared.data(
-            from: URL(string: "http://127.0.0.1:\(try await reader.listeningPort())/api/v1/trace/lookup?code=91441422MA4W8C5X12-T0902")!)
-        #expect(String(decoding: data, as: UTF8.self).contains("已召回"))
-        reader.signal(SIGTERM)
-        _ = await reader.exitStatus()
-        #expect(await county.stop() == 0)
     }
 
     /// Someone with the station's disk edits a posted voucher and recomputes every hash after it,
@@ -134,33 +136,33 @@ import NIOFoundationCompat
 
     /// A conflict of the books is resolved only by the books' reviewers, and only to a value of
     /// its kind: the county's administrator may not, and a text for an amount is refused.
-    @Test func aConflictIsResolvedOnlyByItsStewardsToAValueOfItsKind() async throws {
-        let county = try await CountyUnderTest.sample(in: folder)
-        try await StationPrices.addAccount(
-            "syncserver", dataDir: county.directory, login: "zhou", name: "周审核", role: "reviewer", secret: "dabu-review-2026")
-        let hostile = try await HostileStation.enroll(at: county, village: Self.houNan)
-        let asset = try county.read { db in
-            try String.fetchOne(db, sql: "SELECT id FROM ledger_asset WHERE village_code = ? LIMIT 1", arguments: [Self.houNan])!
+    @Test(arguments: HubStore.allCases) func aConflictIsResolvedOnlyByItsStewardsToAValueOfItsKind(hub: HubStore) async throws {
+        try await CountyUnderTest.withSample(hub, in: folder) { county in
+            try await StationPrices.addAccount(
+                "syncserver", storage: county.storage, login: "zhou", name: "周审核", role: "reviewer", secret: "dabu-review-2026")
+            let hostile = try await HostileStation.enroll(at: county, village: Self.houNan)
+            let asset = try #require(
+                try await county.value("SELECT id FROM ledger_asset WHERE village_code = $1 LIMIT 1", [.text(Self.houNan)])).description
+            // The station's edit of a review-worthy amount it never saw the county's value of: a conflict.
+            let edit = try await hostile.push([
+                hostile.change("ledger.asset", id: asset, ["village_code": .text(Self.houNan), "original_fen": 123_456])
+            ])
+            #expect(edit.push?.quarantined.isEmpty == true)
+            let admin = try #require(
+                try await StationPrices.token(county.port, renew: true, login: StationPrices.adminLogin, secret: StationPrices.adminPassword))
+            let open = try await CountyUnderTest.json("\(county.url)/api/v1/sync/conflicts", token: admin)
+            let conflict = try #require((open["conflicts"] as? [[String: Any]])?.first { $0["record_id"] as? String == asset })
+            let id = try #require(conflict["id"] as? String)
+            let resolve = "\(county.url)/api/v1/sync/conflicts/\(id)/resolve"
+            let (byAdmin, _) = try await post(resolve, #"{"value": 1}"#, token: admin)
+            #expect(byAdmin == 403)
+            let reviewer = try await StationPrices.token(county.port, renew: true, login: "zhou", secret: "dabu-review-2026")
+            let (wrongKind, _) = try await post(resolve, #"{"value": "一百万"}"#, token: reviewer)
+            #expect(wrongKind == 403)
+            let (kept, body) = try await post(resolve, #"{"value": 123456}"#, token: reviewer)
+            #expect(kept == 200, "\(body)")
+            #expect(await county.stop() == 0)
         }
-        // The station's edit of a review-worthy amount it never saw the county's value of: a conflict.
-        let edit = try await hostile.push([
-            hostile.change("ledger.asset", id: asset, ["village_code": .text(Self.houNan), "original_fen": 123_456])
-        ])
-        #expect(edit.push?.quarantined.isEmpty == true)
-        let admin = try #require(
-            try await StationPrices.token(county.port, renew: true, login: StationPrices.adminLogin, secret: StationPrices.adminPassword))
-        let open = try await CountyUnderTest.json("\(county.url)/api/v1/sync/conflicts", token: admin)
-        let conflict = try #require((open["conflicts"] as? [[String: Any]])?.first { $0["record_id"] as? String == asset })
-        let id = try #require(conflict["id"] as? String)
-        let resolve = "\(county.url)/api/v1/sync/conflicts/\(id)/resolve"
-        let (byAdmin, _) = try await post(resolve, #"{"value": 1}"#, token: admin)
-        #expect(byAdmin == 403)
-        let reviewer = try await StationPrices.token(county.port, renew: true, login: "zhou", secret: "dabu-review-2026")
-        let (wrongKind, _) = try await post(resolve, #"{"value": "一百万"}"#, token: reviewer)
-        #expect(wrongKind == 403)
-        let (kept, body) = try await post(resolve, #"{"value": 123456}"#, token: reviewer)
-        #expect(kept == 200, "\(body)")
-        #expect(await county.stop() == 0)
     }
 
     /// Guesses sent all at once are counted before any is checked: no more than the five wrong
