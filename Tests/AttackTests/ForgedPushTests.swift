@@ -181,72 +181,75 @@ import Crypto
         }
     }
 
-    @Test func noStationMakesAnotherVillagesTraceCodeAnswerWithItsLot() async throws {
-        let county = try await CountyUnderTest.sample(in: folder)
-        let hostile = try await HostileStation.enroll(at: county, village: Self.beiTang)
-        let lot: [String: SyncValue] = [
-            "village_code": .text(Self.beiTang), "trace_code": "HN-2611-001", "product_name": "假蜜柚", "variety_code": "",
-            "quantity_g": 1_000, "producer_name": "假人", "producer_kind": "person", "producer_phone": "",
-            "producer_credit_code": "", "origin": "", "created_at": "2026-11-20T10:00:00+08:00",
-        ]
-        try await expectQuarantined(hostile.change("trace.lot", id: "squatter", scope: "", lot), by: hostile, rule: "trace.lot.code")
-        let (data, _) = try await URLSession.shared.data(from: URL(string: "\(county.url)/api/v1/trace/lookup?code=HN-2611-001")!)
-        #expect(!String(decoding: data, as: UTF8.self).contains("假蜜柚"))
-        #expect(await county.stop() == 0)
+    @Test(arguments: HubStore.allCases) func noStationMakesAnotherVillagesTraceCodeAnswerWithItsLot(hub: HubStore) async throws {
+        try await CountyUnderTest.withSample(hub, in: folder) { county in
+            let hostile = try await HostileStation.enroll(at: county, village: Self.beiTang)
+            let lot: [String: SyncValue] = [
+                "village_code": .text(Self.beiTang), "trace_code": "HN-2611-001", "product_name": "假蜜柚", "variety_code": "",
+                "quantity_g": 1_000, "producer_name": "假人", "producer_kind": "person", "producer_phone": "",
+                "producer_credit_code": "", "origin": "", "created_at": "2026-11-20T10:00:00+08:00",
+            ]
+            try await expectQuarantined(hostile.change("trace.lot", id: "squatter", scope: "", lot), by: hostile, rule: "trace.lot.code")
+            let (data, _) = try await URLSession.shared.data(from: URL(string: "\(county.url)/api/v1/trace/lookup?code=HN-2611-001")!)
+            #expect(!String(decoding: data, as: UTF8.self).contains("假蜜柚"))
+            #expect(await county.stop() == 0)
+        }
     }
 
-    @Test func aTransformationOfMillionsOfInputsIsRefused() async throws {
-        let county = try await CountyUnderTest.sample(in: folder)
-        let hostile = try await HostileStation.enroll(at: county, village: Self.beiTang)
-        func transformation(_ inputs: Int) -> Change {
-            let list = "[" + Array(repeating: #""lot-x""#, count: inputs).joined(separator: ",") + "]"
-            return hostile.change(
-                "trace.event", id: "mix-\(inputs)", scope: "",
-                [
-                    "village_code": .text(Self.beiTang), "lot_id": "lot-x", "kind": "transforming",
-                    "occurred_at": "2026-11-20T10:00:00+08:00", "inputs": .text(list), "outputs": "[]",
-                    "recorded_by": "x", "recorded_at": "2026-11-20T10:00:00+08:00",
-                ])
+    @Test(arguments: HubStore.allCases) func aTransformationOfMillionsOfInputsIsRefused(hub: HubStore) async throws {
+        try await CountyUnderTest.withSample(hub, in: folder) { county in
+            let hostile = try await HostileStation.enroll(at: county, village: Self.beiTang)
+            func transformation(_ inputs: Int) -> Change {
+                let list = "[" + Array(repeating: #""lot-x""#, count: inputs).joined(separator: ",") + "]"
+                return hostile.change(
+                    "trace.event", id: "mix-\(inputs)", scope: "",
+                    [
+                        "village_code": .text(Self.beiTang), "lot_id": "lot-x", "kind": "transforming",
+                        "occurred_at": "2026-11-20T10:00:00+08:00", "inputs": .text(list), "outputs": "[]",
+                        "recorded_by": "x", "recorded_at": "2026-11-20T10:00:00+08:00",
+                    ])
+            }
+            try await expectQuarantined(transformation(5_000), by: hostile, rule: "trace.event")
+            let millions = try await hostile.send(
+                "/sync/v1/push", json: try PushRequest(changes: [transformation(2_000_000)]).wireJSON(), deflated: true)
+            #expect(millions.status == 413 && millions.error == "push_too_large")
+            #expect(await county.isAlive())
+            #expect(await county.stop() == 0)
         }
-        try await expectQuarantined(transformation(5_000), by: hostile, rule: "trace.event")
-        let millions = try await hostile.send(
-            "/sync/v1/push", json: try PushRequest(changes: [transformation(2_000_000)]).wireJSON(), deflated: true)
-        #expect(millions.status == 413 && millions.error == "push_too_large")
-        #expect(await county.isAlive())
-        #expect(await county.stop() == 0)
     }
 
     // MARK: Who a station is, what it holds, and what fails in the store
 
-    @Test func aStationAskingForTheCountysOriginGetsOneOfItsOwnAndSpeaksForNoOther() async throws {
-        let county = try await CountyUnderTest.sample(in: folder)
-        let countyOrigin = try county.read { db in try String.fetchOne(db, sql: "SELECT value FROM store_info WHERE key = 'replica_id'")! }
-        let hostile = try await HostileStation.enroll(at: county, village: Self.houNan, askingOrigin: countyOrigin)
-        #expect(hostile.origin != countyOrigin)
-        let asCounty = hostile.change(
-            "notices.notice", id: "forged-notice", scope: "", ["title": "假通知"], origin: countyOrigin)
-        let answer = try await hostile.push([asCounty])
-        #expect(answer.push?.acknowledged == 0)
-        let forged = try county.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM notice WHERE id = 'forged-notice'") }
-        #expect(forged == 0)
-        #expect(await county.stop() == 0)
+    @Test(arguments: HubStore.allCases) func aStationAskingForTheCountysOriginGetsOneOfItsOwnAndSpeaksForNoOther(hub: HubStore) async throws {
+        try await CountyUnderTest.withSample(hub, in: folder) { county in
+            let countyOrigin = try #require(try await county.value("SELECT value FROM store_info WHERE key = 'replica_id'")).description
+            let hostile = try await HostileStation.enroll(at: county, village: Self.houNan, askingOrigin: countyOrigin)
+            #expect(hostile.origin != countyOrigin)
+            let asCounty = hostile.change(
+                "notices.notice", id: "forged-notice", scope: "", ["title": "假通知"], origin: countyOrigin)
+            let answer = try await hostile.push([asCounty])
+            #expect(answer.push?.acknowledged == 0)
+            #expect(try await county.value("SELECT COUNT(*) FROM notice WHERE id = 'forged-notice'") == 0)
+            #expect(await county.stop() == 0)
+        }
     }
 
-    @Test func pushesThatInflateBeyondTheBoundOrCrowdOneStationsTurnAreRefused() async throws {
-        let county = try await CountyUnderTest.sample(in: folder)
-        let hostile = try await HostileStation.enroll(at: county, village: Self.houNan)
-        // Nearly 32 MiB of one change's text each, deflated to a few tens of KB; 32 at once.
-        let bomb = try PushRequest(changes: [
-            hostile.change("prices.observation", id: "bomb", ["spec": .text(String(repeating: "x", count: 30 << 20))])
-        ]).wireJSON()
-        let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
-            for _ in 0..<32 { group.addTask { try await hostile.send("/sync/v1/push", json: bomb, deflated: true).status } }
-            return try await group.reduce(into: []) { $0.append($1) }
+    @Test(arguments: HubStore.allCases) func pushesThatInflateBeyondTheBoundOrCrowdOneStationsTurnAreRefused(hub: HubStore) async throws {
+        try await CountyUnderTest.withSample(hub, in: folder) { county in
+            let hostile = try await HostileStation.enroll(at: county, village: Self.houNan)
+            // Nearly 32 MiB of one change's text each, deflated to a few tens of KB; 32 at once.
+            let bomb = try PushRequest(changes: [
+                hostile.change("prices.observation", id: "bomb", ["spec": .text(String(repeating: "x", count: 30 << 20))])
+            ]).wireJSON()
+            let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
+                for _ in 0..<32 { group.addTask { try await hostile.send("/sync/v1/push", json: bomb, deflated: true).status } }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(statuses.allSatisfy { $0 == 413 || $0 == 429 || $0 == 409 }, "\(statuses)")
+            #expect(await county.isAlive())
+            #expect(county.server.peakResidentBytes < 600 << 20, "peak \(county.server.peakResidentBytes >> 20) MB")
+            #expect(await county.stop() == 0)
         }
-        #expect(statuses.allSatisfy { $0 == 413 || $0 == 429 || $0 == 409 }, "\(statuses)")
-        #expect(await county.isAlive())
-        #expect(county.server.peakResidentBytes < 600 << 20, "peak \(county.server.peakResidentBytes >> 20) MB")
-        #expect(await county.stop() == 0)
     }
 
     @Test(arguments: HubStore.allCases) func aChangeThatFailsInTheStoreIsQuarantinedAndTheQueueGoesOn(hub: HubStore) async throws {
