@@ -67,27 +67,28 @@ import Crypto
         }
     }
 
-    @Test func aPostedVoucherWhoseAmountsOverflowIsQuarantinedAndLaterPushesGoOn() async throws {
-        let county = try await CountyUnderTest.sample(in: folder)
-        let hostile = try await HostileStation.enroll(at: county, village: Self.houNan)
-        let huge = Int64.max / 2
-        let lines = #"[{"account":"101","credit_fen":0,"debit_fen":\#(huge),"summary":"x"},{"account":"101","credit_fen":0,"debit_fen":\#(huge),"summary":"x"},{"account":"501","credit_fen":\#(huge),"debit_fen":0,"summary":"x"}]"#
-        // Linked onto the village's chain as a real posting would be, so that the chain check reads its lines.
-        let head = try county.read { db in try VoucherChain.head(village: Self.houNan, db) }
-        var fields = Self.voucher(village: Self.houNan, lines: lines, index: Int64(head.index + 1))
-        fields["previous_hash"] = .text(head.hash)
-        fields["hash"] = .text(
-            VoucherChain.hash(
-                of: .init(
-                    village: Self.houNan, period: "2026-11", number: 1, voucherDate: "2026-11-20", lines: lines, attachments: 1,
-                    preparer: "李会计", reviewer: "李会计", poster: "李会计", postedAt: "2026-11-20T10:00:00+08:00", reverses: nil,
-                    chainIndex: head.index + 1, previousHash: head.hash)))
-        let forged = hostile.change("ledger.voucher", id: "overflowing", fields)
-        try await expectQuarantined(forged, by: hostile, rule: "ledger.voucher")
-        let later = try await hostile.push([hostile.change("prices.observation", id: "later", Self.price(village: Self.houNan))])
-        #expect(later.status == 200 && later.push?.quarantined.isEmpty == true)
-        #expect(await county.isAlive())
-        #expect(await county.stop() == 0)
+    @Test(arguments: HubStore.allCases) func aPostedVoucherWhoseAmountsOverflowIsQuarantinedAndLaterPushesGoOn(hub: HubStore) async throws {
+        try await CountyUnderTest.withSample(hub, in: folder) { county in
+            let hostile = try await HostileStation.enroll(at: county, village: Self.houNan)
+            let huge = Int64.max / 2
+            let lines = #"[{"account":"101","credit_fen":0,"debit_fen":\#(huge),"summary":"x"},{"account":"101","credit_fen":0,"debit_fen":\#(huge),"summary":"x"},{"account":"501","credit_fen":\#(huge),"debit_fen":0,"summary":"x"}]"#
+            // Linked onto the village's chain as a real posting would be, so that the chain check reads its lines.
+            let head = try await county.reading { try VoucherChain.head(village: Self.houNan, try $0.ledger) }
+            var fields = Self.voucher(village: Self.houNan, lines: lines, index: Int64(head.index + 1))
+            fields["previous_hash"] = .text(head.hash)
+            fields["hash"] = .text(
+                VoucherChain.hash(
+                    of: .init(
+                        village: Self.houNan, period: "2026-11", number: 1, voucherDate: "2026-11-20", lines: lines, attachments: 1,
+                        preparer: "李会计", reviewer: "李会计", poster: "李会计", postedAt: "2026-11-20T10:00:00+08:00", reverses: nil,
+                        chainIndex: head.index + 1, previousHash: head.hash)))
+            let forged = hostile.change("ledger.voucher", id: "overflowing", fields)
+            try await expectQuarantined(forged, by: hostile, rule: "ledger.voucher")
+            let later = try await hostile.push([hostile.change("prices.observation", id: "later", Self.price(village: Self.houNan))])
+            #expect(later.status == 200 && later.push?.quarantined.isEmpty == true)
+            #expect(await county.isAlive())
+            #expect(await county.stop() == 0)
+        }
     }
 
     static func voucher(village: String, lines: String, index: Int64 = 999) -> [String: SyncValue] {

@@ -1,9 +1,9 @@
 import DemoData
 import Foundation
+import GRDB
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
-import GRDB
 import PostgresStorage
 import ServiceRuntime
 import Storage
@@ -56,23 +56,21 @@ extension CountyUnderTest {
         }
     }
 
-    /// A read of the county's store, beside the running server (WAL lets both at once).
-    func read<Answer>(_ body: (Database) throws -> Answer) throws -> Answer {
-        var configuration = Configuration()
-        configuration.readonly = true
-        return try DatabaseQueue(path: directory + "/syncserver.sqlite", configuration: configuration).read(body)
-    }
-
     /// The rows a query written alike for both stores answers (arguments as `$1`, `$2`, …), read
     /// beside the running server from whichever store the county runs on.
     func select(_ sql: String, _ arguments: [SyncValue] = []) async throws -> [[SyncValue]] {
+        try await reading { try StoredRows.select(sql, arguments, $0) }
+    }
+
+    /// A read of the county's store, whichever it runs on, beside the running server.
+    func reading<Answer: Sendable>(_ body: @escaping @Sendable (any StoreTransaction) throws -> Answer) async throws -> Answer {
         let database = storage.first == "--database" ? try PostgresAddress(storage[1]) : nil
         let settings = ServiceSettings(program: SyncServerProgram.name, port: 0, dataDirectory: directory, database: database)
         let store = try await ServiceLauncher.openStore(SyncServerProgram.self, settings: settings)
         do {
-            let rows = try await store.transactions.reading { try StoredRows.select(sql, arguments, $0) }
+            let answer = try await store.transactions.reading(body)
             await store.close()
-            return rows
+            return answer
         } catch {
             await store.close()
             throw error
