@@ -22,9 +22,10 @@ import NIOFoundationCompat
     static let juCun = "441422100205"
     let folder = try! TemporaryFolder()
 
-    /// A station of `village` enrolled with the county, synced, with the operator's account: its folder.
+    /// A station of `village` enrolled with the county, synced, with the operator's account: its folder,
+    /// one of its own for each county (a case runs once on each store, in the same suite's folder).
     func station(_ village: String, of county: CountyUnderTest) async throws -> String {
-        let directory = folder.file("station-\(village)")
+        let directory = folder.file("station-\(village)-\(county.port)")
         try await county.station(in: directory, village: village)
         return directory
     }
