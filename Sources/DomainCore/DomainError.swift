@@ -47,7 +47,6 @@ extension DomainError {
         DomainError(kind: .invalid, code: "invalid_field", message: message, messageEN: messageEN, field: field)
     }
 
-    /// Nothing is known by this name.
     /// A division's code (行政区划代码) that names none: 2, 4, 6, 9 or 12 digits, or empty for the
     /// hub's whole area.
     public static func notADivision(_ field: String) -> DomainError {
@@ -56,6 +55,7 @@ extension DomainError {
             messageEN: "\(field) must be a division's code of 2, 4, 6, 9 or 12 digits, or empty for the hub's whole area")
     }
 
+    /// Nothing is known by this name.
     public static func notFound(_ what: String = "resource", field: String? = nil) -> DomainError {
         DomainError(kind: .notFound, code: "not_found", message: "未查到", messageEN: "\(what) not found", field: field)
     }

@@ -38,6 +38,9 @@ public struct DivisionScopes: Sendable, Hashable {
         (divisionLengths + [12]).contains(code.count) && code.allSatisfy { $0.isASCII && $0.isNumber }
     }
 
+    /// Whether a record may be published for this code: a division's, or `""` for the hub's whole area.
+    public static func isPublishable(_ code: String) -> Bool { code.isEmpty || isDivision(code) }
+
     /// Whether a change of this scope reaches the station.
     public func contains(_ scope: String) -> Bool { all.contains(scope) }
 }

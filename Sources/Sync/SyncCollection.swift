@@ -145,13 +145,13 @@ public struct SyncCollection: Sendable, Hashable {
         case mergeable(reviewWorthy: Set<String>)
     }
 
-    /// The names of a change's fields in sorted order: precomputed when the change sets every field.
     /// The column holding the division a record is published for, when the collection's records
     /// are a division's (``Scope/division(column:)``).
     public var divisionColumn: String? {
         if case .division(let column) = scope { column } else { nil }
     }
 
+    /// The names of a change's fields in sorted order: precomputed when the change sets every field.
     func sortedNames(of fields: [String: SyncValue]) -> [String] {
         fields.count == sortedFields.count ? sortedFields : fields.keys.sorted()
     }

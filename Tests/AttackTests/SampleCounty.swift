@@ -56,11 +56,6 @@ extension CountyUnderTest {
         }
     }
 
-    /// The rows a query written alike for both stores answers (arguments as `$1`, `$2`, …), read
-    /// beside the running server from whichever store the county runs on.
-    func select(_ sql: String, _ arguments: [SyncValue] = []) async throws -> [[SyncValue]] {
-        try await reading { try StoredRows.select(sql, arguments, $0) }
-    }
 
     /// A read of the county's store, whichever it runs on, beside the running server.
     func reading<Answer: Sendable>(_ body: @escaping @Sendable (any StoreTransaction) throws -> Answer) async throws -> Answer {
@@ -77,9 +72,10 @@ extension CountyUnderTest {
         }
     }
 
-    /// The first value of the first row a query answers.
+    /// The first value of the first row a query written alike for both stores answers (arguments as
+    /// `$1`, `$2`, …), read beside the running server from whichever store the county runs on.
     func value(_ sql: String, _ arguments: [SyncValue] = []) async throws -> SyncValue? {
-        try await select(sql, arguments).first?.first
+        try await reading { try StoredRows.select(sql, arguments, $0) }.first?.first
     }
 
     /// Whether the server still answers its health check: nothing sent crashed it.

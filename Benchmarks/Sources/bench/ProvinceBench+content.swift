@@ -17,7 +17,7 @@ extension ProvinceBench {
     /// The hub before the run: the catalogue, the province's notices, each county's bulletins and
     /// notices for its division, and a station registered for each village. Answers the enrollment
     /// codes, the hub key's fingerprint, and the gzip'd CSV bytes of what reaches one station.
-    func prepare(_ hub: CountyStore, folder: URL) async throws -> (codes: [String], fingerprint: String, csvBytes: Int) {
+    func prepare(_ hub: CountyStore) async throws -> (codes: [String], fingerprint: String, csvBytes: Int) {
         let settings = ServiceSettings(program: SyncServerProgram.name, port: 0, dataDirectory: hub.folder.path, database: hub.postgres)
         let store = try await ServiceLauncher.openStore(SyncServerProgram.self, settings: settings)
         let program = try SyncServerProgram.assemble(settings: settings, store: store, webRoot: nil)
@@ -35,17 +35,17 @@ extension ProvinceBench {
             }
             try await NoticePublisher(replica: replica).publish(notices)
             for offset in 0..<days {
-                let bulletin = try await replica.writing { transaction in
+                let bulletins = try await replica.writing { transaction in
                     let prices = try LinkBench.dayOfPrices(
                         today.adding(days: -offset), offset: offset, catalogue: try transaction.prices.catalogue(), today: today)
                     return try PricePublisher(replica: replica, today: { today }).publish(
                         prices, source: "\(code) 农业农村局", division: code, transaction)
                 }
-                if index == 0 { csv += bulletin.flatMap { $0.prices }.map(Self.csvLine).joined() }
+                if index == 0 { csv += bulletins.flatMap { $0.prices }.map(Self.csvLine).joined() }
             }
-            if index == 0 { csv += notices.map { [$0.id, $0.title, $0.issuer, $0.publishedOn, $0.summary, $0.body].joined(separator: ",") + "\n" }.joined() }
+            if index == 0 { csv += notices.map(Self.csvLine).joined() }
         }
-        csv += samples.prefix(Self.provinceNotices).map { [$0.id, $0.title, $0.issuer, $0.publishedOn, $0.summary, $0.body].joined(separator: ",") + "\n" }.joined()
+        csv += samples.prefix(Self.provinceNotices).map(Self.csvLine).joined()
         csv += LinkBench.catalogue.varieties.map { "\($0.code),\($0.name),\($0.categoryCode)\n" }.joined()
         csv += LinkBench.catalogue.markets.map { "\($0.id),\($0.name),\($0.regionCode)\n" }.joined()
 
@@ -65,6 +65,10 @@ extension ProvinceBench {
         notice.relations = []
         notice.division = division
         return notice
+    }
+
+    static func csvLine(_ notice: Notice) -> String {
+        [notice.id, notice.title, notice.issuer, notice.publishedOn, notice.summary, notice.body].joined(separator: ",") + "\n"
     }
 
     static func csvLine(_ price: CheckedPrice) -> String {

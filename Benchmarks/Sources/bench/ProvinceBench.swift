@@ -55,7 +55,7 @@ struct ProvinceBench {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let hub = try await CountyStore(postgres: server, folder: folder.appendingPathComponent("hub"))
-        let (codes, fingerprint, csvBytes) = try await prepare(hub, folder: folder)
+        let (codes, fingerprint, csvBytes) = try await prepare(hub)
         let programs = try (0..<processes).map { index in
             try ChildProgram.launch(
                 "syncserver", ["serve", "--port", "0", "--log-level", "notice"] + hub.storage,

@@ -47,7 +47,7 @@ public enum NoticeRules {
                     messageEN: "document_number must read like 埔农〔2026〕31号")
             }
         }
-        guard notice.division.isEmpty || DivisionScopes.isDivision(notice.division) else { throw .notADivision("division") }
+        guard DivisionScopes.isPublishable(notice.division) else { throw .notADivision("division") }
         for (index, relation) in notice.relations.enumerated() {
             guard relation.target != notice.id, known.contains(relation.target) else {
                 throw .invalidField(

@@ -21,7 +21,7 @@ extension PricePublisher {
     /// others published. A row for a price already published (same day, variety, market and spec)
     /// is skipped if unchanged and published as a correction if not.
     public func importSheet(_ data: Data, source: String, division: String = "") async throws -> ImportReport {
-        guard division.isEmpty || DivisionScopes.isDivision(division) else { throw DomainError.notADivision("division") }
+        guard DivisionScopes.isPublishable(division) else { throw DomainError.notADivision("division") }
         let csv = try SpreadsheetCSV(data: data)
         return try await replica.writing { [self] transaction in
             let held = try transaction.prices

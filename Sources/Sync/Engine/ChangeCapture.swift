@@ -26,11 +26,14 @@ struct ChangeCapture: Sendable {
         }
         let owner = try owner(of: collection, recordID: recordID, fields: fields, log)
         try checkWritable(collection, owner: owner)
-        let scope = try scope(of: collection, owner: owner, recordID: recordID, division: division, log)
         if collection.policy == .appendOnly {
+            // A fact is written once; a division's records are county-authoritative, never facts.
+            let scope = try scope(of: collection, owner: owner, recordID: recordID, held: false, division: nil, log)
             return try captureFact(collection, id: recordID, scope: scope, fields: fields, log)
         }
-        if try log.recordExists(in: collection, id: recordID) {  // a field written with the value it has is no change, and costs no bytes on the wire
+        let held = try log.recordExists(in: collection, id: recordID)
+        let scope = try scope(of: collection, owner: owner, recordID: recordID, held: held, division: division, log)
+        if held {  // a field written with the value it has is no change, and costs no bytes on the wire
             fields = try fields.filter { field, value in try log.recordValue(field, in: collection, id: recordID) != value }
             if fields.isEmpty { return nil }
         }
@@ -107,21 +110,22 @@ struct ChangeCapture: Sendable {
     /// written or as held. A record stays in the division it was published for: the stations of
     /// another would never hear that it left theirs.
     private func scope(
-        of collection: SyncCollection, owner: String, recordID: String, division: SyncValue?, _ log: any ChangeLogTransaction
+        of collection: SyncCollection, owner: String, recordID: String, held: Bool, division: SyncValue?,
+        _ log: any ChangeLogTransaction
     ) throws -> String {
         switch collection.scope {
         case .countyWide, .villageShared: return ""
         case .village: return owner
         case .division(let column):
-            // Not `exists ? … : nil`: a SyncValue is itself written `nil` (.null).
-            var held: SyncValue?
-            if try log.recordExists(in: collection, id: recordID) { held = try log.recordValue(column, in: collection, id: recordID) }
-            guard let division else { return held?.textValue ?? "" }
-            guard case .text(let code) = division, code.isEmpty || DivisionScopes.isDivision(code) else {
+            // Not `held ? … : nil`: a SyncValue is itself written `nil` (.null).
+            var published: SyncValue?
+            if held { published = try log.recordValue(column, in: collection, id: recordID) }
+            guard let division else { return published?.textValue ?? "" }
+            guard case .text(let code) = division, DivisionScopes.isPublishable(code) else {
                 throw SyncError.notWritableHere("\(collection.name) field \(column) must be a division's code of 2, 4, 6, 9 or 12 digits, or empty for the whole hub")
             }
-            if let held, (held.textValue ?? "") != code {
-                throw SyncError.notWritableHere("\(collection.name) record \(recordID) is published for \(held.textValue ?? ""), not \(code)")
+            if let published, (published.textValue ?? "") != code {
+                throw SyncError.notWritableHere("\(collection.name) record \(recordID) is published for \(published.textValue ?? ""), not \(code)")
             }
             return code
         }
