@@ -464,7 +464,7 @@ let package = Package(
             name: "ProgramTests",
             dependencies: [
                 .product(name: "NIOFoundationCompat", package: "swift-nio"),
-                "KioskService", "SyncServerService", "Sync", "SyncSQLite", "SyncHTTP", "DemoData", "TestSupport", "Access", "AccessSQLite", "ServiceRuntime",
+                "KioskService", "SyncServerService", "Sync", "SyncSQLite", "SyncHTTP", "DemoData", "TestSupport", "Access", "AccessSQLite", "ServiceRuntime", "PostgresStorage",
                 "WebAPI", "Storage", "StoreInterface", "Prices", "Ledger", "Traceability", "Villages", "Notices", .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),

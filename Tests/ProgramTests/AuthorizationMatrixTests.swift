@@ -56,42 +56,43 @@ import NIOFoundationCompat
     @Test(arguments: ProgramUnderTest.allCases)
     func everyEndpointAllowsExactlyTheCallersItsDocumentNames(program: ProgramUnderTest) async throws {
         let folder = try TemporaryFolder()
-        let assembly = try await program.assemble(in: folder)
-        try await StaffAccounts.add(to: assembly, program: program)
-        let document = try OpenAPIDocument(path: program.openAPIPath)
-        // Logging out would end the caller's session midway; `SessionTests` covers the session routes.
-        let swept = document.operations.subtracting(["GET /api/v1/session", "DELETE /api/v1/session"]).sorted()
-        #expect(swept.count > 40)
+        try await program.withAssembly(in: folder) { assembly in
+            try await StaffAccounts.add(to: assembly, program: program)
+            let document = try OpenAPIDocument(path: program.openAPIPath)
+            // Logging out would end the caller's session midway; `SessionTests` covers the session routes.
+            let swept = document.operations.subtracting(["GET /api/v1/session", "DELETE /api/v1/session"]).sorted()
+            #expect(swept.count > 40)
 
-        // Over real HTTP on loopback: the machine's own address is not rate-limited, and this sweep sends hundreds.
-        try await assembly.application(logger: Logger(label: "test")).test(.live) { client in
-            var tokens: [StaffRole: String] = [:]
-            for role in StaffRole.allCases { tokens[role] = try await StaffAccounts.login(client, role, program: program) }
-            var station = try await enrolledStation(assembly, client)
-            var wrong: [String] = []
-            for operation in swept {
-                let allowed = try #require(document.roles[operation], "\(operation) has no x-roles")
-                #expect(!allowed.isEmpty, "\(operation) has no x-roles")
-                let (method, path) = Self.split(operation)
-                for caller in Caller.all {
-                    if caller == .station && station == nil { continue }
-                    let body = Data("{}".utf8)
-                    let headers: HTTPFields
-                    switch caller {
-                    case .villager: headers = [.contentType: "application/json"]
-                    case .staff(let role): headers = .bearer(tokens[role]!)
-                    case .station: headers = try station!.headers(method: method.rawValue, path: path, body: body)
+            // Over real HTTP on loopback: the machine's own address is not rate-limited, and this sweep sends hundreds.
+            try await assembly.application(logger: Logger(label: "test")).test(.live) { client in
+                var tokens: [StaffRole: String] = [:]
+                for role in StaffRole.allCases { tokens[role] = try await StaffAccounts.login(client, role, program: program) }
+                var station = try await enrolledStation(assembly, client)
+                var wrong: [String] = []
+                for operation in swept {
+                    let allowed = try #require(document.roles[operation], "\(operation) has no x-roles")
+                    #expect(!allowed.isEmpty, "\(operation) has no x-roles")
+                    let (method, path) = Self.split(operation)
+                    for caller in Caller.all {
+                        if caller == .station && station == nil { continue }
+                        let body = Data("{}".utf8)
+                        let headers: HTTPFields
+                        switch caller {
+                        case .villager: headers = [.contentType: "application/json"]
+                        case .staff(let role): headers = .bearer(tokens[role]!)
+                        case .station: headers = try station!.headers(method: method.rawValue, path: path, body: body)
+                        }
+                        let status = try await client.execute(
+                            uri: path, method: method, headers: headers, body: method == .get ? nil : ByteBuffer(data: body)
+                        ) { $0.status.code }
+                        let expected = Self.expected(allowed, caller)
+                        let refused = status == 401 || status == 403
+                        if let expected, status != expected { wrong.append("\(caller) \(operation): \(status), expected \(expected)") }
+                        if expected == nil, refused { wrong.append("\(caller) \(operation): \(status), expected allowed") }
                     }
-                    let status = try await client.execute(
-                        uri: path, method: method, headers: headers, body: method == .get ? nil : ByteBuffer(data: body)
-                    ) { $0.status.code }
-                    let expected = Self.expected(allowed, caller)
-                    let refused = status == 401 || status == 403
-                    if let expected, status != expected { wrong.append("\(caller) \(operation): \(status), expected \(expected)") }
-                    if expected == nil, refused { wrong.append("\(caller) \(operation): \(status), expected allowed") }
                 }
+                #expect(wrong.isEmpty, "\(wrong.joined(separator: "\n"))")
             }
-            #expect(wrong.isEmpty, "\(wrong.joined(separator: "\n"))")
         }
     }
 

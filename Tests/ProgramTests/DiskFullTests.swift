@@ -36,7 +36,7 @@ import Prices
     }
 
     @Test func aFullDiskIsAnswered507AndTheStoreStaysWhole() async throws {
-        let kiosk = try #require(try await ProgramUnderTest.kiosk.assemble(in: folder) as? KioskApplication)
+        let kiosk = try await ProgramUnderTest.assembleKiosk(in: folder)
         let count = "SELECT COUNT(*) FROM price_observation WHERE village_code <> ''"
         try await kiosk.store.pool.write { db in  // enrolled as the demo's station, so that it records prices
             try db.execute(

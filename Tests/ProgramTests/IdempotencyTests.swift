@@ -48,63 +48,67 @@ import WebAPI
         """
     }
 
-    @Test func aPublishPressedTwiceAtTheConsolePublishesOnce() async throws {
-        let county = try #require(try await ProgramUnderTest.syncserver.assemble(in: folder) as? SyncServerApplication)
-        try await StaffAccounts.add(to: county, program: .syncserver)
-        let count: @Sendable () async throws -> Int = {
-            try await county.store.reading { transaction in
-                let today = BeijingDay.today()
-                return try transaction.notices.list(
-                    category: nil, statuses: NoticeStatus.allCases, limit: 1_000, offset: 0,
-                    on: NoticeDay(today: today, warningSince: today.adding(days: -365))
-                ).count { $0.title == "关于秋冬种工作的通知" }
+    @Test(arguments: ProgramUnderTest.hubs)
+    func aPublishPressedTwiceAtTheConsolePublishesOnce(program: ProgramUnderTest) async throws {
+        try await program.withCounty(in: folder) { county in
+            try await StaffAccounts.add(to: county, program: program)
+            let count: @Sendable () async throws -> Int = {
+                try await county.store.reading { transaction in
+                    let today = BeijingDay.today()
+                    return try transaction.notices.list(
+                        category: nil, statuses: NoticeStatus.allCases, limit: 1_000, offset: 0,
+                        on: NoticeDay(today: today, warningSince: today.adding(days: -365))
+                    ).count { $0.title == "关于秋冬种工作的通知" }
+                }
             }
-        }
-        try await county.application(logger: Logger(label: "test")).test(.live) { client in
-            let token = try await StaffAccounts.login(client, .admin, program: .syncserver)
-            // As the console sends them: each press makes its own id, the key is the screen's.
-            let first = try await post(client, "/api/v1/notices", Self.notice("N-1"), token: token, key: "screen-1")
-            let second = try await post(client, "/api/v1/notices", Self.notice("N-2"), token: token, key: "screen-1")
-            #expect(first.status == .created && !first.replayed)
-            #expect(second.status == first.status && second.body == first.body && second.replayed)
-            #expect(try await count() == 1)
+            try await county.application(logger: Logger(label: "test")).test(.live) { client in
+                let token = try await StaffAccounts.login(client, .admin, program: program)
+                // As the console sends them: each press makes its own id, the key is the screen's.
+                let first = try await post(client, "/api/v1/notices", Self.notice("N-1"), token: token, key: "screen-1")
+                let second = try await post(client, "/api/v1/notices", Self.notice("N-2"), token: token, key: "screen-1")
+                #expect(first.status == .created && !first.replayed)
+                #expect(second.status == first.status && second.body == first.body && second.replayed)
+                #expect(try await count() == 1)
 
-            // Two at once: the repeat waits for the first and answers as it did.
-            async let one = post(client, "/api/v1/notices", Self.notice("N-3"), token: token, key: "screen-2")
-            async let two = post(client, "/api/v1/notices", Self.notice("N-4"), token: token, key: "screen-2")
-            let (a, b) = try await (one, two)
-            #expect(a.status == .created && b.status == .created && a.body == b.body && a.replayed != b.replayed)
-            #expect(try await count() == 2)
+                // Two at once: the repeat waits for the first and answers as it did.
+                async let one = post(client, "/api/v1/notices", Self.notice("N-3"), token: token, key: "screen-2")
+                async let two = post(client, "/api/v1/notices", Self.notice("N-4"), token: token, key: "screen-2")
+                let (a, b) = try await (one, two)
+                #expect(a.status == .created && b.status == .created && a.body == b.body && a.replayed != b.replayed)
+                #expect(try await count() == 2)
 
-            // Another key, or none, acts again.
-            _ = try await post(client, "/api/v1/notices", Self.notice("N-5"), token: token, key: "screen-3")
-            _ = try await post(client, "/api/v1/notices", Self.notice("N-6"), token: token, key: nil)
-            #expect(try await count() == 4)
+                // Another key, or none, acts again.
+                _ = try await post(client, "/api/v1/notices", Self.notice("N-5"), token: token, key: "screen-3")
+                _ = try await post(client, "/api/v1/notices", Self.notice("N-6"), token: token, key: nil)
+                #expect(try await count() == 4)
 
-            let bad = try await post(client, "/api/v1/notices", Self.notice("N-7"), token: token, key: String(repeating: "k", count: 101))
-            #expect(bad.status == .unprocessableContent && bad.body.contains("Idempotency-Key"))
+                let bad = try await post(client, "/api/v1/notices", Self.notice("N-7"), token: token, key: String(repeating: "k", count: 101))
+                #expect(bad.status == .unprocessableContent && bad.body.contains("Idempotency-Key"))
+            }
         }
     }
 
-    @Test func aKeyIsKeptPerAccountAndAFailedRequestMayBeTriedAgain() async throws {
-        let county = try #require(try await ProgramUnderTest.syncserver.assemble(in: folder) as? SyncServerApplication)
-        try await StaffAccounts.add(to: county, program: .syncserver)
-        let stored = try await StoredAnswers(store: county.store).answer(under: "nothing")
-        #expect(stored == nil)
-        try await county.application(logger: Logger(label: "test")).test(.router) { client in
-            let admin = try await StaffAccounts.login(client, .admin, program: .syncserver)
-            let broken = Self.notice("N-8").replacingOccurrences(of: "2026-11-20\", \"published_on", with: "2026-13-40\", \"published_on")
-            let refused = try await post(client, "/api/v1/notices", broken, token: admin, key: "k")
-            #expect(refused.status == .unprocessableContent)
-            let fixed = try await post(client, "/api/v1/notices", Self.notice("N-8"), token: admin, key: "k")
-            #expect(fixed.status == .created && !fixed.replayed)  // the refusal was not kept
+    @Test(arguments: ProgramUnderTest.hubs)
+    func aKeyIsKeptPerAccountAndAFailedRequestMayBeTriedAgain(program: ProgramUnderTest) async throws {
+        try await program.withCounty(in: folder) { county in
+            try await StaffAccounts.add(to: county, program: program)
+            let stored = try await StoredAnswers(store: county.store).answer(under: "nothing")
+            #expect(stored == nil)
+            try await county.application(logger: Logger(label: "test")).test(.router) { client in
+                let admin = try await StaffAccounts.login(client, .admin, program: program)
+                let broken = Self.notice("N-8").replacingOccurrences(of: "2026-11-20\", \"published_on", with: "2026-13-40\", \"published_on")
+                let refused = try await post(client, "/api/v1/notices", broken, token: admin, key: "k")
+                #expect(refused.status == .unprocessableContent)
+                let fixed = try await post(client, "/api/v1/notices", Self.notice("N-8"), token: admin, key: "k")
+                #expect(fixed.status == .created && !fixed.replayed)  // the refusal was not kept
 
-            // A login's answer holds a session: it is never kept, so nobody gets another's by its key.
-            let body = #"{"login": "\#(StaffAccounts.login(of: .admin))", "secret": "\#(StaffAccounts.secret(.syncserver))"}"#
-            let first = try await post(client, "/api/v1/session", body, token: "", key: "login-key")
-            let again = try await post(client, "/api/v1/session", body, token: "", key: "login-key")
-            #expect(first.status == .created || first.status == .ok)
-            #expect(!again.replayed && again.body != first.body)
+                // A login's answer holds a session: it is never kept, so nobody gets another's by its key.
+                let body = #"{"login": "\#(StaffAccounts.login(of: .admin))", "secret": "\#(StaffAccounts.secret(program))"}"#
+                let first = try await post(client, "/api/v1/session", body, token: "", key: "login-key")
+                let again = try await post(client, "/api/v1/session", body, token: "", key: "login-key")
+                #expect(first.status == .created || first.status == .ok)
+                #expect(!again.replayed && again.body != first.body)
+            }
         }
     }
 }

@@ -23,7 +23,7 @@ import ArgumentParser
     func openAPIDocumentListsExactlyTheRoutes(_ program: ProgramUnderTest) async throws {
         let document = try OpenAPIDocument(path: program.openAPIPath)
         let recorder = RouteRecorder<APIRequestContext>()
-        try await program.assemble(in: folder).addRoutes(to: recorder)
+        try await program.withAssembly(in: folder) { $0.addRoutes(to: recorder) }
         #expect(document.version.hasPrefix("3."))
         #expect(recorder.routes.subtracting(document.operations).isEmpty, "routes missing from the document")
         #expect(document.operations.subtracting(recorder.routes).isEmpty, "documented operations with no route")
@@ -31,13 +31,12 @@ import ArgumentParser
 
     @Test(arguments: ProgramUnderTest.allCases)
     func healthReportsTheSchemaVersion(_ program: ProgramUnderTest) async throws {
-        let app = try await program.assemble(in: folder).application(logger: Logger(label: "test"))
-        try await app.test(.router) { client in
+        try await program.withClient(in: folder) { client in
             try await client.execute(uri: "/healthz", method: .get) { response in
                 #expect(response.status == .ok)
                 let health = json(response)
                 #expect(health["status"] as? String == "ok")
-                #expect(health["program"] as? String == program.rawValue)
+                #expect(health["program"] as? String == program.name)
                 #expect(health["schema_version"] as? Int == program.schemaVersion)
                 #expect(health["role"] as? String == program.role)
                 #expect((health["replica_id"] as? String)?.count == 36)
@@ -47,8 +46,7 @@ import ArgumentParser
 
     @Test(arguments: ProgramUnderTest.allCases)
     func servesTheCountyAndItsVillages(_ program: ProgramUnderTest) async throws {
-        let app = try await program.assemble(in: folder).application(logger: Logger(label: "test"))
-        try await app.test(.router) { client in
+        try await program.withClient(in: folder) { client in
             try await client.execute(uri: "/api/v1/county", method: .get) { response in
                 #expect(json(response)["name"] as? String == "大埔县")
             }
@@ -69,8 +67,7 @@ import ArgumentParser
 
     @Test(arguments: ProgramUnderTest.allCases)
     func servesItsWebFrontAndJSONForUnknownPaths(_ program: ProgramUnderTest) async throws {
-        let app = try await program.assemble(in: folder).application(logger: Logger(label: "test"))
-        try await app.test(.router) { client in
+        try await program.withClient(in: folder) { client in
             try await client.execute(uri: "/", method: .get) { response in
                 #expect(response.status == .ok)
                 #expect(String(buffer: response.body).contains("<html"))

@@ -28,7 +28,7 @@ import Access
 
     @Test func aSessionNamesItsPersonInACookieOrABearerTokenUntilLogout() async throws {
         let folder = try TemporaryFolder()
-        let kiosk = try await ProgramUnderTest.kiosk.assemble(in: folder)
+        let kiosk = try await ProgramUnderTest.assembleKiosk(in: folder)
         try await StaffAccounts.add(to: kiosk, program: .kiosk)
         try await kiosk.application(logger: Logger(label: "test")).test(.router) { client in
             let opened = try await login(client, StaffAccounts.login(of: .operator), StaffAccounts.secret(.kiosk))
@@ -49,69 +49,73 @@ import Access
         }
     }
 
-    @Test func fiveWrongSecretsInARowLockTheAccountAndAnUnknownLoginIsAnsweredTheSame() async throws {
+    @Test(arguments: ProgramUnderTest.hubs)
+    func fiveWrongSecretsInARowLockTheAccountAndAnUnknownLoginIsAnsweredTheSame(program: ProgramUnderTest) async throws {
         let folder = try TemporaryFolder()
-        let county = try await ProgramUnderTest.syncserver.assemble(in: folder)
-        try await StaffAccounts.add(to: county, program: .syncserver)
-        let admin = StaffAccounts.login(of: .admin)
-        try await county.application(logger: Logger(label: "test")).test(.router) { client in
-            let unknown = try await login(client, "nobody", "whatever-it-is")
-            for attempt in 1...4 {
-                let wrong = try await login(client, admin, "wrong-password-\(attempt)")
-                #expect(wrong.status == .unauthorized && json(wrong)["error"] as? String == "bad_credentials")
-                #expect(String(buffer: wrong.body) == String(buffer: unknown.body))  // nothing says the login exists
+        try await program.withAssembly(in: folder) { county in
+            try await StaffAccounts.add(to: county, program: program)
+            let admin = StaffAccounts.login(of: .admin)
+            try await county.application(logger: Logger(label: "test")).test(.router) { client in
+                let unknown = try await login(client, "nobody", "whatever-it-is")
+                for attempt in 1...4 {
+                    let wrong = try await login(client, admin, "wrong-password-\(attempt)")
+                    #expect(wrong.status == .unauthorized && json(wrong)["error"] as? String == "bad_credentials")
+                    #expect(String(buffer: wrong.body) == String(buffer: unknown.body))  // nothing says the login exists
+                }
+                let fifth = try await login(client, admin, "wrong-password-5")
+                #expect(fifth.status == .tooManyRequests && json(fifth)["error"] as? String == "account_locked")
+                #expect((json(fifth)["message"] as? String)?.contains("15 分钟") == true)
+                let right = try await login(client, admin, StaffAccounts.secret(program))
+                #expect(right.status == .tooManyRequests, "a locked account refuses even the right password")
+                let other = try await login(client, StaffAccounts.login(of: .reviewer), StaffAccounts.secret(program))
+                #expect(other.status == .created, "the lock is the account's, not the address's")
             }
-            let fifth = try await login(client, admin, "wrong-password-5")
-            #expect(fifth.status == .tooManyRequests && json(fifth)["error"] as? String == "account_locked")
-            #expect((json(fifth)["message"] as? String)?.contains("15 分钟") == true)
-            let right = try await login(client, admin, StaffAccounts.secret(.syncserver))
-            #expect(right.status == .tooManyRequests, "a locked account refuses even the right password")
-            let other = try await login(client, StaffAccounts.login(of: .reviewer), StaffAccounts.secret(.syncserver))
-            #expect(other.status == .created, "the lock is the account's, not the address's")
+            #expect(try await county.logins.accounts.accounts().first { $0.login == admin }?.lockedUntil != nil)
         }
-        #expect(try await county.logins.accounts.accounts().first { $0.login == admin }?.lockedUntil != nil)
     }
 
-    @Test func anActKeepsTheLoggedInNameAndEachRoleDoesOnlyItsPart() async throws {
+    @Test(arguments: ProgramUnderTest.hubs)
+    func anActKeepsTheLoggedInNameAndEachRoleDoesOnlyItsPart(program: ProgramUnderTest) async throws {
         let folder = try TemporaryFolder()
-        let county = try await ProgramUnderTest.syncserver.assemble(in: folder)
-        try await StaffAccounts.add(to: county, program: .syncserver)
-        let village = SampleCounty.stationVillage.code
-        try await county.application(logger: Logger(label: "test")).test(.router) { client in
-            let bookkeeper = try await StaffAccounts.login(client, .bookkeeper, program: .syncserver)
-            let reviewer = try await StaffAccounts.login(client, .reviewer, program: .syncserver)
-            func draft(actor: String) -> ByteBuffer {
-                ByteBuffer(
-                    string: """
-                        {"village_code": "\(village)", "actor": \(actor), "entry": {"voucher_date": "\(BeijingDay.today().text)",
-                         "attachments": 1, "lines": [
-                           {"summary": "收到会议室租金", "account": "101", "debit_fen": 50000, "credit_fen": 0},
-                           {"summary": "收到会议室租金", "account": "501", "debit_fen": 0, "credit_fen": 50000}]}}
-                        """)
+        try await program.withAssembly(in: folder) { county in
+            try await StaffAccounts.add(to: county, program: program)
+            let village = SampleCounty.stationVillage.code
+            try await county.application(logger: Logger(label: "test")).test(.router) { client in
+                let bookkeeper = try await StaffAccounts.login(client, .bookkeeper, program: program)
+                let reviewer = try await StaffAccounts.login(client, .reviewer, program: program)
+                func draft(actor: String) -> ByteBuffer {
+                    ByteBuffer(
+                        string: """
+                            {"village_code": "\(village)", "actor": \(actor), "entry": {"voucher_date": "\(BeijingDay.today().text)",
+                             "attachments": 1, "lines": [
+                               {"summary": "收到会议室租金", "account": "101", "debit_fen": 50000, "credit_fen": 0},
+                               {"summary": "收到会议室租金", "account": "501", "debit_fen": 0, "credit_fen": 50000}]}}
+                            """)
+                }
+                let impostor = try await client.execute(
+                    uri: "/api/v1/ledger/drafts", method: .post, headers: .bearer(bookkeeper),
+                    body: draft(actor: #"{"role": "preparer", "name": "王会计"}"#))
+                #expect(impostor.status == .forbidden && json(impostor)["error"] as? String == "not_yourself")
+                #expect(json(impostor)["field"] as? String == "actor.name")
+
+                let prepared = try await client.execute(
+                    uri: "/api/v1/ledger/drafts", method: .post, headers: .bearer(bookkeeper), body: draft(actor: #"{"role": "preparer"}"#))
+                #expect(prepared.status == .created, "\(String(buffer: prepared.body))")
+                #expect(json(prepared)["preparer"] as? String == "测试报账员")
+                let id = try #require(json(prepared)["id"] as? String)
+                let submitted = try await client.execute(
+                    uri: "/api/v1/ledger/drafts/\(id)/submit", method: .post, headers: .bearer(bookkeeper),
+                    body: ByteBuffer(string: #"{"actor": {"role": "preparer"}}"#))
+                #expect(submitted.status == .ok, "\(String(buffer: submitted.body))")
+
+                let review = ByteBuffer(string: #"{"approve": true, "actor": {"role": "reviewer"}}"#)
+                let selfReview = try await client.execute(
+                    uri: "/api/v1/ledger/drafts/\(id)/review", method: .post, headers: .bearer(bookkeeper), body: review)
+                #expect(selfReview.status == .forbidden && json(selfReview)["error"] as? String == "forbidden")
+                let reviewed = try await client.execute(
+                    uri: "/api/v1/ledger/drafts/\(id)/review", method: .post, headers: .bearer(reviewer), body: review)
+                #expect(reviewed.status == .ok && json(reviewed)["reviewer"] as? String == "测试审核员", "\(String(buffer: reviewed.body))")
             }
-            let impostor = try await client.execute(
-                uri: "/api/v1/ledger/drafts", method: .post, headers: .bearer(bookkeeper),
-                body: draft(actor: #"{"role": "preparer", "name": "王会计"}"#))
-            #expect(impostor.status == .forbidden && json(impostor)["error"] as? String == "not_yourself")
-            #expect(json(impostor)["field"] as? String == "actor.name")
-
-            let prepared = try await client.execute(
-                uri: "/api/v1/ledger/drafts", method: .post, headers: .bearer(bookkeeper), body: draft(actor: #"{"role": "preparer"}"#))
-            #expect(prepared.status == .created, "\(String(buffer: prepared.body))")
-            #expect(json(prepared)["preparer"] as? String == "测试报账员")
-            let id = try #require(json(prepared)["id"] as? String)
-            let submitted = try await client.execute(
-                uri: "/api/v1/ledger/drafts/\(id)/submit", method: .post, headers: .bearer(bookkeeper),
-                body: ByteBuffer(string: #"{"actor": {"role": "preparer"}}"#))
-            #expect(submitted.status == .ok, "\(String(buffer: submitted.body))")
-
-            let review = ByteBuffer(string: #"{"approve": true, "actor": {"role": "reviewer"}}"#)
-            let selfReview = try await client.execute(
-                uri: "/api/v1/ledger/drafts/\(id)/review", method: .post, headers: .bearer(bookkeeper), body: review)
-            #expect(selfReview.status == .forbidden && json(selfReview)["error"] as? String == "forbidden")
-            let reviewed = try await client.execute(
-                uri: "/api/v1/ledger/drafts/\(id)/review", method: .post, headers: .bearer(reviewer), body: review)
-            #expect(reviewed.status == .ok && json(reviewed)["reviewer"] as? String == "测试审核员", "\(String(buffer: reviewed.body))")
         }
     }
 }
