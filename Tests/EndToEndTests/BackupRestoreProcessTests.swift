@@ -4,28 +4,25 @@ import Testing
 
 /// `backup` while the programs run, and a station restored from an old backup on another machine:
 /// it enrolls again, gets back what it recorded after the backup from the county, and nothing is
-/// doubled at the county, not even the prices the backup held unsynced.
+/// doubled at the county, not even the prices the backup held unsynced. Against a county of one
+/// process, and a hub of two processes on one PostgreSQL database.
 @Suite(.timeLimit(.minutes(30))) struct BackupRestoreProcessTests {
     let folder = try! TemporaryFolder()
 
-    func code(_ county: String) async throws -> [String] {
-        let added = try await ProgramProcess.succeed(
-            "syncserver", ["station", "add", "--data-dir", county, "--village", "441422107201", "--name", "侯南村信息站"])
-        return try StationPrices.enrollment(in: added)
+    @Test(arguments: HubLayout.allCases) func aStationRestoredFromAnOldBackupCatchesUpWithoutDoubles(layout: HubLayout) async throws {
+        let status = try await layout.withCounty(in: folder) { county, port in
+            try await restoreAStation(county, port)
+            // A hub on PostgreSQL is backed up by PostgreSQL's own tools (`HubProcessesTests`).
+            if layout == .county { try await backUpAndRestore(county) }
+        }
+        #expect(status == 0)
     }
 
-    @Test func aStationRestoredFromAnOldBackupCatchesUpWithoutDoubles() async throws {
-        let county = folder.file("county")
-        let catalogue = folder.file("catalogue.json")
-        try StationPrices.catalogue.write(toFile: catalogue, atomically: true, encoding: .utf8)
-        try await ProgramProcess.succeed("syncserver", ["prices", "catalogue", "--data-dir", county, catalogue])
-        let (first, second) = (try await code(county), try await code(county))
-        let server = try ProgramProcess("syncserver", ["serve", "--port", "0", "--data-dir", county])
-        let countyPort = try await server.listeningPort()
+    func restoreAStation(_ county: CountyUnderTest, _ countyPort: Int) async throws {
         let url = "http://127.0.0.1:\(countyPort)"
-
+        let (first, second) = (try await county.newStation().enrollment, try await county.newStation().enrollment)
         let station = folder.file("station")
-        try await ProgramProcess.succeed("kiosk", ["enroll", "--data-dir", station, "--server", url] + first)
+        try await county.enroll(station, first, server: url)
         try await StationPrices.addOperator(dataDir: station)
         try await ProgramProcess.succeed("kiosk", ["sync", "--data-dir", station])  // the catalogue
         let kiosk = try ProgramProcess("kiosk", ["serve", "--port", "0", "--data-dir", station])
@@ -47,7 +44,7 @@ import Testing
         #expect(restore.status == 0 && restore.output.contains("kiosk enroll"), "\(restore.output) \(restore.error)")
         let refused = try await ProgramProcess.run("kiosk", ["sync", "--data-dir", restored])
         #expect(refused.status == 1 && refused.error.contains("not enrolled"), "\(refused.error)")
-        try await ProgramProcess.succeed("kiosk", ["enroll", "--data-dir", restored, "--server", url] + second)
+        try await county.enroll(restored, second, server: url)
         let caughtUp = try await ProgramProcess.run("kiosk", ["sync", "--data-dir", restored])
         #expect(caughtUp.status == 0, "\(caughtUp.error)")
 
@@ -58,18 +55,20 @@ import Testing
         try await ProgramProcess.succeed("kiosk", ["sync", "--data-dir", restored])
         let atCounty = try await StationPrices.recorded(countyPort)
         #expect(atCounty.sorted() == [synced, unsynced, later, new].sorted())  // each once
-
-        let countyBackup = folder.file("county-backup.sqlite")
-        try await ProgramProcess.succeed("syncserver", ["backup", "--data-dir", county, "--to", countyBackup])
         again.signal(SIGTERM)
-        server.signal(SIGTERM)
         #expect(await again.exitStatus() == 0)
-        #expect(await server.exitStatus() == 0)
+
+        let missing = try await ProgramProcess.run("kiosk", ["restore", "--data-dir", folder.file("nowhere"), "--from", folder.file("none.sqlite")])
+        #expect(missing.status == 1 && missing.error.contains("there is no backup at this path"), "\(missing.error)")
+    }
+
+    /// The county's SQLite store backed up while it serves, and restored elsewhere with its stations.
+    func backUpAndRestore(_ county: CountyUnderTest) async throws {
+        let countyBackup = folder.file("county-backup.sqlite")
+        try await ProgramProcess.succeed("syncserver", ["backup"] + county.storage + ["--to", countyBackup])
         let countyRestored = folder.file("county-restored")
         try await ProgramProcess.succeed("syncserver", ["restore", "--data-dir", countyRestored, "--from", countyBackup])
         let stations = try await ProgramProcess.run("syncserver", ["station", "list", "--data-dir", countyRestored])
         #expect(stations.output.split(separator: "\n").count == 2, "\(stations.output)")
-        let missing = try await ProgramProcess.run("kiosk", ["restore", "--data-dir", folder.file("nowhere"), "--from", folder.file("none.sqlite")])
-        #expect(missing.status == 1 && missing.error.contains("there is no backup at this path"), "\(missing.error)")
     }
 }

@@ -7,7 +7,8 @@ import Testing
 /// seeded points: the real `syncserver serve` and `kiosk sync` processes through the slow-link
 /// emulator. Every round the link cuts fails because it was cut — never because a request waited
 /// for a body or an answer that could not come — and the next round goes on from there; in the
-/// end the county holds every change of the station once, and the station every notice.
+/// end the county holds every change of the station once, and the station every notice. Against a
+/// county of one process, and a hub of two processes on one PostgreSQL behind a balancer.
 @Suite(.timeLimit(.minutes(30))) struct CutLinkProcessTests {
     let folder = try! TemporaryFolder()
 
@@ -32,9 +33,13 @@ import Testing
         throw ProgramFailure(message: "no round completed in \(attempts) attempts")
     }
 
-    @Test func cutsInTheMiddleOfPushesAndPullsCostTheRoundNotAWait() async throws {
-        let county = try await CountyUnderTest.start(in: folder)
-        let relay = try await SlowLink.start(forwardingTo: county.port, profile: Self.open)
+    @Test(arguments: HubLayout.allCases) func cutsInTheMiddleOfPushesAndPullsCostTheRoundNotAWait(layout: HubLayout) async throws {
+        let status = try await layout.withCounty(in: folder) { county, port in try await syncThroughACuttingRelay(county, port) }
+        #expect(status == 0)
+    }
+
+    func syncThroughACuttingRelay(_ county: CountyUnderTest, _ countyPort: Int) async throws {
+        let relay = try await SlowLink.start(forwardingTo: countyPort, profile: Self.open)
         let (enrollment, _) = try await county.newStation()
         let station = folder.file("station")
         try await county.enroll(station, enrollment, server: "http://127.0.0.1:\(relay.port)")
@@ -55,7 +60,7 @@ import Testing
         // Pushes through the cuts.
         relay.change(to: Self.cutting)
         let pushing = try await syncThroughCuts(station)
-        let held = try await StationPrices.recorded(county.port)
+        let held = try await StationPrices.recorded(countyPort)
         #expect(held.count == recorded.count && Set(held) == recorded, "every price once: \(held.count) held of \(recorded.count)")
 
         // Pulls through the cuts: notices the county published from the command line meanwhile.
@@ -74,6 +79,5 @@ import Testing
         reader.signal(SIGTERM)
         _ = await reader.exitStatus()
         try await relay.stop()
-        #expect(await county.stop() == 0)
     }
 }

@@ -9,7 +9,8 @@ import Testing
 ///
 /// ```swift
 /// @Test(arguments: HubLayout.allCases) func …(layout: HubLayout) async throws {
-///     try await layout.withCounty(in: folder) { county, url in … }
+///     let status = try await layout.withCounty(in: folder) { county, port in … }  // stations reach it at `port`
+///     #expect(status == 0)
 /// }
 /// ```
 enum HubLayout: String, CaseIterable, Sendable, CustomTestStringConvertible {
@@ -17,14 +18,14 @@ enum HubLayout: String, CaseIterable, Sendable, CustomTestStringConvertible {
 
     var testDescription: String { rawValue }
 
-    /// Runs `body` with the county started and the address stations and staff reach it at; every
-    /// process is stopped when `body` ends, and the exit status of the county's is the answer.
-    func withCounty(in folder: TemporaryFolder, _ body: (CountyUnderTest, _ url: String) async throws -> Void) async throws -> Int32 {
+    /// Runs `body` with the county started and the port on loopback that stations and staff reach it
+    /// at; every process is stopped when `body` ends, and the exit status of the county's is the answer.
+    func withCounty(in folder: TemporaryFolder, _ body: (CountyUnderTest, _ port: Int) async throws -> Void) async throws -> Int32 {
         switch self {
         case .county:
             let county = try await CountyUnderTest.start(in: folder)
             do {
-                try await body(county, county.url)
+                try await body(county, county.port)
             } catch {
                 _ = await county.stop()
                 throw error
@@ -35,7 +36,7 @@ enum HubLayout: String, CaseIterable, Sendable, CustomTestStringConvertible {
                 let county = try await CountyUnderTest.start(in: folder, database: address.url, instances: 2)
                 let balancer = try await SlowLink.start(balancingAcross: [county.port, county.others[0].port], profile: .lan)
                 do {
-                    try await body(county, "http://127.0.0.1:\(balancer.port)")
+                    try await body(county, balancer.port)
                 } catch {
                     try? await balancer.stop()
                     _ = await county.stop()

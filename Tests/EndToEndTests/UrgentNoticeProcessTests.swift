@@ -5,8 +5,9 @@ import FoundationNetworking
 import TestSupport
 import Testing
 
-/// An urgent notice and its scanned document published with the county's commands, found by a
-/// station's search, shown on its screen, and the receipt and showing seen at the county.
+/// An urgent notice and its scanned document published with the county's commands beside its
+/// running servers, found by a station's search, shown on its screen, and the receipt and showing
+/// seen at the county: a county of one process, and a hub of two processes on one PostgreSQL.
 @Suite(.timeLimit(.minutes(30))) struct UrgentNoticeProcessTests {
     let folder = try! TemporaryFolder()
 
@@ -23,28 +24,28 @@ import Testing
         return (data, (response as? HTTPURLResponse)?.statusCode ?? 0)
     }
 
-    @Test func anUrgentNoticeIsReceivedShownAndReportedToTheCounty() async throws {
-        let county = folder.file("county")
+    @Test(arguments: HubLayout.allCases) func anUrgentNoticeIsReceivedShownAndReportedToTheCounty(layout: HubLayout) async throws {
+        let status = try await layout.withCounty(in: folder) { county, port in try await publishReceiveAndReport(county, port) }
+        #expect(status == 0)
+    }
+
+    func publishReceiveAndReport(_ county: CountyUnderTest, _ countyPort: Int) async throws {
         let file = folder.file("notices.json")
         try Self.notices.write(toFile: file, atomically: true, encoding: .utf8)
-        let published = try await ProgramProcess.run("syncserver", ["notices", "publish", "--data-dir", county, file])
+        let published = try await ProgramProcess.run("syncserver", ["notices", "publish"] + county.storage + [file])
         #expect(published.status == 0 && published.output.contains("1 urgent"), "\(published.error)")
         let scan = folder.file("埔三防〔2026〕5号.pdf")
         try Data("%PDF-1.4 scan".utf8).write(to: URL(fileURLWithPath: scan))
-        let attached = try await ProgramProcess.run("syncserver", ["notices", "attach", "--data-dir", county, "--notice", "T-2026-05", scan])
+        let attached = try await ProgramProcess.run("syncserver", ["notices", "attach"] + county.storage + ["--notice", "T-2026-05", scan])
         #expect(attached.status == 0, "\(attached.error)")
         let fileID = try #require(attached.output.split(separator: " ").first { $0.hasPrefix("sha256-") }.map { String($0.dropLast()) })
 
-        let added = try await ProgramProcess.run("syncserver", ["station", "add", "--data-dir", county, "--village", "441422107201", "--name", "侯南村站"])
-        let enrollment = try StationPrices.enrollment(in: added.output)
-        try await StationPrices.addAdmin(dataDir: county)
-        let server = try ProgramProcess("syncserver", ["serve", "--port", "0", "--data-dir", county])
-        let countyPort = try await server.listeningPort()
         let countyURL = "http://127.0.0.1:\(countyPort)"
+        let enrollment = try await county.newStation().enrollment
         let admin = try #require(
             try await StationPrices.token(countyPort, renew: true, login: StationPrices.adminLogin, secret: StationPrices.adminPassword))
         let station = folder.file("station")
-        try await ProgramProcess.succeed("kiosk", ["enroll", "--data-dir", station, "--server", countyURL] + enrollment)
+        try await county.enroll(station, enrollment, server: countyURL)
         let missing = try await get("\(countyURL)/api/v1/notices/T-2026-05/receipts", token: admin)
         #expect(String(decoding: missing.0, as: UTF8.self).contains("\"missing\":[\"st-"))
         try await ProgramProcess.succeed("kiosk", ["sync", "--data-dir", station])
@@ -66,7 +67,5 @@ import Testing
         let receipts = String(decoding: try await get("\(countyURL)/api/v1/notices/T-2026-05/receipts", token: admin).0, as: UTF8.self)
         #expect(receipts.contains("\"missing\":[]"), "\(receipts)")
         #expect(receipts.contains("\"first_shown_at\":\"20"), "\(receipts)")
-        server.signal(SIGTERM)
-        #expect(await server.exitStatus() == 0)
     }
 }
