@@ -8,15 +8,16 @@ import Testing
 
 /// What runs beside a running program: the county's publishing commands while it serves, sync
 /// rounds started by hand while the station syncs in the background, and connections that send a
-/// push's headers and then nothing.
+/// push's headers and then nothing. Against a county of one process, and a hub of two processes
+/// on one PostgreSQL database.
 @Suite(.timeLimit(.minutes(30))) struct BesideTheProgramTests {
     let folder = try! TemporaryFolder()
 
     /// Publishes a notice from the console as the county's administrator; its HTTP status.
-    func publishFromConsole(_ county: CountyUnderTest, id: String) async throws -> Int {
+    func publishFromConsole(at port: Int, id: String) async throws -> Int {
         let token = try #require(
-            try await StationPrices.token(county.port, renew: true, login: StationPrices.adminLogin, secret: StationPrices.adminPassword))
-        var request = URLRequest(url: URL(string: "\(county.url)/api/v1/notices")!)
+            try await StationPrices.token(port, renew: true, login: StationPrices.adminLogin, secret: StationPrices.adminPassword))
+        var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)/api/v1/notices")!)
         request.httpMethod = "POST"
         request.setValue("application/json", forHTTPHeaderField: "Content-Type")
         request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
@@ -27,46 +28,51 @@ import Testing
         return status
     }
 
-    @Test func theCountysOwnWritesWorkAfterCommandsRunBesideIt() async throws {
-        let county = try await CountyUnderTest.start(in: folder)
+    @Test(arguments: HubLayout.allCases) func theCountysOwnWritesWorkAfterCommandsRunBesideIt(layout: HubLayout) async throws {
+        #expect(try await layout.withCounty(in: folder) { county, port in try await writeBesideCommands(county, port) } == 0)
+    }
+
+    func writeBesideCommands(_ county: CountyUnderTest, _ port: Int) async throws {
         let (enrollment, _) = try await county.newStation()
         let station = folder.file("station")
-        try await county.enroll(station, enrollment)
-        #expect(try await publishFromConsole(county, id: "FIRST") == 201)
+        try await county.enroll(station, enrollment, server: "http://127.0.0.1:\(port)")
+        #expect(try await publishFromConsole(at: port, id: "FIRST") == 201)
 
         // Each command captures changes under the county's own origin, in a process of its own.
         let prices = folder.file("prices.csv")
         try "日期,品种,市场,最低价,平均价,最高价,单位\n2026-11-20,玉米,M06,2.40,2.60,2.80,元/公斤\n".write(
             toFile: prices, atomically: true, encoding: .utf8)
-        try await ProgramProcess.succeed("syncserver", ["prices", "import", "--data-dir", county.directory, prices])
+        try await ProgramProcess.succeed("syncserver", ["prices", "import"] + county.storage + [prices])
         let divisions = folder.file("divisions-more.json")
         try CountyUnderTest.divisions.replacingOccurrences(of: "侯南村", with: "侯南村（更名）")
             .write(toFile: divisions, atomically: true, encoding: .utf8)
-        try await ProgramProcess.succeed("syncserver", ["divisions", "import", "--data-dir", county.directory, divisions])
+        try await ProgramProcess.succeed("syncserver", ["divisions", "import"] + county.storage + [divisions])
         try await county.publishNotices(3, prefix: "CLI")
 
         // The running county's next own write, a station's push, and the county's write after it.
-        #expect(try await publishFromConsole(county, id: "AFTER") == 201)
+        #expect(try await publishFromConsole(at: port, id: "AFTER") == 201)
         try await StationPrices.addOperator(dataDir: station)
         let kiosk = try ProgramProcess("kiosk", ["serve", "--port", "0", "--data-dir", station])
         let price = try #require(try await StationPrices.record(try await kiosk.listeningPort(), avg: 260))
         try await ProgramProcess.succeed("kiosk", ["sync", "--data-dir", station])
-        #expect(try await StationPrices.recorded(county.port).contains(price))
-        #expect(try await publishFromConsole(county, id: "LAST") == 201)
-        let notices = try await CountyUnderTest.noticeIDs(at: county.url)
+        #expect(try await StationPrices.recorded(port).contains(price))
+        #expect(try await publishFromConsole(at: port, id: "LAST") == 201)
+        let notices = try await CountyUnderTest.noticeIDs(at: "http://127.0.0.1:\(port)")
         #expect(notices.isSuperset(of: ["FIRST-1", "CLI-1", "CLI-3", "AFTER-1", "LAST-1"]))
         kiosk.signal(SIGTERM)
         #expect(await kiosk.exitStatus() == 0)
-        #expect(await county.stop() == 0)
     }
 
     /// Rounds started by hand while the station syncs in the background take their turns: none is
     /// refused as a replay, and one that finds a round in progress says it waits for it.
-    @Test func syncRoundsOfOneStationTakeTurns() async throws {
-        let county = try await CountyUnderTest.start(in: folder)
+    @Test(arguments: HubLayout.allCases) func syncRoundsOfOneStationTakeTurns(layout: HubLayout) async throws {
+        #expect(try await layout.withCounty(in: folder) { county, port in try await syncInTurns(county, port) } == 0)
+    }
+
+    func syncInTurns(_ county: CountyUnderTest, _ port: Int) async throws {
         let (enrollment, _) = try await county.newStation()
         let station = folder.file("station")
-        try await county.enroll(station, enrollment)
+        try await county.enroll(station, enrollment, server: "http://127.0.0.1:\(port)")
         try await county.publishNotices(40, prefix: "TURN")
         let kiosk = try ProgramProcess("kiosk", ["serve", "--port", "0", "--data-dir", station])
         _ = try await kiosk.listeningPort()
@@ -92,15 +98,17 @@ import Testing
         #expect(await waiting.exitStatus(within: 120) == 0, "\(waiting.standardError)")
         kiosk.signal(SIGTERM)
         #expect(await kiosk.exitStatus() == 0)
-        #expect(await county.stop() == 0)
     }
 
     /// Sixty-four connections that send a signed-looking push's headers and then a byte now and
     /// then hold no slot: an honest station's push goes through while they are all still open.
-    @Test func connectionsThatSendNoBodyDelayNoPush() async throws {
-        let county = try await CountyUnderTest.start(in: folder)
+    @Test(arguments: HubLayout.allCases) func connectionsThatSendNoBodyDelayNoPush(layout: HubLayout) async throws {
+        #expect(try await layout.withCounty(in: folder) { county, port in try await pushBesideIdleConnections(county, port) } == 0)
+    }
+
+    func pushBesideIdleConnections(_ county: CountyUnderTest, _ port: Int) async throws {
         let station = folder.file("station")
-        let stationID = try await county.station(in: station)
+        let stationID = try await county.station(in: station, through: "http://127.0.0.1:\(port)")
         let kiosk = try ProgramProcess("kiosk", ["serve", "--port", "0", "--data-dir", station])
         let price = try #require(try await StationPrices.record(try await kiosk.listeningPort(), avg: 270))
         kiosk.signal(SIGTERM)
@@ -110,7 +118,7 @@ import Testing
             POST /sync/v1/push HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Station-Id: \(stationID)\r\nX-Request-Counter: 999999\r\n\
             X-Signature: \(String(repeating: "A", count: 86))==\r\nContent-Encoding: deflate\r\nContent-Length: 65536\r\n\r\n
             """
-        let idle = try (0..<64).map { _ in try TrickleConnection(port: county.port, head: head) }
+        let idle = try (0..<64).map { _ in try TrickleConnection(port: port, head: head) }
         let trickle = Task {
             while !Task.isCancelled {
                 for connection in idle { connection.send("x") }
@@ -123,7 +131,6 @@ import Testing
         #expect(stillOpen == 64, "\(64 - stillOpen) idle connections were closed before the push went through")
         trickle.cancel()
         idle.forEach { $0.close() }
-        #expect(try await StationPrices.recorded(county.port).contains(price))
-        #expect(await county.stop() == 0)
+        #expect(try await StationPrices.recorded(port).contains(price))
     }
 }

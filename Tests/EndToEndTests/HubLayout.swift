@@ -19,13 +19,15 @@ enum HubLayout: String, CaseIterable, Sendable, CustomTestStringConvertible {
     var testDescription: String { rawValue }
 
     /// Runs `body` with the county started and the port on loopback that stations and staff reach it
-    /// at; every process is stopped when `body` ends, and the exit status of the county's is the answer.
-    func withCounty(in folder: TemporaryFolder, _ body: (CountyUnderTest, _ port: Int) async throws -> Void) async throws -> Int32 {
+    /// at; every process (those `body` restarted too) is stopped when `body` ends, and the exit
+    /// status of the county's is the answer.
+    func withCounty(in folder: TemporaryFolder, _ body: (inout CountyUnderTest, _ port: Int) async throws -> Void) async throws -> Int32 {
         switch self {
         case .county:
-            let county = try await CountyUnderTest.start(in: folder)
+            var county = try await CountyUnderTest.start(in: folder)
             do {
-                try await body(county, county.port)
+                let port = county.port
+                try await body(&county, port)
             } catch {
                 _ = await county.stop()
                 throw error
@@ -33,10 +35,10 @@ enum HubLayout: String, CaseIterable, Sendable, CustomTestStringConvertible {
             return await county.stop()
         case .twoProcessesOnPostgreSQL:
             return try await PostgresForTests.withDatabase { address in
-                let county = try await CountyUnderTest.start(in: folder, database: address.url, instances: 2)
+                var county = try await CountyUnderTest.start(in: folder, database: address.url, instances: 2)
                 let balancer = try await SlowLink.start(balancingAcross: [county.port, county.others[0].port], profile: .lan)
                 do {
-                    try await body(county, balancer.port)
+                    try await body(&county, balancer.port)
                 } catch {
                     try? await balancer.stop()
                     _ = await county.stop()

@@ -3,31 +3,29 @@ import TestSupport
 import Testing
 
 /// Two hundred SIGKILLs at seeded random points: of `kiosk sync` in the middle of its pushes and
-/// pulls, of the county server in the middle of a push, and of the station with a price on its
-/// way in. Afterwards both stores pass `check` (SQLite's integrity, foreign keys, the sync log),
-/// and after one complete sync the county holds every acknowledged price once.
+/// pulls, of a county server in the middle of a push, and of the station with a price on its way
+/// in. Afterwards both stores pass `check` (the stores' integrity, foreign keys, the sync log), and
+/// after one complete sync the county holds every acknowledged price once. Against a county of one
+/// process, and a hub of two processes on one PostgreSQL whose processes are killed in turn.
 @Suite(.timeLimit(.minutes(30))) struct KillTrialsTests {
     let folder = try! TemporaryFolder()
 
-    func serve(_ program: String, _ port: Int, _ data: String) async throws -> (ProgramProcess, Int) {
-        let process = try ProgramProcess(program, ["serve", "--port", "\(port)", "--data-dir", data, "--log-level", "notice"])
+    func serveStation(_ data: String) async throws -> (ProgramProcess, Int) {
+        let process = try ProgramProcess("kiosk", ["serve", "--port", "0", "--data-dir", data, "--log-level", "notice"])
         return (process, try await process.listeningPort())
     }
 
-    @Test func twoHundredKillsLeaveBothStoresConsistentAndNothingLostOrDoubled() async throws {
-        let (county, station) = (folder.file("county"), folder.file("station"))
-        let catalogue = folder.file("catalogue.json")
-        try StationPrices.catalogue.write(toFile: catalogue, atomically: true, encoding: .utf8)
-        try await ProgramProcess.succeed("syncserver", ["prices", "catalogue", "--data-dir", county, catalogue])
-        let added = try await ProgramProcess.run("syncserver", ["station", "add", "--data-dir", county, "--village", "441422107201", "--name", "站"])
-        let enrollment = try StationPrices.enrollment(in: added.output)
-        let countyPort = try StationPrices.freePort()  // fixed, so that the station finds the county again after a kill
-        var (server, _) = try await serve("syncserver", countyPort, county)
-        let url = "http://127.0.0.1:\(countyPort)"
-        try await ProgramProcess.succeed("kiosk", ["enroll", "--data-dir", station, "--server", url] + enrollment)
+    @Test(arguments: HubLayout.allCases) func twoHundredKillsLeaveBothStoresConsistentAndNothingLostOrDoubled(layout: HubLayout) async throws {
+        let status = try await layout.withCounty(in: folder) { county, port in try await killTwoHundredTimes(&county, port) }
+        #expect(status == 0)
+    }
+
+    func killTwoHundredTimes(_ county: inout CountyUnderTest, _ countyPort: Int) async throws {
+        let station = folder.file("station")
+        try await county.enroll(station, try await county.newStation().enrollment, server: "http://127.0.0.1:\(countyPort)")
         try await StationPrices.addOperator(dataDir: station)
         try await ProgramProcess.succeed("kiosk", ["sync", "--data-dir", station])
-        var (kiosk, port) = try await serve("kiosk", 0, station)
+        var (kiosk, port) = try await serveStation(station)
 
         var acknowledged: [String] = []
         var random = SeededRandom(seed: 20_261_122)
@@ -40,15 +38,13 @@ import Testing
             try await Task.sleep(for: .milliseconds(Int.random(in: 0..<80, using: &random)))
             switch trial % 4 {
             case 2:
-                server.signal(SIGKILL)
-                _ = await server.exitStatus()
-                (server, _) = try await serve("syncserver", countyPort, county)
+                try await county.restart((trial / 4) % (1 + county.others.count))
             case 3:
                 let inFlight = Task { [port] in try? await StationPrices.record(port, avg: 900 + trial) }
                 kiosk.signal(SIGKILL)
                 _ = await kiosk.exitStatus()
                 if let id = await inFlight.value { acknowledged.append(id) }
-                (kiosk, port) = try await serve("kiosk", 0, station)
+                (kiosk, port) = try await serveStation(station)
             default:
                 sync.signal(SIGKILL)
             }
@@ -65,13 +61,11 @@ import Testing
         #expect(Set(acknowledged).isSubset(of: Set(atCounty)))
         #expect(atCounty.count == Set(atCounty).count)  // nothing doubled
         #expect(Set(atCounty) == Set(atStation))
-        for (program, data) in [("kiosk", station), ("syncserver", county)] {
-            let check = try await ProgramProcess.run(program, ["check", "--data-dir", data])
+        for (program, storage) in [("kiosk", ["--data-dir", station]), ("syncserver", county.storage)] {
+            let check = try await ProgramProcess.run(program, ["check"] + storage)
             #expect(check.status == 0 && check.output.contains("一致性检查通过"), "\(program): \(check.error)")
         }
         kiosk.signal(SIGTERM)
-        server.signal(SIGTERM)
         #expect(await kiosk.exitStatus() == 0)
-        #expect(await server.exitStatus() == 0)
     }
 }

@@ -8,29 +8,34 @@ import Testing
 /// Prices recorded at a running station while `kiosk sync` runs beside it and is killed with
 /// SIGKILL at seeded points, then the station itself killed with a write in flight: after one
 /// complete sync the county holds every acknowledged price once, and exactly what the station holds.
+/// Against a county of one process, and a hub of two processes on one PostgreSQL database.
 @Suite(.timeLimit(.minutes(30))) struct StationWritesKillTests {
     let folder = try! TemporaryFolder()
 
-    @Test func everyAcknowledgedPriceReachesTheCountyOnceWhateverIsKilled() async throws {
-        let county = folder.file("county")
-        let file = folder.file("catalogue.json")
-        try StationPrices.catalogue.write(toFile: file, atomically: true, encoding: .utf8)
-        try await ProgramProcess.succeed("syncserver", ["prices", "catalogue", "--data-dir", county, file])
+    @Test(arguments: HubLayout.allCases) func everyAcknowledgedPriceReachesTheCountyOnceWhateverIsKilled(layout: HubLayout) async throws {
+        let status = try await layout.withCounty(in: folder) { county, port in
+            try await importPrices(county)
+            try await recordAndKill(county, port)
+        }
+        #expect(status == 0)
+    }
+
+    /// A price sheet imported beside the running county: its good row published, its bad one named.
+    func importPrices(_ county: CountyUnderTest) async throws {
         let sheet = folder.file("prices.csv")
         try "日期,品种,市场,最低价,平均价,最高价,单位\n2026-11-20,玉米,M06,2.40,2.60,2.80,元/公斤\n2026-11-20,榴莲,M06,9,10,11,元/公斤\n"
             .write(toFile: sheet, atomically: true, encoding: .utf8)
-        let imported = try await ProgramProcess.run("syncserver", ["prices", "import", "--data-dir", county, sheet])
+        let imported = try await ProgramProcess.run("syncserver", ["prices", "import"] + county.storage + [sheet])
         #expect(imported.status == 0 && imported.output.contains("1 rows published in 1 bulletins"), "\(imported.output)")
         #expect(imported.output.contains("line 3 [品种]: 品种“榴莲”不在品种目录中"), "\(imported.output)")
-        let broken = try await ProgramProcess.run("syncserver", ["prices", "import", "--data-dir", county, file])  // JSON is no price table
+        let catalogue = folder.file("catalogue.json")  // the county's catalogue: JSON is no price table
+        let broken = try await ProgramProcess.run("syncserver", ["prices", "import"] + county.storage + [catalogue])
         #expect(broken.status == 1 && broken.error.contains("nothing was imported"), "\(broken.error)")
-        let added = try await ProgramProcess.run("syncserver", ["station", "add", "--data-dir", county, "--village", "441422107201", "--name", "站"])
-        let enrollment = try StationPrices.enrollment(in: added.output)
-        let server = try ProgramProcess("syncserver", ["serve", "--port", "0", "--data-dir", county])
-        let countyPort = try await server.listeningPort()
-        let url = "http://127.0.0.1:\(countyPort)"
+    }
+
+    func recordAndKill(_ county: CountyUnderTest, _ countyPort: Int) async throws {
         let station = folder.file("station")
-        try await ProgramProcess.succeed("kiosk", ["enroll", "--data-dir", station, "--server", url] + enrollment)
+        try await county.enroll(station, try await county.newStation().enrollment, server: "http://127.0.0.1:\(countyPort)")
         try await StationPrices.addOperator(dataDir: station)
         try await ProgramProcess.succeed("kiosk", ["sync", "--data-dir", station])
 
@@ -41,11 +46,11 @@ import Testing
         for trial in 0..<6 {
             for index in 0..<8 { acknowledged += [try await StationPrices.record(port, avg: 200 + trial * 10 + index)].compactMap { $0 } }
             // Killed after the county has taken 1 to 3 of its one-change pushes: in the middle of a sync.
-            let pushes = server.count(of: "/sync/v1/push")
+            let pushes = county.count(of: "/sync/v1/push")
             let sync = try ProgramProcess("kiosk", ["sync", "--data-dir", station, "--batch-size", "1"])
             for index in 0..<Int(random.next() % 3) { acknowledged += [try await StationPrices.record(port, avg: 300 + index)].compactMap { $0 } }
-            let pushed = await server.line(containing: "/sync/v1/push", occurrence: pushes + 1 + Int(random.next() % 3), within: 300)
-            #expect(pushed != nil, "trial \(trial): the county saw no push")
+            let pushed = await county.awaitLines(containing: "/sync/v1/push", total: pushes + 1 + Int(random.next() % 3))
+            #expect(pushed, "trial \(trial): the county saw no push")
             sync.signal(SIGKILL)
             _ = await sync.exitStatus()
         }
@@ -69,8 +74,6 @@ import Testing
         #expect(atCounty.count == Set(atCounty).count)  // nothing doubled
         #expect(Set(atCounty) == Set(atStation))
         kiosk.signal(SIGTERM)
-        server.signal(SIGTERM)
         #expect(await kiosk.exitStatus() == 0)
-        #expect(await server.exitStatus() == 0)
     }
 }

@@ -10,12 +10,12 @@ import FoundationNetworking
 public struct CountyUnderTest {
     public let folder: TemporaryFolder
     public let directory: String
-    public let server: ProgramProcess
+    public private(set) var server: ProgramProcess
     public let port: Int
     /// How every command names the county's store: `--data-dir <directory>`, or `--database <url>`.
     public let storage: [String]
     /// The hub's other `serve` processes on the same database, and their ports.
-    public let others: [(server: ProgramProcess, port: Int)]
+    public private(set) var others: [(server: ProgramProcess, port: Int)]
 
     /// 大埔县 with two townships and two villages, 侯南村 and 北塘村, as `syncserver divisions import` reads it.
     public static let divisions = """
@@ -141,6 +141,47 @@ public struct CountyUnderTest {
             if found.count < 100 { break }
         }
         return ids
+    }
+
+    /// Kills the hub's `index`-th `serve` process (0 is ``server``) with SIGKILL, and starts it
+    /// again on the same port, where the stations and the balancer look for it.
+    public mutating func restart(_ index: Int) async throws {
+        let (process, port) = index == 0 ? (server, port) : others[index - 1]
+        process.signal(SIGKILL)
+        _ = await process.exitStatus()
+        let again = try ProgramProcess("syncserver", ["serve", "--port", "\(port)"] + storage)
+        _ = try await again.listeningPort()
+        if index == 0 { server = again } else { others[index - 1] = (again, port) }
+    }
+
+    /// How many lines of the hub's `serve` processes' output so far contain `pattern`, all together.
+    public func count(of pattern: String) -> Int {
+        ([server] + others.map(\.server)).reduce(0) { $0 + $1.count(of: pattern) }
+    }
+
+    /// Waits until the hub's `serve` processes have written `total` lines containing `pattern`, all
+    /// together: whether they did before their output ended or the deadline passed.
+    public func awaitLines(containing pattern: String, total: Int, within seconds: Double = 300) async -> Bool {
+        let processes = [server] + others.map(\.server)
+        let count: @Sendable () -> Int = { processes.reduce(0) { $0 + $1.count(of: pattern) } }
+        return await withTaskGroup(of: Bool.self) { group in
+            for process in processes {
+                group.addTask {
+                    var seen = process.count(of: pattern)
+                    while count() < total {
+                        guard await process.line(containing: pattern, occurrence: seen + 1, within: seconds) != nil else { return false }
+                        seen += 1
+                    }
+                    return true
+                }
+            }
+            var reached = false
+            for await answer in group where answer {
+                reached = true
+                group.cancelAll()
+            }
+            return reached
+        }
     }
 
     /// Stops every `serve` process; the first one's exit status (the worst of them all, if any failed).

@@ -49,7 +49,8 @@ public final class ProgramProcess: Sendable {
         var outputClosed = false
         var errorClosed = false
         var status: Int32?
-        var lineWaiters: [(pattern: String, occurrence: Int, continuation: CheckedContinuation<String?, Never>)] = []
+        var lineWaiters: [(id: UInt64, pattern: String, occurrence: Int, continuation: CheckedContinuation<String?, Never>)] = []
+        var nextWaiter: UInt64 = 0
         var exitWaiters: [CheckedContinuation<Int32, Never>] = []
 
         /// Resumes every waiter whose answer is known, and every waiter at all when `giveUp`.
@@ -129,17 +130,32 @@ public final class ProgramProcess: Sendable {
     public var standardError: String { state.withLock { String(decoding: $0.standardError, as: UTF8.self) } }
 
     /// The first output line containing `pattern` (or its `occurrence`-th), or `nil` if the output
-    /// ends or the deadline passes first.
+    /// ends, the deadline passes or the waiting task is cancelled first.
     public func line(containing pattern: String, occurrence: Int = 1, within seconds: Double = 300) async -> String? {
         let deadline = Task { [state] in
             try await Task.sleep(for: .seconds(seconds))
             state.withLock { $0.wake(giveUp: true) }
         }
         defer { deadline.cancel() }
-        return await withCheckedContinuation { continuation in
+        let id = state.withLock { state in
+            state.nextWaiter += 1
+            return state.nextWaiter
+        }
+        return await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                state.withLock { state in
+                    // Cancelled before the waiter was added, the handler found nothing to resume.
+                    guard !Task.isCancelled else { return continuation.resume(returning: nil) }
+                    state.lineWaiters.append((id, pattern, occurrence, continuation))
+                    state.wake()
+                }
+            }
+        } onCancel: { [state] in
             state.withLock { state in
-                state.lineWaiters.append((pattern, occurrence, continuation))
-                state.wake()
+                state.lineWaiters.removeAll { waiter in
+                    if waiter.id == id { waiter.continuation.resume(returning: nil) }
+                    return waiter.id == id
+                }
             }
         }
     }
