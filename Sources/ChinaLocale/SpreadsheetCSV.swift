@@ -35,6 +35,10 @@ public struct SpreadsheetCSV: Sendable {
         } catch {
             throw Failure(description: "\(error)")
         }
+        if let null = text.utf8.firstIndex(of: 0) {  // a spreadsheet's binary file, not its CSV; no text may hold one
+            let line = text.utf8[..<null].count { $0 == UInt8(ascii: "\n") } + 1
+            throw Failure(description: "line \(line) holds a NUL character (U+0000): save the sheet as CSV text")
+        }
         var records = try Self.records(text)
         while let last = records.last, last.values.allSatisfy({ $0.isEmpty }) { records.removeLast() }
         guard let first = records.first, first.values.contains(where: { !$0.isEmpty }) else {

@@ -31,6 +31,7 @@ public enum APIApplication {
         router.add(
             middleware: RateLimitMiddleware(buckets: rateLimits.buckets("requests", burst: 120, perSecond: 20), exempting: ["/sync/"]))
         router.add(middleware: BodyLimitMiddleware(limit: settings.maxBodyBytes))
+        router.add(middleware: NullCharacterMiddleware())
         if let webRoot {
             router.add(middleware: FileMiddleware(webRoot, searchForIndexHtml: true))
         }

@@ -5,15 +5,18 @@ import NIOFoundationCompat
 
 extension Request {
     /// Decodes a JSON body, answering a body that does not fit the type with an ``APIError``
-    /// that names the field where decoding stopped (`lines[2].amount_fen`).
+    /// that names the field where decoding stopped (`lines[2].amount_fen`), and a text that holds
+    /// a NUL character (`\u0000`, which no field may hold) with one that names its field.
     ///
     /// ```swift
     /// let draft = try await request.decodeJSON(as: VoucherDraft.self, context: context)
     /// ```
     public func decodeJSON<Value: Decodable>(as type: Value.Type, context: some RequestContext) async throws -> Value {
         let buffer = try await body.collect(upTo: context.maxUploadSize)
+        let data = Data(buffer: buffer)
+        if let field = JSONNullCharacter.field(in: data) { throw APIError.nullCharacter(in: field) }
         do {
-            return try JSONCoding.decoder.decode(Value.self, from: Data(buffer: buffer))
+            return try JSONCoding.decoder.decode(Value.self, from: data)
         } catch let error as DecodingError {
             throw APIError(decoding: error)
         }

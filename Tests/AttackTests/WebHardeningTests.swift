@@ -13,6 +13,13 @@ import Testing
     func request(_ url: String, method: String = "GET", body: String? = nil, headers: [String: String] = [:]) async throws
         -> HTTPURLResponse
     {
+        try await exchange(url, method: method, body: body, headers: headers).response
+    }
+
+    /// A request's answer and body.
+    func exchange(_ url: String, method: String, body: String?, headers: [String: String]) async throws
+        -> (response: HTTPURLResponse, body: Data)
+    {
         var request = URLRequest(url: URL(string: url)!)
         request.httpMethod = method
         if let body {
@@ -20,8 +27,8 @@ import Testing
             request.setValue("application/json", forHTTPHeaderField: "Content-Type")
         }
         for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
-        let (_, response) = try await URLSession.shared.data(for: request)
-        return try #require(response as? HTTPURLResponse)
+        let (data, response) = try await URLSession.shared.data(for: request)
+        return (try #require(response as? HTTPURLResponse), data)
     }
 
     @Test func answersCarrySecurityHeadersAndTheCookieIsSecureBehindTLS() async throws {
@@ -38,5 +45,28 @@ import Testing
             headers: ["X-Forwarded-For": "203.0.113.7", "X-Forwarded-Proto": "https"])
         #expect(proxied.value(forHTTPHeaderField: "Set-Cookie")?.contains("; Secure") == true)
         #expect(await county.stop() == 0)
+    }
+
+    /// A NUL character in a query, a path or a body is refused naming where, on both stores: a hub
+    /// on PostgreSQL, which keeps none in text, answered such a query with a 500 (schemathesis).
+    @Test(arguments: HubStore.allCases) func aNULCharacterIsRefusedNamingWhereOnBothStores(hub: HubStore) async throws {
+        try await CountyUnderTest.withSample(hub, in: folder) { county in
+            let token = try #require(
+                try await StationPrices.token(county.port, renew: true, login: StationPrices.adminLogin, secret: StationPrices.adminPassword))
+            let auth = ["Authorization": "Bearer \(token)"]
+            let asked = [
+                ("GET", "/api/v1/ledger/vouchers?month=%00r&village=441422107201", nil, "month"),
+                ("GET", "/api/v1/notices/T%00", nil, "path"),
+                ("GET", "/api/v1/notices/search?q=%E5%8F%B0%00", nil, "q"),
+                ("POST", "/api/v1/notices", #"[{"id": "N\u0000", "title": "x"}]"#, "[0].id"),
+            ]
+            for (method, path, body, field) in asked {
+                let (response, data) = try await exchange("\(county.url)\(path)", method: method, body: body, headers: auth)
+                let answer = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] ?? [:]
+                #expect(response.statusCode == 422 && answer["field"] as? String == field, "\(method) \(path): \(answer)")
+            }
+            #expect(await county.isAlive())
+            #expect(await county.stop() == 0)
+        }
     }
 }

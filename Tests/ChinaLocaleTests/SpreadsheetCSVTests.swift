@@ -23,6 +23,12 @@ import Testing
         #expect(throws: SpreadsheetCSV.Failure.self) { try SpreadsheetCSV(data: Data([0x41, 0xFF, 0xFF, 0xFF])) }
     }
 
+    @Test func aNULCharacterIsRefusedWithItsLine() {
+        #expect(throws: SpreadsheetCSV.Failure(description: "line 3 holds a NUL character (U+0000): save the sheet as CSV text")) {
+            try SpreadsheetCSV(data: Data("日期,品种\n2026-11-20,玉米\n2026-11-21,玉\u{0}米\n".utf8))
+        }
+    }
+
     @Test func quotedFieldsKeepCommasQuotesAndLines() throws {
         let sheet = try SpreadsheetCSV(data: Data("品种,备注\n\"玉米, 黄\",\"他说\"\"好\"\"\"\n\"两\n行\",x\n\n末,行\n\n\n".utf8))
         #expect(sheet.rows.map(\.values) == [["玉米, 黄", "他说\"好\""], ["两\n行", "x"], ["末", "行"]])

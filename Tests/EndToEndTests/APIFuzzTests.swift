@@ -7,8 +7,9 @@ import Testing
 
 /// Both HTTP APIs fuzzed from their OpenAPI documents by schemathesis (from PyPI; `.ci/run`
 /// installs it) against the demo's programs with their sample data, logged in as the demo's
-/// operator at the station and its administrator at the county: no answer may be a 5xx.
-/// Seeded, and bounded in examples per operation.
+/// operator at the station and its administrator at the county, and the county's API again against
+/// a hub of two processes on one PostgreSQL: no answer may be a 5xx. Seeded, and bounded in
+/// examples per operation.
 @Suite(.timeLimit(.minutes(30))) struct APIFuzzTests {
     let folder = try! TemporaryFolder()
 
@@ -24,7 +25,7 @@ import Testing
                 // Logged in, so that the endpoints behind a login are fuzzed too; logging out would end that.
                 "--header", "Authorization: Bearer \(token)", "--exclude-operation-id", "logout",
             ], within: 420)
-        return (status, String((output + error).suffix(6_000)))
+        return (status, String((output + error).suffix(16_000)))
     }
 
     @Test func neitherAPIAnswersA5xxToAnythingItsDocumentAllows() async throws {
@@ -40,5 +41,17 @@ import Testing
             #expect(status != 127, "schemathesis is not installed: pip install schemathesis (.ci/run does)")
             #expect(status == 0, "\(document):\n\(report)")
         }
+    }
+
+    @Test func theHubOnPostgreSQLAnswersNo5xxToAnythingItsDocumentAllows() async throws {
+        let status = try await HubLayout.twoProcessesOnPostgreSQL.withCounty(in: folder) { county, port in
+            try await county.station(in: folder.file("station"), through: "http://127.0.0.1:\(port)")
+            try await county.publishNotices(5, prefix: "FUZZ")
+            let admin = try #require(
+                try await StationPrices.token(port, renew: true, login: StationPrices.adminLogin, secret: StationPrices.adminPassword))
+            let (status, report) = try await fuzz("SyncServer/openapi.json", port: port, token: admin)
+            #expect(status == 0, "SyncServer/openapi.json on PostgreSQL:\n\(report)")
+        }
+        #expect(status == 0)
     }
 }

@@ -24,6 +24,7 @@ import NIOFoundationCompat
         router.add(middleware: RequestIDMiddleware())
         router.add(middleware: APIErrorMiddleware())
         router.add(middleware: BodyLimitMiddleware(limit: limit))
+        router.add(middleware: NullCharacterMiddleware())
         router.post("drafts") { request, context in
             let draft = try await request.decodeJSON(as: Draft.self, context: context)
             return "\(draft.lines.count)"
@@ -81,6 +82,33 @@ import NIOFoundationCompat
             try await client.execute(uri: "/drafts", method: .post, body: ByteBuffer(string: "{not json")) { response in
                 #expect(response.status == .badRequest)
                 #expect(body(response)["error"] as? String == "malformed_body")
+            }
+        }
+    }
+
+    /// No text may hold a NUL character (PostgreSQL cannot keep one): wherever one comes, the
+    /// answer is a 422 that names where, and an escaped backslash before `u0000` is no NUL.
+    @Test func aNULCharacterInAPathAQueryOrABodyIsRefusedNamingWhere() async throws {
+        try await Application(router: Self.router()).test(.router) { client in
+            for (uri, field) in [("/fine?month=2026-1%001", "month"), ("/fine?x%00=1", "query"), ("/fine%00", "path")] {
+                try await client.execute(uri: uri, method: .get) { response in
+                    #expect(response.status == .unprocessableContent, "\(uri)")
+                    #expect(body(response)["field"] as? String == field, "\(uri)")
+                }
+            }
+            let bodies = [
+                (#"{"summary":"收\u0000款","lines":[]}"#, "summary"),
+                (#"{"summary":"x","lines":[{"amount_fen":1,"note":"\u0000"}]}"#, "lines[0].note"),
+            ]
+            for (sent, field) in bodies {
+                try await client.execute(uri: "/drafts", method: .post, body: ByteBuffer(string: sent)) { response in
+                    #expect(response.status == .unprocessableContent && body(response)["field"] as? String == field, "\(sent)")
+                    #expect((body(response)["message_en"] as? String)?.contains("NUL character") == true)
+                }
+            }
+            let backslash = #"{"summary":"C:\\u0000","lines":[]}"#  // the text C:\u0000, no NUL in it
+            try await client.execute(uri: "/drafts", method: .post, body: ByteBuffer(string: backslash)) { response in
+                #expect(response.status == .ok)
             }
         }
     }

@@ -5,6 +5,7 @@ import StoreInterface
 extension HubReceiver {
     /// Why the county refuses a station's change for what the change itself says, or `nil`.
     func refusal(of change: Change, from station: StationPeer) -> String? {
+        if let place = change.nullCharacterPlace { return "\(place) holds a NUL character (U+0000)" }
         guard let collection = core.collections[change.collection] else {
             return "unknown collection \(change.collection)"
         }
