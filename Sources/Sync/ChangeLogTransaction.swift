@@ -75,10 +75,10 @@ public protocol ChangeLogTransaction: StoreTransaction {
 
     /// Holds a refused change with its reason; a change held already stays as it was.
     func quarantine(_ entry: QuarantineEntry, change json: String) throws
-    /// The changes in quarantine, newest first.
-    func quarantined(limit: Int) throws -> [QuarantineEntry]
-    /// How many changes are in quarantine, of one origin or of all.
-    func quarantinedCount(from origin: String?) throws -> Int
+    /// The changes in quarantine, newest first: of these origins, or of all.
+    func quarantined(limit: Int, from origins: Set<String>?) throws -> [QuarantineEntry]
+    /// How many changes are in quarantine: of these origins, or of all.
+    func quarantinedCount(from origins: Set<String>?) throws -> Int
     /// Whether an urgent change up to a position, of the scopes that reach a station, is not yet recorded as its.
     func hasUnrecordedUrgent(through position: Int64, reaching scopes: DivisionScopes, station: String) throws -> Bool
     /// Records that a station holds every urgent change up to a position of the scopes that reach it.

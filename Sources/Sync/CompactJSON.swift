@@ -17,6 +17,12 @@ public enum CompactJSON {
         object(fields, sortedKeys: sortedKeys, render)
     }
 
+    /// Origins as an array, sorted, or nil for no list: how a store takes a division's stations'
+    /// origins in one argument.
+    public static func encode(origins: Set<String>?) -> String? {
+        origins.map { "[" + $0.sorted().map { render(.text($0)) }.joined(separator: ",") + "]" }
+    }
+
     /// Rows of values as an array of arrays: how a document (a price bulletin) carries its rows.
     public static func encode(rows: [[SyncValue]]) -> String {
         var result = "["

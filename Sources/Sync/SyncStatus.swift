@@ -84,16 +84,14 @@ public struct QuarantineEntry: Sendable, Codable, Equatable {
 }
 
 extension Replica {
-    /// The changes in quarantine here, newest first.
-    public func quarantined(limit: Int = 200) async throws -> [QuarantineEntry] {
-        try await store.reading { transaction in try transaction.changeLog.quarantined(limit: limit) }
+    /// The changes in quarantine here, newest first: of these origins (a division's stations at a
+    /// hub), or of all.
+    public func quarantined(limit: Int = 200, from origins: Set<String>? = nil) async throws -> [QuarantineEntry] {
+        try await store.reading { transaction in try transaction.changeLog.quarantined(limit: limit, from: origins) }
     }
 
     /// How many changes of these origins are in quarantine.
     public func quarantinedCount(from origins: Set<String>) async throws -> Int {
-        try await store.reading { transaction in
-            let log = try transaction.changeLog
-            return try origins.reduce(0) { $0 + (try log.quarantinedCount(from: $1)) }
-        }
+        try await store.reading { transaction in try transaction.changeLog.quarantinedCount(from: origins) }
     }
 }

@@ -44,9 +44,7 @@ public struct SyncStatusRoutes: RouteProvider {
                     quarantined: try await enrolled().quarantinedCount(from: origins), openConflicts: try await openConflicts(context).count))
         }
         staff.get("sync/quarantine") { _, context in
-            let quarantined = try await enrolled().quarantined()
-            guard let origins = try await origins(context) else { return JSONResponse(QuarantineList(quarantined: quarantined)) }
-            return JSONResponse(QuarantineList(quarantined: quarantined.filter { origins.contains($0.origin) }))
+            JSONResponse(QuarantineList(quarantined: try await enrolled().quarantined(from: try await origins(context))))
         }
         staff.get("sync/conflicts") { _, context in
             JSONResponse(ConflictList(conflicts: try await openConflicts(context)))

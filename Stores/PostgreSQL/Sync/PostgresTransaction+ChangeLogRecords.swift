@@ -16,19 +16,24 @@ extension PostgresTransaction {
             """, entry.origin, entry.sequence, json, entry.reason, entry.quarantinedAt)
     }
 
-    public func quarantined(limit: Int) throws -> [QuarantineEntry] {
-        try rows("SELECT origin, sequence, reason, quarantined_at FROM sync_quarantine ORDER BY quarantined_at DESC LIMIT $1", limit)
-            .map {
-                QuarantineEntry(
-                    origin: $0.text(at: 0) ?? "", sequence: $0.integer(at: 1) ?? 0, reason: $0.text(at: 2) ?? "",
-                    quarantinedAt: $0.text(at: 3) ?? "")
-            }
+    public func quarantined(limit: Int, from origins: Set<String>?) throws -> [QuarantineEntry] {
+        try rows(
+            "SELECT origin, sequence, reason, quarantined_at FROM sync_quarantine \(Self.quarantineOf) ORDER BY quarantined_at DESC LIMIT $2",
+            CompactJSON.encode(origins: origins), limit
+        ).map {
+            QuarantineEntry(
+                origin: $0.text(at: 0) ?? "", sequence: $0.integer(at: 1) ?? 0, reason: $0.text(at: 2) ?? "",
+                quarantinedAt: $0.text(at: 3) ?? "")
+        }
     }
 
-    public func quarantinedCount(from origin: String?) throws -> Int {
-        guard let origin else { return Int(try integer("SELECT COUNT(*) FROM sync_quarantine") ?? 0) }
-        return Int(try integer("SELECT COUNT(*) FROM sync_quarantine WHERE origin = $1", origin) ?? 0)
+    public func quarantinedCount(from origins: Set<String>?) throws -> Int {
+        Int(try integer("SELECT COUNT(*) FROM sync_quarantine \(Self.quarantineOf)", CompactJSON.encode(origins: origins)) ?? 0)
     }
+
+    /// Where a quarantine query keeps the changes of the origins in `$1`, one JSON array (null for
+    /// all): one statement however many stations a division has.
+    private static let quarantineOf = "WHERE $1::jsonb IS NULL OR origin IN (SELECT jsonb_array_elements_text($1::jsonb))"
 
     public func hasUnrecordedUrgent(through position: Int64, reaching scopes: DivisionScopes, station: String) throws -> Bool {
         (try rows(

@@ -71,7 +71,7 @@ public struct PostgresStationStore: StationStore {
     public func stations() async throws -> [StationRegistry.Station] {
         try await store.reading { transaction in
             let db = try transaction.postgres
-            return try db.rows("SELECT id FROM sync_station ORDER BY village, id").compactMap { try Self.station($0.text("id"), db) }
+            return try db.rows("\(Self.rowsWithCounts) ORDER BY s.village, s.id").map(Self.station(from:))
         }
     }
 
@@ -116,14 +116,27 @@ public struct PostgresStationStore: StationStore {
     }
 
     static func station(_ id: String, _ db: PostgresTransaction) throws -> StationRegistry.Station? {
-        guard let row = try db.row("SELECT * FROM sync_station WHERE id = $1", id) else { return nil }
-        let origin = row.optionalText("origin")
-        let village = row.text("village")
-        return StationRegistry.Station(
-            id: row.text("id"), village: village, name: row.text("name"), origin: origin, enrolledAt: row.optionalText("enrolled_at"),
-            revokedAt: row.optionalText("revoked_at"), lastSyncAt: row.optionalText("last_sync_at"), pending: Int(row.integer("pending")),
-            clockOffsetMs: row.integer("clock_offset_ms"), quarantined: try origin.map { try db.quarantinedCount(from: $0) } ?? 0,
-            openConflicts: try db.openConflictCount(scope: village), warning: row.optionalText("warning"))
+        try db.row("\(Self.rowsWithCounts) WHERE s.id = $1", id).map(station(from:))
+    }
+
+    /// Stations' rows with the count of each one's quarantined changes and of its village's open
+    /// conflicts: one statement (one round trip) for the whole list, however many stations a hub
+    /// has; each count is an index lookup of its own station's, for one station as for all.
+    private static let rowsWithCounts = """
+        SELECT s.*, quarantine.count AS quarantined, conflicts.count AS open_conflicts
+        FROM sync_station s
+        CROSS JOIN LATERAL (SELECT COUNT(*) AS count FROM sync_quarantine WHERE origin = s.origin) quarantine
+        CROSS JOIN LATERAL (
+            SELECT COUNT(*) AS count FROM sync_conflict c
+            WHERE c.scope = s.village AND NOT EXISTS (SELECT 1 FROM sync_resolution r WHERE r.conflict_id = c.id)) conflicts
+        """
+
+    private static func station(from row: PostgresStoredRow) -> StationRegistry.Station {
+        StationRegistry.Station(
+            id: row.text("id"), village: row.text("village"), name: row.text("name"), origin: row.optionalText("origin"),
+            enrolledAt: row.optionalText("enrolled_at"), revokedAt: row.optionalText("revoked_at"),
+            lastSyncAt: row.optionalText("last_sync_at"), pending: Int(row.integer("pending")), clockOffsetMs: row.integer("clock_offset_ms"),
+            quarantined: Int(row.integer("quarantined")), openConflicts: Int(row.integer("open_conflicts")), warning: row.optionalText("warning"))
     }
 }
 

@@ -18,17 +18,24 @@ extension Database {
             arguments: [entry.origin, entry.sequence, json, entry.reason, entry.quarantinedAt])
     }
 
-    public func quarantined(limit: Int) throws -> [QuarantineEntry] {
-        try Row.fetchAll(self, sql: "SELECT * FROM sync_quarantine ORDER BY quarantined_at DESC LIMIT ?", arguments: [limit]).map {
+    public func quarantined(limit: Int, from origins: Set<String>?) throws -> [QuarantineEntry] {
+        try Row.fetchAll(
+            self, sql: "SELECT * FROM sync_quarantine \(Self.quarantineOf) ORDER BY quarantined_at DESC LIMIT ?",
+            arguments: [CompactJSON.encode(origins: origins), limit]
+        ).map {
             QuarantineEntry(
                 origin: $0["origin"], sequence: $0["sequence"], reason: $0["reason"], quarantinedAt: $0["quarantined_at"])
         }
     }
 
-    public func quarantinedCount(from origin: String?) throws -> Int {
-        guard let origin else { return try Int.fetchOne(self, sql: "SELECT COUNT(*) FROM sync_quarantine") ?? 0 }
-        return try Int.fetchOne(self, sql: "SELECT COUNT(*) FROM sync_quarantine WHERE origin = ?", arguments: [origin]) ?? 0
+    public func quarantinedCount(from origins: Set<String>?) throws -> Int {
+        try Int.fetchOne(
+            self, sql: "SELECT COUNT(*) FROM sync_quarantine \(Self.quarantineOf)", arguments: [CompactJSON.encode(origins: origins)]) ?? 0
     }
+
+    /// Where a quarantine query keeps the changes of the origins in its first argument, one JSON
+    /// array (null for all): one statement however many stations a division has.
+    private static let quarantineOf = "WHERE ?1 IS NULL OR origin IN (SELECT value FROM json_each(?1))"
 
     public func hasUnrecordedUrgent(through position: Int64, reaching scopes: DivisionScopes, station: String) throws -> Bool {
         try Bool.fetchOne(

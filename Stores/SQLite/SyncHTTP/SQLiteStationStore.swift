@@ -73,7 +73,7 @@ public struct SQLiteStationStore: StationStore {
 
     public func stations() async throws -> [StationRegistry.Station] {
         try await store.pool.read { db in
-            try String.fetchAll(db, sql: "SELECT id FROM sync_station ORDER BY village, id").compactMap { try Self.station($0, db) }
+            try Row.fetchAll(db, sql: "\(Self.rowsWithCounts) ORDER BY s.village, s.id").map(Self.station(from:))
         }
     }
 
@@ -116,15 +116,25 @@ public struct SQLiteStationStore: StationStore {
     }
 
     static func station(_ id: String, _ db: Database) throws -> StationRegistry.Station? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM sync_station WHERE id = ?", arguments: [id]) else { return nil }
-        let origin: String? = row["origin"]
-        let village: String = row["village"]
-        return StationRegistry.Station(
-            id: row["id"], village: village, name: row["name"], origin: origin,
+        try Row.fetchOne(db, sql: "\(Self.rowsWithCounts) WHERE s.id = ?", arguments: [id]).map(station(from:))
+    }
+
+    /// Stations' rows with the count of each one's quarantined changes and of its village's open
+    /// conflicts: one statement for the whole list, however many stations a hub has.
+    private static let rowsWithCounts = """
+        SELECT s.*,
+            (SELECT COUNT(*) FROM sync_quarantine q WHERE q.origin = s.origin) AS quarantined,
+            (SELECT COUNT(*) FROM sync_conflict c WHERE c.scope = s.village
+                AND NOT EXISTS (SELECT 1 FROM sync_resolution r WHERE r.conflict_id = c.id)) AS open_conflicts
+        FROM sync_station s
+        """
+
+    private static func station(from row: Row) -> StationRegistry.Station {
+        StationRegistry.Station(
+            id: row["id"], village: row["village"], name: row["name"], origin: row["origin"],
             enrolledAt: row["enrolled_at"], revokedAt: row["revoked_at"], lastSyncAt: row["last_sync_at"],
-            pending: row["pending"], clockOffsetMs: row["clock_offset_ms"],
-            quarantined: try origin.map { try db.quarantinedCount(from: $0) } ?? 0,
-            openConflicts: try db.openConflictCount(scope: village), warning: row["warning"])
+            pending: row["pending"], clockOffsetMs: row["clock_offset_ms"], quarantined: row["quarantined"],
+            openConflicts: row["open_conflicts"], warning: row["warning"])
     }
 }
 
