@@ -107,10 +107,11 @@ struct Bench: AsyncParsableCommand {
             abstract: "One hub for a province on PostgreSQL: simulated stations of several counties against one and two processes.")
         @Option(help: "A PostgreSQL server (postgres://user:password@host:port/database) the hub's databases are made on.")
         var postgres: String
-        @Option(help: "Stations, simulated in this process.") var stations = 3_000
-        @Option(help: "Counties they are spread over.") var counties = 10
-        @Option(help: "Prices each station pushes.") var changes = 100
-        @Option(help: "Days of bulletins each county publishes (2,000 prices a day).") var days = 3
+        static let (stations, counties, changes, days) = (3_000, 10, 100, 3)
+        @Option(help: "Stations, simulated in this process.") var stations = Province.stations
+        @Option(help: "Counties they are spread over.") var counties = Province.counties
+        @Option(help: "Prices each station pushes.") var changes = Province.changes
+        @Option(help: "Days of bulletins each county publishes (2,000 prices a day).") var days = Province.days
 
         func run() async throws {
             let bench = ProvinceBench(
@@ -123,20 +124,23 @@ struct Bench: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Every measurement; optionally rewrite BENCHMARKS.md.")
         @Option(help: "Write the report to this file, such as BENCHMARKS.md.") var write: String?
         @Option(help: "Price rows for the query figures.") var priceRows = PriceQueries.rows
+        @Option(help: "A PostgreSQL server (postgres://user:password@host:port/database): the county and the province on it too.")
+        var postgres: String?
 
         /// The slow links run first; the other measurements take the minutes in which only GPRS,
         /// mostly idle at 2.5 KB/s, is still catching up.
         func run() async throws {
             let priceRows = priceRows
+            let server = try postgres.map { try PostgresAddress($0) }
             let (links, others) = try await LinkBench(days: Link.days, profiles: LinkProfile.all).run {
-                try await Self.others(priceRows: priceRows)
+                try await Self.others(priceRows: priceRows, postgres: server)
             }
             let sections = others + [("Slow links: a \(Link.days)-day catch-up, the idle check and the station's memory", links)]
             print(Figure.table(links))
-            if let write { try Report(sections: sections).text.write(toFile: write, atomically: true, encoding: .utf8) }
+            if let write { try Report(sections: sections, postgres: server).text.write(toFile: write, atomically: true, encoding: .utf8) }
         }
 
-        static func others(priceRows: Int) async throws -> [(String, [Figure])] {
+        static func others(priceRows: Int, postgres: PostgresAddress?) async throws -> [(String, [Figure])] {
             var sections: [(String, [Figure])] = []
             func add(_ title: String, _ figures: [Figure]) {
                 sections.append((title, figures))
@@ -158,6 +162,15 @@ struct Bench: AsyncParsableCommand {
             add(
                 "County throughput (\(County.stations) stations, \(County.changes.formatted()) changes each)",
                 try await CountyThroughputBench(stations: County.stations, changes: County.changes).run())
+            guard let postgres else { return sections }
+            add(
+                "County throughput on PostgreSQL (\(County.stations) stations, \(County.changes.formatted()) changes each)",
+                try await CountyThroughputBench(stations: County.stations, changes: County.changes, postgres: postgres).run())
+            let province = ProvinceBench(
+                stations: Province.stations, counties: Province.counties, changes: Province.changes, days: Province.days, server: postgres)
+            add(
+                "One hub for a province on PostgreSQL (\(Province.stations.formatted()) stations of \(Province.counties) counties)",
+                try await province.run())
             return sections
         }
     }

@@ -1,3 +1,4 @@
+import PostgresStorage
 import PricesSQLite
 import Foundation
 import Sync
@@ -57,6 +58,8 @@ enum Measure {
 /// The whole report, as `BENCHMARKS.md` holds it.
 struct Report {
     let sections: [(String, [Figure])]
+    /// The PostgreSQL server the run used, if any, named in the command without its password.
+    var postgres: PostgresAddress? = nil
 
     var text: String {
         let machine = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?
@@ -65,7 +68,8 @@ struct Report {
         var text = """
             # Benchmarks
 
-            Written by `swift build -c release && .build/release/bench all --write BENCHMARKS.md` on \(Date().formatted(.iso8601)).
+            Written by `swift build -c release && .build/release/bench all\(postgres.map { " --postgres \($0)" } ?? "") --write BENCHMARKS.md` \
+            on \(Date().formatted(.iso8601)).
             Machine: \(ProcessInfo.processInfo.activeProcessorCount) cores (\(machine)), \
             \(ProcessInfo.processInfo.physicalMemory / 1_073_741_824) GB, shared and noisy: every figure stands beside a
             baseline measured in the same run. Stores are real files with `synchronous=FULL`.
