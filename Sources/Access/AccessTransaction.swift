@@ -35,8 +35,14 @@ public protocol AccessTransaction: StoreTransaction {
     /// How many sessions the store keeps, open or not yet forgotten: none outlives its account.
     func sessionCount() throws -> Int
 
-    /// The answer kept under a key, if it was recorded since `since`.
+    /// The answer kept under a key, if it was recorded since `since` (a claim is no answer).
     func answer(under key: String, since: Date) throws -> RecordedAnswer?
+    /// Holds a key for the request that runs under it, unless a claim made since `staleBefore` or
+    /// an answer holds it already: whether this one took it. A claim is a row of status 0, which
+    /// the request's answer replaces, so every process of a hub sees it.
+    func claimAnswer(under key: String, at: Date, staleBefore: Date) throws -> Bool
+    /// Lets go of a key's claim whose request kept no answer.
+    func releaseAnswerClaim(under key: String) throws
     /// Keeps an answer under a key, first forgetting those recorded before `forgettingBefore`.
     func record(_ answer: RecordedAnswer, under key: String, at: Date, forgettingBefore: Date) throws
 }

@@ -5,7 +5,8 @@ import Synchronization
 
 /// Makes a creating request safe to repeat (IETF `Idempotency-Key`): a request that carries the
 /// header gets, on a repeat with the same key, the answer the first one got — the same record,
-/// not a second. A repeat that arrives while the first is still running waits for it. The key is
+/// not a second. A repeat that arrives while the first is still running waits for it, in this
+/// process or in another that serves the same store (``RecordedAnswers/claim(_:)``). The key is
 /// the client's, kept per logged-in account, method and path (a request without a login is never
 /// kept); only a successful answer is kept, so a request that failed may be tried again.
 ///
@@ -46,13 +47,43 @@ public struct IdempotencyMiddleware<Context: PrincipalRequestContext>: RouterMid
         // read and the hold can then not be run a second time.
         while !(await running.claim(scoped)) {}
         defer { running.release(scoped) }  // after the answer is kept, so that a waiting repeat finds it
-        if let answer = try await answers.answer(under: scoped) { return Self.response(replaying: answer) }
-        let response = try await next(request, context)
-        guard (200..<300).contains(response.status.code) else { return response }
+        if let answer = try await awaitAnswerOrClaim(scoped) { return Self.response(replaying: answer) }
+        let response: Response
+        do {
+            response = try await next(request, context)
+        } catch {
+            try? await answers.release(scoped)
+            throw error
+        }
+        guard (200..<300).contains(response.status.code) else {
+            try await answers.release(scoped)
+            return response
+        }
         let (kept, answer) = try await Self.keep(response)
-        try await answers.record(answer, under: scoped)
+        try await answers.record(answer, under: scoped)  // in place of the claim
         return kept
     }
+
+    /// The answer kept under the key, or nil once this request holds the key in the store. While
+    /// the same request runs in another process of the hub (a balancer sent the repeat there), it
+    /// waits for that one's answer, checking every tenth of a second, for at most `waitLimit`.
+    func awaitAnswerOrClaim(_ key: String) async throws -> RecordedAnswer? {
+        let clock = ContinuousClock()
+        let deadline = clock.now + Self.waitLimit
+        while true {
+            if let answer = try await answers.answer(under: key) { return answer }
+            if try await answers.claim(key) { return nil }
+            guard clock.now < deadline else {
+                throw APIError(
+                    status: .conflict, code: "request_in_progress", message: "同一请求仍在处理中，请稍后再试",
+                    messageEN: "the same request (its Idempotency-Key) is still running; try again shortly")
+            }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+    }
+
+    /// How long a repeat waits for the first request running in another process.
+    static var waitLimit: Duration { .seconds(30) }
 
     /// The response read into memory (a creating request's answer is a small JSON), as kept and as sent.
     static func keep(_ response: Response) async throws -> (Response, RecordedAnswer) {

@@ -22,6 +22,11 @@ public struct RecordedAnswer: Sendable, Equatable {
 public protocol RecordedAnswers: Sendable {
     /// The answer kept under a key, if one is.
     func answer(under key: String) async throws -> RecordedAnswer?
+    /// Holds a key while its request runs, for every process that serves the store: `true` when
+    /// this request took it, `false` while another holds it or an answer is kept under it.
+    func claim(_ key: String) async throws -> Bool
+    /// Lets go of a key whose request kept no answer, so that a repeat may run.
+    func release(_ key: String) async throws
     /// Keeps an answer under a key (and forgets those older than a day).
     func record(_ answer: RecordedAnswer, under key: String) async throws
 }

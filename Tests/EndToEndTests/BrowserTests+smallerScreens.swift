@@ -50,7 +50,7 @@ extension BrowserTests {
         try await browser.type("li", into: "#login")
         try await browser.type("246810\u{E007}", into: "#pin")  // the operator's screen once the login is answered
         try await syncAtTheStation(browser)
-        try await logInToTheConsole(browser, demo)
+        try await logInToTheConsole(browser, at: demo.county)
         for (width, height) in Self.sizes {
             try await browser.fitViewport(width: width, height: height)
             let seen = try await browser.waitForText("疑似斤/公斤填错", in: "#observations")

@@ -166,7 +166,7 @@ import Testing
         try await browser.click("[data-href='#/operator/lot']")
         try await registerALotWithADoubleTap(browser, kilos: "500", on: "register a lot")
 
-        try await logInToTheConsole(browser, demo)
+        try await logInToTheConsole(browser, at: demo.county)
         let seen = try await browser.waitForText(usual.perKilogram, in: "#observations")  // shown per 公斤
         #expect(seen.contains("李站长"), "\(seen)")
         #expect(seen.contains("待核实：疑似斤/公斤填错"), "\(seen)")
@@ -204,7 +204,7 @@ import Testing
     @Test func theConsoleRegistersPublishesImportsAndPostsWhatAStationPrepared() async throws {
         try await withBrowserOnTheDemo { browser, demo in
             try await prepareAVoucherAtTheStation(browser, demo, at: 1920)
-            try await logInToTheConsole(browser, demo)
+            try await logInToTheConsole(browser, at: demo.county)
 
             try await browser.type("北塘村信息服务站", into: "#new-station-name")
             try await browser.click("#new-station-add")
@@ -215,7 +215,7 @@ import Testing
                 try await browser.fitViewport(width: width, height: height)
                 if width != 1920 {
                     try await prepareAVoucherAtTheStation(browser, demo, at: width)
-                    try await logInToTheConsole(browser, demo)
+                    try await logInToTheConsole(browser, at: demo.county)
                 }
                 try await consoleWork(browser, demo, width: width, height: height)
             }
@@ -223,11 +223,13 @@ import Testing
         }
     }
 
-    /// The demo's administrator at the console's login form, until the stations show.
-    func logInToTheConsole(_ browser: WebDriver, _ demo: DemoProcess) async throws {
-        try await browser.open(demo.county + "/")
-        try await browser.type("admin", into: "#login")
-        try await browser.type("dabu-county-2026", into: "#password")
+    /// An administrator (the demo's unless named) at the console's login form, until the stations show.
+    func logInToTheConsole(
+        _ browser: WebDriver, at county: String, login: String = "admin", password: String = "dabu-county-2026"
+    ) async throws {
+        try await browser.open(county + "/")
+        try await browser.type(login, into: "#login")
+        try await browser.type(password, into: "#password")
         try await browser.click("#login-submit")
         try await browser.waitForText("侯南村", in: "#stations")
     }

@@ -48,19 +48,46 @@ import WebAPI
         """
     }
 
+    /// How many of the test's notices the county holds.
+    static func published(at county: SyncServerApplication) async throws -> Int {
+        try await county.store.reading { transaction in
+            let today = BeijingDay.today()
+            return try transaction.notices.list(
+                category: nil, statuses: NoticeStatus.allCases, limit: 1_000, offset: 0,
+                on: NoticeDay(today: today, warningSince: today.adding(days: -365))
+            ).count { $0.title == "关于秋冬种工作的通知" }
+        }
+    }
+
+    /// Two processes of one hub on one store, as a balancer without affinity sends a console's two
+    /// presses to each: the repeat waits for the first, in the other process, and answers as it did.
+    @Test(arguments: HubStore.allCases) func aRepeatSentToAnotherProcessOfTheHubGetsTheFirstAnswer(hub: HubStore) async throws {
+        try await hub.withProgramStore(SyncServerProgram.self, in: folder.file("county")) { settings, store in
+            let one = try SyncServerProgram.assemble(settings: settings, store: store, webRoot: nil)
+            let otherStore = try await ServiceLauncher.openStore(SyncServerProgram.self, settings: settings)
+            let other = try SyncServerProgram.assemble(settings: settings, store: otherStore, webRoot: nil)
+            try await StaffAccounts.add(to: one, program: .syncserver)
+            try await one.application(logger: Logger(label: "test")).test(.live) { a in
+                try await other.application(logger: Logger(label: "test")).test(.live) { b in
+                    let token = try await StaffAccounts.login(a, .admin, program: .syncserver)  // a session either process knows
+                    for round in 1...3 {
+                        async let first = post(a, "/api/v1/notices", Self.notice("P-\(round)a"), token: token, key: "press-\(round)")
+                        async let second = post(b, "/api/v1/notices", Self.notice("P-\(round)b"), token: token, key: "press-\(round)")
+                        let (x, y) = try await (first, second)
+                        #expect(x.status == .created && y.status == .created && x.body == y.body && x.replayed != y.replayed, "\(x) \(y)")
+                        #expect(try await Self.published(at: one) == round)
+                    }
+                }
+            }
+            await otherStore.close()
+        }
+    }
+
     @Test(arguments: ProgramUnderTest.hubs)
     func aPublishPressedTwiceAtTheConsolePublishesOnce(program: ProgramUnderTest) async throws {
         try await program.withCounty(in: folder) { county in
             try await StaffAccounts.add(to: county, program: program)
-            let count: @Sendable () async throws -> Int = {
-                try await county.store.reading { transaction in
-                    let today = BeijingDay.today()
-                    return try transaction.notices.list(
-                        category: nil, statuses: NoticeStatus.allCases, limit: 1_000, offset: 0,
-                        on: NoticeDay(today: today, warningSince: today.adding(days: -365))
-                    ).count { $0.title == "关于秋冬种工作的通知" }
-                }
-            }
+            let count: @Sendable () async throws -> Int = { try await Self.published(at: county) }
             try await county.application(logger: Logger(label: "test")).test(.live) { client in
                 let token = try await StaffAccounts.login(client, .admin, program: program)
                 // As the console sends them: each press makes its own id, the key is the screen's.

@@ -71,9 +71,23 @@ extension PostgresTransaction: AccessTransaction {
 
     public func answer(under key: String, since: Date) throws -> RecordedAnswer? {
         try row(
-            "SELECT status, content_type, body FROM access_request_answer WHERE key = $1 AND recorded_at >= $2", key,
+            "SELECT status, content_type, body FROM access_request_answer WHERE key = $1 AND recorded_at >= $2 AND status <> 0", key,
             since.timeIntervalSince1970
         ).map { RecordedAnswer(status: Int($0.integer("status")), contentType: $0.optionalText("content_type"), body: $0.bytes("body")) }
+    }
+
+    public func claimAnswer(under key: String, at: Date, staleBefore: Date) throws -> Bool {
+        try execute(
+            "DELETE FROM access_request_answer WHERE key = $1 AND status = 0 AND recorded_at < $2", key, staleBefore.timeIntervalSince1970)
+        return try row(
+            """
+            INSERT INTO access_request_answer(key, status, content_type, body, recorded_at) VALUES ($1, 0, NULL, '\\x', $2)
+            ON CONFLICT (key) DO NOTHING RETURNING key
+            """, key, at.timeIntervalSince1970) != nil
+    }
+
+    public func releaseAnswerClaim(under key: String) throws {
+        try execute("DELETE FROM access_request_answer WHERE key = $1 AND status = 0", key)
     }
 
     public func record(_ answer: RecordedAnswer, under key: String, at: Date, forgettingBefore: Date) throws {

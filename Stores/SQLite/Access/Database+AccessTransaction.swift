@@ -78,9 +78,23 @@ extension Database: AccessTransaction {
 
     public func answer(under key: String, since: Date) throws -> RecordedAnswer? {
         try Row.fetchOne(
-            self, sql: "SELECT status, content_type, body FROM access_request_answer WHERE key = ? AND recorded_at >= ?",
+            self, sql: "SELECT status, content_type, body FROM access_request_answer WHERE key = ? AND recorded_at >= ? AND status <> 0",
             arguments: [key, since.timeIntervalSince1970]
         ).map { RecordedAnswer(status: $0["status"], contentType: $0["content_type"], body: [UInt8]($0["body"] as Data)) }
+    }
+
+    public func claimAnswer(under key: String, at: Date, staleBefore: Date) throws -> Bool {
+        try execute(
+            sql: "DELETE FROM access_request_answer WHERE key = ? AND status = 0 AND recorded_at < ?",
+            arguments: [key, staleBefore.timeIntervalSince1970])
+        try execute(
+            sql: "INSERT OR IGNORE INTO access_request_answer(key, status, content_type, body, recorded_at) VALUES (?, 0, NULL, x'', ?)",
+            arguments: [key, at.timeIntervalSince1970])
+        return changesCount == 1
+    }
+
+    public func releaseAnswerClaim(under key: String) throws {
+        try execute(sql: "DELETE FROM access_request_answer WHERE key = ? AND status = 0", arguments: [key])
     }
 
     public func record(_ answer: RecordedAnswer, under key: String, at: Date, forgettingBefore: Date) throws {
