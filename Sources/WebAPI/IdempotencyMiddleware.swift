@@ -56,7 +56,7 @@ public struct IdempotencyMiddleware<Context: PrincipalRequestContext>: RouterMid
             throw error
         }
         guard (200..<300).contains(response.status.code) else {
-            try await answers.release(scoped)
+            try? await answers.release(scoped)  // if it cannot be let go now, it lapses
             return response
         }
         let (kept, answer) = try await Self.keep(response)

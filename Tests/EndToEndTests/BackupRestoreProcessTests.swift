@@ -9,7 +9,7 @@ import Testing
 @Suite(.timeLimit(.minutes(30))) struct BackupRestoreProcessTests {
     let folder = try! TemporaryFolder()
 
-    @Test(arguments: HubLayout.allCases) func aStationRestoredFromAnOldBackupCatchesUpWithoutDoubles(layout: HubLayout) async throws {
+    @Test(.serialized, arguments: HubLayout.allCases) func aStationRestoredFromAnOldBackupCatchesUpWithoutDoubles(layout: HubLayout) async throws {
         let status = try await layout.withCounty(in: folder) { county, port in
             try await restoreAStation(county, port)
             // A hub on PostgreSQL is backed up by PostgreSQL's own tools (`HubProcessesTests`).

@@ -28,7 +28,7 @@ import Testing
         return status
     }
 
-    @Test(arguments: HubLayout.allCases) func theCountysOwnWritesWorkAfterCommandsRunBesideIt(layout: HubLayout) async throws {
+    @Test(.serialized, arguments: HubLayout.allCases) func theCountysOwnWritesWorkAfterCommandsRunBesideIt(layout: HubLayout) async throws {
         #expect(try await layout.withCounty(in: folder) { county, port in try await writeBesideCommands(county, port) } == 0)
     }
 
@@ -65,7 +65,7 @@ import Testing
 
     /// Rounds started by hand while the station syncs in the background take their turns: none is
     /// refused as a replay, and one that finds a round in progress says it waits for it.
-    @Test(arguments: HubLayout.allCases) func syncRoundsOfOneStationTakeTurns(layout: HubLayout) async throws {
+    @Test(.serialized, arguments: HubLayout.allCases) func syncRoundsOfOneStationTakeTurns(layout: HubLayout) async throws {
         #expect(try await layout.withCounty(in: folder) { county, port in try await syncInTurns(county, port) } == 0)
     }
 
@@ -102,7 +102,7 @@ import Testing
 
     /// Sixty-four connections that send a signed-looking push's headers and then a byte now and
     /// then hold no slot: an honest station's push goes through while they are all still open.
-    @Test(arguments: HubLayout.allCases) func connectionsThatSendNoBodyDelayNoPush(layout: HubLayout) async throws {
+    @Test(.serialized, arguments: HubLayout.allCases) func connectionsThatSendNoBodyDelayNoPush(layout: HubLayout) async throws {
         #expect(try await layout.withCounty(in: folder) { county, port in try await pushBesideIdleConnections(county, port) } == 0)
     }
 

@@ -33,7 +33,7 @@ import Testing
         throw ProgramFailure(message: "no round completed in \(attempts) attempts")
     }
 
-    @Test(arguments: HubLayout.allCases) func cutsInTheMiddleOfPushesAndPullsCostTheRoundNotAWait(layout: HubLayout) async throws {
+    @Test(.serialized, arguments: HubLayout.allCases) func cutsInTheMiddleOfPushesAndPullsCostTheRoundNotAWait(layout: HubLayout) async throws {
         let status = try await layout.withCounty(in: folder) { county, port in try await syncThroughACuttingRelay(county, port) }
         #expect(status == 0)
     }

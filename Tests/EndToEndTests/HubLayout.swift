@@ -5,10 +5,11 @@ import Testing
 
 /// The county an end-to-end test meets: one `syncserver` on SQLite, as a county runs it, or a hub of
 /// two `syncserver` processes on one PostgreSQL database behind a balancer without affinity (each
-/// connection to the next process), as a city or a province runs it.
+/// connection to the next process), as a city or a province runs it. A test runs the two one after
+/// the other (`.serialized`): each starts several processes, and every suite starts at once.
 ///
 /// ```swift
-/// @Test(arguments: HubLayout.allCases) func …(layout: HubLayout) async throws {
+/// @Test(.serialized, arguments: HubLayout.allCases) func …(layout: HubLayout) async throws {
 ///     let status = try await layout.withCounty(in: folder) { county, port in … }  // stations reach it at `port`
 ///     #expect(status == 0)
 /// }

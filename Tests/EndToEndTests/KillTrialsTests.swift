@@ -15,7 +15,7 @@ import Testing
         return (process, try await process.listeningPort())
     }
 
-    @Test(arguments: HubLayout.allCases) func twoHundredKillsLeaveBothStoresConsistentAndNothingLostOrDoubled(layout: HubLayout) async throws {
+    @Test(.serialized, arguments: HubLayout.allCases) func twoHundredKillsLeaveBothStoresConsistentAndNothingLostOrDoubled(layout: HubLayout) async throws {
         let status = try await layout.withCounty(in: folder) { county, port in try await killTwoHundredTimes(&county, port) }
         #expect(status == 0)
     }

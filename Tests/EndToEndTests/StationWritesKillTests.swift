@@ -12,7 +12,7 @@ import Testing
 @Suite(.timeLimit(.minutes(30))) struct StationWritesKillTests {
     let folder = try! TemporaryFolder()
 
-    @Test(arguments: HubLayout.allCases) func everyAcknowledgedPriceReachesTheCountyOnceWhateverIsKilled(layout: HubLayout) async throws {
+    @Test(.serialized, arguments: HubLayout.allCases) func everyAcknowledgedPriceReachesTheCountyOnceWhateverIsKilled(layout: HubLayout) async throws {
         let status = try await layout.withCounty(in: folder) { county, port in
             try await importPrices(county)
             try await recordAndKill(county, port)

@@ -15,7 +15,7 @@ import Testing
     /// catalogue's 3 categories, variety and market.
     static let firstPull = 85
 
-    @Test(arguments: HubLayout.allCases) func stationsEnrollSyncAndSurviveAKill(layout: HubLayout) async throws {
+    @Test(.serialized, arguments: HubLayout.allCases) func stationsEnrollSyncAndSurviveAKill(layout: HubLayout) async throws {
         let status = try await layout.withCounty(in: folder) { county, port in try await enrollSyncAndKill(county, "http://127.0.0.1:\(port)") }
         #expect(status == 0)
     }

@@ -30,7 +30,7 @@ import Testing
         return station
     }
 
-    @Test(arguments: HubLayout.allCases) func aLotRegisteredAtOneStationIsLookedUpAtAnotherAndAtTheCounty(layout: HubLayout) async throws {
+    @Test(.serialized, arguments: HubLayout.allCases) func aLotRegisteredAtOneStationIsLookedUpAtAnotherAndAtTheCounty(layout: HubLayout) async throws {
         let status = try await layout.withCounty(in: folder) { county, port in try await registerAndLookUp(county, "http://127.0.0.1:\(port)") }
         #expect(status == 0)
     }

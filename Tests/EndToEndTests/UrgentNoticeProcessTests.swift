@@ -24,7 +24,7 @@ import Testing
         return (data, (response as? HTTPURLResponse)?.statusCode ?? 0)
     }
 
-    @Test(arguments: HubLayout.allCases) func anUrgentNoticeIsReceivedShownAndReportedToTheCounty(layout: HubLayout) async throws {
+    @Test(.serialized, arguments: HubLayout.allCases) func anUrgentNoticeIsReceivedShownAndReportedToTheCounty(layout: HubLayout) async throws {
         let status = try await layout.withCounty(in: folder) { county, port in try await publishReceiveAndReport(county, port) }
         #expect(status == 0)
     }
