@@ -17,20 +17,21 @@ enum JSONNullCharacter {
         return path(to: document, at: "")
     }
 
-    /// Whether `\u0000` appears as an escape: after an odd count of backslashes.
+    /// Whether `\u0000` appears as an escape: after an odd count of backslashes. Read in place,
+    /// since every JSON body passes here.
     private static func holdsEscapedNull(_ json: Data) -> Bool {
-        let bytes = [UInt8](json)
-        let escape = Array(#"u0000"#.utf8)
-        var backslashes = 0
-        for (index, byte) in bytes.enumerated() {
-            if byte == UInt8(ascii: "\\") {
-                backslashes += 1
-                continue
+        json.withUnsafeBytes { bytes in
+            var backslashes = 0
+            for index in bytes.indices {
+                if bytes[index] == UInt8(ascii: "\\") {
+                    backslashes += 1
+                    continue
+                }
+                if backslashes % 2 == 1, bytes[index...].starts(with: #"u0000"#.utf8) { return true }
+                backslashes = 0
             }
-            if backslashes % 2 == 1, bytes[index...].starts(with: escape) { return true }
-            backslashes = 0
+            return false
         }
-        return false
     }
 
     private static func path(to value: Any, at path: String) -> String? {

@@ -67,6 +67,14 @@ extension BrowserTests {
         #expect(receipts.contains("未收到：\(station)"), "\(size): \(receipts)")  // enrolled, not yet synced
     }
 
+    /// 北塘村's station registered at the console, which shows its one-time code.
+    func registerAStation(_ browser: WebDriver) async throws {
+        try await browser.type("北塘村信息服务站", into: "#new-station-name")
+        try await browser.click("#new-station-add")
+        let code = try await browser.waitForText("kiosk enroll", in: "#new-station-code")
+        #expect(code.contains(/[A-Z0-9]{5}-[A-Z0-9]{5}/), "\(code)")
+    }
+
     /// A spreadsheet of prices imported: its good row taken, its bad one named by its line.
     func importAPriceSheet(_ browser: WebDriver, market: String = "大埔县城农贸市场") async throws {
         let sheet = folder.file("prices.csv")

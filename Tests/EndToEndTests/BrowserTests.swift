@@ -63,14 +63,25 @@ import Testing
     /// A browser on the demo for `walk`; both stopped however it ends, and on a failure the page as
     /// it was left in the temporary folder.
     func withBrowserOnTheDemo(_ walk: (WebDriver, DemoProcess) async throws -> Void) async throws {
-        try #require(WebDriver.isInstalled, "chromium and chromium-driver are missing: apt-get install chromium chromium-driver (.ci/run does)")
         let demo = try await DemoProcess.start(in: folder.file("demo"))
+        do {
+            try await withBrowser { try await walk($0, demo) }
+        } catch {
+            await demo.stop()
+            throw error
+        }
+        await demo.stop()
+    }
+
+    /// A browser for `walk`, stopped however it ends, and on a failure the page as it was left in
+    /// the temporary folder.
+    func withBrowser(_ walk: (WebDriver) async throws -> Void) async throws {
+        try #require(WebDriver.isInstalled, "chromium and chromium-driver are missing: apt-get install chromium chromium-driver (.ci/run does)")
         let browser = try await WebDriver.start(port: try StationPrices.freePort())
         var failure: (any Error)?
-        do { try await walk(browser, demo) } catch { failure = error }
+        do { try await walk(browser) } catch { failure = error }
         if failure != nil { try? await shoot(browser, "failure", into: NSTemporaryDirectory()) }
         await browser.quit()
-        await demo.stop()
         if let failure { throw failure }
     }
 
@@ -206,10 +217,7 @@ import Testing
             try await prepareAVoucherAtTheStation(browser, demo, at: 1920)
             try await logInToTheConsole(browser, at: demo.county)
 
-            try await browser.type("北塘村信息服务站", into: "#new-station-name")
-            try await browser.click("#new-station-add")
-            let code = try await browser.waitForText("kiosk enroll", in: "#new-station-code")
-            #expect(code.contains(/[A-Z0-9]{5}-[A-Z0-9]{5}/), "\(code)")
+            try await registerAStation(browser)
             try await importAPriceSheet(browser)
             for (width, height) in Self.sizes {
                 try await browser.fitViewport(width: width, height: height)
