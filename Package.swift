@@ -52,6 +52,10 @@ let package = Package(
             dependencies: ["StoreInterface", "DomainCore", "CZlib", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(
+            name: "SyncBundles",
+            dependencies: ["Sync", "SyncHTTP", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .target(
             name: "SyncHTTP",
             dependencies: ["StoreInterface", 
                 .product(name: "NIOFoundationCompat", package: "swift-nio"),
@@ -299,7 +303,7 @@ let package = Package(
         .executableTarget(
             name: "kiosk",
             dependencies: [
-                "SyncHTTPSQLite",
+                "SyncHTTPSQLite", "SyncBundles",
                 "KioskService", "SyncHTTP", "Ledger", "ServiceRuntime",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -317,7 +321,7 @@ let package = Package(
         .executableTarget(
             name: "syncserver",
             dependencies: [
-                "SyncHTTPSQLite",
+                "SyncHTTPSQLite", "SyncBundles",
                 "SyncServerService", "SyncHTTP", "Villages", "VillagesSQLite", "Prices", "Notices", "Ledger", "WebAPI", "DomainCore", "ChinaLocale", "Sync", "SyncSQLite", "ServiceRuntime",
                 "Domains", "PostgresStorage", "PostgresFromSQLite", "StoreInterface",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

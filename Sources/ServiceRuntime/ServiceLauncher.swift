@@ -117,6 +117,23 @@ public enum ServiceLauncher {
         exit(line: "\(program): \(message)")
     }
 
+    /// Runs a command's work, ending the command as ``fail(_:program:)`` does if it throws: an error
+    /// that describes itself for people (`CustomStringConvertible`, such as a bundle's refusal) in
+    /// its own words, any other after `failure`.
+    ///
+    /// ```swift
+    /// let report = await ServiceLauncher.failing(program: "kiosk", failure: "同步包失败 — bundle failed") { try await work() }
+    /// ```
+    public static func failing<Answer>(program: String, failure: String, _ work: () async throws -> Answer) async -> Answer {
+        do {
+            return try await work()
+        } catch let error as any Error & CustomStringConvertible {
+            fail(error.description, program: program)
+        } catch {
+            fail("\(failure): \(error)", program: program)
+        }
+    }
+
     private static func exit(line: String) -> Never {
         FileHandle.standardError.write(Data((line + "\n").utf8))
         Foundation.exit(1)

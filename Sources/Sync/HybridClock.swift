@@ -81,6 +81,8 @@ public final class HybridClock: Sendable {
 
     /// Adopts the county's wall time as the reference: the offset becomes county minus device time.
     public func adopt(countyWallMilliseconds: Int64) {
+        // 0 is no reading: a reply carried on a USB stick for days says nothing of the county's clock now.
+        guard countyWallMilliseconds > 0 else { return }
         let offset = countyWallMilliseconds.subtractingReportingOverflow(deviceWallMilliseconds)
         guard !offset.overflow, Self.plausibleOffset(offset.partialValue) else { return }
         state.withLock { state in state.offset = offset.partialValue }

@@ -47,6 +47,11 @@ extension Replica {
         }
     }
 
+    /// The epoch of this county's log, which its positions count in; empty for a log that has none.
+    public func logEpoch() async throws -> String {
+        try await store.reading { transaction in try transaction.changeLog.state("log_epoch") ?? "" }
+    }
+
     /// Starts a new epoch of this replica's log, in the caller's transaction: for a county store
     /// brought back from a backup, whose stations hold positions of the log it lost.
     public static func startLogEpoch(_ transaction: any StoreTransaction) throws {

@@ -5,9 +5,15 @@ extension Replica {
         try await pusher.pendingChanges(limit: limit)
     }
 
-    /// The same changes as ``pendingChanges(limit:)``, as a push's JSON written from the log's text.
-    public func pendingPush(limit: Int) async throws -> PendingPush {
-        try await pusher.pendingPush(limit: limit)
+    /// The same changes as ``pendingChanges(limit:)``, as a push's JSON written from the log's text;
+    /// after a later sequence than the acknowledged one when given.
+    public func pendingPush(after sequence: Int64? = nil, limit: Int) async throws -> PendingPush {
+        try await pusher.pendingPush(after: sequence, limit: limit)
+    }
+
+    /// The highest sequence of this station's own changes the county has acknowledged.
+    public func acknowledged() async throws -> Int64 {
+        try await pusher.acknowledged()
     }
 
     /// Records the county's acknowledgement, its refusals and its clock; a change refused only for a
@@ -26,6 +32,11 @@ extension Replica {
     /// The position of the county's log this station has applied up to.
     public func pullPosition() async throws -> Int64 {
         try await puller.pullPosition()
+    }
+
+    /// The epoch of the county's log the pull position counts in, empty before the first pull.
+    public func countyEpoch() async throws -> String {
+        try await puller.countyEpoch()
     }
 
     /// The urgent changes received ahead of the pull position, to name in the next pull.

@@ -28,7 +28,7 @@ public struct CountySyncRoutes: RouteProvider {
     let authFailures: any RateBuckets
     /// The most a push may carry: its changes, and its bytes once inflated. A station's batches are
     /// at most 1,000 changes of a few hundred bytes.
-    static let largestPush = (changes: 2_000, inflatedBytes: 8 << 20)
+    public static let largestPush = (changes: 2_000, inflatedBytes: 8 << 20)
 
     public init(
         replica: Replica, registry: StationRegistry, rateLimits: any RateLimits = InProcessRateLimits(),

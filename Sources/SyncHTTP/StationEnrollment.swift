@@ -21,6 +21,12 @@ public struct StationEnrollment: Sendable {
     /// the store's replica id).
     public let origin: String
 
+    /// The station's signature over bytes it vouches for (a bundle it exports), with its
+    /// enrollment key: what the county checks against the key it holds for the station.
+    public func sign(_ bytes: Data) throws -> String {
+        try privateKey.signature(for: bytes).base64EncodedString()
+    }
+
     /// The enrollment stored in a station's store, if it has one.
     public static func load(from store: any EnrollmentStore) async throws -> StationEnrollment? {
         guard let stored = try await store.enrollment(), let server = URL(string: stored.serverURL) else { return nil }

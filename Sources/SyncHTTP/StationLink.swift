@@ -22,7 +22,7 @@ public final class StationLink: Sendable {
     /// What the station tells the county of its own data with every pull, by the domains that keep it.
     let reporters: [@Sendable (Replica) async throws -> [String: String]]
     private let cached = Mutex<(Replica, StationEnrollment)?>(nil)
-    private let roundLock: RoundLock
+    let roundLock: RoundLock
     /// The batch size in force: it doubles after a round that completes and halves after one the
     /// link cuts, so a good line moves large batches and a bad one loses little per cut.
     private let batchSize = Mutex(BatchSize())
@@ -89,6 +89,18 @@ public final class StationLink: Sendable {
                 throw error
             }
         }
+    }
+}
+
+extension StationLink {
+    /// Runs `body` with the station's replica and enrollment once no round runs, in this process
+    /// or another: a bundle carried on a USB stick is imported or exported as a round would be,
+    /// never beside one.
+    public func holdingRound<Answer: Sendable>(
+        whileWaiting: @Sendable () -> Void = {}, _ body: (Replica, StationEnrollment) async throws -> Answer
+    ) async throws -> Answer {
+        guard let (replica, enrollment) = try await enrolled() else { throw StationLinkError.notEnrolled }
+        return try await roundLock.holding(whileWaiting: whileWaiting) { try await body(replica, enrollment) }
     }
 }
 

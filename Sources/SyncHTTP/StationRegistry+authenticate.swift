@@ -1,3 +1,4 @@
+import Crypto
 public import Foundation
 public import Sync
 import WebAPI
@@ -22,6 +23,14 @@ extension StationRegistry {
         public let id: String
         public let peer: StationPeer
         let publicKey: Data
+
+        /// Whether the station signed these bytes (``StationEnrollment/sign(_:)``).
+        public func signed(_ bytes: Data, signature: String) -> Bool {
+            guard let signature = Data(base64Encoded: signature),
+                let key = try? Curve25519.Signing.PublicKey(rawRepresentation: publicKey)
+            else { return false }
+            return key.isValidSignature(signature, for: bytes)
+        }
     }
 
     /// A station's request whose signature is good, not yet counted. A push counts it in the

@@ -9,7 +9,7 @@ struct KioskCommand: AsyncParsableCommand {
         commandName: "kiosk",
         abstract: "The village information station: prices, traceability, village books and notices, served offline.",
         subcommands: [
-            ServeCommand<KioskProgram>.self, EnrollCommand.self, SyncCommand.self, LedgerCommand.self,
+            ServeCommand<KioskProgram>.self, EnrollCommand.self, SyncCommand.self, BundleCommand.self, LedgerCommand.self,
             BackupCommand<KioskProgram>.self, RestoreCommand<KioskProgram>.self, CheckCommand<KioskProgram>.self, AccountCommand<KioskProgram>.self,
         ])
 }

@@ -45,6 +45,11 @@ struct StationPuller: Sendable {
         try await core.store.reading { transaction in try transaction.changeLog.state("pull_position").flatMap { Int64($0) } ?? 0 }
     }
 
+    /// The epoch of the county's log the pull position counts in, empty before the first pull.
+    func countyEpoch() async throws -> String {
+        try await core.store.reading { transaction in try transaction.changeLog.state("county_epoch") ?? "" }
+    }
+
     /// The urgent changes received ahead of the pull position, to name in the next pull.
     func heldUrgent() async throws -> [Int64] {
         try await core.store.reading { transaction in

@@ -23,14 +23,16 @@ struct StationPusher: Sendable {
         }
     }
 
-    /// The same changes as ``pendingChanges(limit:)``, as a push's JSON written from the log's text.
-    func pendingPush(limit: Int) async throws -> PendingPush {
+    /// The same changes as ``pendingChanges(limit:)``, as a push's JSON written from the log's text;
+    /// from a later sequence than the acknowledged one when given (the batches of a bundle after the first).
+    func pendingPush(after sequence: Int64? = nil, limit: Int) async throws -> PendingPush {
         try await core.store.reading { [origin = core.origin] transaction in
             let log = try transaction.changeLog
             var sequences: [Int64] = []
+            let from = max(sequence ?? 0, try ReplicaCore.acknowledged(log))
             let json = try PushRequest.wireJSON { json in
                 json += "["
-                try log.changes(from: origin, after: try ReplicaCore.acknowledged(log), limit: limit) { row in
+                try log.changes(from: origin, after: from, limit: limit) { row in
                     if !sequences.isEmpty { json += "," }
                     Change.write(
                         origin: row.origin, sequence: row.sequence, timestamp: row.timestamp, collection: row.collection,
@@ -42,6 +44,11 @@ struct StationPusher: Sendable {
             }
             return PendingPush(sequences: sequences, wireJSON: json)
         }
+    }
+
+    /// The highest sequence of this station's the county has acknowledged.
+    func acknowledged() async throws -> Int64 {
+        try await core.store.reading { transaction in try ReplicaCore.acknowledged(try transaction.changeLog) }
     }
 
     /// Records the county's acknowledgement, its refusals and its clock. A change refused only for

@@ -18,12 +18,19 @@ enum CountyPublishing {
     static func run(
         storage: DataDirectoryOption<SyncServerProgram>, reading file: String, _ work: (Replica) async throws -> Void
     ) async throws {
+        try await run(storage: storage, reading: file) { (county: SyncServerApplication) in try await work(county.replica) }
+    }
+
+    /// The same, with the whole county: its replica and its stations.
+    static func run(
+        storage: DataDirectoryOption<SyncServerProgram>, reading file: String, _ work: (SyncServerApplication) async throws -> Void
+    ) async throws {
         let store = await ServiceLauncher.openStoreOrExit(SyncServerProgram.self, storage: storage)
         do {
             let county = try SyncServerProgram.assemble(
                 settings: ServiceSettings(program: SyncServerProgram.name, port: 0, dataDirectory: storage.path()), store: store,
                 webRoot: nil)
-            try await work(county.replica)
+            try await work(county)
             await store.close()
         } catch let refusal as any APIErrorConvertible {
             let error = refusal.apiError
