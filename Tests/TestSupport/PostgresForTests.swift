@@ -19,7 +19,6 @@ public enum PostgresForTests {
         }
     }
 
-    /// Runs `body` with the address of a new empty database, then drops the database.
     /// The test cluster's own certificate, which `Scripts/start-postgres` makes for 127.0.0.1
     /// (`VILLAGE_POSTGRES_ROOTCERT` names another).
     public static var rootCertificate: String {
@@ -49,10 +48,17 @@ public enum PostgresForTests {
         return (counts.first ?? 0, counts.dropFirst().first ?? 0)
     }
 
-    public static func withDatabase<Answer>(_ body: (PostgresAddress) async throws -> Answer) async throws -> Answer {
+    /// Runs `body` with a new database of its own, empty or a copy of `template`, dropped when it ends.
+    public static func withDatabase<Answer>(copying template: String? = nil, _ body: (PostgresAddress) async throws -> Answer) async throws
+        -> Answer
+    {
         let server = try server
         let name = "village_test_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
-        try await PostgresAdministration.createDatabase(name, on: server)
+        if let template {
+            try await PostgresAdministration.createDatabase(name, copying: template, on: server)
+        } else {
+            try await PostgresAdministration.createDatabase(name, on: server)
+        }
         do {
             let answer = try await body(server.database(name))
             await drop(name, on: server)
@@ -61,6 +67,16 @@ public enum PostgresForTests {
             await drop(name, on: server)
             throw error
         }
+    }
+
+    /// Drops a database with `psql`, waiting for it: for a process's last moment (`atexit`), where
+    /// nothing asynchronous runs any more.
+    public static func dropBlocking(_ name: String) {
+        guard let server = try? server else { return }
+        _ = try? ProgramProcess.runBlocking(
+            "/usr/bin/psql",
+            ["-qAtX", "-h", server.host, "-p", "\(server.port)", "-U", server.user, "-d", server.database, "-c", "DROP DATABASE IF EXISTS \"\(name)\""],
+            environment: ["PGPASSWORD": server.password ?? "", "PGSSLMODE": "disable"])
     }
 
     /// Drops a test's database; one still in use (a process the test left running) is left for the

@@ -17,6 +17,14 @@ public enum PostgresAdministration {
             "CREATE DATABASE \(quoted(name)) TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'", on: server, logger: logger)
     }
 
+    /// Makes a database as a copy of another no one is connected to (a test's seeded county, copied
+    /// for each test rather than seeded again).
+    public static func createDatabase(
+        _ name: String, copying template: String, on server: PostgresAddress, logger: Logger = Logger(label: "village.postgres")
+    ) async throws {
+        try await run("CREATE DATABASE \(quoted(name)) TEMPLATE \(quoted(template))", on: server, logger: logger)
+    }
+
     /// Drops a database no one is connected to. (`WITH (FORCE)` would need the right to end the
     /// server's own processes, such as an autovacuum worker, which a hub's role does not have.)
     public static func dropDatabase(_ name: String, on server: PostgresAddress, logger: Logger = Logger(label: "village.postgres")) async throws {
