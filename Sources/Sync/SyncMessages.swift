@@ -1,6 +1,14 @@
-/// The protocol version both sides speak; the county also answers the version before it.
+/// The sync protocol's versions. A station states the version it speaks in every request; a hub
+/// answers each request in the version it was sent in, and serves the version before its own beside
+/// it (``ProtocolSupport``), so that stations are upgraded over months.
+///
+/// - 1: push, pull and enrollment, JSON deflated, every request and reply signed.
+/// - 2: a pull's reply also states the versions the hub accepts (``PullReply/support``).
 public enum SyncProtocol {
-    public static let version = 1
+    /// The version this release speaks.
+    public static let version = 2
+    /// The version before it, which a hub of this release still serves.
+    public static let previous = 1
 }
 
 /// A station's own changes, oldest first, in one bounded batch.
@@ -66,10 +74,13 @@ public struct PullReply: Sendable, Codable, Equatable {
     public let urgent: [Change]
     /// The epoch of the county's log, which `position` counts in; empty from a county that has none.
     public let epoch: String
+    /// The protocol versions the hub accepts (version 2 on); `nil` from a hub of version 1, or in a
+    /// reply to a station of version 1, which would not read it.
+    public let support: ProtocolSupport?
 
     public init(
         changes: [Change], position: Int64, more: Bool, countyTime: Int64, countyOrigin: String, urgent: [Change] = [],
-        epoch: String = ""
+        epoch: String = "", support: ProtocolSupport? = nil
     ) {
         self.changes = changes
         self.position = position
@@ -78,6 +89,12 @@ public struct PullReply: Sendable, Codable, Equatable {
         self.countyOrigin = countyOrigin
         self.urgent = urgent
         self.epoch = epoch
+        self.support = support
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case changes, position, more, countyTime, countyOrigin, urgent, epoch
+        case support = "protocol"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -89,6 +106,14 @@ public struct PullReply: Sendable, Codable, Equatable {
         countyOrigin = try container.decode(String.self, forKey: .countyOrigin)
         urgent = try container.decodeIfPresent([Change].self, forKey: .urgent) ?? []
         epoch = try container.decodeIfPresent(String.self, forKey: .epoch) ?? ""
+        support = try container.decodeIfPresent(ProtocolSupport.self, forKey: .support)
+    }
+
+    /// The same reply with the versions the hub accepts stated, or not.
+    public func stating(_ support: ProtocolSupport?) -> PullReply {
+        PullReply(
+            changes: changes, position: position, more: more, countyTime: countyTime, countyOrigin: countyOrigin, urgent: urgent,
+            epoch: epoch, support: support)
     }
 }
 

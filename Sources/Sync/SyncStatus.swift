@@ -18,13 +18,17 @@ public struct SyncStatus: Sendable, Codable, Equatable {
     public let openConflicts: Int
     /// County time minus this device's time, as last learnt.
     public let clockOffsetMilliseconds: Int64
+    /// At a station: the last Beijing date the county will accept this release's sync protocol on,
+    /// when the county has announced it will stop (``ProtocolSupport``); `""` if it no longer does.
+    /// The operator upgrades the station before then.
+    public var upgradeBy: String? = nil
 
     /// The same status with its quarantine and conflicts counted for part of a hub: a division's
     /// stations and villages, for its staff.
     public func counting(quarantined: Int, openConflicts: Int) -> SyncStatus {
         SyncStatus(
             lastSuccess: lastSuccess, pendingPush: pendingPush, quarantined: quarantined, openConflicts: openConflicts,
-            clockOffsetMilliseconds: clockOffsetMilliseconds)
+            clockOffsetMilliseconds: clockOffsetMilliseconds, upgradeBy: upgradeBy)
     }
 }
 
@@ -37,7 +41,10 @@ extension Replica {
                 pendingPush: try pendingCount(log),
                 quarantined: try log.quarantinedCount(from: nil),
                 openConflicts: try log.openConflictCount(scope: nil),
-                clockOffsetMilliseconds: clock.offsetMilliseconds)
+                clockOffsetMilliseconds: clock.offsetMilliseconds,
+                upgradeBy: try log.state("county_protocol").flatMap { text in
+                    try? JSONDecoder().decode(ProtocolSupport.self, from: Data(text.utf8))
+                }?.acceptedUntil(version: SyncProtocol.version))
         }
     }
 

@@ -54,6 +54,7 @@ extension PullReply: SyncWireMessage {
     public init(wireJSON: Data) throws {
         var reader = SyncJSONReader(wireJSON)
         var (changes, urgent, epoch): ([Change]?, [Change], String) = (nil, [], "")
+        var support: ProtocolSupport?
         var (position, countyTime): (Int64?, Int64?) = (nil, nil)
         var (more, countyOrigin): (Bool?, String?) = (nil, nil)
         try reader.members { reader, key in
@@ -65,6 +66,7 @@ extension PullReply: SyncWireMessage {
             case "more": more = try reader.bool()
             case "countyOrigin": countyOrigin = try reader.string()
             case "epoch": epoch = try reader.string()
+            case "protocol": support = try ProtocolSupport(reading: &reader)
             default: try reader.skip()
             }
         }
@@ -74,7 +76,7 @@ extension PullReply: SyncWireMessage {
         }
         self.init(
             changes: changes, position: position, more: more, countyTime: countyTime, countyOrigin: countyOrigin, urgent: urgent,
-            epoch: epoch)
+            epoch: epoch, support: support)
     }
 
     public func wireJSON() -> Data {
@@ -86,6 +88,38 @@ extension PullReply: SyncWireMessage {
         Change.write(urgent, to: &json)
         json += #","epoch":"#
         json += CompactJSON.quoted(epoch)
+        if let support {
+            json += #","protocol":{"oldest":\#(support.oldest),"current":\#(support.current)"#
+            if let raising = support.raising { json += #","raising":{"to":\#(raising.to),"on":\#(CompactJSON.quoted(raising.on))}"# }
+            json += "}"
+        }
         return Data((json + "}").utf8)
+    }
+}
+
+extension ProtocolSupport {
+    /// Reads the `protocol` member of a pull's reply, as ``PullReply/wireJSON()`` writes it.
+    init(reading reader: inout SyncJSONReader) throws {
+        var (oldest, current, raising): (Int64?, Int64?, Raise?) = (nil, nil, nil)
+        try reader.members { reader, key in
+            switch key {
+            case "oldest": oldest = try reader.integer()
+            case "current": current = try reader.integer()
+            case "raising":
+                var (to, on): (Int64?, String?) = (nil, nil)
+                try reader.members { reader, key in
+                    switch key {
+                    case "to": to = try reader.integer()
+                    case "on": on = try reader.string()
+                    default: try reader.skip()
+                    }
+                }
+                guard let to, let on else { throw reader.malformed("the keys to and on") }
+                raising = Raise(to: Int(clamping: to), on: on)
+            default: try reader.skip()
+            }
+        }
+        guard let oldest, let current else { throw reader.malformed("the keys oldest and current") }
+        self.init(oldest: Int(clamping: oldest), current: Int(clamping: current), raising: raising)
     }
 }

@@ -26,14 +26,18 @@ public struct CountySyncRoutes: RouteProvider {
     /// Failed authentications per client address: 30 at once, then one every two seconds; counted
     /// by every process of a hub alike (``RateLimits``).
     let authFailures: any RateBuckets
+    /// The protocol versions accepted, stated in every pull's reply from version 2 on.
+    let protocols: ProtocolSupport
     /// The most a push may carry: its changes, and its bytes once inflated. A station's batches are
     /// at most 1,000 changes of a few hundred bytes.
     public static let largestPush = (changes: 2_000, inflatedBytes: 8 << 20)
 
     public init(
         replica: Replica, registry: StationRegistry, rateLimits: any RateLimits = InProcessRateLimits(),
+        protocols: ProtocolSupport = ProtocolSupport(),
         onPull: @escaping @Sendable (StationPeer, [String: String]) async -> String? = { _, _ in nil }
     ) {
+        self.protocols = protocols
         self.authFailures = rateLimits.buckets("sync-auth-failures", burst: 30, perSecond: 0.5)
         self.onPull = onPull
         self.replica = replica
@@ -79,9 +83,9 @@ public struct CountySyncRoutes: RouteProvider {
             let warning = await onPull(peer, pull.reports)
             try await registry.note(warning: warning, for: signed.stationID)
             let limit = min(max(pull.limit, 1), 1_000)
-            return try SyncReply(
-                try await replica.serve(PullRequest(after: pull.after, limit: limit, heldUrgent: pull.heldUrgent), for: peer),
-                to: request, from: signed, county: replica)
+            let reply = try await replica.serve(PullRequest(after: pull.after, limit: limit, heldUrgent: pull.heldUrgent), for: peer)
+            // A station of version 1 would not read the statement: it is left out of its reply.
+            return try SyncReply(reply.stating(signed.protocolVersion >= 2 ? protocols : nil), to: request, from: signed, county: replica)
         }
         router.restricted(to: [.admin, .reviewer]).get("api/v1/sync/stations") { _, context in
             JSONResponse(StationList(stations: try await registry.stations().filter { context.sees($0.village) }))
@@ -119,12 +123,18 @@ public struct CountySyncRoutes: RouteProvider {
     /// enrolled station is refused without reading it; a body that stops coming is cut by the
     /// server's idle limit (``APIApplication``).
     func verified(_ request: Request, _ context: APIRequestContext) async throws -> (Data, StationRegistry.SignedRequest) {
-        if let version = request.headers[HTTPField.Name(SyncWire.protocolHeader)!].flatMap(Int.init),
-            version > SyncProtocol.version
-        {
+        // A station of the first release that sent none spoke version 1.
+        let version = request.headers[HTTPField.Name(SyncWire.protocolHeader)!].flatMap(Int.init) ?? 1
+        if version > SyncProtocol.version {
             throw APIError(
                 status: .badRequest, code: "protocol_unsupported", message: "同步协议版本过新",
                 messageEN: "sync protocol \(version) is newer than this server's \(SyncProtocol.version)")
+        }
+        if version < protocols.oldest() {
+            throw APIError(
+                status: .badRequest, code: "protocol_retired",
+                message: "本站程序过旧（同步协议 \(version)），县级服务器已不再接受，请升级本站程序",
+                messageEN: "sync protocol \(version) is no longer accepted here (the oldest is \(protocols.oldest())): upgrade the station")
         }
         func header(_ name: String) throws -> String {
             guard let value = request.headers[HTTPField.Name(name)!] else {
@@ -150,7 +160,8 @@ public struct CountySyncRoutes: RouteProvider {
                 station, counter: counter, signature: signature, method: request.method.rawValue,
                 path: request.uri.path, body: body,
                 pending: request.headers[HTTPField.Name(RequestSignature.pendingHeader)!].flatMap(Int.init) ?? 0,
-                stationTime: request.headers[HTTPField.Name(RequestSignature.stationTimeHeader)!].flatMap(Int64.init))
+                stationTime: request.headers[HTTPField.Name(RequestSignature.stationTimeHeader)!].flatMap(Int64.init),
+                protocolVersion: version)
             return (body, signed)
         } catch let error as APIError where error.status == .unauthorized {
             try await authFailures.take(for: client)

@@ -7,7 +7,7 @@ public import StoreInterface
 
 /// How the county knows a station's request, in three steps that cost more each:
 /// ``enrolledStation(_:)`` finds the station its headers name, before its body is read;
-/// ``verify(_:counter:signature:method:path:body:pending:stationTime:)`` checks the signature over
+/// ``verify(_:counter:signature:method:path:body:pending:stationTime:protocolVersion:)`` checks the signature over
 /// the body, outside the writer that many stations wait for; ``count(_:_:)`` takes its counter in a
 /// write transaction, so that the same request is never accepted twice.
 ///
@@ -43,6 +43,8 @@ extension StationRegistry {
         let counter: Int64
         let pending: Int
         let stationTime: Int64?
+        /// The sync protocol the request was sent in.
+        public let protocolVersion: Int
     }
 
     /// Takes a verified request's counter in a transaction of its own.
@@ -63,7 +65,7 @@ extension StationRegistry {
     /// see ``count(_:_:)``.
     public func verify(
         _ station: EnrolledStation, counter: Int64, signature: String, method: String, path: String, body: Data,
-        pending: Int = 0, stationTime: Int64? = nil
+        pending: Int = 0, stationTime: Int64? = nil, protocolVersion: Int = SyncProtocol.version
     ) throws -> SignedRequest {
         guard
             RequestSignature.isValid(
@@ -71,7 +73,7 @@ extension StationRegistry {
         else { throw Self.notAuthenticated }
         return SignedRequest(
             peer: station.peer, stationID: station.id, publicKey: station.publicKey, counter: counter, pending: pending,
-            stationTime: stationTime)
+            stationTime: stationTime, protocolVersion: protocolVersion)
     }
 
     /// Takes a verified request's counter in the caller's write transaction, where neither it nor
@@ -97,7 +99,8 @@ extension StationRegistry {
                 return overflow ? nil : difference
             } ?? 0
         try stations.noteExchange(
-            of: request.stationID, counter: request.counter, at: now, pending: request.pending, clockOffsetMs: offset)
+            of: request.stationID, counter: request.counter, at: now, pending: request.pending, clockOffsetMs: offset,
+            protocolVersion: request.protocolVersion)
         return request.peer
     }
 

@@ -39,14 +39,18 @@ public struct StationRegistry: Sendable {
         /// What is wrong with the station's own data, as its last pull showed (its copy of the
         /// books no longer matches the county's), or `nil`.
         public let warning: String?
+        /// The sync protocol of the station's last request (``SyncProtocol``), `nil` before its first:
+        /// which stations still run a release the county will stop accepting.
+        public let protocolVersion: Int?
 
         public init(
             id: String, village: String, name: String, origin: String?, enrolledAt: String?, revokedAt: String?,
-            lastSyncAt: String?, pending: Int, clockOffsetMs: Int64, quarantined: Int, openConflicts: Int, warning: String?
+            lastSyncAt: String?, pending: Int, clockOffsetMs: Int64, quarantined: Int, openConflicts: Int, warning: String?,
+            protocolVersion: Int? = nil
         ) {
             (self.id, self.village, self.name, self.origin, self.enrolledAt) = (id, village, name, origin, enrolledAt)
             (self.revokedAt, self.lastSyncAt, self.pending, self.clockOffsetMs) = (revokedAt, lastSyncAt, pending, clockOffsetMs)
-            (self.quarantined, self.openConflicts, self.warning) = (quarantined, openConflicts, warning)
+            (self.quarantined, self.openConflicts, self.warning, self.protocolVersion) = (quarantined, openConflicts, warning, protocolVersion)
         }
     }
 

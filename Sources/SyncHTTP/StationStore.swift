@@ -37,8 +37,9 @@ public protocol StationStore: Sendable {
 public protocol StationTransaction: StoreTransaction {
     /// The last counter taken from the station with this key; `nil` if it is unknown or revoked.
     func counter(of stationID: String, publicKey: Data) throws -> Int64?
-    /// Notes an exchange: its counter, when, what the station still had to push, its clock's offset.
-    func noteExchange(of stationID: String, counter: Int64, at: Date, pending: Int, clockOffsetMs: Int64) throws
+    /// Notes an exchange: its counter, when, what the station still had to push, its clock's offset,
+    /// the sync protocol it spoke.
+    func noteExchange(of stationID: String, counter: Int64, at: Date, pending: Int, clockOffsetMs: Int64, protocolVersion: Int) throws
 }
 
 extension StoreTransaction {

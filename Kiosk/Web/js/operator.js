@@ -168,6 +168,14 @@ async function voucherScreen() {
 
 function value(v) { return v === null || v === undefined ? "（空）" : String(v); }
 
+/** The county's announced end of this release's sync protocol, said to the operator well before it. */
+function upgradeNotice(upgradeBy) {
+  if (upgradeBy === undefined || upgradeBy === null) return null;
+  return el("p", { class: "bad", id: "upgrade-notice" }, upgradeBy
+    ? `⚠ 县里将于 ${upgradeBy} 之后不再接受本站程序的同步，请在此之前升级本站程序。`
+    : "⚠ 县里已不再接受本站程序的同步，请尽快升级本站程序。");
+}
+
 async function syncScreen() {
   const [status, { quarantined }, { conflicts }] = await Promise.all([
     api("sync/status"), api("sync/quarantine"), api("sync/conflicts")]);
@@ -190,7 +198,8 @@ async function syncScreen() {
       el("p", {}, "上次同步成功：", status.last_success ? beijingTime(status.last_success) : "从未"),
       el("p", {}, "待同步：", el("strong", { id: "pending-count" }, String(status.pending_push)), " 条"),
       el("p", {}, `被拒收：${status.quarantined} 条　待处理冲突：${status.open_conflicts} 个`),
-      el("p", {}, `本机时钟与县里相差：${Math.round(status.clock_offset_milliseconds / 1000)} 秒`)),
+      el("p", {}, `本机时钟与县里相差：${Math.round(status.clock_offset_milliseconds / 1000)} 秒`),
+      upgradeNotice(status.upgrade_by)),
     el("button", { type: "button", class: "primary", id: "sync-now", onclick: now }, "立即同步"),
     quarantined.length ? el("section", { class: "panel" }, el("h3", {}, "被拒收的记录"),
       el("ul", {}, quarantined.map((q) => el("li", {}, `${q.collection} ${q.record_id}：${q.reason}`)))) : null,

@@ -1,3 +1,4 @@
+import Foundation
 import StoreInterface
 
 /// A station's pulling: the county's batch judged and taken, the position it reaches, and the
@@ -36,6 +37,9 @@ struct StationPuller: Sendable {
         // The request that brought this reply told the county of the urgent changes held before.
         try log.setState("urgent_held", to: reply.urgent.map { String($0.sequence) }.joined(separator: ","))
         try log.setState("county_origin", to: reply.countyOrigin)
+        if let support = reply.support, let text = try? String(decoding: JSONEncoder().encode(support), as: UTF8.self) {
+            try log.setState("county_protocol", to: text)
+        }
         try log.setState("clock_offset", to: String(core.clock.offsetMilliseconds))
         return false
     }

@@ -136,7 +136,8 @@ public struct PostgresStationStore: StationStore {
             id: row.text("id"), village: row.text("village"), name: row.text("name"), origin: row.optionalText("origin"),
             enrolledAt: row.optionalText("enrolled_at"), revokedAt: row.optionalText("revoked_at"),
             lastSyncAt: row.optionalText("last_sync_at"), pending: Int(row.integer("pending")), clockOffsetMs: row.integer("clock_offset_ms"),
-            quarantined: Int(row.integer("quarantined")), openConflicts: Int(row.integer("open_conflicts")), warning: row.optionalText("warning"))
+            quarantined: Int(row.integer("quarantined")), openConflicts: Int(row.integer("open_conflicts")), warning: row.optionalText("warning"),
+            protocolVersion: row.optionalInteger("protocol_version").map(Int.init))
     }
 }
 
@@ -146,10 +147,14 @@ extension PostgresTransaction: StationTransaction {
         try integer("SELECT counter FROM sync_station WHERE id = $1 AND public_key = $2 AND revoked_at IS NULL", stationID, publicKey)
     }
 
-    public func noteExchange(of stationID: String, counter: Int64, at: Date, pending: Int, clockOffsetMs: Int64) throws {
+    public func noteExchange(
+        of stationID: String, counter: Int64, at: Date, pending: Int, clockOffsetMs: Int64, protocolVersion: Int
+    ) throws {
         try execute(
-            "UPDATE sync_station SET counter = $1, last_sync_at = $2, pending = $3, clock_offset_ms = $4 WHERE id = $5", counter,
-            at.formatted(.iso8601), pending, clockOffsetMs, stationID)
+            """
+            UPDATE sync_station SET counter = $1, last_sync_at = $2, pending = $3, clock_offset_ms = $4, protocol_version = $5
+            WHERE id = $6
+            """, counter, at.formatted(.iso8601), pending, clockOffsetMs, protocolVersion, stationID)
     }
 }
 

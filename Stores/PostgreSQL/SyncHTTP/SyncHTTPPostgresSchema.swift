@@ -32,6 +32,8 @@ public enum SyncHTTPPostgresSchema {
                     id BIGINT PRIMARY KEY CHECK (id = 1),
                     private_key BYTEA NOT NULL
                 )
-                """)
+                """),
+        // The sync protocol each station last spoke: the county lists its stations by it.
+        PostgresMigration(module: "synchttp", number: 2, name: "station-protocol", sql: "ALTER TABLE sync_station ADD COLUMN protocol_version BIGINT"),
     ]
 }

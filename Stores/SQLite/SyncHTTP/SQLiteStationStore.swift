@@ -134,7 +134,7 @@ public struct SQLiteStationStore: StationStore {
             id: row["id"], village: row["village"], name: row["name"], origin: row["origin"],
             enrolledAt: row["enrolled_at"], revokedAt: row["revoked_at"], lastSyncAt: row["last_sync_at"],
             pending: row["pending"], clockOffsetMs: row["clock_offset_ms"], quarantined: row["quarantined"],
-            openConflicts: row["open_conflicts"], warning: row["warning"])
+            openConflicts: row["open_conflicts"], warning: row["warning"], protocolVersion: row["protocol_version"])
     }
 }
 
@@ -146,10 +146,15 @@ extension Database: StationTransaction {
             arguments: [stationID, publicKey])
     }
 
-    public func noteExchange(of stationID: String, counter: Int64, at: Date, pending: Int, clockOffsetMs: Int64) throws {
+    public func noteExchange(
+        of stationID: String, counter: Int64, at: Date, pending: Int, clockOffsetMs: Int64, protocolVersion: Int
+    ) throws {
         try execute(
-            sql: "UPDATE sync_station SET counter = ?, last_sync_at = ?, pending = ?, clock_offset_ms = ? WHERE id = ?",
-            arguments: [counter, at.formatted(.iso8601), pending, clockOffsetMs, stationID])
+            sql: """
+                UPDATE sync_station SET counter = ?, last_sync_at = ?, pending = ?, clock_offset_ms = ?, protocol_version = ?
+                WHERE id = ?
+                """,
+            arguments: [counter, at.formatted(.iso8601), pending, clockOffsetMs, protocolVersion, stationID])
     }
 }
 

@@ -51,5 +51,9 @@ public enum SyncHTTPSchema {
         Migration(module: "synchttp", number: 3, name: "station-warning") { db in
             try db.execute(sql: "ALTER TABLE sync_station ADD COLUMN warning TEXT")
         },
+        // The sync protocol each station last spoke: the county lists its stations by it.
+        Migration(module: "synchttp", number: 4, name: "station-protocol") { db in
+            try db.execute(sql: "ALTER TABLE sync_station ADD COLUMN protocol_version INTEGER")
+        },
     ]
 }

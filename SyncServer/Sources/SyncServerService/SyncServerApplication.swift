@@ -1,4 +1,5 @@
 public import Access
+import Foundation
 import AccessSQLite
 import Domains
 public import Hummingbird
@@ -33,6 +34,8 @@ public struct SyncServerApplication: ProgramAssembly {
     public let registry: StationRegistry
     /// Where its rate limits count (``SyncServerProgram/rateLimits(of:)``).
     public let rateLimits: any RateLimits
+    /// The sync protocol versions it accepts (`SYNCSERVER_OLDEST_PROTOCOL`).
+    public let protocols: ProtocolSupport
 
     /// The county on its SQLite store.
     public init(settings: ServiceSettings, store: Store, webRoot: String? = SyncServerProgram.sourceWebFolder) throws {
@@ -50,6 +53,7 @@ public struct SyncServerApplication: ProgramAssembly {
         self.health = health
         self.webRoot = webRoot
         self.logins = Logins(store: store, policy: SyncServerProgram.loginPolicy)
+        self.protocols = try SyncServerProgram.protocols(environment: ProcessInfo.processInfo.environment)
         self.registry = StationRegistry(store: stations)
         self.replica = try Replica(
             store: store, role: .county, collections: SyncServerProgram.collections,
@@ -62,7 +66,8 @@ public struct SyncServerApplication: ProgramAssembly {
         HealthRoutes(program: SyncServerProgram.name, store: health).addRoutes(to: router)
         let books = LedgerWatch(replica: replica)
         CountySyncRoutes(
-            replica: replica, registry: registry, rateLimits: rateLimits, onPull: { await books.stationPulls($0, reports: $1) }
+            replica: replica, registry: registry, rateLimits: rateLimits, protocols: protocols,
+            onPull: { await books.stationPulls($0, reports: $1) }
         ).addRoutes(to: router)
         let api = router.group("api/v1")
         logins.routes.addRoutes(to: api)

@@ -70,6 +70,19 @@ public enum SyncServerProgram: ServiceProgram {
             rateLimits: rateLimits(of: store), webRoot: webRoot)
     }
 
+    /// The sync protocol versions the county accepts, from `SYNCSERVER_OLDEST_PROTOCOL`: by default
+    /// the version before this release's and its own; `2` accepts only 2 on; `2 from 2027-06-30`
+    /// announces that raise to the stations now (they warn their operators) and makes it on that day.
+    public static func protocols(environment: [String: String]) throws(StartupFailure) -> ProtocolSupport {
+        guard let setting = environment["SYNCSERVER_OLDEST_PROTOCOL"], !setting.isEmpty else { return ProtocolSupport() }
+        guard let support = ProtocolSupport(setting: setting) else {
+            throw .invalidSetting(
+                "SYNCSERVER_OLDEST_PROTOCOL", rule: "a version from 1 to \(SyncProtocol.version), alone or as \"2 from 2027-06-30\"",
+                value: setting)
+        }
+        return support
+    }
+
     /// Where a county's rate limits count: its process's memory on SQLite (a county of one process),
     /// the database on PostgreSQL, which every process of the hub shares.
     public static func rateLimits(of store: ProgramStore) -> any RateLimits {

@@ -41,13 +41,24 @@ struct StationCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List stations and their sync state.")
         @OptionGroup var storage: DataDirectoryOption<SyncServerProgram>
 
+        @Flag(help: "Count the stations by the sync protocol they last spoke, instead of listing them.")
+        var byProtocol = false
+
         func run() async throws {
-            for station in try await StationCommand.registry(storage).stations() {
+            let stations = try await StationCommand.registry(storage).stations()
+            guard !byProtocol else {
+                let counts = Dictionary(grouping: stations, by: \.protocolVersion).mapValues(\.count)
+                for (version, count) in counts.sorted(by: { ($0.key ?? 0) < ($1.key ?? 0) }) {
+                    print("\(version.map { "protocol \($0)" } ?? "never synced")\t\(count) stations")
+                }
+                return
+            }
+            for station in stations {
                 let state = station.revokedAt != nil ? "revoked" : station.enrolledAt != nil ? "enrolled" : "waiting for enrollment"
                 print(
                     "\(station.id)\t\(station.village)\t\(station.name)\t\(state)\tlast sync \(station.lastSyncAt ?? "never")"
                         + "\tpending \(station.pending)\tquarantined \(station.quarantined)\topen conflicts \(station.openConflicts)"
-                        + "\tclock offset \(station.clockOffsetMs) ms")
+                        + "\tclock offset \(station.clockOffsetMs) ms\tprotocol \(station.protocolVersion.map(String.init) ?? "-")")
             }
         }
     }
