@@ -19,9 +19,10 @@ public enum StationPrices {
     /// The county administrator the suites log in as, and her password.
     public static let (adminLogin, adminPassword) = ("wang", "dabu-county-2026")
 
-    /// Adds the operator to a station's store, as its administrator would with `kiosk account add`.
-    public static func addOperator(dataDir: String) async throws {
-        try await addAccount("kiosk", dataDir: dataDir, login: operatorLogin, name: "李站长", role: "operator", secret: operatorPIN)
+    /// Adds the operator to a station's store, as its administrator would with `kiosk account add`
+    /// (of another build of `kiosk` when given its path, such as the previous release's).
+    public static func addOperator(dataDir: String, kiosk: String = "kiosk") async throws {
+        try await addAccount(kiosk, dataDir: dataDir, login: operatorLogin, name: "李站长", role: "operator", secret: operatorPIN)
     }
 
     /// Adds the administrator to a county's store with `syncserver account add`.
