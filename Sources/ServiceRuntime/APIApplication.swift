@@ -24,7 +24,8 @@ public enum APIApplication {
         settings: ServiceSettings, webRoot: String?, rateLimits: any RateLimits = InProcessRateLimits()
     ) -> Router<APIRequestContext> {
         let router = Router(context: APIRequestContext.self)
-        router.add(middleware: RequestIDMiddleware())
+        // The idle check's answer is a few bytes counted on GPRS: its id stays in the log only.
+        router.add(middleware: RequestIDMiddleware(quietOn: ["/sync/v2/check"]))
         router.add(middleware: SecurityHeadersMiddleware(exempting: ["/sync/"]))
         router.add(middleware: LogRequestsMiddleware(.info))
         router.add(middleware: APIErrorMiddleware { Store.isDiskFull($0) ? .storageFull : nil })

@@ -29,6 +29,12 @@ extension Replica {
         try await server.changes(after: position, for: station, limit: limit)
     }
 
+    /// Whether a station holding the log up to a position holds everything of its scope, and the
+    /// log's epoch (the idle check of protocol 2).
+    public func idleState(after position: Int64, for station: StationPeer) async throws -> (current: Bool, epoch: String) {
+        try await server.idleState(after: position, for: station)
+    }
+
     /// A station holding an urgent record, and since when the county knows it.
     public struct UrgentReceipt: Sendable, Equatable, Codable {
         public let station: String

@@ -43,12 +43,16 @@ public struct PullRequest: Sendable, Codable, Equatable {
     /// What the station says of its own data, for the county to hold against its own (the head of
     /// the village's voucher chain), by name; the domains that keep such data read them.
     public let reports: [String: String]
+    /// The station's half of an X25519 agreement (base64), sent until it holds a key for the idle
+    /// check (protocol 2); the county answers with its half (``PullReply/agreementKey``).
+    public var agreementKey: String?
 
-    public init(after: Int64, limit: Int, heldUrgent: [Int64] = [], reports: [String: String] = [:]) {
+    public init(after: Int64, limit: Int, heldUrgent: [Int64] = [], reports: [String: String] = [:], agreementKey: String? = nil) {
         self.after = after
         self.limit = limit
         self.heldUrgent = heldUrgent
         self.reports = reports
+        self.agreementKey = agreementKey
     }
 
     public init(from decoder: any Decoder) throws {
@@ -57,6 +61,7 @@ public struct PullRequest: Sendable, Codable, Equatable {
         limit = try container.decode(Int.self, forKey: .limit)
         heldUrgent = try container.decodeIfPresent([Int64].self, forKey: .heldUrgent) ?? []
         reports = try container.decodeIfPresent([String: String].self, forKey: .reports) ?? [:]
+        agreementKey = try container.decodeIfPresent(String.self, forKey: .agreementKey)
     }
 }
 
@@ -77,6 +82,8 @@ public struct PullReply: Sendable, Codable, Equatable {
     /// The protocol versions the hub accepts (version 2 on); `nil` from a hub of version 1, or in a
     /// reply to a station of version 1, which would not read it.
     public let support: ProtocolSupport?
+    /// The county's half of the idle check's key agreement, answering the station's (``PullRequest/agreementKey``).
+    public var agreementKey: String?
 
     public init(
         changes: [Change], position: Int64, more: Bool, countyTime: Int64, countyOrigin: String, urgent: [Change] = [],
@@ -95,6 +102,7 @@ public struct PullReply: Sendable, Codable, Equatable {
     enum CodingKeys: String, CodingKey {
         case changes, position, more, countyTime, countyOrigin, urgent, epoch
         case support = "protocol"
+        case agreementKey
     }
 
     public init(from decoder: any Decoder) throws {
@@ -107,13 +115,16 @@ public struct PullReply: Sendable, Codable, Equatable {
         urgent = try container.decodeIfPresent([Change].self, forKey: .urgent) ?? []
         epoch = try container.decodeIfPresent(String.self, forKey: .epoch) ?? ""
         support = try container.decodeIfPresent(ProtocolSupport.self, forKey: .support)
+        agreementKey = try container.decodeIfPresent(String.self, forKey: .agreementKey)
     }
 
     /// The same reply with the versions the hub accepts stated, or not.
     public func stating(_ support: ProtocolSupport?) -> PullReply {
-        PullReply(
+        var reply = PullReply(
             changes: changes, position: position, more: more, countyTime: countyTime, countyOrigin: countyOrigin, urgent: urgent,
             epoch: epoch, support: support)
+        reply.agreementKey = agreementKey
+        return reply
     }
 }
 

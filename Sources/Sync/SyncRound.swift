@@ -53,6 +53,15 @@ public struct SyncRound: Sendable {
         var more = true
         var limit = batchSize
         let reports = try await reports()
+        // Nothing pushed and no urgent change to name: one short question may end the round.
+        if report.exchanges == 0, try await station.heldUrgent().isEmpty,
+            let answer = try await transport.check(
+                position: try await station.pullPosition(), epoch: try await station.countyEpoch(), reports: reports)
+        {
+            report.exchanges += 1
+            station.clock.adopt(countyWallMilliseconds: answer.countyTime)
+            more = !answer.upToDate
+        }
         while more {
             let reply = try await transport.pull(
                 PullRequest(

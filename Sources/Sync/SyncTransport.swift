@@ -12,9 +12,26 @@ public protocol SyncTransport: Sendable {
     /// ``PushRequest``; a transport that carries bytes sends its JSON as it is.
     func push(_ pending: PendingPush) async throws -> PushReply
     func pull(_ request: PullRequest) async throws -> PullReply
+    /// Asks in one short exchange whether anything waits for a station that has nothing to push
+    /// (protocol 2's idle check); `nil` when this transport cannot ask yet, and the round pulls.
+    func check(position: Int64, epoch: String, reports: [String: String]) async throws -> IdleAnswer?
+}
+
+/// The county's answer to an idle check: whether the station holds everything, and the county's clock.
+public struct IdleAnswer: Sendable, Equatable {
+    public let upToDate: Bool
+    public let countyTime: Int64
+
+    public init(upToDate: Bool, countyTime: Int64) {
+        self.upToDate = upToDate
+        self.countyTime = countyTime
+    }
 }
 
 extension SyncTransport {
+    /// A transport without an idle check: every round pulls.
+    public func check(position: Int64, epoch: String, reports: [String: String]) async throws -> IdleAnswer? { nil }
+
     public func push(_ pending: PendingPush) async throws -> PushReply {
         try await push(try PushRequest(wireJSON: pending.wireJSON))
     }

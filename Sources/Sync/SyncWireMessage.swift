@@ -55,6 +55,7 @@ extension PullReply: SyncWireMessage {
         var reader = SyncJSONReader(wireJSON)
         var (changes, urgent, epoch): ([Change]?, [Change], String) = (nil, [], "")
         var support: ProtocolSupport?
+        var agreementKey: String?
         var (position, countyTime): (Int64?, Int64?) = (nil, nil)
         var (more, countyOrigin): (Bool?, String?) = (nil, nil)
         try reader.members { reader, key in
@@ -67,6 +68,7 @@ extension PullReply: SyncWireMessage {
             case "countyOrigin": countyOrigin = try reader.string()
             case "epoch": epoch = try reader.string()
             case "protocol": support = try ProtocolSupport(reading: &reader)
+            case "agreementKey": agreementKey = try reader.string()
             default: try reader.skip()
             }
         }
@@ -77,6 +79,7 @@ extension PullReply: SyncWireMessage {
         self.init(
             changes: changes, position: position, more: more, countyTime: countyTime, countyOrigin: countyOrigin, urgent: urgent,
             epoch: epoch, support: support)
+        self.agreementKey = agreementKey
     }
 
     public func wireJSON() -> Data {
@@ -93,6 +96,7 @@ extension PullReply: SyncWireMessage {
             if let raising = support.raising { json += #","raising":{"to":\#(raising.to),"on":\#(CompactJSON.quoted(raising.on))}"# }
             json += "}"
         }
+        if let agreementKey { json += #","agreementKey":"# + CompactJSON.quoted(agreementKey) }
         return Data((json + "}").utf8)
     }
 }

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import HTTPTypes
 public import Hummingbird
@@ -28,6 +29,7 @@ public struct CountySyncRoutes: RouteProvider {
     let authFailures: any RateBuckets
     /// The protocol versions accepted, stated in every pull's reply from version 2 on.
     let protocols: ProtocolSupport
+
     /// The most a push may carry: its changes, and its bytes once inflated. A station's batches are
     /// at most 1,000 changes of a few hundred bytes.
     public static let largestPush = (changes: 2_000, inflatedBytes: 8 << 20)
@@ -82,11 +84,18 @@ public struct CountySyncRoutes: RouteProvider {
             let pull = try decode(PullRequest.self, try inflated(sent, request, context))
             let warning = await onPull(peer, pull.reports)
             try await registry.note(warning: warning, for: signed.stationID)
+            // An idle check that reports otherwise is told to pull, so that the domains see it.
+            try await registry.note(reports: pull.reports, of: signed)
             let limit = min(max(pull.limit, 1), 1_000)
-            let reply = try await replica.serve(PullRequest(after: pull.after, limit: limit, heldUrgent: pull.heldUrgent), for: peer)
+            let served = try await replica.serve(PullRequest(after: pull.after, limit: limit, heldUrgent: pull.heldUrgent), for: peer)
             // A station of version 1 would not read the statement: it is left out of its reply.
-            return try SyncReply(reply.stating(signed.protocolVersion >= 2 ? protocols : nil), to: request, from: signed, county: replica)
+            var reply = served.stating(signed.protocolVersion >= 2 ? protocols : nil)
+            if signed.protocolVersion >= 2, let stationHalf = pull.agreementKey {
+                reply.agreementKey = try await registry.agreeCheckKey(with: stationHalf, for: signed.stationID)
+            }
+            return try SyncReply(reply, to: request, from: signed, county: replica)
         }
+        router.post("sync/v2/check") { request, context in try await check(request, context) }
         router.restricted(to: [.admin, .reviewer]).get("api/v1/sync/stations") { _, context in
             JSONResponse(StationList(stations: try await registry.stations().filter { context.sees($0.village) }))
         }
@@ -169,6 +178,30 @@ public struct CountySyncRoutes: RouteProvider {
         }
     }
 
+    /// The idle check (``IdleCheck``): a station's question, its code checked with the key it
+    /// agreed on, its counter taken as any request's, and the answer whether it holds everything.
+    func check(_ request: Request, _ context: APIRequestContext) async throws -> Response {
+        let body = Data(buffer: try await request.body.collect(upTo: IdleCheck.largestQuestion))
+        guard let question = IdleCheck.Question(reading: body) else {
+            throw APIError.malformedBody(field: nil, detail: "not an idle check's question")
+        }
+        let client = RateLimitMiddleware<APIRequestContext>.client(of: request, at: context.remoteAddress) ?? "local"
+        if let wait = try await authFailures.wait(for: client) { throw APIError.rateLimited(client: client, wait: wait) }
+        let station = try? await registry.enrolledStation(question.station)
+        guard let station, let key = station.checkKey.map(SymmetricKey.init(data:)), IdleCheck.Question.isAuthentic(body, key: key) else {
+            try await authFailures.take(for: client)
+            throw StationRegistry.notAuthenticated
+        }
+        let peer = try await registry.count(station.request(question))
+        let (current, epoch) = try await replica.idleState(after: question.position, for: peer)
+        let upToDate = current && IdleCheck.digest(of: epoch) == question.epoch && question.reports == station.reportedDigest
+        let answer = IdleAnswer(upToDate: upToDate, countyTime: replica.clock.correctedWallMilliseconds)
+        // Every byte counts on GPRS: no content type, no more than the answer and its length.
+        return Response(
+            status: .ok, headers: [.contentLength: "\(answer.encoded(key: key, station: station.id, counter: question.counter).count)"],
+            body: .init(byteBuffer: ByteBuffer(bytes: answer.encoded(key: key, station: station.id, counter: question.counter))))
+    }
+
     /// A verified body, inflated if it was sent deflated: only once the signature is known good,
     /// so that nobody else can make the server unfold a bomb.
     func inflated(_ body: Data, _ request: Request, _ context: APIRequestContext) throws -> Data {
@@ -215,3 +248,4 @@ struct SyncReply<Message: SyncWireMessage>: ResponseGenerator, Sendable {
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 }
+

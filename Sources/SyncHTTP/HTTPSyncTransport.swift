@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import Storage
 public import Sync
@@ -36,8 +37,42 @@ public struct HTTPSyncTransport: SyncTransport {
         try await send(json: pending.wireJSON, to: "/sync/v1/push")
     }
 
+    /// Pulls; until the station holds a key for the idle check, the pull carries its half of an
+    /// agreement and the county's signed reply the other (``CheckKey``).
     public func pull(_ request: PullRequest) async throws -> PullReply {
-        try await send(request, to: "/sync/v1/pull")
+        var request = request
+        var ours: Curve25519.KeyAgreement.PrivateKey?
+        if try await store.enrollment()?.checkKey == nil {
+            ours = Curve25519.KeyAgreement.PrivateKey()
+            request.agreementKey = ours?.publicKey.rawRepresentation.base64EncodedString()
+        }
+        let reply: PullReply = try await send(request, to: "/sync/v1/pull")
+        if let ours, let countyHalf = reply.agreementKey {
+            try await store.keepCheckKey(try CheckKey.derive(ours, countyHalf: countyHalf, station: enrollment.stationID))
+        }
+        return reply
+    }
+
+    /// The idle check (``IdleCheck``), once the station holds a key for it; a county that no
+    /// longer knows the key (restored from a backup) refuses it, and the station forgets it and
+    /// pulls, agreeing on another. Whatever else goes wrong with it, the round pulls.
+    public func check(position: Int64, epoch: String, reports: [String: String]) async throws -> IdleAnswer? {
+        guard let raw = try await store.enrollment()?.checkKey else { return nil }
+        let key = SymmetricKey(data: raw)
+        let counter = try await store.nextCounter()
+        let body = IdleCheck.Question(
+            station: enrollment.stationID, counter: counter, position: position, pending: 0, stationTime: station.deviceWallMilliseconds,
+            reports: reports, epoch: epoch
+        ).encoded(key: key)
+        let reply = try await client.post(enrollment.serverURL.appendingPathComponent(IdleCheck.path), headers: [], body: body)
+        meter?.count(sent: body.count, received: reply.body.count)
+        if reply.status == 401 { try await store.keepCheckKey(nil) }
+        // An answer that is not the county's to this question (changed on the way, or another's) is
+        // not taken: the round pulls, whose reply is signed as every other.
+        guard reply.status == 200,
+            let answer = IdleAnswer(reading: reply.body, key: key, station: enrollment.stationID, counter: counter)
+        else { return nil }
+        return answer
     }
 
     func send<Reply: SyncWireMessage>(_ message: some SyncWireMessage, to path: String) async throws -> Reply {
@@ -45,6 +80,15 @@ public struct HTTPSyncTransport: SyncTransport {
     }
 
     func send<Reply: SyncWireMessage>(json: Data, to path: String) async throws -> Reply {
+        do {
+            return try await send(json: json, to: path, version: SyncProtocol.version)
+        } catch SyncHTTPError.refused(status: 400, code: "protocol_unsupported", message: _) {
+            // A county not yet upgraded: this station speaks the version before to it, which it reads.
+            return try await send(json: json, to: path, version: SyncProtocol.previous)
+        }
+    }
+
+    func send<Reply: SyncWireMessage>(json: Data, to path: String, version: Int) async throws -> Reply {
         let body = try Deflate.compress(json)
         let counter = try await store.nextCounter()
         let url = enrollment.serverURL.appendingPathComponent(path)
@@ -56,7 +100,7 @@ public struct HTTPSyncTransport: SyncTransport {
             ("Content-Type", "application/json"),
             ("Content-Encoding", Deflate.name),
             (SyncWire.acceptHeader, Deflate.name),
-            (SyncWire.protocolHeader, String(SyncProtocol.version)),
+            (SyncWire.protocolHeader, String(version)),
             (RequestSignature.stationTimeHeader, String(station.deviceWallMilliseconds)),
             (RequestSignature.pendingHeader, String(try await station.pendingCount())),
         ]

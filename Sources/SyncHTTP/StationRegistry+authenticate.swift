@@ -23,6 +23,17 @@ extension StationRegistry {
         public let id: String
         public let peer: StationPeer
         let publicKey: Data
+        /// The key of the idle check's codes, once the station and the county agreed on one.
+        let checkKey: Data?
+        /// The digest of what the station reported with its last pull.
+        let reportedDigest: Data?
+
+        /// The idle check's question as a request to count, authenticated by its code.
+        func request(_ question: IdleCheck.Question) -> SignedRequest {
+            SignedRequest(
+                peer: peer, stationID: id, publicKey: publicKey, counter: question.counter, pending: Int(clamping: question.pending),
+                stationTime: question.stationTime, protocolVersion: 2)
+        }
 
         /// Whether the station signed these bytes (``StationEnrollment/sign(_:)``).
         public func signed(_ bytes: Data, signature: String) -> Bool {
@@ -45,6 +56,8 @@ extension StationRegistry {
         let stationTime: Int64?
         /// The sync protocol the request was sent in.
         public let protocolVersion: Int
+        /// The digest of what the station reported with its last pull, as the store held it.
+        var reportedDigest: Data? = nil
     }
 
     /// Takes a verified request's counter in a transaction of its own.
@@ -58,7 +71,8 @@ extension StationRegistry {
     public func enrolledStation(_ stationID: String) async throws -> EnrolledStation {
         guard let enrolled = try await store.enrolledStation(stationID) else { throw Self.notAuthenticated }
         return EnrolledStation(
-            id: stationID, peer: StationPeer(origin: enrolled.origin, village: enrolled.village), publicKey: enrolled.publicKey)
+            id: stationID, peer: StationPeer(origin: enrolled.origin, village: enrolled.village), publicKey: enrolled.publicKey,
+            checkKey: enrolled.checkKey, reportedDigest: enrolled.reportedDigest)
     }
 
     /// Checks a request's signature against the station's key. Its counter is not checked yet:
@@ -73,7 +87,7 @@ extension StationRegistry {
         else { throw Self.notAuthenticated }
         return SignedRequest(
             peer: station.peer, stationID: station.id, publicKey: station.publicKey, counter: counter, pending: pending,
-            stationTime: stationTime, protocolVersion: protocolVersion)
+            stationTime: stationTime, protocolVersion: protocolVersion, reportedDigest: station.reportedDigest)
     }
 
     /// Takes a verified request's counter in the caller's write transaction, where neither it nor
@@ -102,6 +116,20 @@ extension StationRegistry {
             of: request.stationID, counter: request.counter, at: now, pending: request.pending, clockOffsetMs: offset,
             protocolVersion: request.protocolVersion)
         return request.peer
+    }
+
+    /// Keeps the digest of what a station reported with a pull, when it changed (``IdleCheck``).
+    func note(reports: [String: String], of request: SignedRequest) async throws {
+        let digest = IdleCheck.digest(of: reports)
+        if digest != request.reportedDigest { try await store.keepReportedDigest(digest, of: request.stationID) }
+    }
+
+    /// Agrees on the idle check's key with a station's half of an X25519 agreement, keeps it, and
+    /// answers the county's half (``CheckKey``).
+    func agreeCheckKey(with stationHalf: String, for stationID: String) async throws -> String? {
+        guard let (key, countyHalf) = try? CheckKey.agree(with: stationHalf, station: stationID) else { return nil }
+        try await store.keepCheckKey(key, of: stationID)
+        return countyHalf
     }
 
     static var notAuthenticated: APIError {

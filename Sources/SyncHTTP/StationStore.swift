@@ -25,11 +25,31 @@ public protocol StationStore: Sendable {
     func setWarning(_ warning: String?, of stationID: String) async throws
     /// The county's private signing key; `make` makes one the first time, which is then kept.
     func countyKey(orKeep make: () -> Data) throws -> Data
-    /// An enrolled, unrevoked station's public key, origin and village.
-    func enrolledStation(_ stationID: String) async throws -> (publicKey: Data, origin: String, village: String)?
+    /// An enrolled, unrevoked station's keys, origin and village.
+    func enrolledStation(_ stationID: String) async throws -> StoredStation?
+    /// Keeps the key a station and the county agreed on for the idle check (``CheckKey``).
+    func keepCheckKey(_ key: Data, of stationID: String) async throws
+    /// Keeps the digest of what a station reported of its own data with its last pull (``IdleCheck``).
+    func keepReportedDigest(_ digest: Data, of stationID: String) async throws
     /// Runs `body` in a write transaction shared with the requests waiting beside it (one commit
     /// for many): for a pull's counter, which needs no transaction of its own.
     func writingGrouped<Answer: Sendable>(_ body: @Sendable @escaping (any StoreTransaction) throws -> Answer) async throws -> Answer
+}
+
+/// An enrolled station as the county's store keeps it.
+public struct StoredStation: Sendable {
+    public let publicKey: Data
+    public let origin: String
+    public let village: String
+    /// The key of the idle check's authentication codes, once agreed (protocol 2).
+    public let checkKey: Data?
+    /// The digest of what the station reported of its own data with its last pull.
+    public let reportedDigest: Data?
+
+    public init(publicKey: Data, origin: String, village: String, checkKey: Data?, reportedDigest: Data?) {
+        (self.publicKey, self.origin, self.village) = (publicKey, origin, village)
+        (self.checkKey, self.reportedDigest) = (checkKey, reportedDigest)
+    }
 }
 
 /// What the registry reads and writes inside the transaction that takes a request's counter:
@@ -59,6 +79,9 @@ public protocol EnrollmentStore: Sendable {
     func keep(_ enrollment: StoredEnrollment) async throws
     /// The next request counter, kept before the request leaves so it is never used twice.
     func nextCounter() async throws -> Int64
+    /// Keeps the key agreed with the county for the idle check (``CheckKey``), or forgets it (`nil`)
+    /// when the county no longer knows it.
+    func keepCheckKey(_ key: Data?) async throws
 }
 
 /// An enrollment as a station's store keeps it.
@@ -71,12 +94,14 @@ public struct StoredEnrollment: Sendable {
     public let countyOrigin: String
     /// The origin the county chose (for an enrollment older than that choice, the store's replica id).
     public let origin: String
+    /// The key agreed with the county for the idle check, once agreed.
+    public let checkKey: Data?
 
     public init(
         serverURL: String, stationID: String, village: String, privateKey: Data, countyPublicKey: Data, countyOrigin: String,
-        origin: String
+        origin: String, checkKey: Data? = nil
     ) {
         (self.serverURL, self.stationID, self.village, self.privateKey) = (serverURL, stationID, village, privateKey)
-        (self.countyPublicKey, self.countyOrigin, self.origin) = (countyPublicKey, countyOrigin, origin)
+        (self.countyPublicKey, self.countyOrigin, self.origin, self.checkKey) = (countyPublicKey, countyOrigin, origin, checkKey)
     }
 }

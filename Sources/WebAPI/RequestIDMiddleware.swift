@@ -16,7 +16,12 @@ public struct RequestIDMiddleware<Context: RequestContext>: RouterMiddleware {
     /// The logger metadata key Hummingbird already reads the request id from.
     static var metadataKey: String { "hb.request.id" }
 
-    public init() {}
+    /// Paths whose answers carry no `X-Request-Id` (their requests are logged with it all the same).
+    let quietPaths: Set<String>
+
+    public init(quietOn quietPaths: Set<String> = []) {
+        self.quietPaths = quietPaths
+    }
 
     public func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
@@ -26,7 +31,7 @@ public struct RequestIDMiddleware<Context: RequestContext>: RouterMiddleware {
             context.logger[metadataKey: Self.metadataKey] = .string(supplied)
         }
         var response = try await next(request, context)
-        response.headers[.requestID] = context.id
+        if !quietPaths.contains(request.uri.path) { response.headers[.requestID] = context.id }
         return response
     }
 

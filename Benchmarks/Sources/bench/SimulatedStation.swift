@@ -79,4 +79,11 @@ private actor MemoryEnrollments: EnrollmentStore {
         counter += 1
         return counter
     }
+
+    func keepCheckKey(_ key: Data?) {
+        guard let held else { return }
+        self.held = StoredEnrollment(
+            serverURL: held.serverURL, stationID: held.stationID, village: held.village, privateKey: held.privateKey,
+            countyPublicKey: held.countyPublicKey, countyOrigin: held.countyOrigin, origin: held.origin, checkKey: key)
+    }
 }

@@ -37,6 +37,20 @@ struct HubServer: Sendable {
         return try await changes(after: request.after, for: station, limit: request.limit)
     }
 
+    /// Whether a station that holds the log up to a position holds everything of its scope (no
+    /// change after it, no urgent receipt to record), and the log's epoch: an idle check's answer,
+    /// in one read.
+    func idleState(after position: Int64, for station: StationPeer) async throws -> (current: Bool, epoch: String) {
+        try await core.store.reading { transaction in
+            let log = try transaction.changeLog
+            let scopes = DivisionScopes(village: station.village)
+            let current =
+                try !log.hasUnrecordedUrgent(through: position, reaching: scopes, station: station.origin)
+                && log.changes(after: position, reaching: scopes, notFrom: station.origin, limit: 1).isEmpty
+            return (current, try log.state("log_epoch") ?? "")
+        }
+    }
+
     /// The next batch of the county's log in a station's scope: county-wide records and its village's.
     /// The station's own changes are left out: it holds them, and sending them back doubled what a
     /// push cost both sides. So a store brought back from a backup must not speak as the origin it

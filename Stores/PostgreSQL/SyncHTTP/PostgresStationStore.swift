@@ -96,14 +96,32 @@ public struct PostgresStationStore: StationStore {
         }
     }
 
-    public func enrolledStation(_ stationID: String) async throws -> (publicKey: Data, origin: String, village: String)? {
+    public func enrolledStation(_ stationID: String) async throws -> StoredStation? {
         try await store.reading { transaction in
             guard
                 let row = try transaction.postgres.row(
-                    "SELECT public_key, origin, village FROM sync_station WHERE id = $1 AND revoked_at IS NULL", stationID),
+                    """
+                    SELECT public_key, origin, village, check_key, reported_digest FROM sync_station
+                    WHERE id = $1 AND revoked_at IS NULL
+                    """, stationID),
                 !row.isNull("public_key"), let origin = row.optionalText("origin")
             else { return nil }
-            return (Data(row.bytes("public_key")), origin, row.text("village"))
+            return StoredStation(
+                publicKey: Data(row.bytes("public_key")), origin: origin, village: row.text("village"),
+                checkKey: row.isNull("check_key") ? nil : Data(row.bytes("check_key")),
+                reportedDigest: row.isNull("reported_digest") ? nil : Data(row.bytes("reported_digest")))
+        }
+    }
+
+    public func keepCheckKey(_ key: Data, of stationID: String) async throws {
+        try await store.writing { transaction in
+            try transaction.postgres.execute("UPDATE sync_station SET check_key = $1 WHERE id = $2", key, stationID)
+        }
+    }
+
+    public func keepReportedDigest(_ digest: Data, of stationID: String) async throws {
+        try await store.writing { transaction in
+            try transaction.postgres.execute("UPDATE sync_station SET reported_digest = $1 WHERE id = $2", digest, stationID)
         }
     }
 

@@ -35,5 +35,10 @@ public enum SyncHTTPPostgresSchema {
                 """),
         // The sync protocol each station last spoke: the county lists its stations by it.
         PostgresMigration(module: "synchttp", number: 2, name: "station-protocol", sql: "ALTER TABLE sync_station ADD COLUMN protocol_version BIGINT"),
+        // The key a station and the hub agreed on for the idle check's short authentication codes,
+        // and the digest of what the station last reported with a pull, which an idle check must match.
+        PostgresMigration(
+            module: "synchttp", number: 3, name: "check-keys",
+            sql: "ALTER TABLE sync_station ADD COLUMN check_key BYTEA, ADD COLUMN reported_digest BYTEA"),
     ]
 }

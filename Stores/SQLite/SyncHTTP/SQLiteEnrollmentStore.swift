@@ -22,7 +22,7 @@ public struct SQLiteEnrollmentStore: EnrollmentStore {
                 StoredEnrollment(
                     serverURL: row["server_url"], stationID: row["station_id"], village: row["village"],
                     privateKey: row["private_key"], countyPublicKey: row["county_public_key"], countyOrigin: row["county_origin"],
-                    origin: row["origin"] ?? store.info.replicaID)
+                    origin: row["origin"] ?? store.info.replicaID, checkKey: row["check_key"])
             }
         }
     }
@@ -43,6 +43,12 @@ public struct SQLiteEnrollmentStore: EnrollmentStore {
                     enrollment.serverURL, enrollment.stationID, enrollment.village, enrollment.privateKey,
                     enrollment.countyPublicKey, enrollment.countyOrigin, enrollment.origin,
                 ])
+        }
+    }
+
+    public func keepCheckKey(_ key: Data?) async throws {
+        try await store.pool.write { db in
+            try db.execute(sql: "UPDATE sync_enrollment SET check_key = ? WHERE id = 1", arguments: [key])
         }
     }
 

@@ -99,13 +99,30 @@ public struct SQLiteStationStore: StationStore {
         }
     }
 
-    public func enrolledStation(_ stationID: String) async throws -> (publicKey: Data, origin: String, village: String)? {
+    public func enrolledStation(_ stationID: String) async throws -> StoredStation? {
         try await store.pool.read { db in
             let row = try Row.fetchOne(
-                db, sql: "SELECT public_key, origin, village FROM sync_station WHERE id = ? AND revoked_at IS NULL",
+                db,
+                sql: """
+                    SELECT public_key, origin, village, check_key, reported_digest FROM sync_station
+                    WHERE id = ? AND revoked_at IS NULL
+                    """,
                 arguments: [stationID])
             guard let row, let key = row["public_key"] as Data?, let origin = row["origin"] as String? else { return nil }
-            return (key, origin, row["village"])
+            return StoredStation(
+                publicKey: key, origin: origin, village: row["village"], checkKey: row["check_key"], reportedDigest: row["reported_digest"])
+        }
+    }
+
+    public func keepCheckKey(_ key: Data, of stationID: String) async throws {
+        try await store.pool.write { db in
+            try db.execute(sql: "UPDATE sync_station SET check_key = ? WHERE id = ?", arguments: [key, stationID])
+        }
+    }
+
+    public func keepReportedDigest(_ digest: Data, of stationID: String) async throws {
+        try await store.pool.write { db in
+            try db.execute(sql: "UPDATE sync_station SET reported_digest = ? WHERE id = ?", arguments: [digest, stationID])
         }
     }
 

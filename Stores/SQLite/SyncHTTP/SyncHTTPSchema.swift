@@ -55,5 +55,13 @@ public enum SyncHTTPSchema {
         Migration(module: "synchttp", number: 4, name: "station-protocol") { db in
             try db.execute(sql: "ALTER TABLE sync_station ADD COLUMN protocol_version INTEGER")
         },
+        // The key a station and its county agreed on for the idle check's short authentication
+        // codes (protocol 2), kept at both ends; and the digest of what the station last reported
+        // with a pull, which an idle check must match.
+        Migration(module: "synchttp", number: 5, name: "check-keys") { db in
+            try db.execute(sql: "ALTER TABLE sync_station ADD COLUMN check_key BLOB")
+            try db.execute(sql: "ALTER TABLE sync_station ADD COLUMN reported_digest BLOB")
+            try db.execute(sql: "ALTER TABLE sync_enrollment ADD COLUMN check_key BLOB")
+        },
     ]
 }
