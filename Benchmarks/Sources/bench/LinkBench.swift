@@ -174,6 +174,11 @@ struct LinkBench {
 
     /// An up-to-date station checks in: what crosses the link, and how many exchanges.
     func idleCheck(_ station: Station, folder: URL) async throws -> (figure: Figure, peakBytes: Int) {
+        // The books the catch-up brought change what the station reports of them: its next round
+        // tells the county, which answers with its seal on them. Idle is the round after that one.
+        guard try await kioskSync(station, log: folder.appendingPathComponent("sync-settle.log")).succeeded else {
+            throw ChildProgram.Failed(description: "the round after the catch-up failed")
+        }
         let (up, down) = station.link.bytesDelivered
         let round = try await kioskSync(station, log: folder.appendingPathComponent("sync-idle.log"))
         guard round.succeeded else { throw ChildProgram.Failed(description: "the idle check failed") }
