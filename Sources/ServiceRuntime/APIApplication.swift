@@ -24,7 +24,8 @@ public enum APIApplication {
         settings: ServiceSettings, webRoot: String?, rateLimits: any RateLimits = InProcessRateLimits()
     ) -> Router<APIRequestContext> {
         let router = Router(context: APIRequestContext.self)
-        // The idle check's answer is a few bytes counted on GPRS: its id stays in the log only.
+        // The idle check's answer (SyncHTTP's `IdleCheck.path`) is a few bytes counted on GPRS: its
+        // id stays in the log only.
         router.add(middleware: RequestIDMiddleware(quietOn: ["/sync/v2/check"]))
         router.add(middleware: SecurityHeadersMiddleware(exempting: ["/sync/"]))
         router.add(middleware: LogRequestsMiddleware(.info))

@@ -55,16 +55,18 @@ extension SyncBundle {
         return try await link.holdingRound { replica, enrollment in
             guard station == enrollment.stationID else { throw Refusal.otherStation(station) }
             guard enrollment.countyKey.verifies(signature, over: signedBytes) else { throw Refusal.badSignature }
-            // Every part read before any is taken: a damaged one refuses the whole bundle.
+            // The signature vouches for every part; they are read one at a time, so that a year of
+            // the county's log never lies inflated in a kiosk's memory at once.
             let acknowledgement = try self.acknowledgement.map { try Self.message(PushReply.self, in: $0) }
-            let pulls = try self.pulls.map { try Self.message(PullReply.self, in: $0) }
             var report = StationImport()
             try await acknowledge(acknowledgement, replica, &report)
             var held = try await replica.pullPosition()
             let heldEpoch = try await replica.countyEpoch()
             let restarted = !heldEpoch.isEmpty && !epoch.isEmpty && heldEpoch != epoch
             guard position <= (restarted ? 0 : held) else { throw Refusal.gap(startsAfter: position, held: restarted ? 0 : held) }
-            for reply in pulls where restarted || reply.position > held {
+            for part in pulls {
+                let reply = try Self.message(PullReply.self, in: part)
+                guard restarted || reply.position > held else { continue }
                 // The county's log started again (restored from a backup): the first part resets
                 // the station's position, and is then taken.
                 if try await replica.accept(reply) { try await replica.accept(reply) }

@@ -187,7 +187,13 @@ public struct CountySyncRoutes: RouteProvider {
         }
         let client = RateLimitMiddleware<APIRequestContext>.client(of: request, at: context.remoteAddress) ?? "local"
         if let wait = try await authFailures.wait(for: client) { throw APIError.rateLimited(client: client, wait: wait) }
-        let station = try? await registry.enrolledStation(question.station)
+        // An unknown or revoked station is an authentication failure; the store's own failure is not.
+        var station: StationRegistry.EnrolledStation?
+        do {
+            station = try await registry.enrolledStation(question.station)
+        } catch let error as APIError where error.status == .unauthorized {
+            station = nil
+        }
         guard let station, let key = station.checkKey.map(SymmetricKey.init(data:)), IdleCheck.Question.isAuthentic(body, key: key) else {
             try await authFailures.take(for: client)
             throw StationRegistry.notAuthenticated
@@ -196,10 +202,9 @@ public struct CountySyncRoutes: RouteProvider {
         let (current, epoch) = try await replica.idleState(after: question.position, for: peer)
         let upToDate = current && IdleCheck.digest(of: epoch) == question.epoch && question.reports == station.reportedDigest
         let answer = IdleAnswer(upToDate: upToDate, countyTime: replica.clock.correctedWallMilliseconds)
+            .encoded(key: key, station: station.id, counter: question.counter)
         // Every byte counts on GPRS: no content type, no more than the answer and its length.
-        return Response(
-            status: .ok, headers: [.contentLength: "\(answer.encoded(key: key, station: station.id, counter: question.counter).count)"],
-            body: .init(byteBuffer: ByteBuffer(bytes: answer.encoded(key: key, station: station.id, counter: question.counter))))
+        return Response(status: .ok, headers: [.contentLength: "\(answer.count)"], body: .init(byteBuffer: ByteBuffer(bytes: answer)))
     }
 
     /// A verified body, inflated if it was sent deflated: only once the signature is known good,
@@ -248,4 +253,3 @@ struct SyncReply<Message: SyncWireMessage>: ResponseGenerator, Sendable {
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 }
-

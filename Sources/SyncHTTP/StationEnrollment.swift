@@ -24,7 +24,7 @@ public struct StationEnrollment: Sendable {
     /// The station's signature over bytes it vouches for (a bundle it exports), with its
     /// enrollment key: what the county checks against the key it holds for the station.
     public func sign(_ bytes: Data) throws -> String {
-        try privateKey.signature(for: bytes).base64EncodedString()
+        try ChangeSignature(signingKey: privateKey).sign(bytes: bytes)
     }
 
     /// The enrollment stored in a station's store, if it has one.

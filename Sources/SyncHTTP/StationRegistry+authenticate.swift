@@ -37,10 +37,8 @@ extension StationRegistry {
 
         /// Whether the station signed these bytes (``StationEnrollment/sign(_:)``).
         public func signed(_ bytes: Data, signature: String) -> Bool {
-            guard let signature = Data(base64Encoded: signature),
-                let key = try? Curve25519.Signing.PublicKey(rawRepresentation: publicKey)
-            else { return false }
-            return key.isValidSignature(signature, for: bytes)
+            guard let key = try? Curve25519.Signing.PublicKey(rawRepresentation: publicKey) else { return false }
+            return ChangeSignature(verifyingKey: key).verifies(signature, over: bytes)
         }
     }
 
