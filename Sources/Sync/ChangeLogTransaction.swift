@@ -113,6 +113,17 @@ public protocol ChangeLogTransaction: StoreTransaction {
     /// or only whether they are held when `field` is `nil`: a push's records, read together.
     func recordValues(_ field: String?, in collection: SyncCollection, ids: [String]) throws -> [String: SyncValue]
 
+    /// Hands over each record of a collection, its id and the given fields' values in their order;
+    /// only the rows whose column holds the value, when a selection is given (a bucket's rows).
+    func eachRecord(
+        in collection: SyncCollection, fields: [String], where selection: (column: String, value: String)?,
+        _ body: (String, [SyncValue]) throws -> Void) throws
+    /// Removes a record's row (one a station held by mistake, ``Reconciliation``).
+    func deleteRecord(in collection: SyncCollection, id: String) throws
+    /// Whether the log holds a change of a collection in a scope after a position, leaving out one
+    /// origin's (a station holds its own).
+    func hasChanges(after position: Int64, collection: String, scope: String, notFrom origin: String) throws -> Bool
+
     // MARK: The transaction
 
     /// Runs `body` in a savepoint: what it wrote is undone if it throws.
@@ -196,4 +207,8 @@ public struct RecordRow: Sendable {
     public let values: [SyncValue]
     /// Whether the row carries every field of its collection.
     public let isWhole: Bool
+
+    public init(table: String, idColumn: String, id: String, names: [String], values: [SyncValue], isWhole: Bool) {
+        (self.table, self.idColumn, self.id, self.names, self.values, self.isWhole) = (table, idColumn, id, names, values, isWhole)
+    }
 }

@@ -9,9 +9,13 @@ public struct LocalTransport: SyncTransport {
     public let county: Replica
     public let station: StationPeer
 
-    public init(county: Replica, station: StationPeer) {
+    /// Whether a round through it proves the station's data (``Reconciliation``).
+    public let verifying: Bool
+
+    public init(county: Replica, station: StationPeer, verifying: Bool = false) {
         self.county = county
         self.station = station
+        self.verifying = verifying
     }
 
     public func push(_ request: PushRequest) async throws -> PushReply {
@@ -20,5 +24,15 @@ public struct LocalTransport: SyncTransport {
 
     public func pull(_ request: PullRequest) async throws -> PullReply {
         try await county.serve(request, for: station)
+    }
+
+    public var verifiesData: Bool { verifying }
+
+    public func verify(_ request: VerifyRequest) async throws -> VerifyReply? {
+        try await county.verify(request, for: station)
+    }
+
+    public func mend(_ request: MendRequest) async throws -> MendReply {
+        try await county.mend(request, for: station)
     }
 }

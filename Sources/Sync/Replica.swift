@@ -29,6 +29,8 @@ public final class Replica: Sendable {
     let server: HubServer
     let pusher: StationPusher
     let puller: StationPuller
+    let verifier: StationVerifier
+    let hubVerifier: HubVerifier
 
     /// - Parameter wallTime: the device's clock in milliseconds; a simulation passes a skewed one.
     public init(
@@ -59,6 +61,8 @@ public final class Replica: Sendable {
         server = HubServer(core: core)
         pusher = StationPusher(core: core)
         puller = StationPuller(core: core)
+        verifier = StationVerifier(core: core)
+        hubVerifier = HubVerifier(core: core, kept: HubVerifier.KeptSums())
     }
 
     public var store: any TransactionStore { core.store }

@@ -3,7 +3,8 @@
 /// it (``ProtocolSupport``), so that stations are upgraded over months.
 ///
 /// - 1: push, pull and enrollment, JSON deflated, every request and reply signed.
-/// - 2: a pull's reply also states the versions the hub accepts (``PullReply/support``).
+/// - 2: a pull's reply also states the versions the hub accepts (``PullReply/support``); the idle
+///   check (`/sync/v2/check`); verification and mending of a station's data (``Reconciliation``).
 public enum SyncProtocol {
     /// The version this release speaks.
     public static let version = 2

@@ -32,6 +32,8 @@ public struct SyncRound: Sendable {
         public var pulled = 0
         public var quarantined = 0
         public var exchanges = 0
+        /// Records the station held otherwise than the county, taken in or dropped (``Reconciliation``).
+        public var mended = 0
     }
 
     /// The most changes one pull asks for; the county bounds a reply's bytes as well.
@@ -53,6 +55,9 @@ public struct SyncRound: Sendable {
         var more = true
         var limit = batchSize
         let reports = try await reports()
+        // The data as held, summed once a round where the county can verify it: a row changed by
+        // hand, which no log records, changes the sums.
+        var sums = transport.verifiesData ? try await station.dataSums() : nil
         // Nothing pushed and no urgent change to name: one short question may end the round.
         if report.exchanges == 0, try await station.heldUrgent().isEmpty,
             let answer = try await transport.check(
@@ -75,7 +80,28 @@ public struct SyncRound: Sendable {
             // changes, still bounded in bytes by the county, so a long catch-up pays fewer round trips.
             limit = min(limit * 2, Self.largestPull)
         }
+        if let held = sums {
+            if report.pulled > 0 { sums = try await station.dataSums() }
+            try await verify(sums ?? held, &report)
+        }
         try await station.recordSuccess()
         return report
+    }
+
+    /// Proves the station's data against the county's once the round has moved it, or when it no
+    /// longer sums to what was last proved (a hand changed it), and mends what differs; not while
+    /// its own changes wait, which the county does not yet hold.
+    private func verify(_ sums: [DataBucket: BucketSum], _ report: inout Report) async throws {
+        let digest = StationVerifier.digest(of: sums)
+        let unproved = try await station.verifier.verifiedDigest() != digest
+        guard report.pushed > 0 || report.pulled > 0 || unproved, try await station.pendingChanges(limit: 1).isEmpty,
+            let outcome = try await Reconciliation(station: station, transport: transport)
+                .run(position: try await station.pullPosition(), sums: sums)
+        else { return }
+        report.exchanges += outcome.exchanges
+        report.mended += outcome.mended
+        guard outcome.settled else { return }
+        let proved = outcome.mended > 0 ? StationVerifier.digest(of: try await station.dataSums()) : digest
+        try await station.verifier.keepVerified(proved)
     }
 }

@@ -15,6 +15,13 @@ public protocol SyncTransport: Sendable {
     /// Asks in one short exchange whether anything waits for a station that has nothing to push
     /// (protocol 2's idle check); `nil` when this transport cannot ask yet, and the round pulls.
     func check(position: Int64, epoch: String, reports: [String: String]) async throws -> IdleAnswer?
+    /// Whether the station's data may be proved against the county's through this transport:
+    /// a round then sums its buckets (``Reconciliation``).
+    var verifiesData: Bool { get }
+    /// The county's verdicts on ranges of the station's data; `nil` from a county that cannot verify.
+    func verify(_ request: VerifyRequest) async throws -> VerifyReply?
+    /// The county's records of a bucket a station found differ.
+    func mend(_ request: MendRequest) async throws -> MendReply
 }
 
 /// The county's answer to an idle check: whether the station holds everything, and the county's clock.
@@ -31,6 +38,11 @@ public struct IdleAnswer: Sendable, Equatable {
 extension SyncTransport {
     /// A transport without an idle check: every round pulls.
     public func check(position: Int64, epoch: String, reports: [String: String]) async throws -> IdleAnswer? { nil }
+
+    /// A transport without verification: a round does not sum its data.
+    public var verifiesData: Bool { false }
+    public func verify(_ request: VerifyRequest) async throws -> VerifyReply? { nil }
+    public func mend(_ request: MendRequest) async throws -> MendReply { MendReply(records: [], absent: []) }
 
     public func push(_ pending: PendingPush) async throws -> PushReply {
         try await push(try PushRequest(wireJSON: pending.wireJSON))

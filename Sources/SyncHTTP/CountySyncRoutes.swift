@@ -96,6 +96,28 @@ public struct CountySyncRoutes: RouteProvider {
             return try SyncReply(reply, to: request, from: signed, county: replica)
         }
         router.post("sync/v2/check") { request, context in try await check(request, context) }
+        router.post("sync/v2/verify") { request, context in
+            let (sent, signed) = try await verified(request, context)
+            let peer = try await registry.count(signed)
+            // One verification at a time per station: each may read the station's buckets whole.
+            return try await perStation.admit(signed.stationID) {
+                let asked = try decode(VerifyRequest.self, try inflated(sent, request, context))
+                return try SyncReply(try await replica.verify(asked, for: peer), to: request, from: signed, county: replica)
+            }
+        }
+        router.post("sync/v2/mend") { request, context in
+            let (sent, signed) = try await verified(request, context)
+            let peer = try await registry.count(signed)
+            let asked = try decode(MendRequest.self, try inflated(sent, request, context))
+            let reply: MendReply
+            do {
+                reply = try await replica.mend(asked, for: peer)
+            } catch SyncError.refused(_, let reason) {
+                throw APIError(status: .forbidden, code: "outside_scope", message: "站点无权读取该数据", messageEN: reason)
+            }
+            try await registry.note(mended: reply.records.count + reply.absent.count, for: signed.stationID)
+            return try SyncReply(reply, to: request, from: signed, county: replica)
+        }
         router.restricted(to: [.admin, .reviewer]).get("api/v1/sync/stations") { _, context in
             JSONResponse(StationList(stations: try await registry.stations().filter { context.sees($0.village) }))
         }

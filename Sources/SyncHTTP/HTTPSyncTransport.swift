@@ -75,6 +75,22 @@ public struct HTTPSyncTransport: SyncTransport {
         return answer
     }
 
+    /// Rounds through it prove the station's data against a county of protocol 2 on.
+    public var verifiesData: Bool { true }
+
+    /// A county of the protocol before has no verification: it answers 404, and the round ends without.
+    public func verify(_ request: VerifyRequest) async throws -> VerifyReply? {
+        do {
+            return try await send(request, to: "/sync/v2/verify")
+        } catch SyncHTTPError.refused(status: 404, code: _, message: _) {
+            return nil
+        }
+    }
+
+    public func mend(_ request: MendRequest) async throws -> MendReply {
+        try await send(request, to: "/sync/v2/mend")
+    }
+
     func send<Reply: SyncWireMessage>(_ message: some SyncWireMessage, to path: String) async throws -> Reply {
         try await send(json: try message.wireJSON(), to: path)
     }

@@ -42,16 +42,27 @@ public struct StationRegistry: Sendable {
         /// The sync protocol of the station's last request (``SyncProtocol``), `nil` before its first:
         /// which stations still run a release the county will stop accepting.
         public let protocolVersion: Int?
+        /// How many of the station's records its verifications found otherwise than the county's
+        /// and mended (``Reconciliation``), and when last: a station whose store is being damaged.
+        public var mended: Int = 0
+        public var lastMendedAt: String?
 
         public init(
             id: String, village: String, name: String, origin: String?, enrolledAt: String?, revokedAt: String?,
             lastSyncAt: String?, pending: Int, clockOffsetMs: Int64, quarantined: Int, openConflicts: Int, warning: String?,
-            protocolVersion: Int? = nil
+            protocolVersion: Int? = nil, mended: Int = 0, lastMendedAt: String? = nil
         ) {
+            (self.mended, self.lastMendedAt) = (mended, lastMendedAt)
             (self.id, self.village, self.name, self.origin, self.enrolledAt) = (id, village, name, origin, enrolledAt)
             (self.revokedAt, self.lastSyncAt, self.pending, self.clockOffsetMs) = (revokedAt, lastSyncAt, pending, clockOffsetMs)
             (self.quarantined, self.openConflicts, self.warning, self.protocolVersion) = (quarantined, openConflicts, warning, protocolVersion)
         }
+    }
+
+    /// Counts the records a station's verification found otherwise than the county's.
+    public func note(mended: Int, for stationID: String) async throws {
+        guard mended > 0 else { return }
+        try await store.noteMended(mended, of: stationID, at: Date())
     }
 
     /// Keeps what the domains found wrong with a station's data as it pulled; written only when it changes.

@@ -23,6 +23,8 @@ public protocol StationStore: Sendable {
     /// What the domains last found wrong with a station's data.
     func warning(of stationID: String) async throws -> String?
     func setWarning(_ warning: String?, of stationID: String) async throws
+    /// Adds to the count of a station's records its verifications mended, and notes when.
+    func noteMended(_ count: Int, of stationID: String, at: Date) async throws
     /// The county's private signing key; `make` makes one the first time, which is then kept.
     func countyKey(orKeep make: () -> Data) throws -> Data
     /// An enrolled, unrevoked station's keys, origin and village.

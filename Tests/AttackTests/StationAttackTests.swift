@@ -77,8 +77,9 @@ import NIOFoundationCompat
     }
 
     /// Someone with the station's disk edits a posted voucher and recomputes every hash after it,
-    /// and edits a disclosure: the chain check names the edit against the county's seal, the
-    /// county flags the station at its next sync, and the edited disclosure is no longer shown.
+    /// and edits a disclosure: the chain check names the edit against the county's seal; at the
+    /// next sync the county flags the station, and the station's verification finds the edited
+    /// records and takes the county's back, so its books check whole again and show what was posted.
     @Test func anEditOfTheStationsBooksIsNamedEvenWithItsHashesRecomputed() async throws {
         let county = try await CountyUnderTest.sample(in: folder)
         let station = try await station(Self.houNan, of: county)
@@ -107,17 +108,29 @@ import NIOFoundationCompat
         let edited = try await ProgramProcess.run("kiosk", ["ledger", "verify", "--data-dir", station])
         #expect(edited.status == 1 && edited.output.contains("县级签章"), "\(edited.output) \(edited.error)")
 
-        try await ProgramProcess.succeed("kiosk", ["sync", "--data-dir", station])
+        let content = {
+            try self.store(station).read { db in
+                try String.fetchOne(db, sql: "SELECT content FROM ledger_disclosure WHERE id = ?", arguments: [disclosure])
+            }
+        }
+        let editedContent = try content()
+        let round = try await ProgramProcess.succeed("kiosk", ["sync", "--data-dir", station])
+        #expect(!round.contains("mended 0"), "\(round)")
         let admin = try #require(
             try await StationPrices.token(county.port, renew: true, login: StationPrices.adminLogin, secret: StationPrices.adminPassword))
         let stations = try await CountyUnderTest.json("\(county.url)/api/v1/sync/stations", token: admin)
-        let warnings = (stations["stations"] as? [[String: Any]] ?? []).compactMap { $0["warning"] as? String }
+        let listedStations = stations["stations"] as? [[String: Any]] ?? []
+        let warnings = listedStations.compactMap { $0["warning"] as? String }
         #expect(warnings.contains { $0.contains("differs from the county's") }, "\(warnings)")
+        #expect(listedStations.contains { ($0["mended"] as? Int ?? 0) > 0 }, "\(listedStations)")
 
+        let mended = try await ProgramProcess.run("kiosk", ["ledger", "verify", "--data-dir", station])
+        #expect(mended.status == 0, "\(mended.output) \(mended.error)")
+        #expect(try content() != editedContent)
         let kiosk = try ProgramProcess("kiosk", ["serve", "--port", "0", "--data-dir", station])
         let listed = try await CountyUnderTest.json("http://127.0.0.1:\(try await kiosk.listeningPort())/api/v1/ledger/disclosures")
         let ids = (listed["disclosures"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
-        #expect(!ids.contains(disclosure))
+        #expect(ids.contains(disclosure))
         kiosk.signal(SIGTERM)
         _ = await kiosk.exitStatus()
         #expect(await county.stop() == 0)

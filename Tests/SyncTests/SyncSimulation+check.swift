@@ -26,6 +26,9 @@ extension SyncSimulation {
             if status.pendingPush != 0 { failures.append("station \(index) still has \(status.pendingPush) changes to push") }
         }
         failures += try await hostileFailures()
+        // Verification found what the scoped queries above would: a mend here is a divergence the
+        // protocol let through, or a verification that mistakes equal data for different.
+        if mended > 0 { failures.append("the stations' verifications mended \(mended) records, though no store was damaged") }
         let expected = try await expectedConflicts()
         let recorded = Set(try await rows(county, "SELECT id FROM sync_conflict").map(Self.text))
         if recorded != expected {

@@ -120,7 +120,18 @@ struct InMemoryLink: SyncTransport {
 
     struct Cut: Error {}
 
-    var direct: LocalTransport { LocalTransport(county: county, station: station) }
+    var direct: LocalTransport { LocalTransport(county: county, station: station, verifying: true) }
+
+    /// Every round through it proves the station's data, through the same faults.
+    var verifiesData: Bool { true }
+
+    func verify(_ request: VerifyRequest) async throws -> VerifyReply? {
+        try await faulty("verify") { try await direct.verify(request) }
+    }
+
+    func mend(_ request: MendRequest) async throws -> MendReply {
+        try await faulty("mend") { try await direct.mend(request) }
+    }
 
     func push(_ request: PushRequest) async throws -> PushReply {
         try await faulty("push") { try await direct.push(request) }

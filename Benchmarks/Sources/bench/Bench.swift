@@ -10,7 +10,7 @@ struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench", abstract: "Measure the project's figures beside their baselines.",
         subcommands: [
-            Sync.self, PriceQueries.self, NoticeSearch.self, TraceLookup.self, LedgerReports.self, Link.self, County.self, Province.self,
+            Sync.self, Repair.self, PriceQueries.self, NoticeSearch.self, TraceLookup.self, LedgerReports.self, Link.self, County.self, Province.self,
             All.self,
         ])
 
@@ -21,6 +21,16 @@ struct Bench: AsyncParsableCommand {
         @Option(help: "Price rows to sync.") var rows = Sync.rows
 
         func run() async throws { print(Figure.table(try await SyncBench(rows: rows).run())) }
+    }
+
+    struct Repair: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Bytes and round trips to find and mend damaged rows among many, against the bucket sent again as gzip'd CSV.")
+        static let (rows, damages) = (1_000_000, [1, 10, 1_000])
+        @Option(help: "Rows the station and the county hold.") var rows = Repair.rows
+        @Option(help: "Damaged rows, one measurement each.") var damaged: [Int] = Repair.damages
+
+        func run() async throws { print(Figure.table(try await RepairBench(rows: rows, damages: damaged).run())) }
     }
 
     struct PriceQueries: AsyncParsableCommand {
@@ -147,6 +157,9 @@ struct Bench: AsyncParsableCommand {
                 print(Figure.table(figures))
             }
             add("Sync layer (\(Sync.rows.formatted()) price rows)", try await SyncBench(rows: Sync.rows).run())
+            add(
+                "Verification and repair (\(Repair.rows.formatted()) price rows at the station and the county)",
+                try await RepairBench(rows: Repair.rows, damages: Repair.damages).run())
             add(
                 "Price queries (\(priceRows.formatted()) price rows)",
                 try await PriceQueryBench(rows: priceRows, queries: PriceQueries.queries).run())

@@ -25,7 +25,8 @@ struct SyncCommand: AsyncParsableCommand {
             }
             let status = try await link.replica()!.status()
             print(
-                "pushed \(report.pushed), pulled \(report.pulled), quarantined \(report.quarantined) in \(report.exchanges) exchanges; "
+                "pushed \(report.pushed), pulled \(report.pulled), quarantined \(report.quarantined), mended \(report.mended) "
+                    + "in \(report.exchanges) exchanges; "
                     + "pending \(status.pendingPush), open conflicts \(status.openConflicts), "
                     + "clock offset \(status.clockOffsetMilliseconds) ms")
         } catch {

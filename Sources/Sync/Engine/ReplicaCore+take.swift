@@ -159,7 +159,7 @@ extension ReplicaCore {
     /// table's NOT NULL columns the change does not carry: a county record changed in one field.)
     /// A division's record (``SyncCollection/Scope/division(column:)``) also writes its division's
     /// code, which its change carries as its scope.
-    private func upsert(
+    func upsert(
         _ fields: [String: SyncValue], into collection: SyncCollection, id: String, division: String? = nil,
         _ log: any ChangeLogTransaction
     ) throws {

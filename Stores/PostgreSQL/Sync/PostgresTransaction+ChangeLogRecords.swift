@@ -171,6 +171,43 @@ extension PostgresTransaction {
             onConflict: "ON CONFLICT (\(row.idColumn.quotedIdentifier)) DO NOTHING")
     }
 
+    public func eachRecord(
+        in collection: SyncCollection, fields: [String], where selection: (column: String, value: String)?,
+        _ body: (String, [SyncValue]) throws -> Void
+    ) throws {
+        // In pages by id, so that a bucket of a million records is never held whole.
+        let id = collection.idColumn.quotedIdentifier
+        let columns = ([collection.idColumn] + fields).map(\.quotedIdentifier).joined(separator: ", ")
+        let filter = selection.map { "AND \($0.column.quotedIdentifier) = $3" } ?? ""
+        var after: String?
+        while true {
+            let page = try rows(
+                """
+                SELECT \(columns) FROM \(collection.table.quotedIdentifier)
+                WHERE ($1::text IS NULL OR \(id) > $2) \(filter) ORDER BY \(id) LIMIT \(Self.recordPage)
+                """, arguments: [after, after ?? ""] + (selection.map { [$0.value as any PostgresArgument] } ?? []))
+            for row in page {
+                guard let recordID = row.text(at: 0) else { continue }
+                try body(recordID, fields.indices.map { SyncValue(row, at: $0 + 1) })
+                after = recordID
+            }
+            if page.count < Self.recordPage { return }
+        }
+    }
+
+    private static let recordPage = 5_000
+
+    public func deleteRecord(in collection: SyncCollection, id: String) throws {
+        try execute(
+            "DELETE FROM \(collection.table.quotedIdentifier) WHERE \(collection.idColumn.quotedIdentifier) = $1", id)
+    }
+
+    public func hasChanges(after position: Int64, collection: String, scope: String, notFrom origin: String) throws -> Bool {
+        try isTrue(
+            "SELECT EXISTS(SELECT 1 FROM sync_change WHERE scope = $1 AND position > $2 AND collection = $3 AND origin <> $4)::int",
+            scope, position, collection, origin)
+    }
+
     // MARK: The transaction
 
     public func sendHeldWrites() throws {

@@ -86,6 +86,13 @@ public struct PostgresStationStore: StationStore {
         }
     }
 
+    public func noteMended(_ count: Int, of stationID: String, at: Date) async throws {
+        try await store.writing { transaction in
+            try transaction.postgres.execute(
+                "UPDATE sync_station SET mended = mended + $1, last_mended_at = $2 WHERE id = $3", count, at.formatted(.iso8601), stationID)
+        }
+    }
+
     public func countyKey(orKeep make: () -> Data) throws -> Data {
         try store.writingNow { transaction in
             let db = try transaction.postgres
@@ -155,7 +162,8 @@ public struct PostgresStationStore: StationStore {
             enrolledAt: row.optionalText("enrolled_at"), revokedAt: row.optionalText("revoked_at"),
             lastSyncAt: row.optionalText("last_sync_at"), pending: Int(row.integer("pending")), clockOffsetMs: row.integer("clock_offset_ms"),
             quarantined: Int(row.integer("quarantined")), openConflicts: Int(row.integer("open_conflicts")), warning: row.optionalText("warning"),
-            protocolVersion: row.optionalInteger("protocol_version").map(Int.init))
+            protocolVersion: row.optionalInteger("protocol_version").map(Int.init), mended: Int(row.integer("mended")),
+            lastMendedAt: row.optionalText("last_mended_at"))
     }
 }
 

@@ -40,5 +40,9 @@ public enum SyncHTTPPostgresSchema {
         PostgresMigration(
             module: "synchttp", number: 3, name: "check-keys",
             sql: "ALTER TABLE sync_station ADD COLUMN check_key BYTEA, ADD COLUMN reported_digest BYTEA"),
+        // How many of each station's records its verifications mended, and when last.
+        PostgresMigration(
+            module: "synchttp", number: 4, name: "station-mended",
+            sql: "ALTER TABLE sync_station ADD COLUMN mended BIGINT NOT NULL DEFAULT 0, ADD COLUMN last_mended_at TEXT"),
     ]
 }

@@ -190,6 +190,36 @@ extension Database {
         return values
     }
 
+    public func eachRecord(
+        in collection: SyncCollection, fields: [String], where selection: (column: String, value: String)?,
+        _ body: (String, [SyncValue]) throws -> Void
+    ) throws {
+        let columns = ([collection.idColumn] + fields).map(\.quotedDatabaseIdentifier).joined(separator: ", ")
+        let filter = selection.map { " WHERE \($0.column.quotedDatabaseIdentifier) = ?" } ?? ""
+        let rows = try Row.fetchCursor(
+            self, sql: "SELECT \(columns) FROM \(collection.table.quotedDatabaseIdentifier)\(filter)",
+            arguments: StatementArguments(selection.map { [$0.value] } ?? []))
+        var values = [SyncValue](repeating: .null, count: fields.count)
+        while let row = try rows.next() {
+            guard let id = String.fromDatabaseValue(row[0] as DatabaseValue) else { continue }
+            for index in fields.indices { values[index] = SyncValue(row[index + 1] as DatabaseValue) }
+            try body(id, values)
+        }
+    }
+
+    public func deleteRecord(in collection: SyncCollection, id: String) throws {
+        try execute(
+            sql: "DELETE FROM \(collection.table.quotedDatabaseIdentifier) WHERE \(collection.idColumn.quotedDatabaseIdentifier) = ?",
+            arguments: [id])
+    }
+
+    public func hasChanges(after position: Int64, collection: String, scope: String, notFrom origin: String) throws -> Bool {
+        try Bool.fetchOne(
+            cachedStatement(
+                sql: "SELECT EXISTS(SELECT 1 FROM sync_change WHERE scope = ? AND position > ? AND collection = ? AND origin != ?)"),
+            arguments: [scope, position, collection, origin]) ?? false
+    }
+
     // MARK: The transaction
 
     public func inSavepoint(_ body: () throws -> Void) throws {

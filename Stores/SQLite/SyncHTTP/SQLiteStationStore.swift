@@ -90,6 +90,14 @@ public struct SQLiteStationStore: StationStore {
         }
     }
 
+    public func noteMended(_ count: Int, of stationID: String, at: Date) async throws {
+        try await store.pool.write { db in
+            try db.execute(
+                sql: "UPDATE sync_station SET mended = mended + ?, last_mended_at = ? WHERE id = ?",
+                arguments: [count, at.formatted(.iso8601), stationID])
+        }
+    }
+
     public func countyKey(orKeep make: () -> Data) throws -> Data {
         try store.pool.write { db in
             if let raw = try Data.fetchOne(db, sql: "SELECT private_key FROM sync_county_key WHERE id = 1") { return raw }
@@ -151,7 +159,8 @@ public struct SQLiteStationStore: StationStore {
             id: row["id"], village: row["village"], name: row["name"], origin: row["origin"],
             enrolledAt: row["enrolled_at"], revokedAt: row["revoked_at"], lastSyncAt: row["last_sync_at"],
             pending: row["pending"], clockOffsetMs: row["clock_offset_ms"], quarantined: row["quarantined"],
-            openConflicts: row["open_conflicts"], warning: row["warning"], protocolVersion: row["protocol_version"])
+            openConflicts: row["open_conflicts"], warning: row["warning"], protocolVersion: row["protocol_version"],
+            mended: row["mended"], lastMendedAt: row["last_mended_at"])
     }
 }
 

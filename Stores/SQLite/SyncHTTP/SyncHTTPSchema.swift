@@ -63,5 +63,11 @@ public enum SyncHTTPSchema {
             try db.execute(sql: "ALTER TABLE sync_station ADD COLUMN reported_digest BLOB")
             try db.execute(sql: "ALTER TABLE sync_enrollment ADD COLUMN check_key BLOB")
         },
+        // How many of each station's records its verifications found otherwise than the county's
+        // and mended, and when last: shown per station at the county.
+        Migration(module: "synchttp", number: 6, name: "station-mended") { db in
+            try db.execute(sql: "ALTER TABLE sync_station ADD COLUMN mended INTEGER NOT NULL DEFAULT 0")
+            try db.execute(sql: "ALTER TABLE sync_station ADD COLUMN last_mended_at TEXT")
+        },
     ]
 }

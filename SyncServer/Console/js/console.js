@@ -50,6 +50,8 @@ async function stationsScreen() {
       el("td", { class: "number" }, String(s.pending)), el("td", { class: "number" }, String(s.quarantined)),
       el("td", { class: "number" }, String(s.open_conflicts)), el("td", { class: "number" }, `${Math.round(s.clock_offset_ms / 1000)} 秒`),
       el("td", { class: "number" }, s.protocol_version ? `v${s.protocol_version}` : "—"),
+      // Records its verifications found otherwise than the county's, and mended: a store being damaged.
+      el("td", { class: "number", title: s.last_mended_at ? `最近一次：${beijingTime(s.last_mended_at)}` : "" }, String(s.mended || 0)),
       el("td", {}, s.revoked_at ? "已吊销" : s.enrolled_at ? "在用" : "待注册",
         s.warning ? el("p", { class: "station-warning" }, `⚠ ${s.warning}`) : ""));
   });
@@ -59,7 +61,7 @@ async function stationsScreen() {
   const byVersion = Object.keys(versions).sort().map((v) => `协议 v${v}：${versions[v]} 个站`).join("　");
   return [el("h2", {}, "站点同步情况"),
     byVersion ? el("p", { id: "stations-by-version" }, byVersion) : null,
-    el("table", { id: "stations" }, el("thead", {}, el("tr", {}, ["站点", "村", "上次同步（北京时间）", "待同步", "被拒收", "冲突", "时钟偏差", "协议", "状态"].map((h) => el("th", {}, h)))),
+    el("table", { id: "stations" }, el("thead", {}, el("tr", {}, ["站点", "村", "上次同步（北京时间）", "待同步", "被拒收", "冲突", "时钟偏差", "协议", "校验修复", "状态"].map((h) => el("th", {}, h)))),
       el("tbody", {}, rows)),
     el("h3", {}, "各站最近记录的价格"),
     el("table", { id: "observations" }, el("tbody", {}, observations.map((o) => el("tr", {},

@@ -58,7 +58,8 @@ struct StationCommand: AsyncParsableCommand {
                 print(
                     "\(station.id)\t\(station.village)\t\(station.name)\t\(state)\tlast sync \(station.lastSyncAt ?? "never")"
                         + "\tpending \(station.pending)\tquarantined \(station.quarantined)\topen conflicts \(station.openConflicts)"
-                        + "\tclock offset \(station.clockOffsetMs) ms\tprotocol \(station.protocolVersion.map(String.init) ?? "-")")
+                        + "\tclock offset \(station.clockOffsetMs) ms\tprotocol \(station.protocolVersion.map(String.init) ?? "-")"
+                        + "\tmended \(station.mended)")
             }
         }
     }
