@@ -118,6 +118,11 @@ public protocol ChangeLogTransaction: StoreTransaction {
     func eachRecord(
         in collection: SyncCollection, fields: [String], where selection: (column: String, value: String)?,
         _ body: (String, [SyncValue]) throws -> Void) throws
+    /// A page of a collection's records by id, after an id (from the first when `nil`): each id and
+    /// the given fields' values, as ``eachRecord(in:fields:where:_:)`` hands them over.
+    func records(
+        in collection: SyncCollection, fields: [String], where selection: (column: String, value: String)?, after id: String?, limit: Int
+    ) throws -> [(String, [SyncValue])]
     /// Removes a record's row (one a station held by mistake, ``Reconciliation``).
     func deleteRecord(in collection: SyncCollection, id: String) throws
     /// Whether the log holds a change of a collection in a scope after a position, leaving out one

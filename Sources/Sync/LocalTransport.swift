@@ -9,7 +9,7 @@ public struct LocalTransport: SyncTransport {
     public let county: Replica
     public let station: StationPeer
 
-    /// Whether a round through it proves the station's data (``Reconciliation``).
+    /// Whether a round through it speaks protocol 2's verification (``Reconciliation``) and snapshots.
     public let verifying: Bool
 
     public init(county: Replica, station: StationPeer, verifying: Bool = false) {
@@ -34,5 +34,9 @@ public struct LocalTransport: SyncTransport {
 
     public func mend(_ request: MendRequest) async throws -> MendReply {
         try await county.mend(request, for: station)
+    }
+
+    public func snapshot(_ request: SnapshotRequest) async throws -> SnapshotReply? {
+        verifying ? try await county.snapshot(request, for: station) : nil
     }
 }

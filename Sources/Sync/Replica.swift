@@ -31,6 +31,7 @@ public final class Replica: Sendable {
     let puller: StationPuller
     let verifier: StationVerifier
     let hubVerifier: HubVerifier
+    let snapshots: StationSnapshot
 
     /// - Parameter wallTime: the device's clock in milliseconds; a simulation passes a skewed one.
     public init(
@@ -55,7 +56,7 @@ public final class Replica: Sendable {
         let clock = HybridClock(last: HybridTimestamp(rawValue: last), offsetMilliseconds: offset, wallTime: wallTime)
         core = ReplicaCore(
             store: store, role: role, origin: origin ?? store.replicaID, clock: clock, collections: byName,
-            signature: signature, countyOrigin: countyOrigin)
+            signature: signature, countyOrigin: countyOrigin, order: (collections + ConflictLog.collections).map(\.name))
         capture = ChangeCapture(core: core)
         receiver = HubReceiver(core: core, capture: capture)
         server = HubServer(core: core)
@@ -63,6 +64,7 @@ public final class Replica: Sendable {
         puller = StationPuller(core: core)
         verifier = StationVerifier(core: core)
         hubVerifier = HubVerifier(core: core, kept: HubVerifier.KeptSums())
+        snapshots = StationSnapshot(core: core)
     }
 
     public var store: any TransactionStore { core.store }

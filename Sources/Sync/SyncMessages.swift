@@ -4,7 +4,8 @@
 ///
 /// - 1: push, pull and enrollment, JSON deflated, every request and reply signed.
 /// - 2: a pull's reply also states the versions the hub accepts (``PullReply/support``); the idle
-///   check (`/sync/v2/check`); verification and mending of a station's data (``Reconciliation``).
+///   check (`/sync/v2/check`); verification and mending of a station's data (``Reconciliation``);
+///   snapshots for new stations (``SnapshotRequest``).
 public enum SyncProtocol {
     /// The version this release speaks.
     public static let version = 2

@@ -34,6 +34,8 @@ public struct SyncRound: Sendable {
         public var exchanges = 0
         /// Records the station held otherwise than the county, taken in or dropped (``Reconciliation``).
         public var mended = 0
+        /// Records a new station took from a snapshot of its scope (also counted as pulled).
+        public var fromSnapshot = 0
     }
 
     /// The most changes one pull asks for; the county bounds a reply's bytes as well.
@@ -52,6 +54,7 @@ public struct SyncRound: Sendable {
             // The county stopped short of the batch (a gap it waits to be filled): stop rather than resend forever.
             if reply.acknowledged < last { break }
         }
+        try await bootstrap(&report)
         var more = true
         var limit = batchSize
         let reports = try await reports()
@@ -86,6 +89,20 @@ public struct SyncRound: Sendable {
         }
         try await station.recordSuccess()
         return report
+    }
+
+    /// A new station takes its scope from a snapshot, page by page, where the county gives one,
+    /// instead of replaying the county's log; the pulls then go on from the snapshot's position.
+    private func bootstrap(_ report: inout Report) async throws {
+        guard transport.verifiesData, var request = try await station.snapshotWanted() else { return }
+        while let reply = try await transport.snapshot(request) {
+            report.exchanges += 1
+            let taken = try await station.take(reply)
+            report.pulled += taken
+            report.fromSnapshot += taken
+            guard let next = reply.next else { return }
+            request = SnapshotRequest(position: reply.position, cursor: next)
+        }
     }
 
     /// Proves the station's data against the county's once the round has moved it, or when it no

@@ -22,6 +22,8 @@ public protocol SyncTransport: Sendable {
     func verify(_ request: VerifyRequest) async throws -> VerifyReply?
     /// The county's records of a bucket a station found differ.
     func mend(_ request: MendRequest) async throws -> MendReply
+    /// A page of a snapshot of the station's scope; `nil` from a county that has none to give.
+    func snapshot(_ request: SnapshotRequest) async throws -> SnapshotReply?
 }
 
 /// The county's answer to an idle check: whether the station holds everything, and the county's clock.
@@ -43,6 +45,7 @@ extension SyncTransport {
     public var verifiesData: Bool { false }
     public func verify(_ request: VerifyRequest) async throws -> VerifyReply? { nil }
     public func mend(_ request: MendRequest) async throws -> MendReply { MendReply(records: [], absent: []) }
+    public func snapshot(_ request: SnapshotRequest) async throws -> SnapshotReply? { nil }
 
     public func push(_ pending: PendingPush) async throws -> PushReply {
         try await push(try PushRequest(wireJSON: pending.wireJSON))

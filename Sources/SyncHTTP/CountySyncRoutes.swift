@@ -105,6 +105,12 @@ public struct CountySyncRoutes: RouteProvider {
                 return try SyncReply(try await replica.verify(asked, for: peer), to: request, from: signed, county: replica)
             }
         }
+        router.post("sync/v2/snapshot") { request, context in
+            let (sent, signed) = try await verified(request, context)
+            let peer = try await registry.count(signed)
+            let asked = try decode(SnapshotRequest.self, try inflated(sent, request, context))
+            return try SyncReply(try await replica.snapshot(asked, for: peer), to: request, from: signed, county: replica)
+        }
         router.post("sync/v2/mend") { request, context in
             let (sent, signed) = try await verified(request, context)
             let peer = try await registry.count(signed)

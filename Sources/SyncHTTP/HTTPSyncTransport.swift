@@ -91,6 +91,15 @@ public struct HTTPSyncTransport: SyncTransport {
         try await send(request, to: "/sync/v2/mend")
     }
 
+    /// A county of the protocol before gives no snapshot (404): the new station replays its log.
+    public func snapshot(_ request: SnapshotRequest) async throws -> SnapshotReply? {
+        do {
+            return try await send(request, to: "/sync/v2/snapshot")
+        } catch SyncHTTPError.refused(status: 404, code: _, message: _) {
+            return nil
+        }
+    }
+
     func send<Reply: SyncWireMessage>(_ message: some SyncWireMessage, to path: String) async throws -> Reply {
         try await send(json: try message.wireJSON(), to: path)
     }

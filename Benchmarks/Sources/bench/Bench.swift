@@ -10,7 +10,7 @@ struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench", abstract: "Measure the project's figures beside their baselines.",
         subcommands: [
-            Sync.self, Repair.self, PriceQueries.self, NoticeSearch.self, TraceLookup.self, LedgerReports.self, Link.self, County.self, Province.self,
+            Sync.self, Repair.self, Bootstrap.self, PriceQueries.self, NoticeSearch.self, TraceLookup.self, LedgerReports.self, Link.self, County.self, Province.self,
             All.self,
         ])
 
@@ -31,6 +31,15 @@ struct Bench: AsyncParsableCommand {
         @Option(help: "Damaged rows, one measurement each.") var damaged: [Int] = Repair.damages
 
         func run() async throws { print(Figure.table(try await RepairBench(rows: rows, damages: damaged).run())) }
+    }
+
+    struct Bootstrap: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "A new station's bootstrap with a year of a county's data: a snapshot against replaying the log and gzip'd CSV.")
+        static let days = 365
+        @Option(help: "Days of bulletins (2,000 price rows a day).") var days = Bootstrap.days
+
+        func run() async throws { print(Figure.table(try await BootstrapBench(days: days).run())) }
     }
 
     struct PriceQueries: AsyncParsableCommand {
@@ -160,6 +169,9 @@ struct Bench: AsyncParsableCommand {
             add(
                 "Verification and repair (\(Repair.rows.formatted()) price rows at the station and the county)",
                 try await RepairBench(rows: Repair.rows, damages: Repair.damages).run())
+            add(
+                "Bootstrap of a new station (\(Bootstrap.days) days of a county's data)",
+                try await BootstrapBench(days: Bootstrap.days).run())
             add(
                 "Price queries (\(priceRows.formatted()) price rows)",
                 try await PriceQueryBench(rows: priceRows, queries: PriceQueries.queries).run())

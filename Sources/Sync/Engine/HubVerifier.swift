@@ -115,31 +115,10 @@ struct HubVerifier: Sendable {
                 if let selection = request.bucket.selection(in: collection), held[selection.column].map({ $0 != .text(selection.value) }) ?? false {
                     continue  // a record of another village or division: not this bucket's
                 }
-                held = try redacted(held, of: collection, for: station.village)
-                records.append(MendedRecord(id: id, fields: held, clocks: try clocks(of: id, in: collection, log)))
+                records.append(try core.record(id, held, of: collection, asHeldBy: station.village, log))
             }
             let answered = Set(records.map(\.id))
             return MendReply(records: records, absent: ids.filter { present[$0] == nil && !answered.contains($0) })
         }
-    }
-
-    private func redacted(_ fields: [String: SyncValue], of collection: SyncCollection, for village: String) throws -> [String: SyncValue] {
-        guard let redaction = collection.redaction, case .villageShared(let column) = collection.scope, fields[column] != .text(village)
-        else { return fields }
-        return try redaction.rewrite(fields) { fields[$0] ?? .null }
-    }
-
-    private func clocks(of id: String, in collection: SyncCollection, _ log: any ChangeLogTransaction) throws -> [String: MendedClock] {
-        let names: [String] =
-            switch collection.policy {
-            case .appendOnly: []
-            case .countyAuthoritative: [ReplicaCore.wholeRecord]
-            case .mergeable: collection.sortedFields
-            }
-        var clocks: [String: MendedClock] = [:]
-        for name in names {
-            if let clock = try log.fieldClock(collection: collection.name, recordID: id, field: name) { clocks[name] = MendedClock(clock) }
-        }
-        return clocks
     }
 }

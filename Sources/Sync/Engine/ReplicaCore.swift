@@ -26,14 +26,18 @@ final class ReplicaCore: Sendable {
     /// At a station, the county's origin as its enrollment pinned it.
     let countyOrigin: String?
     let collections: [String: SyncCollection]
+    /// The collections' names in the order the domains registered them, the order records must
+    /// arrive in (a bulletin's rows name varieties and markets): a snapshot's order.
+    let order: [String]
     /// The last sequence this replica captured in the writer's current transaction; forgotten when
     /// it ends (``nextSequence(_:)``).
     private let capturedSequence = Mutex<Int64?>(nil)
 
     init(
         store: any TransactionStore, role: Replica.Role, origin: String, clock: HybridClock,
-        collections: [String: SyncCollection], signature: ChangeSignature?, countyOrigin: String?
+        collections: [String: SyncCollection], signature: ChangeSignature?, countyOrigin: String?, order: [String] = []
     ) {
+        self.order = order.isEmpty ? collections.keys.sorted() : order
         self.store = store
         self.role = role
         self.origin = origin

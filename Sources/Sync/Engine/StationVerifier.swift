@@ -59,11 +59,7 @@ struct StationVerifier: Sendable {
             var mended = 0
             for record in reply.records where !pending.contains(record.id) {
                 guard record.fields.keys.allSatisfy(collection.fieldSet.contains) else { continue }
-                try core.upsert(
-                    record.fields, into: collection, id: record.id, division: collection.divisionColumn == nil ? nil : bucket.scope, log)
-                for (field, clock) in record.clocks {
-                    try log.setFieldClock(collection: collection.name, recordID: record.id, field: field, to: clock.fieldClock)
-                }
+                try core.takeWhole(record, of: collection, in: bucket, log)
                 mended += 1
             }
             for id in reply.absent where !pending.contains(id) {

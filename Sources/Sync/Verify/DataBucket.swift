@@ -27,9 +27,14 @@ public struct DataBucket: Sendable, Hashable, Comparable, Codable {
     /// county-wide, such as trace lots) in one bucket, a division's collection in one a scope that
     /// reaches the village, a village's in the village's own.
     public static func held(by village: String, of collections: [SyncCollection]) -> [DataBucket] {
+        held(by: village, inOrder: collections).sorted()
+    }
+
+    /// The same buckets in the order of the collections given (the order their records must arrive in).
+    static func held(by village: String, inOrder collections: [SyncCollection]) -> [DataBucket] {
         collections.flatMap { collection in
             scopes(of: collection, for: village).map { DataBucket(collection: collection.name, scope: $0) }
-        }.sorted()
+        }
     }
 
     static func scopes(of collection: SyncCollection, for village: String) -> [String] {

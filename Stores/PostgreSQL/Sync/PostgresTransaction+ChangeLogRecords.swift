@@ -176,26 +176,33 @@ extension PostgresTransaction {
         _ body: (String, [SyncValue]) throws -> Void
     ) throws {
         // In pages by id, so that a bucket of a million records is never held whole.
-        let id = collection.idColumn.quotedIdentifier
-        let columns = ([collection.idColumn] + fields).map(\.quotedIdentifier).joined(separator: ", ")
-        let filter = selection.map { "AND \($0.column.quotedIdentifier) = $3" } ?? ""
         var after: String?
         while true {
-            let page = try rows(
-                """
-                SELECT \(columns) FROM \(collection.table.quotedIdentifier)
-                WHERE ($1::text IS NULL OR \(id) > $2) \(filter) ORDER BY \(id) LIMIT \(Self.recordPage)
-                """, arguments: [after, after ?? ""] + (selection.map { [$0.value as any PostgresArgument] } ?? []))
-            for row in page {
-                guard let recordID = row.text(at: 0) else { continue }
-                try body(recordID, fields.indices.map { SyncValue(row, at: $0 + 1) })
-                after = recordID
-            }
+            let page = try records(in: collection, fields: fields, where: selection, after: after, limit: Self.recordPage)
+            for (recordID, values) in page { try body(recordID, values) }
+            after = page.last?.0
             if page.count < Self.recordPage { return }
         }
     }
 
     private static let recordPage = 5_000
+
+    public func records(
+        in collection: SyncCollection, fields: [String], where selection: (column: String, value: String)?, after id: String?, limit: Int
+    ) throws -> [(String, [SyncValue])] {
+        let idColumn = collection.idColumn.quotedIdentifier
+        let columns = ([collection.idColumn] + fields).map(\.quotedIdentifier).joined(separator: ", ")
+        let filter = selection.map { "AND \($0.column.quotedIdentifier) = $4" } ?? ""
+        return try rows(
+            """
+            SELECT \(columns) FROM \(collection.table.quotedIdentifier)
+            WHERE ($1::text IS NULL OR \(idColumn) > $2) \(filter) ORDER BY \(idColumn) LIMIT $3
+            """, arguments: [id, id ?? "", limit] + (selection.map { [$0.value as any PostgresArgument] } ?? [])
+        ).compactMap { row in
+            guard let recordID = row.text(at: 0) else { return nil }
+            return (recordID, fields.indices.map { SyncValue(row, at: $0 + 1) })
+        }
+    }
 
     public func deleteRecord(in collection: SyncCollection, id: String) throws {
         try execute(

@@ -207,6 +207,25 @@ extension Database {
         }
     }
 
+    public func records(
+        in collection: SyncCollection, fields: [String], where selection: (column: String, value: String)?, after id: String?, limit: Int
+    ) throws -> [(String, [SyncValue])] {
+        let idColumn = collection.idColumn.quotedDatabaseIdentifier
+        let columns = ([collection.idColumn] + fields).map(\.quotedDatabaseIdentifier).joined(separator: ", ")
+        let filter = selection.map { " AND \($0.column.quotedDatabaseIdentifier) = ?" } ?? ""
+        let rows = try Row.fetchAll(
+            self,
+            sql: """
+                SELECT \(columns) FROM \(collection.table.quotedDatabaseIdentifier)
+                WHERE (? IS NULL OR \(idColumn) > ?)\(filter) ORDER BY \(idColumn) LIMIT ?
+                """,
+            arguments: [id, id] + StatementArguments(selection.map { [$0.value] } ?? []) + [limit])
+        return rows.compactMap { row in
+            guard let recordID = String.fromDatabaseValue(row[0] as DatabaseValue) else { return nil }
+            return (recordID, fields.indices.map { SyncValue(row[$0 + 1] as DatabaseValue) })
+        }
+    }
+
     public func deleteRecord(in collection: SyncCollection, id: String) throws {
         try execute(
             sql: "DELETE FROM \(collection.table.quotedDatabaseIdentifier) WHERE \(collection.idColumn.quotedDatabaseIdentifier) = ?",
