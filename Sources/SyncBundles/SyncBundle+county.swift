@@ -6,12 +6,14 @@ public import SyncHTTP
 extension SyncBundle {
     /// The county's changes in a station's scope after a position of its log (0: all of them),
     /// as the pulls it would answer, with an acknowledgement of the station's own bundle when
-    /// answering one; signed with the county's key for that station alone.
+    /// answering one; signed with the county's key for that station alone. With `snapshot`, a new
+    /// station's scope as the county holds it instead, and the pulls from the snapshot's position.
     public static func county(
         for stationID: String, after position: Int64, county: Replica, registry: StationRegistry,
-        acknowledging acknowledgement: PushReply? = nil, now: Date = Date()
+        acknowledging acknowledgement: PushReply? = nil, snapshot: Bool = false, now: Date = Date()
     ) async throws -> SyncBundle {
         let station = try await enrolled(stationID, registry)
+        let (pages, position) = snapshot ? try await snapshotPages(for: station.peer, county: county) : (nil, position)
         var (pulls, at, epoch): ([Data], Int64, String) = ([], position, "")
         // Each reply's position is past every row it scanned, so the loop ends; the bound is a backstop.
         for _ in 0..<1_000_000 {
@@ -27,10 +29,25 @@ extension SyncBundle {
         }
         var bundle = SyncBundle(
             kind: .county, station: stationID, createdAt: now, epoch: epoch, position: position,
-            acknowledgement: try acknowledgement.map { try part(try $0.wireJSON()) }, pulls: pulls)
+            acknowledgement: try acknowledgement.map { try part(try $0.wireJSON()) }, pulls: pulls, snapshot: pages)
         guard let key = county.signature else { throw SyncError.notWritableHere("the county has no signing key") }
         bundle.signature = try key.sign(bytes: bundle.signedBytes)
         return bundle
+    }
+
+    /// A station's scope as the county holds it, each page as it would travel without a clock
+    /// reading (the file is days old when it is read), and the position it stands at.
+    static func snapshotPages(for station: StationPeer, county: Replica) async throws -> ([Data], Int64) {
+        var (pages, request): ([Data], SnapshotRequest) = ([], SnapshotRequest())
+        while true {
+            let page = try await county.snapshot(request, for: station)
+            let carried = SnapshotReply(
+                position: page.position, epoch: page.epoch, countyOrigin: page.countyOrigin, countyTime: 0, parts: page.parts,
+                next: page.next)
+            pages.append(try part(carried.wireJSON()))
+            guard let next = page.next else { return (pages, page.position) }
+            request = SnapshotRequest(position: page.position, cursor: next)
+        }
     }
 
     /// What the county took from a station's bundle.
@@ -70,9 +87,10 @@ extension SyncBundle {
         let acknowledgement = PushReply(acknowledged: report.acknowledged, quarantined: report.quarantined, countyTime: 0)
         // Positions count in the county's log epoch: from another (the county was restored), all again.
         let epoch = try await county.logEpoch()
+        // A station that has pulled nothing is answered with a snapshot of its scope.
         let answer = try await Self.county(
             for: station, after: self.epoch == epoch ? position : 0, county: county, registry: registry,
-            acknowledging: acknowledgement, now: now)
+            acknowledging: acknowledgement, snapshot: self.epoch.isEmpty && position == 0, now: now)
         return (answer, report)
     }
 

@@ -60,6 +60,11 @@ extension SyncBundle {
             let acknowledgement = try self.acknowledgement.map { try Self.message(PushReply.self, in: $0) }
             var report = StationImport()
             try await acknowledge(acknowledgement, replica, &report)
+            // A new station takes the snapshot first; one that holds the county's data already
+            // leaves it, and the pulls after it would leave a gap, refused below.
+            if let snapshot, try await replica.snapshotWanted() != nil {
+                for page in snapshot { report.pulled += try await replica.take(try Self.message(SnapshotReply.self, in: page)) }
+            }
             var held = try await replica.pullPosition()
             let heldEpoch = try await replica.countyEpoch()
             let restarted = !heldEpoch.isEmpty && !epoch.isEmpty && heldEpoch != epoch

@@ -53,13 +53,17 @@ public struct SyncBundle: Codable, Sendable, Equatable {
     public let acknowledgement: Data?
     /// The county's changes for the station, each part a pull's reply as it would travel, deflated.
     public let pulls: [Data]
+    /// For a new station: its scope as the county held it, each part a snapshot's page as it would
+    /// travel, deflated; the pulls go on from its position. Absent from a file of an older release.
+    public let snapshot: [Data]?
     /// The writer's signature over ``signedBytes``: the station's key or the county's.
     public var signature: String
 
     init(
         kind: Kind, station: String, createdAt: Date, epoch: String, position: Int64, pushes: [Data] = [],
-        acknowledgement: Data? = nil, pulls: [Data] = []
+        acknowledgement: Data? = nil, pulls: [Data] = [], snapshot: [Data]? = nil
     ) {
+        self.snapshot = snapshot
         (format, version, self.kind, self.station) = (Self.formatName, Self.formatVersion, kind, station)
         self.createdAt = createdAt.formatted(.iso8601)
         (protocolVersion, self.epoch, self.position) = (SyncProtocol.version, epoch, position)
@@ -73,6 +77,7 @@ public struct SyncBundle: Codable, Sendable, Equatable {
         var text = "\(format)/\(version)\n\(kind.rawValue)\n\(station)\n\(createdAt)\n\(protocolVersion)\n\(epoch)\n\(position)\n"
         for push in pushes { text += "push \(digest(push))\n" }
         if let acknowledgement { text += "acknowledgement \(digest(acknowledgement))\n" }
+        for page in snapshot ?? [] { text += "snapshot \(digest(page))\n" }
         for pull in pulls { text += "pull \(digest(pull))\n" }
         return Data(text.utf8)
     }

@@ -52,6 +52,37 @@ import Testing
         #expect(status == 0)
     }
 
+    /// A station enrolled where the link then fails takes its scope from a snapshot on a stick
+    /// (`syncserver bundle --snapshot`), and its first round over the network has nothing to pull
+    /// again; carried a second time, once the station holds more, the snapshot is left and nothing changes.
+    @Test(.serialized, arguments: HubLayout.allCases)
+    func aNewStationTakesItsScopeFromASnapshotOnAStick(layout: HubLayout) async throws {
+        let status = try await layout.withCounty(in: folder) { county, port in
+            try await county.publishNotices(3, prefix: "S")
+            let (enrollment, stationID) = try await county.newStation()
+            let station = folder.file("new-\(layout)")
+            try await county.enroll(station, enrollment, server: "http://127.0.0.1:\(port)")
+            let file = folder.file("snapshot-\(layout).bundle")
+            let wrote = try await ProgramProcess.succeed(
+                "syncserver", ["bundle", "--station", stationID, "--snapshot", "--out", file] + county.storage)
+            #expect(wrote.contains("a snapshot of its scope"), "\(wrote)")
+            let taken = try await ProgramProcess.succeed("kiosk", ["bundle", "import", "--data-dir", station, file])
+            #expect(!taken.contains("pulled 0,"), "\(taken)")
+            let notices = try await ProgramProcess.run("/usr/bin/sqlite3", ["\(station)/kiosk.sqlite", "SELECT id FROM notice WHERE id LIKE 'S-%' ORDER BY id"])
+            #expect(notices.output.split(separator: "\n") == ["S-1", "S-2", "S-3"], "\(notices.output) \(notices.error)")
+
+            let round = try await ProgramProcess.succeed("kiosk", ["sync", "--data-dir", station])
+            #expect(round.contains("pushed 0, pulled 0") && round.contains("mended 0"), "\(round)")
+            try await county.publishNotices(1, prefix: "LATER")
+            try await ProgramProcess.succeed("kiosk", ["sync", "--data-dir", station])
+            let again = try await ProgramProcess.run("kiosk", ["bundle", "import", "--data-dir", station, file])
+            #expect(again.status == 0 && again.output.contains("pulled 0,"), "\(again.output) \(again.error)")
+            let later = try await ProgramProcess.run("/usr/bin/sqlite3", ["\(station)/kiosk.sqlite", "SELECT COUNT(*) FROM notice WHERE id LIKE 'LATER-%'"])
+            #expect(later.output.trimmingCharacters(in: .whitespacesAndNewlines) == "1")
+        }
+        #expect(status == 0)
+    }
+
     /// A changed file, a bundle taken at the wrong side, and one that would leave a gap are refused
     /// with what is wrong, and change nothing.
     func refusals(_ county: CountyUnderTest, stationID: String, station: String, answer: String, outgoing: String) async throws {

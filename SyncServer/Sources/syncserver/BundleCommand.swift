@@ -16,20 +16,24 @@ struct BundleCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "write",
             abstract: "Write the county's changes for a station to a signed file, for `kiosk bundle import`.",
-            discussion: "The answer to a station's own bundle (`syncserver bundle import`) carries only what the station lacks; this one carries the log after --after, by default all of it, for a new station or one whose position is unknown.")
+            discussion: "The answer to a station's own bundle (`syncserver bundle import`) carries only what the station lacks; this one carries the log after --after, by default all of it, for a station whose position is unknown; with --snapshot, a new station's scope as the county holds it, and the log after it.")
         @OptionGroup var storage: DataDirectoryOption<SyncServerProgram>
         @Option(help: "The station's id (syncserver station list).") var station: String
         @Option(help: "The file to write.") var out: String
         @Option(help: "The position of the county's log the station holds.") var after: Int64 = 0
+        @Flag(help: "For a new station: a snapshot of its scope instead of the log from the start.") var snapshot = false
 
         func run() async throws {
             try await CountyPublishing.run(storage: storage, reading: out) { (county: SyncServerApplication) in
                 let bundle = await BundleCommand.failing {
-                    let bundle = try await SyncBundle.county(for: station, after: after, county: county.replica, registry: county.registry)
+                    let bundle = try await SyncBundle.county(
+                        for: station, after: after, county: county.replica, registry: county.registry, snapshot: snapshot)
                     try bundle.write(to: URL(fileURLWithPath: out))
                     return bundle
                 }
-                print("wrote \(out): the county's log for station \(station) after position \(after), in \(bundle.pulls.count) parts")
+                let what = snapshot ? "a snapshot of its scope (\(bundle.snapshot?.count ?? 0) parts) and the county's log after position \(bundle.position)"
+                    : "the county's log after position \(after)"
+                print("wrote \(out): for station \(station), \(what), in \(bundle.pulls.count) parts")
             }
         }
     }
