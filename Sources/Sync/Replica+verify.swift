@@ -8,7 +8,7 @@ extension Replica {
     }
 
     /// A bucket's records as this station holds them: each id, its place and its digest.
-    public func heldRecords(in bucket: DataBucket) async throws -> [(id: String, place: UInt64, digest: UInt64)] {
+    public func heldRecords(in bucket: DataBucket) async throws -> [HeldRecord] {
         try await verifier.records(in: bucket)
     }
 

@@ -58,9 +58,6 @@ public struct SyncRound: Sendable {
         var more = true
         var limit = batchSize
         let reports = try await reports()
-        // The data as held, summed once a round where the county can verify it: a row changed by
-        // hand, which no log records, changes the sums.
-        var sums = transport.verifiesData ? try await station.dataSums() : nil
         // Nothing pushed and no urgent change to name: one short question may end the round.
         if report.exchanges == 0, try await station.heldUrgent().isEmpty,
             let answer = try await transport.check(
@@ -83,10 +80,9 @@ public struct SyncRound: Sendable {
             // changes, still bounded in bytes by the county, so a long catch-up pays fewer round trips.
             limit = min(limit * 2, Self.largestPull)
         }
-        if let held = sums {
-            if report.pulled > 0 { sums = try await station.dataSums() }
-            try await verify(sums ?? held, &report)
-        }
+        // The data as held, summed once a round where the county can verify it, after what the
+        // round took: a row changed by hand, which no log records, changes the sums.
+        if transport.verifiesData { try await verify(try await station.dataSums(), &report) }
         try await station.recordSuccess()
         return report
     }

@@ -79,9 +79,7 @@ public struct CountySyncRoutes: RouteProvider {
             }
         }
         router.post("sync/v1/pull") { request, context in
-            let (sent, signed) = try await verified(request, context)
-            let peer = try await registry.count(signed)
-            let pull = try decode(PullRequest.self, try inflated(sent, request, context))
+            let (pull, signed, peer) = try await counted(PullRequest.self, request, context)
             let warning = await onPull(peer, pull.reports)
             try await registry.note(warning: warning, for: signed.stationID)
             // An idle check that reports otherwise is told to pull, so that the domains see it.
@@ -97,24 +95,18 @@ public struct CountySyncRoutes: RouteProvider {
         }
         router.post("sync/v2/check") { request, context in try await check(request, context) }
         router.post("sync/v2/verify") { request, context in
-            let (sent, signed) = try await verified(request, context)
-            let peer = try await registry.count(signed)
+            let (asked, signed, peer) = try await counted(VerifyRequest.self, request, context)
             // One verification at a time per station: each may read the station's buckets whole.
             return try await perStation.admit(signed.stationID) {
-                let asked = try decode(VerifyRequest.self, try inflated(sent, request, context))
-                return try SyncReply(try await replica.verify(asked, for: peer), to: request, from: signed, county: replica)
+                try SyncReply(try await replica.verify(asked, for: peer), to: request, from: signed, county: replica)
             }
         }
         router.post("sync/v2/snapshot") { request, context in
-            let (sent, signed) = try await verified(request, context)
-            let peer = try await registry.count(signed)
-            let asked = try decode(SnapshotRequest.self, try inflated(sent, request, context))
+            let (asked, signed, peer) = try await counted(SnapshotRequest.self, request, context)
             return try SyncReply(try await replica.snapshot(asked, for: peer), to: request, from: signed, county: replica)
         }
         router.post("sync/v2/mend") { request, context in
-            let (sent, signed) = try await verified(request, context)
-            let peer = try await registry.count(signed)
-            let asked = try decode(MendRequest.self, try inflated(sent, request, context))
+            let (asked, signed, peer) = try await counted(MendRequest.self, request, context)
             let reply: MendReply
             do {
                 reply = try await replica.mend(asked, for: peer)
@@ -204,6 +196,16 @@ public struct CountySyncRoutes: RouteProvider {
             try await authFailures.take(for: client)
             throw error
         }
+    }
+
+    /// A signed request's message, its station and the peer it speaks as, once its signature is
+    /// checked, its counter taken (a request of its own transaction, as a pull's) and its body read.
+    func counted<Message: SyncWireMessage>(_ type: Message.Type, _ request: Request, _ context: APIRequestContext) async throws
+        -> (Message, StationRegistry.SignedRequest, StationPeer)
+    {
+        let (sent, signed) = try await verified(request, context)
+        let peer = try await registry.count(signed)
+        return (try decode(type, try inflated(sent, request, context)), signed, peer)
     }
 
     /// The idle check (``IdleCheck``): a station's question, its code checked with the key it

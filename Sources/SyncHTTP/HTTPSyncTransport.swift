@@ -80,11 +80,7 @@ public struct HTTPSyncTransport: SyncTransport {
 
     /// A county of the protocol before has no verification: it answers 404, and the round ends without.
     public func verify(_ request: VerifyRequest) async throws -> VerifyReply? {
-        do {
-            return try await send(request, to: "/sync/v2/verify")
-        } catch SyncHTTPError.refused(status: 404, code: _, message: _) {
-            return nil
-        }
+        try await sendIfServed(request, to: "/sync/v2/verify")
     }
 
     public func mend(_ request: MendRequest) async throws -> MendReply {
@@ -93,8 +89,13 @@ public struct HTTPSyncTransport: SyncTransport {
 
     /// A county of the protocol before gives no snapshot (404): the new station replays its log.
     public func snapshot(_ request: SnapshotRequest) async throws -> SnapshotReply? {
+        try await sendIfServed(request, to: "/sync/v2/snapshot")
+    }
+
+    /// Sends a request of protocol 2 on; `nil` when the county does not serve its path (404).
+    func sendIfServed<Reply: SyncWireMessage>(_ message: some SyncWireMessage, to path: String) async throws -> Reply? {
         do {
-            return try await send(request, to: "/sync/v2/snapshot")
+            return try await send(message, to: path)
         } catch SyncHTTPError.refused(status: 404, code: _, message: _) {
             return nil
         }

@@ -31,7 +31,7 @@ struct HubVerifier: Sendable {
         let allowed = Set(DataBucket.held(by: station.village, of: Array(core.collections.values)))
         return try await core.store.reading { transaction in
             let log = try transaction.changeLog
-            var scanned: [DataBucket: [(id: String, place: UInt64, digest: UInt64)]] = [:]
+            var scanned: [DataBucket: [HeldRecord]] = [:]
             var verdicts: [RangeVerdict] = []
             for asked in request.ranges.prefix(VerifyRequest.largest) {
                 let range = asked.range
@@ -48,11 +48,7 @@ struct HubVerifier: Sendable {
                     verdicts.append(RangeVerdict(range: range, kind: .same))
                     continue
                 }
-                if scanned[range.bucket] == nil {
-                    var records: [(id: String, place: UInt64, digest: UInt64)] = []
-                    try scan.each(log, viewer: station.village) { records.append(($0, $1, $2)) }
-                    scanned[range.bucket] = records
-                }
+                if scanned[range.bucket] == nil { scanned[range.bucket] = try scan.records(log, viewer: station.village) }
                 verdicts.append(Self.verdict(on: range, asked.sum, holding: scanned[range.bucket] ?? []))
             }
             return VerifyReply(verdicts: verdicts)
@@ -60,22 +56,17 @@ struct HubVerifier: Sendable {
     }
 
     /// The verdict on one range from the hub's records of its bucket.
-    static func verdict(on range: VerifyRange, _ stations: BucketSum, holding records: [(id: String, place: UInt64, digest: UInt64)])
+    static func verdict(on range: VerifyRange, _ stations: BucketSum, holding records: [HeldRecord])
         -> RangeVerdict
     {
+        let inRange = records.filter { range.contains($0.place) }
         var held = BucketSum()
-        var inRange: [(id: String, place: UInt64, digest: UInt64)] = []
-        for record in records where range.contains(record.place) {
-            held.add(record.digest)
-            inRange.append(record)
-        }
+        for record in inRange { held.add(record.digest) }
         if held == stations { return RangeVerdict(range: range, kind: .same) }
         guard inRange.count > leafSize, range.splits else {
             return RangeVerdict(range: range, kind: .leaf, records: inRange.map { LeafRecord(id: $0.id, digest: $0.digest) })
         }
-        var parts = [BucketSum](repeating: BucketSum(), count: VerifyRange.fanOut)
-        for record in inRange { parts[range.part(of: record.place)].add(record.digest) }
-        return RangeVerdict(range: range, kind: .split, parts: parts)
+        return RangeVerdict(range: range, kind: .split, parts: range.partSums(of: inRange))
     }
 
     /// A bucket's sum as a station of a village should hold it, from the sums kept while the log
@@ -117,8 +108,7 @@ struct HubVerifier: Sendable {
                 }
                 records.append(try core.record(id, held, of: collection, asHeldBy: station.village, log))
             }
-            let answered = Set(records.map(\.id))
-            return MendReply(records: records, absent: ids.filter { present[$0] == nil && !answered.contains($0) })
+            return MendReply(records: records, absent: ids.filter { present[$0] == nil })
         }
     }
 }

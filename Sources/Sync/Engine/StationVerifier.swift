@@ -1,4 +1,5 @@
 import Crypto
+import Foundation
 import StoreInterface
 
 /// A station's side of proving it holds what its hub holds (DESIGN §2.9): its buckets summed from
@@ -31,14 +32,10 @@ struct StationVerifier: Sendable {
     }
 
     /// A bucket's records as the station holds them: each id, its place and its digest.
-    func records(in bucket: DataBucket) async throws -> [(id: String, place: UInt64, digest: UInt64)] {
+    func records(in bucket: DataBucket) async throws -> [HeldRecord] {
         guard let collection = core.collections[bucket.collection] else { return [] }
         return try await core.store.reading { transaction in
-            var records: [(id: String, place: UInt64, digest: UInt64)] = []
-            try BucketScan(collection: collection, bucket: bucket).each(try transaction.changeLog, viewer: nil) {
-                records.append(($0, $1, $2))
-            }
-            return records
+            try BucketScan(collection: collection, bucket: bucket).records(try transaction.changeLog, viewer: nil)
         }
     }
 
@@ -78,7 +75,7 @@ struct StationVerifier: Sendable {
         for (bucket, sum) in sums.sorted(by: { $0.key < $1.key }) {
             hasher.update(data: Array("\(bucket.collection)\u{0}\(bucket.scope)\u{0}\(sum.count)\u{0}\(sum.sum)\u{0}".utf8))
         }
-        return hasher.finalize().prefix(12).map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
+        return hasher.finalize().prefix(12).map { String(format: "%02x", $0) }.joined()
     }
 
     /// What the station last found the same as its hub (``digest(of:)``).

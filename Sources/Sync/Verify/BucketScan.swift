@@ -34,6 +34,13 @@ struct BucketScan {
         }
     }
 
+    /// The bucket's records as the viewer holds them (`nil`: as held here).
+    func records(_ log: any ChangeLogTransaction, viewer: String?) throws -> [HeldRecord] {
+        var records: [HeldRecord] = []
+        try each(log, viewer: viewer) { records.append(HeldRecord(id: $0, place: $1, digest: $2)) }
+        return records
+    }
+
     /// The bucket's sums by the village owning each record, whole and redacted, for a collection
     /// that redacts; one sum under `""` for any other. Any village's view is worked out from them
     /// (``sum(for:of:)``) without reading the bucket again.

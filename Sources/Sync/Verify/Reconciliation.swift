@@ -39,7 +39,7 @@ public struct Reconciliation: Sendable {
     public func run(position: Int64, sums: [DataBucket: BucketSum]) async throws -> Outcome? {
         var outcome = Outcome()
         var asked = sums.sorted { $0.key < $1.key }.map { RangeSum(range: VerifyRange(bucket: $0.key), sum: $0.value) }
-        var held: [DataBucket: [(id: String, place: UInt64, digest: UInt64)]] = [:]
+        var held: [DataBucket: [HeldRecord]] = [:]
         var differing: [DataBucket: Set<String>] = [:]
         for _ in 0..<Self.deepest where !asked.isEmpty {
             var next: [RangeSum] = []
@@ -58,7 +58,7 @@ public struct Reconciliation: Sendable {
                         let ours = (held[bucket] ?? []).filter { verdict.range.contains($0.place) }
                         if verdict.kind == .leaf {
                             differing[bucket, default: []].formUnion(Self.differences(ours, verdict.records ?? []))
-                        } else if let parts = verdict.parts, parts.count == VerifyRange.fanOut {
+                        } else if let parts = verdict.parts, parts.count == VerifyRange.fanOut, verdict.range.splits {
                             next += Self.differingParts(of: verdict.range, ours, hubs: parts)
                         } else {
                             outcome.settled = false
@@ -80,18 +80,16 @@ public struct Reconciliation: Sendable {
     }
 
     /// The ids a leaf's records and the station's in its range do not agree on.
-    static func differences(_ ours: [(id: String, place: UInt64, digest: UInt64)], _ hubs: [LeafRecord]) -> Set<String> {
+    static func differences(_ ours: [HeldRecord], _ hubs: [LeafRecord]) -> Set<String> {
         let hub = Dictionary(hubs.map { ($0.id, $0.digest) }, uniquingKeysWith: { first, _ in first })
         let held = Dictionary(ours.map { ($0.id, $0.digest) }, uniquingKeysWith: { first, _ in first })
         return Set(hub.filter { held[$0.key] != $0.value }.keys).union(held.filter { hub[$0.key] != $0.value }.keys)
     }
 
     /// The parts of a range whose sums differ from the hub's, with the station's sums of them.
-    static func differingParts(of range: VerifyRange, _ ours: [(id: String, place: UInt64, digest: UInt64)], hubs: [BucketSum])
+    static func differingParts(of range: VerifyRange, _ ours: [HeldRecord], hubs: [BucketSum])
         -> [RangeSum]
     {
-        var sums = [BucketSum](repeating: BucketSum(), count: VerifyRange.fanOut)
-        for record in ours { sums[range.part(of: record.place)].add(record.digest) }
-        return zip(range.parts, zip(sums, hubs)).compactMap { part, pair in pair.0 == pair.1 ? nil : RangeSum(range: part, sum: pair.0) }
+        zip(range.parts, zip(range.partSums(of: ours), hubs)).compactMap { part, pair in pair.0 == pair.1 ? nil : RangeSum(range: part, sum: pair.0) }
     }
 }
