@@ -315,6 +315,8 @@ let package = Package(
                 "SyncHTTPSQLite", "SyncHTTPPostgres", "PostgresStorage", "AccessPostgres", "WebAPI",
                 "Access", "AccessSQLite", "Domains", "ServiceRuntime", "Sync", "SyncSQLite", "SyncHTTP", "Villages", "Prices", "Notices",
                 "NoticesSQLite", "Traceability", "Ledger",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             path: "SyncServer/Sources/SyncServerService"
         ),

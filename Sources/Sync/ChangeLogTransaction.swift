@@ -47,6 +47,12 @@ public protocol ChangeLogTransaction: StoreTransaction {
     func relog(from old: String, to new: String, after sequence: Int64) throws -> Int
     /// Whether an origin has been seen in the log, as a change logged or one received.
     func hasSeen(origin: String) throws -> Bool
+    /// A page of the log read downward from below a position: each change's place, stamp, record,
+    /// urgency and the names of the fields it sets, not their values (``LogCompaction``).
+    func changeOutlines(below position: Int64, limit: Int) throws -> [ChangeOutline]
+    /// Removes the changes at these positions (superseded ones a compaction found); answers how
+    /// many were there to remove.
+    func removeChanges(at positions: [Int64]) throws -> Int
     /// Whether the log keeps the index a hub's pulls read it by (scope, position).
     func keepsScopeIndex() throws -> Bool
     /// Keeps or drops that index: a station never serves a pull, and would pay for it on every capture.
@@ -188,6 +194,28 @@ public struct LoggedChange: Sendable {
         self.bases = bases
         self.signature = signature
         self.position = position
+    }
+}
+
+/// What a compaction reads of a logged change: where it stands, who made it when, of which record,
+/// and which fields it sets.
+public struct ChangeOutline: Sendable {
+    public var position: Int64
+    public var origin: String
+    public var timestamp: Int64
+    public var collection: String
+    public var recordID: String
+    public var urgent: Bool
+    public var fields: [String]
+
+    public init(position: Int64, origin: String, timestamp: Int64, collection: String, recordID: String, urgent: Bool, fields: [String]) {
+        self.position = position
+        self.origin = origin
+        self.timestamp = timestamp
+        self.collection = collection
+        self.recordID = recordID
+        self.urgent = urgent
+        self.fields = fields
     }
 }
 

@@ -16,7 +16,7 @@ public enum ConflictLog {
         fields: [
             "scope", "collection", "record_id", "field", "kept_value", "kept_origin", "other_value", "other_origin",
         ],
-        scope: .village(column: "scope"), policy: .countyAuthoritative)
+        scope: .village(column: "scope"), policy: .countyAuthoritative, keepsHistory: true)
 
     public static let resolutions = SyncCollection(
         name: "sync.resolution", table: "sync_resolution",
@@ -31,7 +31,7 @@ public enum ConflictLog {
                 }
                 return scope == (try change.text("scope")) ? nil : "the conflict belongs to \(scope)"
             },
-        ])
+        ], keepsHistory: true)
 
     static let collections = [conflicts, resolutions]
 }

@@ -46,6 +46,9 @@ public struct SyncCollection: Sendable, Hashable {
     public let redaction: Redaction?
     /// What the domain derives from a record as it is written (``RecordArrival``).
     public let arrival: RecordArrival?
+    /// Whether every version of its records is evidence to keep (the books, a lot's history): the
+    /// hub's log compaction (``LogCompaction``) then never removes a change of it.
+    public let keepsHistory: Bool
 
     /// Rewrites a change's fields for stations outside the record's village; `stored` reads a
     /// field the change does not carry from the record as held.
@@ -63,7 +66,7 @@ public struct SyncCollection: Sendable, Hashable {
     public init(
         name: String, table: String, idColumn: String = "id", fields: [String], scope: Scope, policy: MergePolicy,
         urgentField: String? = nil, rules: [ChangeRule] = [], resolvers: Set<String> = ["operator", "admin"],
-        redaction: Redaction? = nil, arrival: RecordArrival? = nil
+        redaction: Redaction? = nil, arrival: RecordArrival? = nil, keepsHistory: Bool = false
     ) {
         self.name = name
         self.table = table
@@ -78,6 +81,7 @@ public struct SyncCollection: Sendable, Hashable {
         self.resolvers = resolvers
         self.redaction = redaction
         self.arrival = arrival
+        self.keepsHistory = keepsHistory
         if case .division(let column) = scope {
             precondition(!fieldSet.contains(column), "\(name): a division's code travels as its changes' scope, not as field \(column)")
             precondition(policy == .countyAuthoritative, "\(name): a division's records are published by the hub alone")
@@ -96,7 +100,8 @@ public struct SyncCollection: Sendable, Hashable {
     public init<Columns: CodingKey & CaseIterable>(
         name: String, table: String, columns: Columns.Type, idColumn: String = "id", unsynced: [Columns] = [],
         scope: Scope, policy: MergePolicy, urgentField: String? = nil, rules: [ChangeRule] = [],
-        resolvers: Set<String> = ["operator", "admin"], redaction: Redaction? = nil, arrival: RecordArrival? = nil
+        resolvers: Set<String> = ["operator", "admin"], redaction: Redaction? = nil, arrival: RecordArrival? = nil,
+        keepsHistory: Bool = false
     ) {
         // A division's code travels as the change's scope (``Scope/division(column:)``).
         var left = Set(unsynced.map { JSONCoding.snakeCase($0.stringValue) } + [idColumn])
@@ -105,7 +110,7 @@ public struct SyncCollection: Sendable, Hashable {
             name: name, table: table, idColumn: idColumn,
             fields: Columns.allCases.map { JSONCoding.snakeCase($0.stringValue) }.filter { !left.contains($0) },
             scope: scope, policy: policy, urgentField: urgentField, rules: rules, resolvers: resolvers, redaction: redaction,
-            arrival: arrival)
+            arrival: arrival, keepsHistory: keepsHistory)
     }
 
     /// Which replicas a collection's records belong to.

@@ -86,6 +86,9 @@ public struct PullReply: Sendable, Codable, Equatable {
     public let support: ProtocolSupport?
     /// The county's half of the idle check's key agreement, answering the station's (``PullRequest/agreementKey``).
     public var agreementKey: String?
+    /// The position up to which the county compacted its log (``LogCompaction``), sent instead of
+    /// changes to a station of protocol 2 pulling from below it: the station takes a snapshot.
+    public var floor: Int64?
 
     public init(
         changes: [Change], position: Int64, more: Bool, countyTime: Int64, countyOrigin: String, urgent: [Change] = [],
@@ -104,7 +107,7 @@ public struct PullReply: Sendable, Codable, Equatable {
     enum CodingKeys: String, CodingKey {
         case changes, position, more, countyTime, countyOrigin, urgent, epoch
         case support = "protocol"
-        case agreementKey
+        case agreementKey, floor
     }
 
     public init(from decoder: any Decoder) throws {
@@ -118,6 +121,7 @@ public struct PullReply: Sendable, Codable, Equatable {
         epoch = try container.decodeIfPresent(String.self, forKey: .epoch) ?? ""
         support = try container.decodeIfPresent(ProtocolSupport.self, forKey: .support)
         agreementKey = try container.decodeIfPresent(String.self, forKey: .agreementKey)
+        floor = try container.decodeIfPresent(Int64.self, forKey: .floor)
     }
 
     /// The same reply with the versions the hub accepts stated, or not.
@@ -126,6 +130,7 @@ public struct PullReply: Sendable, Codable, Equatable {
             changes: changes, position: position, more: more, countyTime: countyTime, countyOrigin: countyOrigin, urgent: urgent,
             epoch: epoch, support: support)
         reply.agreementKey = agreementKey
+        reply.floor = floor
         return reply
     }
 }

@@ -67,12 +67,21 @@ public struct SyncRound: Sendable {
             station.clock.adopt(countyWallMilliseconds: answer.countyTime)
             more = !answer.upToDate
         }
+        var snapshotTaken = false
         while more {
+            let after = try await station.pullPosition()
             let reply = try await transport.pull(
-                PullRequest(
-                    after: try await station.pullPosition(), limit: limit, heldUrgent: try await station.heldUrgent(),
-                    reports: reports))
+                PullRequest(after: after, limit: limit, heldUrgent: try await station.heldUrgent(), reports: reports))
             report.exchanges += 1
+            // The county compacted the log this station would replay: it takes the county's data as
+            // a snapshot instead, once a round, and pulls on from the snapshot's position.
+            if let floor = reply.floor, floor > after {
+                guard !snapshotTaken else { throw BelowFloor(position: after, floor: floor) }
+                try await station.wantSnapshot()
+                guard try await bootstrap(&report) else { throw BelowFloor(position: after, floor: floor) }
+                snapshotTaken = true
+                continue
+            }
             let restarted = try await station.accept(reply)
             report.pulled += restarted ? 0 : reply.changes.count + reply.urgent.count
             more = reply.more || restarted
@@ -87,17 +96,31 @@ public struct SyncRound: Sendable {
         return report
     }
 
-    /// A new station takes its scope from a snapshot, page by page, where the county gives one,
-    /// instead of replaying the county's log; the pulls then go on from the snapshot's position.
-    private func bootstrap(_ report: inout Report) async throws {
-        guard transport.verifiesData, var request = try await station.snapshotWanted() else { return }
+    /// A new station, or one below the floor of the county's compacted log, takes its scope from a
+    /// snapshot, page by page, where the county gives one, instead of replaying the county's log;
+    /// the pulls then go on from the snapshot's position. Whether it took one whole.
+    @discardableResult
+    private func bootstrap(_ report: inout Report) async throws -> Bool {
+        guard transport.verifiesData, var request = try await station.snapshotWanted() else { return false }
         while let reply = try await transport.snapshot(request) {
             report.exchanges += 1
             let taken = try await station.take(reply)
             report.pulled += taken
             report.fromSnapshot += taken
-            guard let next = reply.next else { return }
+            guard let next = reply.next else { return true }
             request = SnapshotRequest(position: reply.position, cursor: next)
+        }
+        return false
+    }
+
+    /// The county's log was compacted above this station's position, and no snapshot came in its
+    /// place: the round stops rather than pull a log that lacks what the station needs.
+    public struct BelowFloor: Error, CustomStringConvertible {
+        public let position: Int64
+        public let floor: Int64
+
+        public var description: String {
+            "the county compacted its log up to position \(floor), beyond this station's \(position), and sent no snapshot"
         }
     }
 

@@ -56,7 +56,7 @@ extension PullReply: SyncWireMessage {
         var (changes, urgent, epoch): ([Change]?, [Change], String) = (nil, [], "")
         var support: ProtocolSupport?
         var agreementKey: String?
-        var (position, countyTime): (Int64?, Int64?) = (nil, nil)
+        var (position, countyTime, floor): (Int64?, Int64?, Int64?) = (nil, nil, nil)
         var (more, countyOrigin): (Bool?, String?) = (nil, nil)
         try reader.members { reader, key in
             switch key {
@@ -69,6 +69,7 @@ extension PullReply: SyncWireMessage {
             case "epoch": epoch = try reader.string()
             case "protocol": support = try ProtocolSupport(reading: &reader)
             case "agreementKey": agreementKey = try reader.string()
+            case "floor": floor = try reader.integer()
             default: try reader.skip()
             }
         }
@@ -80,6 +81,7 @@ extension PullReply: SyncWireMessage {
             changes: changes, position: position, more: more, countyTime: countyTime, countyOrigin: countyOrigin, urgent: urgent,
             epoch: epoch, support: support)
         self.agreementKey = agreementKey
+        self.floor = floor
     }
 
     public func wireJSON() -> Data {
@@ -97,6 +99,7 @@ extension PullReply: SyncWireMessage {
             json += "}"
         }
         if let agreementKey { json += #","agreementKey":"# + CompactJSON.quoted(agreementKey) }
+        if let floor { json += #","floor":\#(floor)"# }
         return Data((json + "}").utf8)
     }
 }

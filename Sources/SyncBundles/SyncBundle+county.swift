@@ -6,13 +6,16 @@ public import SyncHTTP
 extension SyncBundle {
     /// The county's changes in a station's scope after a position of its log (0: all of them),
     /// as the pulls it would answer, with an acknowledgement of the station's own bundle when
-    /// answering one; signed with the county's key for that station alone. With `snapshot`, a new
-    /// station's scope as the county holds it instead, and the pulls from the snapshot's position.
+    /// answering one; signed with the county's key for that station alone. With `snapshot`, or
+    /// when the position is below the floor of the county's compacted log, the station's scope as
+    /// the county holds it instead, and the pulls from the snapshot's position.
     public static func county(
         for stationID: String, after position: Int64, county: Replica, registry: StationRegistry,
         acknowledging acknowledgement: PushReply? = nil, snapshot: Bool = false, now: Date = Date()
     ) async throws -> SyncBundle {
         let station = try await enrolled(stationID, registry)
+        let floor = try await county.logFloor()
+        let snapshot = snapshot || position < floor
         let (pages, position) = snapshot ? try await snapshotPages(for: station.peer, county: county) : (nil, position)
         var (pulls, at, epoch): ([Data], Int64, String) = ([], position, "")
         // Each reply's position is past every row it scanned, so the loop ends; the bound is a backstop.

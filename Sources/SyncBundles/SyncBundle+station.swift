@@ -60,9 +60,11 @@ extension SyncBundle {
             let acknowledgement = try self.acknowledgement.map { try Self.message(PushReply.self, in: $0) }
             var report = StationImport()
             try await acknowledge(acknowledgement, replica, &report)
-            // A new station takes the snapshot first; one that holds the county's data already
-            // leaves it, and the pulls after it would leave a gap, refused below.
-            if let snapshot, try await replica.snapshotWanted() != nil {
+            // A new station, or one behind the snapshot's position (below the floor of the county's
+            // compacted log, or of a log started again), takes the snapshot first; one that holds the
+            // county's data up to it already leaves it.
+            let (before, epochBefore, wanted) = try await (replica.pullPosition(), replica.countyEpoch(), replica.snapshotWanted())
+            if let snapshot, wanted != nil || before < position || epochBefore != epoch {
                 for page in snapshot { report.pulled += try await replica.take(try Self.message(SnapshotReply.self, in: page)) }
             }
             var held = try await replica.pullPosition()

@@ -85,7 +85,9 @@ public struct CountySyncRoutes: RouteProvider {
             // An idle check that reports otherwise is told to pull, so that the domains see it.
             try await registry.note(reports: pull.reports, of: signed)
             let limit = min(max(pull.limit, 1), 1_000)
-            let served = try await replica.serve(PullRequest(after: pull.after, limit: limit, heldUrgent: pull.heldUrgent), for: peer)
+            let served = try await replica.serve(
+                PullRequest(after: pull.after, limit: limit, heldUrgent: pull.heldUrgent), for: peer,
+                offeringSnapshot: signed.protocolVersion >= 2)
             // A station of version 1 would not read the statement: it is left out of its reply.
             var reply = served.stating(signed.protocolVersion >= 2 ? protocols : nil)
             if signed.protocolVersion >= 2, let stationHalf = pull.agreementKey {

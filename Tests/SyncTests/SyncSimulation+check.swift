@@ -43,6 +43,7 @@ extension SyncSimulation {
         for table in ["observation", "contract", "bulletin", "sync_conflict", "sync_resolution", "sync_change", "sync_quarantine"] {
             counts.append("\(table)=\(Self.text(try await rows(county, "SELECT COUNT(*) FROM \(table)").first ?? []))")
         }
+        counts.append("snapshots=\(fromSnapshots)")
         return counts.joined(separator: " ")
     }
 
@@ -70,15 +71,22 @@ extension SyncSimulation {
         }
     }
 
+    /// The county's contract changes, each with its position first.
+    static let contractChanges =
+        "SELECT position, origin, timestamp, sequence, record_id, fields, bases FROM sync_change WHERE collection = 'test.contract'"
+
     /// The concurrent review-worthy edits, found by replaying the county's log in the order the
     /// county applied it, independently of the engine's incremental bookkeeping: a station's change
     /// to a field whose writer had not seen the value the county held, with a different value.
     func expectedConflicts() async throws -> Set<String> {
         // Read into Sendable values: the async read, which holds up no thread of the concurrency pool.
-        let changes = try await rows(
-            county, "SELECT origin, timestamp, sequence, record_id, fields, bases FROM sync_change WHERE collection = 'test.contract' ORDER BY position"
-        ).map { row -> (origin: String, stamp: Int64, sequence: Int64, recordID: String, fields: String, bases: String) in
-            let values = row.map { Self.text([$0]) }
+        // With what compactions removed, as the log held it before each.
+        var logged = contractChanges
+        for row in try await rows(county, "\(Self.contractChanges) ORDER BY position") {
+            if case .integer(let position)? = row.first { logged[position] = row }
+        }
+        let changes = logged.sorted { $0.key < $1.key }.map { _, row -> (origin: String, stamp: Int64, sequence: Int64, recordID: String, fields: String, bases: String) in
+            let values = row.dropFirst().map { Self.text([$0]) }
             return (values[0], Int64(values[1]) ?? 0, Int64(values[2]) ?? 0, values[3], values[4], values[5])
         }
         var held: [String: (stamp: Int64, origin: String, value: String)] = [:]

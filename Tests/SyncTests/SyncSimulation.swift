@@ -7,7 +7,8 @@ import TestSupport
 
 /// One seeded schedule: a county (on SQLite, or on a hub's PostgreSQL) and three stations in one process, random writes on every side,
 /// sync rounds over links that lose requests, lose replies and repeat batches, stations restarted
-/// from disk, station clocks off by up to ±10 years. Then the links heal, and ``check()`` says what
+/// from disk, station clocks off by up to ±10 years, the county's log compacted every 20 steps (two
+/// stations take snapshots when behind it, the third, of protocol 1, replays what is left). Then the links heal, and ``check()`` says what
 /// does not hold.
 final class SyncSimulation {
     static let villages = ["441422107201", "441422113203", "441422100205"]
@@ -30,6 +31,11 @@ final class SyncSimulation {
     var hostileHonest: Set<String> = []
     /// Records the stations' verifications mended: none, since no store is damaged by hand here.
     var mended = 0
+    /// The county's contract changes as logged before each compaction, by position: the
+    /// conflicts expected are found by replaying them all (``expectedConflicts()``).
+    var contractChanges: [Int64: [SyncValue]] = [:]
+    /// Snapshots the stations took after the county compacted its log below their positions.
+    var fromSnapshots = 0
 
     /// A schedule whose county keeps its own SQLite file, or runs on `countyStore` (a hub's database).
     init(seed: UInt64, countyStore: (any TransactionStore)? = nil) async throws {
@@ -58,6 +64,8 @@ final class SyncSimulation {
     func link(_ index: Int, faulty: Bool) -> InMemoryLink {
         let station = stations[index]
         var link = InMemoryLink(county: county, station: StationPeer(origin: station.origin, village: Self.villages[index]))
+        // The last station is of the previous protocol: below the floor, it replays the compacted log.
+        link.previousProtocol = index == Self.villages.count - 1
         if faulty {
             let random = self.random
             link.fault = { _ in
@@ -74,6 +82,7 @@ final class SyncSimulation {
         do {
             let report = try await SyncRound(station: stations[index], transport: link(index, faulty: faulty), batchSize: batch).run()
             mended += report.mended
+            fromSnapshots += report.fromSnapshot > 0 ? 1 : 0
             return report
         } catch is InMemoryLink.Cut {
             return nil
@@ -81,7 +90,10 @@ final class SyncSimulation {
     }
 
     func run(steps: Int) async throws {
-        for _ in 0..<steps {
+        for step in 0..<steps {
+            // Every 20 steps the county compacts its log up to where it stands, drawing nothing
+            // from the generator: the schedule is the same, and stations behind take snapshots.
+            if step % 20 == 19 { try await countyCompacts() }
             time.advance(by: Int64(random.int(1...5_000)))
             let index = random.int(0...(stations.count - 1))
             switch random.int(0...99) {
@@ -143,6 +155,13 @@ final class SyncSimulation {
         try await county.writing { db in
             try county.write(db, to: "test.bulletin", id: id, fields: ["title": "早籼稻", "price_fen": .integer(price)])
         }
+    }
+
+    func countyCompacts() async throws {
+        for row in try await rows(county, "\(Self.contractChanges) ORDER BY position") {
+            if case .integer(let position)? = row.first { contractChanges[position] = row }
+        }
+        _ = try await county.compactLog(keepingDays: 0)
     }
 
     func resolveSomeConflict(_ replica: Replica) async throws {

@@ -115,15 +115,18 @@ struct InMemoryLink: SyncTransport {
     let station: StationPeer
     /// Decides, for each call, whether the request is lost before the county, or the reply after it.
     var fault: @Sendable (_ call: String) -> LinkFault = { _ in .none }
+    /// A station of protocol 1: it neither verifies nor takes snapshots, and replays what is left of
+    /// a compacted log.
+    var previousProtocol = false
 
     enum LinkFault { case none, requestLost, replyLost, repeated }
 
     struct Cut: Error {}
 
-    var direct: LocalTransport { LocalTransport(county: county, station: station, verifying: true) }
+    var direct: LocalTransport { LocalTransport(county: county, station: station, verifying: !previousProtocol) }
 
     /// Every round through it proves the station's data, through the same faults.
-    var verifiesData: Bool { true }
+    var verifiesData: Bool { !previousProtocol }
 
     func verify(_ request: VerifyRequest) async throws -> VerifyReply? {
         try await faulty("verify") { try await direct.verify(request) }
@@ -131,6 +134,10 @@ struct InMemoryLink: SyncTransport {
 
     func mend(_ request: MendRequest) async throws -> MendReply {
         try await faulty("mend") { try await direct.mend(request) }
+    }
+
+    func snapshot(_ request: SnapshotRequest) async throws -> SnapshotReply? {
+        try await faulty("snapshot") { try await direct.snapshot(request) }
     }
 
     func push(_ request: PushRequest) async throws -> PushReply {

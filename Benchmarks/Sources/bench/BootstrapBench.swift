@@ -1,8 +1,10 @@
 import ChinaLocale
 import DemoData
 import Foundation
+import Notices
 import Logging
 import Prices
+import SQLiteBaselines
 import ServiceRuntime
 import SlowLink
 import Storage
@@ -50,7 +52,7 @@ struct BootstrapBench {
             (position, more) = (reply.position, reply.more)
         }
         let csv = try await year.gzipCSVBytes(county, after: 0)
-        return [LinkProfile.edge, LinkProfile.gprs].map { link in
+        return try await [LinkProfile.edge, LinkProfile.gprs].map { link in
             let seconds = { (bytes: Int, exchanges: Int) in Double(bytes) / link.bytesPerSecond + Double(exchanges) * 2 * link.latency }
             let (snapshotTime, replayTime) = (seconds(snapshot.bytes, snapshot.exchanges), seconds(replay.bytes, replay.exchanges))
             return Figure(
@@ -61,8 +63,34 @@ struct BootstrapBench {
                     + "CSV \(csv.formatted()) B, \(Self.duration(Double(csv) / link.bytesPerSecond))",
                 ratio: String(format: "%.2f× the log, %.2f× CSV", Double(snapshot.bytes) / Double(replay.bytes), Double(snapshot.bytes) / Double(csv)),
                 goal: "snapshot under the log")
-        }
+        } + [try await compaction(county, store: store)]
     }
+
+    /// The log's growth with edits of the same records: the county corrects each of the 40 notices it
+    /// published 25 times (a correction changes the body alone), and compacts
+    /// (``Replica/compactLog(keepingDays:now:)``).
+    func compaction(_ county: Replica, store: Store) async throws -> Figure {
+        let year = try await SQLiteBaselines.logSize(in: store)
+        var notices = Array(SampleNotices.notices(endingOn: .today()).prefix(40))
+        for correction in 1...Self.corrections {
+            for index in notices.indices { notices[index].body = "（第\(correction)次更正）" + notices[index].body }
+            try await NoticePublisher(replica: county).publish(notices)
+        }
+        let edited = try await SQLiteBaselines.logSize(in: store)
+        var done: Replica.Compaction?
+        let took = try await Measure.time { done = try await county.compactLog(keepingDays: 0) }
+        let compacted = try await SQLiteBaselines.logSize(in: store)
+        return Figure(
+            name: "the county's log after a year (\(year.0.formatted()) changes) and \(Self.corrections) corrections of each of "
+                + "\(notices.count) notices: compacted vs not",
+            value: "compacted: \(compacted.0.formatted()) changes, \(Measure.megabytes(compacted.1)) of fields; "
+                + "\((done?.removed ?? 0).formatted()) removed in \(String(format: "%.1f", Measure.seconds(took))) s",
+            baseline: "not compacted: \(edited.0.formatted()) changes, \(Measure.megabytes(edited.1)); before the corrections \(year.0.formatted()), \(Measure.megabytes(year.1))",
+            ratio: "the corrections added \((compacted.0 - year.0).formatted()) changes compacted, \((edited.0 - year.0).formatted()) not",
+            goal: "the log stops growing with edits of the same record")
+    }
+
+    static let corrections = 25
 
     static func duration(_ seconds: Double) -> String {
         seconds < 3_600 ? String(format: "%.0f min", seconds / 60) : String(format: "%.1f h", seconds / 3_600)

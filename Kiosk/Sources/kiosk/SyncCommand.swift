@@ -28,7 +28,8 @@ struct SyncCommand: AsyncParsableCommand {
                 "pushed \(report.pushed), pulled \(report.pulled), quarantined \(report.quarantined), mended \(report.mended) "
                     + "in \(report.exchanges) exchanges; "
                     + "pending \(status.pendingPush), open conflicts \(status.openConflicts), "
-                    + "clock offset \(status.clockOffsetMilliseconds) ms")
+                    + "clock offset \(status.clockOffsetMilliseconds) ms"
+                    + (report.fromSnapshot > 0 ? "; \(report.fromSnapshot) records from a snapshot of the county's data" : ""))
         } catch {
             ServiceLauncher.fail("同步失败 — sync failed: \(error)", program: KioskProgram.name)
         }

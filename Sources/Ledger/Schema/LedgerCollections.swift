@@ -6,7 +6,8 @@ public import Sync
 ///   master data, merged field by field; money, area, parties and dates are review-worthy, so a
 ///   concurrent edit of them is kept as a conflict for a person;
 /// - posted vouchers, month closes, contract payments, disclosures and the audit trail are
-///   append-only facts of the village.
+///   append-only facts of the village;
+/// - every version of every record is evidence: the county's log keeps them all (`keepsHistory`).
 ///
 /// ```swift
 /// let replica = try Replica(store: store, role: .county, collections: LedgerCollections.all)
@@ -20,22 +21,23 @@ public enum LedgerCollections {
             name: "ledger.\(name)", table: table, columns: columns, scope: .village(column: "village_code"),
             policy: reviewWorthy.map { .mergeable(reviewWorthy: $0) } ?? .appendOnly, rules: rules,
             // The books' conflicts are the bookkeepers' and the agency's reviewers' to resolve.
-            resolvers: ["bookkeeper", "reviewer"], arrival: arrival)
+            resolvers: ["bookkeeper", "reviewer"], arrival: arrival, keepsHistory: true)
     }
 
     /// A village's collection of facts no record type reads back whole (a month's close).
     static func village(_ name: String, _ table: String, _ fields: [String], rules: [ChangeRule] = []) -> SyncCollection {
         SyncCollection(
             name: "ledger.\(name)", table: table, fields: ["village_code"] + fields, scope: .village(column: "village_code"),
-            policy: .appendOnly, rules: rules, resolvers: ["bookkeeper", "reviewer"])
+            policy: .appendOnly, rules: rules, resolvers: ["bookkeeper", "reviewer"], keepsHistory: true)
     }
 
     public static let account = SyncCollection(
         name: "ledger.account", table: "ledger_account", columns: LedgerAccount.CodingKeys.self, scope: .countyWide,
-        policy: .countyAuthoritative)
+        policy: .countyAuthoritative, keepsHistory: true)
     /// Per village: `county` (the township or county agency keeps the books, the default) or `station`.
     public static let posting = SyncCollection(
-        name: "ledger.posting", table: "ledger_posting", fields: ["poster"], scope: .countyWide, policy: .countyAuthoritative)
+        name: "ledger.posting", table: "ledger_posting", fields: ["poster"], scope: .countyWide, policy: .countyAuthoritative,
+        keepsHistory: true)
     public static let subaccount = village("subaccount", "ledger_subaccount", SubAccount.CodingKeys.self, reviewWorthy: [],
         rules: LedgerRuleBook.subaccount)
     public static let draft = village("draft", "ledger_draft", VoucherDraft.CodingKeys.self,
@@ -59,10 +61,10 @@ public enum LedgerCollections {
     /// The county's seal on a village's chain head, and on each disclosure (``LedgerSeal``).
     public static let chainSeal = SyncCollection(
         name: "ledger.chain_seal", table: "ledger_chain_seal", fields: ["village_code", "chain_index", "hash", "sealed_at", "seal"],
-        scope: .village(column: "village_code"), policy: .countyAuthoritative)
+        scope: .village(column: "village_code"), policy: .countyAuthoritative, keepsHistory: true)
     public static let disclosureSeal = SyncCollection(
         name: "ledger.disclosure_seal", table: "ledger_disclosure_seal", fields: ["village_code", "content_hash", "sealed_at", "seal"],
-        scope: .village(column: "village_code"), policy: .countyAuthoritative)
+        scope: .village(column: "village_code"), policy: .countyAuthoritative, keepsHistory: true)
 
     /// In the order records must arrive.
     public static let all = [

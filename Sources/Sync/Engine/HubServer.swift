@@ -19,7 +19,10 @@ struct HubServer: Sendable {
 
     /// Answers a station's pull: first records which urgent changes it now holds (those it names,
     /// and those its position covers), then the next batch with urgent changes beyond it ahead.
-    func serve(_ request: PullRequest, for station: StationPeer) async throws -> PullReply {
+    ///
+    /// A station that takes snapshots (protocol 2) pulling from below the floor of the compacted
+    /// log is answered with the floor alone: what it would replay lacks the removed changes' clocks.
+    func serve(_ request: PullRequest, for station: StationPeer, offeringSnapshot: Bool = false) async throws -> PullReply {
         // Most pulls have nothing to record: a read says so, and spares the county a write.
         let unrecorded = try await core.store.reading { transaction in
             try transaction.changeLog.hasUnrecordedUrgent(through: request.after, reaching: DivisionScopes(village: station.village), station: station.origin)
@@ -34,7 +37,7 @@ struct HubServer: Sendable {
                 }
             }
         }
-        return try await changes(after: request.after, for: station, limit: request.limit)
+        return try await changes(after: request.after, for: station, limit: request.limit, offeringSnapshot: offeringSnapshot)
     }
 
     /// Whether a station that holds the log up to a position holds everything of its scope (no
@@ -55,9 +58,16 @@ struct HubServer: Sendable {
     /// The station's own changes are left out: it holds them, and sending them back doubled what a
     /// push cost both sides. So a store brought back from a backup must not speak as the origin it
     /// was: what that origin made after the backup would never come back to it.
-    func changes(after position: Int64, for station: StationPeer, limit: Int) async throws -> PullReply {
+    func changes(after position: Int64, for station: StationPeer, limit: Int, offeringSnapshot: Bool = false) async throws -> PullReply {
         try await core.store.reading { transaction in
             let log = try transaction.changeLog
+            if offeringSnapshot, let floor = try Self.floor(log), position < floor {
+                var reply = PullReply(
+                    changes: [], position: position, more: false, countyTime: core.clock.correctedWallMilliseconds,
+                    countyOrigin: core.origin, epoch: try log.state("log_epoch") ?? "")
+                reply.floor = floor
+                return reply
+            }
             let rows = try log.changes(after: position, reaching: DivisionScopes(village: station.village), notFrom: station.origin, limit: limit + 1)
             var batch = rows.prefix(limit)
             var bytes = 0
@@ -75,6 +85,11 @@ struct HubServer: Sendable {
                 countyTime: core.clock.correctedWallMilliseconds, countyOrigin: core.origin,
                 urgent: try urgent.map(ReplicaCore.change(from:)), epoch: try log.state("log_epoch") ?? "")
         }
+    }
+
+    /// The position up to which the log was compacted, if it was (``LogCompaction``).
+    static func floor(_ log: any ChangeLogTransaction) throws -> Int64? {
+        try log.state("log_floor").flatMap(Int64.init)
     }
 
     /// A change as a station receives it: as it is, unless it is of a record read county-wide that

@@ -35,4 +35,25 @@ extension ReplicaCore {
             try log.setFieldClock(collection: collection.name, recordID: record.id, field: field, to: clock.fieldClock)
         }
     }
+
+    /// Takes of a merged record the hub sent whole only the fields whose clocks there are later than
+    /// here, as the changes that set them would have merged: for a record with a change of this
+    /// station's own on its way, which must not be lost. Answers the fields taken.
+    func takeNewer(
+        _ record: MendedRecord, of collection: SyncCollection, in bucket: DataBucket, _ log: any ChangeLogTransaction
+    ) throws -> [String: SyncValue] {
+        var taken: [String: SyncValue] = [:]
+        for (field, value) in record.fields {
+            guard let clock = record.clocks[field]?.fieldClock else { continue }
+            let held = try log.fieldClock(collection: collection.name, recordID: record.id, field: field)
+            guard held.map({ (clock.timestamp, clock.origin) > ($0.timestamp, $0.origin) }) ?? true else { continue }
+            self.clock.observe(clock.timestamp)
+            try log.setFieldClock(collection: collection.name, recordID: record.id, field: field, to: clock)
+            taken[field] = value
+        }
+        if !taken.isEmpty {
+            try upsert(taken, into: collection, id: record.id, division: collection.divisionColumn == nil ? nil : bucket.scope, log)
+        }
+        return taken
+    }
 }

@@ -97,6 +97,16 @@ final class ReplicaCore: Sendable {
         return next
     }
 
+    /// The records this replica changed that the county has not yet acknowledged: a record taken
+    /// whole from the hub (a mend, a snapshot) leaves them, their changes on the way to it.
+    func unacknowledgedRecords(_ log: any ChangeLogTransaction) throws -> Set<RecordKey> {
+        var records = Set<RecordKey>()
+        try log.changes(from: origin, after: try Self.acknowledged(log), limit: Int.max) { change in
+            records.insert(RecordKey(collection: change.collection, id: change.recordID))
+        }
+        return records
+    }
+
     /// The village a stored record names as its owner, or `nil` if the record is not held.
     func storedOwner(of collection: SyncCollection, recordID: String, _ log: any ChangeLogTransaction) throws -> String? {
         guard let column = collection.scope.ownerColumn else { return nil }

@@ -49,10 +49,7 @@ struct StationVerifier: Sendable {
         guard let collection = core.collections[bucket.collection] else { return 0 }
         return try await core.store.writing { [core] transaction in
             let log = try transaction.changeLog
-            var pending = Set<String>()
-            try log.changes(from: core.origin, after: try ReplicaCore.acknowledged(log), limit: Int.max) { change in
-                if change.collection == collection.name { pending.insert(change.recordID) }
-            }
+            let pending = Set(try core.unacknowledgedRecords(log).filter { $0.collection == collection.name }.map(\.id))
             var mended = 0
             for record in reply.records where !pending.contains(record.id) {
                 guard record.fields.keys.allSatisfy(collection.fieldSet.contains) else { continue }

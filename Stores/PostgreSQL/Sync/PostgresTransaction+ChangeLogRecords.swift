@@ -215,6 +215,29 @@ extension PostgresTransaction {
             scope, position, collection, origin)
     }
 
+    public func changeOutlines(below position: Int64, limit: Int) throws -> [ChangeOutline] {
+        try rows(
+            """
+            SELECT position, origin, timestamp, collection, record_id, urgent::int,
+                (SELECT string_agg(key, ',') FROM json_object_keys(fields::json) AS key)
+            FROM sync_change WHERE position < $1 ORDER BY position DESC LIMIT $2
+            """, position, limit
+        ).map { row in
+            ChangeOutline(
+                position: row.integer(at: 0) ?? 0, origin: row.text(at: 1) ?? "", timestamp: row.integer(at: 2) ?? 0,
+                collection: row.text(at: 3) ?? "", recordID: row.text(at: 4) ?? "", urgent: row.integer(at: 5) == 1,
+                fields: row.text(at: 6)?.split(separator: ",").map(String.init) ?? [])
+        }
+    }
+
+    public func removeChanges(at positions: [Int64]) throws -> Int {
+        guard !positions.isEmpty else { return 0 }
+        try sendRowsAhead()
+        return try execute(
+            "DELETE FROM sync_change WHERE position = ANY(string_to_array($1, ',')::bigint[])",
+            positions.map(String.init).joined(separator: ","))
+    }
+
     // MARK: The transaction
 
     public func sendHeldWrites() throws {

@@ -16,6 +16,14 @@ public enum SQLiteBaselines {
         try await store.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table.quotedDatabaseIdentifier)") ?? 0 }
     }
 
+    /// The county's log: how many changes it holds, and the bytes of their fields.
+    public static func logSize(in store: Store) async throws -> (changes: Int, fieldBytes: Int) {
+        try await store.pool.read { db in
+            let row = try Row.fetchOne(db, sql: "SELECT COUNT(*), IFNULL(SUM(length(fields)), 0) FROM sync_change")
+            return (row?[0] ?? 0, row?[1] ?? 0)
+        }
+    }
+
     /// The prices stations recorded in the county's store file (read without opening the store).
     public static func stationPriceCount(inFile path: String) throws -> Int {
         let queue = try DatabaseQueue(path: path)

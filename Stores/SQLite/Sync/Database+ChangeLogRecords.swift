@@ -239,6 +239,32 @@ extension Database {
             arguments: [scope, position, collection, origin]) ?? false
     }
 
+    public func changeOutlines(below position: Int64, limit: Int) throws -> [ChangeOutline] {
+        try Row.fetchAll(
+            cachedStatement(
+                sql: """
+                    SELECT position, origin, timestamp, collection, record_id, urgent,
+                        (SELECT group_concat(key, ',') FROM json_each(fields))
+                    FROM sync_change WHERE position < ? ORDER BY position DESC LIMIT ?
+                    """),
+            arguments: [position, limit]
+        ).map { row in
+            ChangeOutline(
+                position: row[0], origin: row[1], timestamp: row[2], collection: row[3], recordID: row[4], urgent: row[5] != 0,
+                fields: (row[6] as String?)?.split(separator: ",").map(String.init) ?? [])
+        }
+    }
+
+    public func removeChanges(at positions: [Int64]) throws -> Int {
+        let statement = try cachedStatement(sql: "DELETE FROM sync_change WHERE position = ?")
+        var removed = 0
+        for position in positions {
+            try statement.execute(arguments: [position])
+            removed += changesCount
+        }
+        return removed
+    }
+
     // MARK: The transaction
 
     public func inSavepoint(_ body: () throws -> Void) throws {

@@ -3,6 +3,8 @@ import Foundation
 import AccessSQLite
 import Domains
 public import Hummingbird
+public import Logging
+public import ServiceLifecycle
 public import ServiceRuntime
 public import Storage
 public import StoreInterface
@@ -36,6 +38,8 @@ public struct SyncServerApplication: ProgramAssembly {
     public let rateLimits: any RateLimits
     /// The sync protocol versions it accepts (`SYNCSERVER_OLDEST_PROTOCOL`).
     public let protocols: ProtocolSupport
+    /// The days of its log it keeps whole (`SYNCSERVER_LOG_KEEP_DAYS`).
+    public let logKeepDays: Int
 
     /// The county on its SQLite store.
     public init(settings: ServiceSettings, store: Store, webRoot: String? = SyncServerProgram.sourceWebFolder) throws {
@@ -54,11 +58,17 @@ public struct SyncServerApplication: ProgramAssembly {
         self.webRoot = webRoot
         self.logins = Logins(store: store, policy: SyncServerProgram.loginPolicy)
         self.protocols = try SyncServerProgram.protocols(environment: ProcessInfo.processInfo.environment)
+        self.logKeepDays = try SyncServerProgram.logKeepDays(environment: ProcessInfo.processInfo.environment)
         self.registry = StationRegistry(store: stations)
         self.replica = try Replica(
             store: store, role: .county, collections: SyncServerProgram.collections,
             signature: try registry.countySignature())
         try replica.writing { [replica] transaction in try ChartPublisher(replica: replica).publishCharts(transaction) }
+    }
+
+    /// The log compacted once a day beside the endpoints.
+    public func backgroundServices(logger: Logger) -> [any Service] {
+        [LogCompactionService(replica: replica, keepingDays: logKeepDays, logger: logger)]
     }
 
     /// Every endpoint the county serves, by module; the OpenAPI test reads the same list.

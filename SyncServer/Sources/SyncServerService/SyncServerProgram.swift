@@ -83,6 +83,17 @@ public enum SyncServerProgram: ServiceProgram {
         return support
     }
 
+    /// How many days of the log the county keeps whole, from `SYNCSERVER_LOG_KEEP_DAYS` (30 by
+    /// default): superseded versions logged before them are compacted, and a station whose position
+    /// is older takes a snapshot (``LogCompactionService``).
+    public static func logKeepDays(environment: [String: String]) throws(StartupFailure) -> Int {
+        guard let setting = environment["SYNCSERVER_LOG_KEEP_DAYS"], !setting.isEmpty else { return 30 }
+        guard let days = Int(setting), (1...3_650).contains(days) else {
+            throw .invalidSetting("SYNCSERVER_LOG_KEEP_DAYS", rule: "a whole number of days from 1 to 3650", value: setting)
+        }
+        return days
+    }
+
     /// Where a county's rate limits count: its process's memory on SQLite (a county of one process),
     /// the database on PostgreSQL, which every process of the hub shares.
     public static func rateLimits(of store: ProgramStore) -> any RateLimits {

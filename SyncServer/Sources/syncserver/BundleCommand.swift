@@ -16,7 +16,7 @@ struct BundleCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "write",
             abstract: "Write the county's changes for a station to a signed file, for `kiosk bundle import`.",
-            discussion: "The answer to a station's own bundle (`syncserver bundle import`) carries only what the station lacks; this one carries the log after --after, by default all of it, for a station whose position is unknown; with --snapshot, a new station's scope as the county holds it, and the log after it.")
+            discussion: "The answer to a station's own bundle (`syncserver bundle import`) carries only what the station lacks; this one carries the log after --after, by default all of it, for a station whose position is unknown; with --snapshot, or when --after is below the floor of the compacted log (`syncserver log compact`), the station's scope as the county holds it, and the log after it.")
         @OptionGroup var storage: DataDirectoryOption<SyncServerProgram>
         @Option(help: "The station's id (syncserver station list).") var station: String
         @Option(help: "The file to write.") var out: String
@@ -31,7 +31,7 @@ struct BundleCommand: AsyncParsableCommand {
                     try bundle.write(to: URL(fileURLWithPath: out))
                     return bundle
                 }
-                let what = snapshot ? "a snapshot of its scope (\(bundle.snapshot?.count ?? 0) parts) and the county's log after position \(bundle.position)"
+                let what = bundle.snapshot != nil ? "a snapshot of its scope (\(bundle.snapshot?.count ?? 0) parts) and the county's log after position \(bundle.position)"
                     : "the county's log after position \(after)"
                 print("wrote \(out): for station \(station), \(what), in \(bundle.pulls.count) parts")
             }

@@ -11,6 +11,6 @@ struct SyncServerCommand: AsyncParsableCommand {
         subcommands: [
             ServeCommand<SyncServerProgram>.self, StationCommand.self, DivisionsCommand.self, PricesCommand.self, NoticesCommand.self,
             LedgerCommand.self, BackupCommand<SyncServerProgram>.self, RestoreCommand<SyncServerProgram>.self,
-            CheckCommand<SyncServerProgram>.self, AccountCommand<SyncServerProgram>.self, MigrateCommand.self, BundleCommand.self,
+            CheckCommand<SyncServerProgram>.self, AccountCommand<SyncServerProgram>.self, MigrateCommand.self, BundleCommand.self, LogCommand.self,
         ])
 }
