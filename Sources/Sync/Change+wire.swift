@@ -28,11 +28,13 @@ extension Change {
             recordID: recordID, scope: scope, fields: fields, bases: bases, signature: signature)
     }
 
-    func write(to json: inout String) {
+    /// Writes the change's wire object; with `rowsAsColumns`, its documents' rows as columns.
+    func write(to json: inout String, rowsAsColumns: Bool = false) {
+        let fields = logged?.fields ?? CompactJSON.encode(fields)
         Self.write(
             origin: origin, sequence: sequence, timestamp: timestamp.rawValue, collection: collection, recordID: recordID,
-            scope: scope, fields: logged?.fields ?? CompactJSON.encode(fields), bases: logged?.bases ?? CompactJSON.encode(bases),
-            signature: signature, to: &json)
+            scope: scope, fields: rowsAsColumns ? RowsAsColumns.fieldsJSON(fields) : fields,
+            bases: logged?.bases ?? CompactJSON.encode(bases), signature: signature, to: &json)
     }
 
     /// A change's wire object from its parts, the fields and bases already JSON.
@@ -59,12 +61,12 @@ extension Change {
         json += "}"
     }
 
-    static func write(_ changes: [Change], to json: inout String) {
+    static func write(_ changes: [Change], to json: inout String, rowsAsColumns: Bool = false) {
         json.reserveCapacity(json.utf8.count + changes.count * 320)
         json += "["
         for (index, change) in changes.enumerated() {
             if index > 0 { json += "," }
-            change.write(to: &json)
+            change.write(to: &json, rowsAsColumns: rowsAsColumns)
         }
         json += "]"
     }

@@ -72,8 +72,15 @@ public struct SyncJSONReader {
         return fields
     }
 
-    /// A field's value: `null`, a whole number that fits 64 bits, any other number, or text.
+    /// A field's value: `null`, a whole number that fits 64 bits, any other number, or text — a
+    /// document's rows sent as columns (``RowsAsColumns``) read back as the text they stand for.
     public mutating func value() throws -> SyncValue {
+        try peek() == UInt8(ascii: "{") ? .text(try RowsAsColumns.rowsText(reading: &self)) : try scalar()
+    }
+
+    /// `null`, a whole number that fits 64 bits, any other number, or a string: a value of a
+    /// document's rows, which holds nothing deeper.
+    mutating func scalar() throws -> SyncValue {
         switch try peek() {
         case UInt8(ascii: "\""): return .text(try string())
         case UInt8(ascii: "n"):

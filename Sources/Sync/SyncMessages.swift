@@ -48,13 +48,20 @@ public struct PullRequest: Sendable, Codable, Equatable {
     /// The station's half of an X25519 agreement (base64), sent until it holds a key for the idle
     /// check (protocol 2); the county answers with its half (``PullReply/agreementKey``).
     public var agreementKey: String?
+    /// Whether the station reads a document's rows sent as columns (``RowsAsColumns``): a station
+    /// of this release says so; one before it is sent the rows as text.
+    public var columns: Bool
 
-    public init(after: Int64, limit: Int, heldUrgent: [Int64] = [], reports: [String: String] = [:], agreementKey: String? = nil) {
+    public init(
+        after: Int64, limit: Int, heldUrgent: [Int64] = [], reports: [String: String] = [:], agreementKey: String? = nil,
+        columns: Bool = false
+    ) {
         self.after = after
         self.limit = limit
         self.heldUrgent = heldUrgent
         self.reports = reports
         self.agreementKey = agreementKey
+        self.columns = columns
     }
 
     public init(from decoder: any Decoder) throws {
@@ -64,6 +71,7 @@ public struct PullRequest: Sendable, Codable, Equatable {
         heldUrgent = try container.decodeIfPresent([Int64].self, forKey: .heldUrgent) ?? []
         reports = try container.decodeIfPresent([String: String].self, forKey: .reports) ?? [:]
         agreementKey = try container.decodeIfPresent(String.self, forKey: .agreementKey)
+        columns = try container.decodeIfPresent(Bool.self, forKey: .columns) ?? false
     }
 }
 
@@ -89,6 +97,9 @@ public struct PullReply: Sendable, Codable, Equatable {
     /// The position up to which the county compacted its log (``LogCompaction``), sent instead of
     /// changes to a station of protocol 2 pulling from below it: the station takes a snapshot.
     public var floor: Int64?
+    /// Whether ``wireJSON()`` writes documents' rows as columns: for a station that asked so
+    /// (``PullRequest/columns``). How the reply is written, not what it says.
+    public var rowsAsColumns = false
 
     public init(
         changes: [Change], position: Int64, more: Bool, countyTime: Int64, countyOrigin: String, urgent: [Change] = [],
@@ -131,6 +142,7 @@ public struct PullReply: Sendable, Codable, Equatable {
             epoch: epoch, support: support)
         reply.agreementKey = agreementKey
         reply.floor = floor
+        reply.rowsAsColumns = rowsAsColumns
         return reply
     }
 }

@@ -86,11 +86,11 @@ extension PullReply: SyncWireMessage {
 
     public func wireJSON() -> Data {
         var json = #"{"changes":"#
-        Change.write(changes, to: &json)
+        Change.write(changes, to: &json, rowsAsColumns: rowsAsColumns)
         json += #","position":\#(position),"more":\#(more),"countyTime":\#(countyTime),"countyOrigin":"#
         json += CompactJSON.quoted(countyOrigin)
         json += #","urgent":"#
-        Change.write(urgent, to: &json)
+        Change.write(urgent, to: &json, rowsAsColumns: rowsAsColumns)
         json += #","epoch":"#
         json += CompactJSON.quoted(epoch)
         if let support {

@@ -117,8 +117,9 @@ struct Report {
           over an open link, then the county publishes the gap (30 days of bulletins, 2,000 rows a day;
           40 notices; a year of the village's books with drafts and audit trail) and every station
           catches up at once on its own link. Bytes are what crossed the link both ways, HTTP and all;
-          the baseline is every record the station pulled as gzip'd CSV. The time bound is those bytes
-          at the link's rate. A round cut by the link is retried after `kiosk serve`'s first retry (2 s).
+          the baseline is every record the station pulled as gzip'd CSV. The time bound (the bandwidth
+          bound) is those CSV bytes at the link's rate, with no round trip; the bytes that crossed at that
+          rate are shown beside it. A round cut by the link is retried after `kiosk serve`'s first retry (2 s).
           The flapping link goes down for 30 s every 30 s and refuses connections while down; the cutting
           link stays up but drops each kept-alive connection after 48–160 KB (seeded), in the middle of
           an exchange. What a cut costs is the bytes and the time beyond EDGE's catch-up of the same gap

@@ -23,7 +23,8 @@ import VillagesSQLite
 /// notices, and a year of the village's books (about 300 vouchers, with their drafts and audit
 /// trail). Every profile's station catches up at once, each on its own link. Bytes are what crossed
 /// the link both ways; the baseline is everything the station pulled as gzip'd CSV (a bulletin's
-/// rows one line each), and the time bound is those bytes at the link's rate.
+/// rows one line each), and the time bound (the bandwidth bound) is those CSV bytes at the link's
+/// rate, with no round trip.
 struct LinkBench {
     let days: Int
     let profiles: [LinkProfile]
@@ -156,18 +157,22 @@ struct LinkBench {
         }
         let after = station.link.bytesDelivered
         let bytes = after.upstream - up + after.downstream - down
-        let bound = Double(bytes) / station.profile.bytesPerSecond
+        // The bandwidth bound: the least the catch-up could take, its records as gzip'd CSV at the
+        // link's rate with no round trip; beside it, what the bytes that crossed took at that rate.
+        let bound = Double(csvBytes) / station.profile.bytesPerSecond
+        let carried = Double(bytes) / station.profile.bytesPerSecond
         let timeGoal =
             station.profile == .edge
-            ? "bytes within 1.5× of CSV; time within 1.5× of the bound"
-            : station.profile.cutAfterBytes != nil ? "reported: what its cuts cost is below" : "bytes within 1.5× of CSV"
+            ? "bytes under CSV; time within 1.2× of the bound"
+            : station.profile.cutAfterBytes != nil ? "reported: what its cuts cost is below" : "bytes under CSV"
         return CatchUp(
             index: index,
             figure: Figure(
                 name: "catch-up over \(station.profile): bytes / seconds for a \(days)-day gap",
                 value: "\(bytes.formatted()) B / \(String(format: "%.1f", Measure.seconds(elapsed))) s",
-                baseline: "gzip'd CSV \(csvBytes.formatted()) B / bound \(String(format: "%.1f", bound)) s",
-                ratio: String(format: "%.2f× bytes, %.2f× time", Double(bytes) / Double(csvBytes), Measure.seconds(elapsed) / bound),
+                baseline: "gzip'd CSV \(csvBytes.formatted()) B / bound \(String(format: "%.1f", bound)) s "
+                    + "(the bytes carried at the link's rate: \(String(format: "%.1f", carried)) s)",
+                ratio: String(format: "%.2f× bytes, %.2f× the bound", Double(bytes) / Double(csvBytes), Measure.seconds(elapsed) / bound),
                 goal: timeGoal),
             bytes: bytes, seconds: Measure.seconds(elapsed), exchanges: exchanges, peakBytes: peakBytes)
     }

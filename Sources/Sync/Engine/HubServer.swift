@@ -14,6 +14,10 @@ struct HubServer: Sendable {
     /// The most field bytes a pull reply carries (before compression), whatever the count asked
     /// for: a batch of large documents such as bulletins stays a batch a slow link finishes.
     static let pullByteBudget = 256 * 1024
+    /// The same for a station that reads documents' rows as columns (``RowsAsColumns``): they
+    /// travel in a seventh of the bytes, so a batch four times as large still finishes sooner,
+    /// in fewer round trips.
+    static let columnarPullByteBudget = 4 * pullByteBudget
     /// How many urgent changes a pull reply carries ahead of its batch.
     static let urgentAhead = 20
 
@@ -37,7 +41,11 @@ struct HubServer: Sendable {
                 }
             }
         }
-        return try await changes(after: request.after, for: station, limit: request.limit, offeringSnapshot: offeringSnapshot)
+        var reply = try await changes(
+            after: request.after, for: station, limit: request.limit, offeringSnapshot: offeringSnapshot,
+            byteBudget: request.columns ? Self.columnarPullByteBudget : Self.pullByteBudget)
+        reply.rowsAsColumns = request.columns
+        return reply
     }
 
     /// Whether a station that holds the log up to a position holds everything of its scope (no
@@ -58,7 +66,9 @@ struct HubServer: Sendable {
     /// The station's own changes are left out: it holds them, and sending them back doubled what a
     /// push cost both sides. So a store brought back from a backup must not speak as the origin it
     /// was: what that origin made after the backup would never come back to it.
-    func changes(after position: Int64, for station: StationPeer, limit: Int, offeringSnapshot: Bool = false) async throws -> PullReply {
+    func changes(
+        after position: Int64, for station: StationPeer, limit: Int, offeringSnapshot: Bool = false, byteBudget: Int = pullByteBudget
+    ) async throws -> PullReply {
         try await core.store.reading { transaction in
             let log = try transaction.changeLog
             if offeringSnapshot, let floor = try Self.floor(log), position < floor {
@@ -73,7 +83,7 @@ struct HubServer: Sendable {
             var bytes = 0
             if let cut = batch.firstIndex(where: { row in
                 bytes += row.fields.utf8.count
-                return bytes > Self.pullByteBudget
+                return bytes > byteBudget
             }), cut > batch.startIndex {
                 batch = batch[..<cut]
             }
