@@ -102,13 +102,14 @@ public struct SyncRound: Sendable {
     @discardableResult
     private func bootstrap(_ report: inout Report) async throws -> Bool {
         guard transport.verifiesData, var request = try await station.snapshotWanted() else { return false }
+        request.columns = true
         while let reply = try await transport.snapshot(request) {
             report.exchanges += 1
             let taken = try await station.take(reply)
             report.pulled += taken
             report.fromSnapshot += taken
             guard let next = reply.next else { return true }
-            request = SnapshotRequest(position: reply.position, cursor: next)
+            request = SnapshotRequest(position: reply.position, cursor: next, columns: true)
         }
         return false
     }

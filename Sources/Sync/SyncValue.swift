@@ -37,7 +37,21 @@ public enum SyncValue: Hashable, Sendable, Codable, ExpressibleByStringLiteral, 
         }
     }
 
+    /// A value, or a document's rows sent as columns (``RowsAsColumns``) as the text they stand for.
     public init(from decoder: any Decoder) throws {
+        if let columns = try? RowsAsColumns.Columns(from: decoder) {
+            do {
+                self = .text(try RowsAsColumns.rowsText(columns))
+            } catch {
+                throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "expected \(error.expected)"))
+            }
+        } else {
+            try self.init(scalarFrom: decoder)
+        }
+    }
+
+    /// `null`, a number or a string, and nothing deeper.
+    init(scalarFrom decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         if container.decodeNil() {
             self = .null
@@ -50,7 +64,17 @@ public enum SyncValue: Hashable, Sendable, Codable, ExpressibleByStringLiteral, 
         }
     }
 
+    /// The value; a document's rows as columns when the encoder is told so (``RowsAsColumns/userInfoKey``).
     public func encode(to encoder: any Encoder) throws {
+        if case .text(let text) = self, encoder.userInfo[RowsAsColumns.userInfoKey] as? Bool == true,
+            let columns = RowsAsColumns.columns(rows: text)
+        {
+            return try columns.encode(to: encoder)
+        }
+        try encodeScalar(to: encoder)
+    }
+
+    func encodeScalar(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         switch self {
         case .null: try container.encodeNil()

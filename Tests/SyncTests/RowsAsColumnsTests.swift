@@ -95,3 +95,25 @@ extension RowsAsColumnsTests {
         #expect(throws: SyncJSONReader.Malformed.self) { _ = try reader.fields() }
     }
 }
+
+extension RowsAsColumnsTests {
+    /// A snapshot's records (written through `Codable`) carry their rows as columns too, and read
+    /// back as the same records; a cell that itself looks like rows stays a cell.
+    @Test func aSnapshotsRecordsCarryTheirRowsAsColumns() throws {
+        let cell = "[[" + String(repeating: "1,", count: 600) + "1]]"
+        let odd = CompactJSON.encode(rows: (0..<40).map { _ in [.text(cell), 5] })
+        let records = [
+            MendedRecord(id: "PB-1", fields: ["rows": .text(Self.bulletinRows(day: 1)), "row_count": 2_000], clocks: [:]),
+            MendedRecord(id: "PB-2", fields: ["rows": .text(odd)], clocks: ["*": MendedClock(FieldClock(timestamp: HybridTimestamp(rawValue: 9), origin: "county"))]),
+        ]
+        let part = SnapshotPart(bucket: DataBucket(collection: "prices.bulletin", scope: ""), records: records)
+        var reply = SnapshotReply(position: 7, epoch: "e", countyOrigin: "county", countyTime: 1, parts: [part], next: nil)
+        let plain = try reply.wireJSON()
+        reply.rowsAsColumns = true
+        let columnar = try reply.wireJSON()
+        #expect(String(decoding: columnar, as: UTF8.self).contains(#""cols":"#))
+        #expect(try SnapshotReply(wireJSON: columnar).parts == [part])
+        #expect(try SnapshotReply(wireJSON: plain).parts == [part])
+        #expect(try Deflate.compress(columnar).count * 3 < Deflate.compress(plain).count)
+    }
+}

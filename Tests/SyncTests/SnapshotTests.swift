@@ -51,8 +51,9 @@ import Testing
         for round in 0...edits {
             try await county.writing { db in
                 for index in 1...30 {
-                    // Titles of 20 KB: the snapshot takes several pages.
-                    let title = String(repeating: "稻谷价格\(round)", count: 1_000)
+                    // Titles of 40 KB: the snapshot takes several pages, even of a station that
+                    // reads rows as columns (its pages are four times the bytes).
+                    let title = String(repeating: "稻谷价格\(round)", count: 3_000)
                     try county.write(db, to: "test.bulletin", id: "b\(index)", fields: ["title": .text(title), "price_fen": .integer(Int64(300 + round))])
                 }
                 try county.write(db, to: "test.notice", id: "n\(round)", fields: ["division": "4414", "title": "通知"])

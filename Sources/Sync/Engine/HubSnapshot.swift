@@ -25,7 +25,8 @@ struct HubSnapshot: Sendable {
             var cursor = request.cursor ?? SnapshotCursor(bucket: 0, after: nil)
             var parts: [SnapshotPart] = []
             var bytes = 0
-            while cursor.bucket >= 0, cursor.bucket < buckets.count, bytes < HubServer.pullByteBudget {
+            let budget = request.columns == true ? HubServer.columnarPullByteBudget : HubServer.pullByteBudget
+            while cursor.bucket >= 0, cursor.bucket < buckets.count, bytes < budget {
                 let (index, bucket) = (cursor.bucket, buckets[cursor.bucket])
                 guard let collection = core.collections[bucket.collection] else { break }
                 let fields = collection.sortedFields
@@ -38,16 +39,18 @@ struct HubSnapshot: Sendable {
                     records.append(try core.record(id, fields, of: collection, asHeldBy: station.village, log))
                     bytes += values.reduce(id.utf8.count) { $0 + $1.description.utf8.count }
                     // A page ends within its bound of bytes, after the record that reached it.
-                    if bytes >= HubServer.pullByteBudget, id != rows.last?.0 {
+                    if bytes >= budget, id != rows.last?.0 {
                         cursor = SnapshotCursor(bucket: index, after: id)
                         break
                     }
                 }
                 if !records.isEmpty { parts.append(SnapshotPart(bucket: bucket, records: records)) }
             }
-            return SnapshotReply(
+            var reply = SnapshotReply(
                 position: position, epoch: try log.state("log_epoch") ?? "", countyOrigin: core.origin,
                 countyTime: core.clock.correctedWallMilliseconds, parts: parts, next: cursor.bucket < buckets.count ? cursor : nil)
+            reply.rowsAsColumns = request.columns == true
+            return reply
         }
     }
 }

@@ -1,13 +1,18 @@
+public import Foundation
+
 /// A page of a snapshot a new station asks for (protocol 2): the first names no position, and the
 /// hub fixes the position of its log the snapshot stands at; the next ones carry it and the cursor
 /// the last page ended at.
 public struct SnapshotRequest: SyncWireMessage, Equatable {
     public let position: Int64?
     public let cursor: SnapshotCursor?
+    /// Whether the station reads documents' rows sent as columns (``RowsAsColumns``).
+    public var columns: Bool?
 
-    public init(position: Int64? = nil, cursor: SnapshotCursor? = nil) {
+    public init(position: Int64? = nil, cursor: SnapshotCursor? = nil, columns: Bool? = nil) {
         self.position = position
         self.cursor = cursor
+        self.columns = columns
     }
 }
 
@@ -34,12 +39,25 @@ public struct SnapshotReply: SyncWireMessage, Equatable {
     public let parts: [SnapshotPart]
     /// Where the next page starts; `nil` after the last.
     public let next: SnapshotCursor?
+    /// Whether ``wireJSON()`` writes documents' rows as columns: for a station that asked so.
+    public var rowsAsColumns = false
+
+    enum CodingKeys: String, CodingKey {
+        case position, epoch, countyOrigin, countyTime, parts, next
+    }
 
     public init(
         position: Int64, epoch: String, countyOrigin: String, countyTime: Int64, parts: [SnapshotPart], next: SnapshotCursor?
     ) {
         (self.position, self.epoch, self.countyOrigin, self.countyTime) = (position, epoch, countyOrigin, countyTime)
         (self.parts, self.next) = (parts, next)
+    }
+
+    public func wireJSON() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        encoder.userInfo[RowsAsColumns.userInfoKey] = rowsAsColumns
+        return try encoder.encode(self)
     }
 }
 
