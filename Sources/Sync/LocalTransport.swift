@@ -23,7 +23,7 @@ public struct LocalTransport: SyncTransport {
     }
 
     public func pull(_ request: PullRequest) async throws -> PullReply {
-        try await county.serve(request, for: station, offeringSnapshot: verifying)
+        try await county.serve(request, for: station)
     }
 
     public var verifiesData: Bool { verifying }

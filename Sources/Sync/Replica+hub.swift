@@ -19,11 +19,10 @@ extension Replica {
 
     /// Answers a station's pull: records which urgent changes it now holds, then the next batch of
     /// the log in its scope with urgent changes beyond it ahead.
-    ///
-    /// - Parameter offeringSnapshot: whether the station takes snapshots (protocol 2): pulling from
-    ///   below the floor of the compacted log, it is then told to (``PullReply/floor``).
-    public func serve(_ request: PullRequest, for station: StationPeer, offeringSnapshot: Bool = false) async throws -> PullReply {
-        try await server.serve(request, for: station, offeringSnapshot: offeringSnapshot)
+    /// A station that takes snapshots (``PullRequest/snapshots``) pulling from below the floor of
+    /// the compacted log is told so instead (``PullReply/floor``).
+    public func serve(_ request: PullRequest, for station: StationPeer) async throws -> PullReply {
+        try await server.serve(request, for: station)
     }
 
     /// The next batch of the county's log in a station's scope: county-wide records and its village's,

@@ -51,10 +51,14 @@ public struct PullRequest: Sendable, Codable, Equatable {
     /// Whether the station reads a document's rows sent as columns (``RowsAsColumns``): a station
     /// of this release says so; one before it is sent the rows as text.
     public var columns: Bool
+    /// Whether the station takes a snapshot when told its position is below the floor of the
+    /// county's compacted log (``PullReply/floor``): one of this release that verifies its data says
+    /// so; one before it is not told, and replays what is left of the log.
+    public var snapshots: Bool
 
     public init(
         after: Int64, limit: Int, heldUrgent: [Int64] = [], reports: [String: String] = [:], agreementKey: String? = nil,
-        columns: Bool = false
+        columns: Bool = false, snapshots: Bool = false
     ) {
         self.after = after
         self.limit = limit
@@ -62,6 +66,7 @@ public struct PullRequest: Sendable, Codable, Equatable {
         self.reports = reports
         self.agreementKey = agreementKey
         self.columns = columns
+        self.snapshots = snapshots
     }
 
     public init(from decoder: any Decoder) throws {
@@ -72,6 +77,7 @@ public struct PullRequest: Sendable, Codable, Equatable {
         reports = try container.decodeIfPresent([String: String].self, forKey: .reports) ?? [:]
         agreementKey = try container.decodeIfPresent(String.self, forKey: .agreementKey)
         columns = try container.decodeIfPresent(Bool.self, forKey: .columns) ?? false
+        snapshots = try container.decodeIfPresent(Bool.self, forKey: .snapshots) ?? false
     }
 }
 
@@ -95,7 +101,7 @@ public struct PullReply: Sendable, Codable, Equatable {
     /// The county's half of the idle check's key agreement, answering the station's (``PullRequest/agreementKey``).
     public var agreementKey: String?
     /// The position up to which the county compacted its log (``LogCompaction``), sent instead of
-    /// changes to a station of protocol 2 pulling from below it: the station takes a snapshot.
+    /// changes to a station that takes snapshots (``PullRequest/snapshots``) pulling from below it.
     public var floor: Int64?
     /// Whether ``wireJSON()`` writes documents' rows as columns: for a station that asked so
     /// (``PullRequest/columns``). How the reply is written, not what it says.

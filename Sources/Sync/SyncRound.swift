@@ -71,7 +71,9 @@ public struct SyncRound: Sendable {
         while more {
             let after = try await station.pullPosition()
             let reply = try await transport.pull(
-                PullRequest(after: after, limit: limit, heldUrgent: try await station.heldUrgent(), reports: reports, columns: true))
+                PullRequest(
+                    after: after, limit: limit, heldUrgent: try await station.heldUrgent(), reports: reports, columns: true,
+                    snapshots: transport.verifiesData))
             report.exchanges += 1
             // The county compacted the log this station would replay: it takes the county's data as
             // a snapshot instead, once a round, and pulls on from the snapshot's position.

@@ -86,8 +86,8 @@ public struct CountySyncRoutes: RouteProvider {
             try await registry.note(reports: pull.reports, of: signed)
             let limit = min(max(pull.limit, 1), 1_000)
             let served = try await replica.serve(
-                PullRequest(after: pull.after, limit: limit, heldUrgent: pull.heldUrgent, columns: pull.columns), for: peer,
-                offeringSnapshot: signed.protocolVersion >= 2)
+                PullRequest(after: pull.after, limit: limit, heldUrgent: pull.heldUrgent, columns: pull.columns, snapshots: pull.snapshots),
+                for: peer)
             // A station of version 1 would not read the statement: it is left out of its reply.
             var reply = served.stating(signed.protocolVersion >= 2 ? protocols : nil)
             if signed.protocolVersion >= 2, let stationHalf = pull.agreementKey {

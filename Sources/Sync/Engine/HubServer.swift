@@ -24,9 +24,10 @@ struct HubServer: Sendable {
     /// Answers a station's pull: first records which urgent changes it now holds (those it names,
     /// and those its position covers), then the next batch with urgent changes beyond it ahead.
     ///
-    /// A station that takes snapshots (protocol 2) pulling from below the floor of the compacted
-    /// log is answered with the floor alone: what it would replay lacks the removed changes' clocks.
-    func serve(_ request: PullRequest, for station: StationPeer, offeringSnapshot: Bool = false) async throws -> PullReply {
+    /// A station that takes snapshots (``PullRequest/snapshots``) pulling from below the floor of
+    /// the compacted log is answered with the floor alone: what it would replay lacks the removed
+    /// changes' clocks. One that does not replays what is left, to the same values.
+    func serve(_ request: PullRequest, for station: StationPeer) async throws -> PullReply {
         // Most pulls have nothing to record: a read says so, and spares the county a write.
         let unrecorded = try await core.store.reading { transaction in
             try transaction.changeLog.hasUnrecordedUrgent(through: request.after, reaching: DivisionScopes(village: station.village), station: station.origin)
@@ -42,7 +43,7 @@ struct HubServer: Sendable {
             }
         }
         var reply = try await changes(
-            after: request.after, for: station, limit: request.limit, offeringSnapshot: offeringSnapshot,
+            after: request.after, for: station, limit: request.limit, offeringSnapshot: request.snapshots,
             byteBudget: request.columns ? Self.columnarPullByteBudget : Self.pullByteBudget)
         reply.rowsAsColumns = request.columns
         return reply
