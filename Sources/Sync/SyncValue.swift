@@ -39,14 +39,16 @@ public enum SyncValue: Hashable, Sendable, Codable, ExpressibleByStringLiteral, 
 
     /// A value, or a document's rows sent as columns (``RowsAsColumns``) as the text they stand for.
     public init(from decoder: any Decoder) throws {
-        if let columns = try? RowsAsColumns.Columns(from: decoder) {
+        // Scalars first: nearly every value is one, and columns are tried only when it is not.
+        do {
+            try self.init(scalarFrom: decoder)
+        } catch {
+            guard let columns = try? RowsAsColumns.Columns(from: decoder) else { throw error }
             do {
                 self = .text(try RowsAsColumns.rowsText(columns))
             } catch {
                 throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "expected \(error.expected)"))
             }
-        } else {
-            try self.init(scalarFrom: decoder)
         }
     }
 
